@@ -1,0 +1,32 @@
+#pragma once
+
+#include "sseparser.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace nemo::core {
+
+struct AgentEvent
+{
+    enum class Kind { Text, ToolCall, ToolResult, Heartbeat, Error, Malformed, Ignored };
+    Kind kind = Kind::Ignored;
+    QString text; // Text: the words; Error: the message
+    bool partial = false; // an ADK chunk: its message's final event will repeat the whole text
+    bool whole = false; // an ADK final event: the whole message
+    QString toolName;
+};
+
+// Turns a server-sent event into what it means for the user. Both forms of the contract: the ADK
+// Event ({"content":{"parts":[…]},"partial":…}) and the simplified one ({"type":"text",…}).
+// Comments, empty data and {"type":"heartbeat"} are heartbeats; {"error":…} is a failed turn.
+class AgentEventDecoder
+{
+    Q_DECLARE_TR_FUNCTIONS(nemo::core::AgentEventDecoder)
+public:
+    static void decode(const SseEvent &event, QList<AgentEvent> &out);
+    // What a status line says while a tool runs ("editing the timeline").
+    static QString toolStatus(const QString &toolName);
+};
+
+} // namespace nemo::core

@@ -1,0 +1,282 @@
+#include "authenticator.h"
+
+#include "envelope.h"
+#include "secretstore.h"
+#include "service.h"
+#include "servicejob.h"
+#include "transport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUuid>
+
+namespace nemo::core {
+
+namespace {
+
+// A token this close to expiry is treated as expired, so requests never race the deadline.
+constexpr qint64 ExpiryMarginSeconds = 120;
+
+} // namespace
+
+Authenticator::Authenticator(Service *service)
+    : QObject(service)
+    , m_service(service)
+{
+}
+
+void Authenticator::setEnvironmentToken(const QString &token)
+{
+    m_environmentToken = token.trimmed();
+    if (!m_environmentToken.isEmpty())
+        adopt(m_environmentToken, QString(), QDateTime(), Source::Environment);
+}
+
+QString Authenticator::tokenKey() const
+{
+    const QUrl base = m_service->transport()->baseUrl();
+    return QStringLiteral("token@") + base.scheme() + QStringLiteral("://") + base.authority();
+}
+
+QString Authenticator::storageName() const
+{
+    return m_service->secrets()->displayName();
+}
+
+int Authenticator::daysLeft() const
+{
+    if (!m_expiresAt.isValid())
+        return -1;
+    return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) / 86400));
+}
+
+bool Authenticator::usable() const
+{
+    if (m_token.isEmpty())
+        return false;
+    if (!m_expiresAt.isValid())
+        return true;
+    return QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) > ExpiryMarginSeconds;
+}
+
+void Authenticator::adopt(const QString &token, const QString &userId, const QDateTime &expiresAt, Source source)
+{
+    m_token = token;
+    m_userId = userId;
+    m_expiresAt = expiresAt;
+    m_source = source;
+    ++m_generation;
+    m_service->transport()->setBearerToken(token);
+    emit changed();
+}
+
+void Authenticator::ensure(QObject *context, Callback done)
+{
+    if (usable()) {
+        QPointer<QObject> guard(context);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done = std::move(done)] {
+                if (guard)
+                    done(ApiError());
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_waiters.append({context, std::move(done)});
+    if (m_busy)
+        return;
+    m_busy = true;
+    if (!m_loaded)
+        load();
+    else
+        acquire();
+}
+
+void Authenticator::renew(int generation, QObject *context, Callback done)
+{
+    if (generation != m_generation && usable()) {
+        // Someone else already renewed it.
+        ensure(context, std::move(done));
+        return;
+    }
+    if (m_source == Source::Environment) {
+        ApiError error(ApiError::Kind::TokenExpired);
+        error.setDetail(tr("The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free "
+                           "anonymous token, or set a valid one."));
+        QPointer<QObject> guard(context);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done = std::move(done), error] {
+                if (guard)
+                    done(error);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_token.clear();
+    m_expiresAt = QDateTime();
+    m_service->transport()->setBearerToken(QString());
+    ensure(context, std::move(done));
+}
+
+void Authenticator::signOut(QObject *context, Callback done)
+{
+    m_token.clear();
+    m_userId.clear();
+    m_expiresAt = QDateTime();
+    m_source = m_environmentToken.isEmpty() ? Source::None : Source::Environment;
+    if (!m_environmentToken.isEmpty())
+        m_token = m_environmentToken;
+    m_service->transport()->setBearerToken(m_token);
+    ++m_generation;
+    m_loaded = true;
+    emit changed();
+    // Signing out forgets this identity: the next token comes for a new client id (the service allows
+    // one anonymous token per client id a week).
+    m_clientId.clear();
+    m_service->secrets()->remove(clientIdKey(), this, [](const SecretResult &) {});
+    m_service->secrets()->remove(tokenKey(), context, [done = std::move(done)](const SecretResult &result) {
+        ApiError error;
+        if (!result.ok) {
+            error = ApiError(ApiError::Kind::Keychain);
+            error.setDetail(result.error);
+        }
+        done(error);
+    });
+}
+
+void Authenticator::load()
+{
+    m_service->secrets()->read(tokenKey(), this, [this](const SecretResult &result) {
+        m_loaded = true;
+        if (!result.ok)
+            emit storageProblem(result.error);
+        if (result.ok && !result.notFound) {
+            const QJsonObject stored = QJsonDocument::fromJson(result.value.toUtf8()).object();
+            const QString token = stored.value(QLatin1String("token")).toString();
+            const QDateTime expires = QDateTime::fromString(stored.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+            if (!token.isEmpty()) {
+                adopt(token, stored.value(QLatin1String("user_id")).toString(), expires, Source::Stored);
+                if (usable()) {
+                    settle(ApiError());
+                    return;
+                }
+            }
+        }
+        acquire();
+    });
+}
+
+void Authenticator::loadClientId(std::function<void()> next)
+{
+    if (!m_clientId.isEmpty()) {
+        next();
+        return;
+    }
+    m_service->secrets()->read(clientIdKey(), this, [this, next = std::move(next)](const SecretResult &result) {
+        const QString stored = result.ok && !result.notFound ? result.value.trimmed() : QString();
+        if (!stored.isEmpty() && stored.size() <= 64 && !QUuid::fromString(stored).isNull()) {
+            m_clientId = stored;
+            next();
+            return;
+        }
+        newClientId();
+        next();
+    });
+}
+
+void Authenticator::newClientId()
+{
+    m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_service->secrets()->write(clientIdKey(), m_clientId, this, [this](const SecretResult &result) {
+        if (!result.ok)
+            emit storageProblem(result.error);
+    });
+}
+
+void Authenticator::acquire()
+{
+    m_clientIdRetried = false;
+    m_rateRetried = false;
+    loadClientId([this] { requestToken(); });
+}
+
+void Authenticator::requestToken()
+{
+    QNetworkRequest request = m_service->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
+    request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_service->transport()->network()->post(request, QByteArray());
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onTokenReply(reply); });
+}
+
+void Authenticator::onTokenReply(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    ApiError error = ServiceJob::transportError(reply);
+    ApiResult result;
+    if (!error) {
+        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        error = result.error;
+    }
+    if (error.kind() == ApiError::Kind::BadRequest && !m_clientIdRetried) {
+        // The service wants a (different) client id.
+        m_clientIdRetried = true;
+        newClientId();
+        requestToken();
+        return;
+    }
+    if (error.kind() == ApiError::Kind::RateLimited && !m_rateRetried) {
+        m_rateRetried = true;
+        if (!m_retryTimer) {
+            m_retryTimer = new QTimer(this);
+            m_retryTimer->setSingleShot(true);
+            connect(m_retryTimer, &QTimer::timeout, this, &Authenticator::requestToken);
+        }
+        m_retryTimer->start(int(m_service->config().rateLimitDelay.count()));
+        return;
+    }
+    if (error) {
+        settle(error);
+        return;
+    }
+    const QString token = result.data.value(QLatin1String("token")).toString();
+    if (token.isEmpty()) {
+        settle(ApiError(ApiError::Kind::BadResponse));
+        return;
+    }
+    QDateTime expires = QDateTime::fromString(result.data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+    if (!expires.isValid())
+        expires = QDateTime::currentDateTimeUtc().addDays(7);
+    adopt(token, result.data.value(QLatin1String("user_id")).toString(), expires, Source::Anonymous);
+    persistToken();
+    settle(ApiError());
+}
+
+void Authenticator::persistToken()
+{
+    const QJsonObject stored{{QStringLiteral("token"), m_token},
+                             {QStringLiteral("user_id"), m_userId},
+                             {QStringLiteral("expires_at"), m_expiresAt.toString(Qt::ISODate)}};
+    m_service->secrets()->write(tokenKey(), QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact)), this,
+                                [this](const SecretResult &result) {
+                                    if (!result.ok)
+                                        emit storageProblem(result.error);
+                                });
+}
+
+void Authenticator::settle(const ApiError &error)
+{
+    m_busy = false;
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &waiter : waiters) {
+        if (waiter.context)
+            waiter.done(error);
+    }
+}
+
+} // namespace nemo::core

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace nemo::core {
+
+enum class TrackKind { Video, Audio, Text, Other };
+
+struct Segment
+{
+    QString id;
+    qint64 startMs = 0;
+    qint64 durationMs = 0;
+    QString label; // what it is: a file name, the music's name, a title's words
+    QString text; // the words of a text segment
+    QString source; // media URL, when there is one
+    double volume = -1; // 0…1 for audio; -1 when the draft does not say
+    QJsonObject raw; // everything the service sent, unknown keys included
+
+    qint64 endMs() const { return startMs + durationMs; }
+    // Identity for comparing drafts: the id, or the position when there is none.
+    QString key(int index) const;
+};
+
+struct Track
+{
+    TrackKind kind = TrackKind::Other;
+    int type = -1; // the draft's `tt`
+    QString id;
+    QString name;
+    QList<Segment> segments;
+    QJsonObject raw;
+
+    qint64 startMs() const;
+    qint64 endMs() const;
+    QString displayName() const;
+    QString kindName() const;
+};
+
+// The service's edit (`t` tracks, `tt` track type, `sg` segments, `d` duration in ms, `m` metadata),
+// decoded tolerantly: unknown keys are kept (toJson() gives back what came), missing keys never
+// crash, wrong types read as absent.
+class Draft
+{
+    Q_DECLARE_TR_FUNCTIONS(nemo::core::Draft)
+public:
+    static Draft fromJson(const QJsonValue &value);
+    static Draft fromBytes(const QByteArray &json);
+    QJsonObject toJson() const { return m_raw; }
+
+    const QList<Track> &tracks() const { return m_tracks; }
+    bool isEmpty() const { return segmentCount() == 0; }
+    // The contract: exportable when some track has a non-empty `sg`.
+    bool isExportable() const { return !isEmpty(); }
+    qint64 durationMs() const { return m_durationMs; }
+    QString title() const { return m_title; }
+    int segmentCount() const;
+
+    // "Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)"
+    QString summary() const;
+    // "10", "2.5": seconds without a needless ".0".
+    static QString formatSeconds(qint64 milliseconds);
+    static QString formatVolume(double volume);
+
+private:
+    QList<Track> m_tracks;
+    QJsonObject m_raw;
+    qint64 m_durationMs = 0;
+    QString m_title;
+};
+
+} // namespace nemo::core

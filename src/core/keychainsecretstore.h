@@ -1,0 +1,45 @@
+#pragma once
+
+#include "secretstore.h"
+
+#include <QQueue>
+
+namespace nemo::core {
+
+// Secrets in the OS keychain through QtKeychain (Secret Service, macOS Keychain, Windows Credential
+// Manager). QtKeychain jobs are asynchronous and some backends misbehave when several run at once,
+// so operations are queued and run one at a time.
+class KeychainSecretStore : public SecretStore
+{
+    Q_OBJECT
+public:
+    explicit KeychainSecretStore(const QString &service, QObject *parent = nullptr);
+
+    void read(const QString &key, QObject *context, Callback done) override;
+    void write(const QString &key, const QString &value, QObject *context, Callback done) override;
+    void remove(const QString &key, QObject *context, Callback done) override;
+    bool isPersistent() const override { return true; }
+    QString displayName() const override;
+
+    QString service() const { return m_service; }
+
+private:
+    enum class Operation { Read, Write, Remove };
+    struct Pending
+    {
+        Operation operation;
+        QString key;
+        QString value;
+        QPointer<QObject> context;
+        Callback done;
+    };
+
+    void enqueue(Pending pending);
+    void runNext();
+
+    QString m_service;
+    QQueue<Pending> m_queue;
+    bool m_busy = false;
+};
+
+} // namespace nemo::core

@@ -1,0 +1,288 @@
+#include "renderjob.h"
+
+#include "envelope.h"
+#include "service.h"
+#include "transport.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace nemo::core {
+
+namespace {
+
+constexpr int MaxPollFailures = 6;
+
+QJsonObject fieldsOf(const QJsonObject &body)
+{
+    const QJsonValue data = body.value(QLatin1String("data"));
+    if (data.isObject() && (body.contains(QLatin1String("success")) || data.toObject().contains(QLatin1String("status"))))
+        return data.toObject();
+    return body;
+}
+
+QString firstString(const QJsonObject &object, std::initializer_list<const char *> keys)
+{
+    for (const char *key : keys) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isString() && !value.toString().isEmpty())
+            return value.toString();
+        if (value.isDouble())
+            return QString::number(qint64(value.toDouble()));
+    }
+    return {};
+}
+
+} // namespace
+
+RenderStatus::State RenderStatus::stateFromString(const QString &status)
+{
+    const QString s = status.trimmed().toLower();
+    if (s == QLatin1String("pending") || s == QLatin1String("queued") || s == QLatin1String("waiting")
+        || s == QLatin1String("created"))
+        return State::Pending;
+    if (s == QLatin1String("processing") || s == QLatin1String("running") || s == QLatin1String("rendering")
+        || s == QLatin1String("in_progress") || s == QLatin1String("started"))
+        return State::Processing;
+    if (s == QLatin1String("completed") || s == QLatin1String("complete") || s == QLatin1String("done")
+        || s == QLatin1String("success") || s == QLatin1String("succeeded") || s == QLatin1String("finished"))
+        return State::Completed;
+    if (s == QLatin1String("failed") || s == QLatin1String("error") || s == QLatin1String("cancelled")
+        || s == QLatin1String("canceled"))
+        return State::Failed;
+    return State::Unknown;
+}
+
+QString RenderStatus::stateName(State state)
+{
+    switch (state) {
+    case State::Unknown: return QStringLiteral("unknown");
+    case State::Pending: return QStringLiteral("pending");
+    case State::Processing: return QStringLiteral("processing");
+    case State::Completed: return QStringLiteral("completed");
+    case State::Failed: return QStringLiteral("failed");
+    }
+    return QStringLiteral("unknown");
+}
+
+RenderStatus RenderStatus::fromJson(const QJsonObject &body)
+{
+    RenderStatus status;
+    const QJsonObject fields = fieldsOf(body);
+    status.id = firstString(fields, {"id", "taskId", "render_id", "renderId", "task_id"});
+    status.state = stateFromString(fields.value(QLatin1String("status")).toString());
+    const QJsonValue progress = fields.value(QLatin1String("progress"));
+    status.progress = qBound(0, progress.isString() ? progress.toString().toInt() : qRound(progress.toDouble()), 100);
+    const QJsonObject output = fields.value(QLatin1String("output")).toObject();
+    status.outputUrl = firstString(output, {"url", "downloadUrl", "download_url"});
+    if (status.outputUrl.isEmpty())
+        status.outputUrl = firstString(fields, {"outputUrl", "output_url", "url", "downloadUrl", "download_url"});
+    const QJsonValue size = output.contains(QLatin1String("size")) ? output.value(QLatin1String("size")) : fields.value(QLatin1String("size"));
+    if (size.isDouble() && size.toDouble() >= 0)
+        status.size = qint64(size.toDouble());
+    status.duration = output.value(QLatin1String("duration")).toDouble(fields.value(QLatin1String("duration")).toDouble());
+    const QJsonValue error = fields.value(QLatin1String("error"));
+    status.error = error.isString() ? error.toString() : (error.isObject() ? Envelope::messageOf(error.toObject()) : QString());
+    if (status.error.isEmpty() && status.state == State::Failed)
+        status.error = Envelope::messageOf(fields);
+    if (status.state == State::Completed)
+        status.progress = 100;
+    return status;
+}
+
+RenderJob::RenderJob(Service *service, const Draft &draft, const RenderOptions &options, QObject *parent)
+    : ServiceJob(service, Needs::Session, parent)
+    , m_draft(draft.toJson())
+    , m_options(options)
+{
+}
+
+RenderJob::RenderJob(Service *service, const QString &jobId, QObject *parent)
+    : ServiceJob(service, Needs::Token, parent)
+    , m_jobId(jobId)
+    , m_created(true)
+{
+}
+
+QString RenderJob::newJobId(qint64 previousMs)
+{
+    const qint64 now = qMax(QDateTime::currentMSecsSinceEpoch(), previousMs + 1);
+    return QStringLiteral("render_%1").arg(now);
+}
+
+void RenderJob::send()
+{
+    if (!m_startedAt.isValid())
+        m_startedAt = QDateTime::currentDateTimeUtc();
+    if (m_created)
+        poll();
+    else
+        create();
+}
+
+void RenderJob::cancelRequest()
+{
+    if (m_pollTimer)
+        m_pollTimer->stop();
+    ServiceJob::cancelRequest();
+}
+
+void RenderJob::create()
+{
+    const qint64 previous = m_jobId.startsWith(QLatin1String("render_")) ? m_jobId.mid(7).toLongLong() : 0;
+    m_jobId = newJobId(previous);
+    const QJsonObject body{{QStringLiteral("id"), m_jobId},
+                           {QStringLiteral("sessionId"), sessionId()},
+                           {QStringLiteral("draft"), m_draft},
+                           {QStringLiteral("output"),
+                            QJsonObject{{QStringLiteral("format"), m_options.format}, {QStringLiteral("quality"), m_options.quality}}}};
+    QNetworkRequest request = service()->transport()->request(QStringLiteral("/api/render/proxy/lambda"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    track(reply);
+    connect(reply, &QNetworkReply::finished, this, &RenderJob::onCreated);
+}
+
+void RenderJob::onCreated()
+{
+    QNetworkReply *reply = currentReply();
+    if (!reply || reply != sender())
+        return;
+    ApiError error = transportError(reply);
+    ApiResult result;
+    if (!error) {
+        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        error = result.error;
+    }
+    if (error) {
+        const QString said = error.serverMessage().toLower();
+        const bool idTaken = error.kind() == ApiError::Kind::Conflict || said.contains(QLatin1String("exist"))
+            || said.contains(QLatin1String("duplicate")) || said.contains(QLatin1String("already"));
+        if (idTaken && !m_idRetried) {
+            m_idRetried = true;
+            create();
+            return;
+        }
+        if (!recover(error))
+            complete(error);
+        return;
+    }
+    m_created = true;
+    RenderStatus status = RenderStatus::fromJson(result.body);
+    if (!status.id.isEmpty())
+        m_jobId = status.id;
+    status.id = m_jobId;
+    if (status.state == RenderStatus::State::Unknown)
+        status.state = RenderStatus::State::Pending;
+    emit jobIdAssigned(m_jobId);
+    setStatus(status);
+    if (status.isFinal()) {
+        onPolled();
+        return;
+    }
+    schedulePoll(int(service()->config().renderPollInterval.count()));
+}
+
+void RenderJob::schedulePoll(int milliseconds)
+{
+    if (!m_pollTimer) {
+        m_pollTimer = new QTimer(this);
+        m_pollTimer->setSingleShot(true);
+        connect(m_pollTimer, &QTimer::timeout, this, &RenderJob::poll);
+    }
+    m_nextCheck = QDateTime::currentDateTimeUtc().addMSecs(milliseconds);
+    m_pollTimer->start(milliseconds);
+    emit nextCheckScheduled(secondsToNextCheck());
+}
+
+int RenderJob::secondsToNextCheck() const
+{
+    if (!m_pollTimer || !m_pollTimer->isActive())
+        return 0;
+    return int(qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(m_nextCheck) + 999) / 1000));
+}
+
+void RenderJob::checkNow()
+{
+    if (isFinished() || !m_created)
+        return;
+    if (m_pollTimer && m_pollTimer->isActive()) {
+        m_pollTimer->stop();
+        poll();
+    }
+}
+
+void RenderJob::poll()
+{
+    QNetworkRequest request = service()->transport()->request(QStringLiteral("/api/render/proxy/lambda/")
+                                                              + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)));
+    QNetworkReply *reply = service()->transport()->network()->get(request);
+    track(reply);
+    connect(reply, &QNetworkReply::finished, this, &RenderJob::onPolled);
+}
+
+void RenderJob::onPolled()
+{
+    QNetworkReply *reply = currentReply();
+    if (reply && reply == sender()) {
+        ApiError error = transportError(reply);
+        ApiResult result;
+        if (!error) {
+            result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+            error = result.error;
+        }
+        if (error) {
+            if (error.kind() == ApiError::Kind::NotFound) {
+                error.setDetail(tr("The service no longer knows export job %1.").arg(m_jobId));
+                complete(error);
+                return;
+            }
+            if (recover(error))
+                return;
+            // A failed poll does not fail the export: the job runs on the server regardless.
+            if (error.isTransient() && ++m_pollFailures < MaxPollFailures) {
+                const int backoff = int(service()->config().retryBackoff.count()) << (m_pollFailures - 1);
+                schedulePoll(qMin(backoff, int(service()->config().renderPollInterval.count())));
+                return;
+            }
+            complete(error);
+            return;
+        }
+        m_pollFailures = 0;
+        RenderStatus status = RenderStatus::fromJson(result.body);
+        status.id = m_jobId;
+        setStatus(status);
+    }
+    switch (m_status.state) {
+    case RenderStatus::State::Completed: complete(); return;
+    case RenderStatus::State::Failed: {
+        ApiError error(ApiError::Kind::RenderFailed, m_status.error);
+        complete(error);
+        return;
+    }
+    default: schedulePoll(int(service()->config().renderPollInterval.count())); return;
+    }
+}
+
+void RenderJob::setStatus(const RenderStatus &status)
+{
+    m_status = status;
+    emit statusChanged(m_status);
+}
+
+QUrl RenderJob::outputUrl() const
+{
+    if (m_status.outputUrl.isEmpty())
+        return fallbackUrl();
+    return service()->transport()->resolve(m_status.outputUrl);
+}
+
+QUrl RenderJob::fallbackUrl() const
+{
+    return service()->transport()->endpoint(QStringLiteral("/api/render/proxy/")
+                                            + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)) + QStringLiteral("/download"));
+}
+
+} // namespace nemo::core

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "draft.h"
+#include "servicejob.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+class QTimer;
+
+namespace nemo::core {
+
+struct RenderStatus
+{
+    enum class State { Unknown, Pending, Processing, Completed, Failed };
+
+    QString id;
+    State state = State::Unknown;
+    int progress = 0; // 0…100
+    QString outputUrl; // as the service gave it (may be relative)
+    qint64 size = -1;
+    double duration = 0;
+    QString error;
+
+    // Reads both poll shapes: top-level {"taskId"|"render_id","status","progress","output":{…}} and
+    // wrapped {"success":true,"data":{"id","status","progress","outputUrl",…}}.
+    static RenderStatus fromJson(const QJsonObject &body);
+    static State stateFromString(const QString &status);
+    static QString stateName(State state);
+    bool isFinal() const { return state == State::Completed || state == State::Failed; }
+};
+
+struct RenderOptions
+{
+    QString format = QStringLiteral("mp4");
+    QString quality = QStringLiteral("high");
+};
+
+// An export: starts a render with a fresh render_<ms> id (a used id is retried once with a new
+// one), then polls until it completes or fails. The job id is announced as soon as it is known so
+// the caller can persist it; a job can be resumed by id after a restart.
+class RenderJob : public ServiceJob
+{
+    Q_OBJECT
+public:
+    RenderJob(Service *service, const Draft &draft, const RenderOptions &options, QObject *parent = nullptr);
+    RenderJob(Service *service, const QString &jobId, QObject *parent = nullptr);
+
+    QString jobId() const { return m_jobId; }
+    RenderStatus status() const { return m_status; }
+    // Where to fetch the result: the output URL, resolved; else the /download fallback.
+    QUrl outputUrl() const;
+    QUrl fallbackUrl() const;
+    int secondsToNextCheck() const;
+    QDateTime startedAt() const { return m_startedAt; }
+    void checkNow();
+
+    static QString newJobId(qint64 previousMs = 0);
+
+signals:
+    void jobIdAssigned(const QString &jobId);
+    void statusChanged(const nemo::core::RenderStatus &status);
+    void nextCheckScheduled(int seconds);
+
+protected:
+    void send() override;
+    void cancelRequest() override;
+
+private:
+    void create();
+    void poll();
+    void onCreated();
+    void onPolled();
+    void schedulePoll(int milliseconds);
+    void setStatus(const RenderStatus &status);
+
+    QJsonObject m_draft;
+    RenderOptions m_options;
+    QString m_jobId;
+    bool m_created = false;
+    bool m_idRetried = false;
+    int m_pollFailures = 0;
+    RenderStatus m_status;
+    QDateTime m_startedAt;
+    QDateTime m_nextCheck;
+    QTimer *m_pollTimer = nullptr;
+};
+
+} // namespace nemo::core

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+
+namespace nemo::core {
+
+struct SecretResult
+{
+    bool ok = true;
+    bool notFound = false;
+    QString value;
+    QString error; // for a person; never contains the secret
+};
+
+// Where the user's secrets live (token, user id, expiry, client id). Operations are asynchronous,
+// as the OS keychain's are; callbacks are dropped when their context object is gone.
+class SecretStore : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const SecretResult &)>;
+
+    explicit SecretStore(QObject *parent = nullptr)
+        : QObject(parent)
+    {
+    }
+
+    virtual void read(const QString &key, QObject *context, Callback done) = 0;
+    virtual void write(const QString &key, const QString &value, QObject *context, Callback done) = 0;
+    virtual void remove(const QString &key, QObject *context, Callback done) = 0;
+    // Whether secrets survive a restart of the app (false for the in-memory store).
+    virtual bool isPersistent() const = 0;
+    // Shown to the user, e.g. "system keychain".
+    virtual QString displayName() const = 0;
+};
+
+// Keeps secrets in memory only: for unit tests, and for people who choose to type their token each run.
+class MemorySecretStore : public SecretStore
+{
+    Q_OBJECT
+public:
+    using SecretStore::SecretStore;
+
+    void read(const QString &key, QObject *context, Callback done) override;
+    void write(const QString &key, const QString &value, QObject *context, Callback done) override;
+    void remove(const QString &key, QObject *context, Callback done) override;
+    bool isPersistent() const override { return false; }
+    QString displayName() const override;
+
+    // Makes every following operation fail, as a locked keychain would.
+    void setFailing(bool failing) { m_failing = failing; }
+    QStringList keys() const { return m_values.keys(); }
+
+private:
+    void reply(QObject *context, Callback done, const SecretResult &result);
+
+    QHash<QString, QString> m_values;
+    bool m_failing = false;
+};
+
+} // namespace nemo::core

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "creditsquery.h"
+#include "serviceconfig.h"
+#include "statequery.h"
+
+#include <QObject>
+
+#include <optional>
+
+namespace nemo::core {
+
+class Authenticator;
+class ChatTurn;
+class DownloadJob;
+class RenderJob;
+class SecretStore;
+class Session;
+class Transport;
+class UploadJob;
+struct RenderOptions;
+
+// The client of the NemoVideo service that the app, the CLI and the tests share: configuration,
+// transport, token and session, and a factory for each operation. Jobs it returns are already
+// started (they run from the next event-loop turn) and delete themselves after finished().
+class Service : public QObject
+{
+    Q_OBJECT
+public:
+    Service(const ServiceConfig &config, SecretStore *secrets, QObject *parent = nullptr);
+    ~Service() override;
+
+    const ServiceConfig &config() const { return m_config; }
+    // Applies a new configuration; moving to another server forgets the session and token in use.
+    void setConfig(const ServiceConfig &config);
+
+    Transport *transport() const { return m_transport; }
+    Authenticator *auth() const { return m_auth; }
+    Session *session() const { return m_session; }
+    SecretStore *secrets() const { return m_secrets; }
+
+    CreditsQuery *fetchCredits(QObject *parent = nullptr);
+    StateQuery *fetchState(QObject *parent = nullptr);
+    UploadJob *upload(const QStringList &paths, QObject *parent = nullptr);
+    UploadJob *uploadUrls(const QList<QUrl> &urls, QObject *parent = nullptr);
+    ChatTurn *sendMessage(const QString &message, QObject *parent = nullptr);
+    RenderJob *startRender(const Draft &draft, const RenderOptions &options, QObject *parent = nullptr);
+    RenderJob *resumeRender(const QString &jobId, QObject *parent = nullptr);
+    DownloadJob *download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath, qint64 expectedSize,
+                          QObject *parent = nullptr);
+
+    // What the service last reported for the session in use, if anything.
+    std::optional<ProjectState> lastState() const;
+    std::optional<Credits> lastCredits() const { return m_credits; }
+
+    // Called by the queries.
+    void noteState(const ProjectState &state);
+    void noteCredits(const Credits &credits);
+
+signals:
+    void stateChanged(const nemo::core::ProjectState &state);
+    void creditsChanged(const nemo::core::Credits &credits);
+
+private:
+    ServiceConfig m_config;
+    SecretStore *m_secrets;
+    Transport *m_transport;
+    Authenticator *m_auth;
+    Session *m_session;
+    std::optional<ProjectState> m_state;
+    std::optional<Credits> m_credits;
+};
+
+} // namespace nemo::core

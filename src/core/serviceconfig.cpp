@@ -1,0 +1,112 @@
+#include "serviceconfig.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QSettings>
+
+namespace nemo::core {
+
+namespace {
+
+class Text
+{
+    Q_DECLARE_TR_FUNCTIONS(nemo::core::ServiceConfig)
+};
+
+QUrl normalized(const QString &text)
+{
+    QString trimmed = text.trimmed();
+    while (trimmed.endsWith(QLatin1Char('/')))
+        trimmed.chop(1);
+    return QUrl(trimmed, QUrl::StrictMode);
+}
+
+} // namespace
+
+QUrl ServiceConfig::defaultBaseUrl()
+{
+    return QUrl(QStringLiteral("https://mega-api-prod.nemovideo.ai"));
+}
+
+QUrl ServiceConfig::resolveBaseUrl(const QString &commandLine, const QString &environment, const QString &setting)
+{
+    for (const QString &candidate : {commandLine, environment, setting}) {
+        if (!candidate.trimmed().isEmpty())
+            return normalized(candidate);
+    }
+    return defaultBaseUrl();
+}
+
+bool ServiceConfig::isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString ServiceConfig::checkServiceUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return Text::tr("\"%1\" is not a valid server address.").arg(url.toString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https"))
+        return {};
+    if (scheme == QLatin1String("http")) {
+        if (isLoopback(url.host()))
+            return {};
+        return Text::tr("Plain http is only allowed for this computer (localhost); use https for %1.").arg(url.host());
+    }
+    return Text::tr("\"%1\" is not an http(s) address.").arg(url.toString());
+}
+
+QString ServiceConfig::languageFor(const QLocale &locale)
+{
+    const QString name = locale.name(); // e.g. zh_CN, pt_BR, en_US
+    const QString language = name.section(QLatin1Char('_'), 0, 0);
+    if (language == QLatin1String("zh")) {
+        const bool traditional = locale.script() == QLocale::TraditionalChineseScript
+            || locale.territory() == QLocale::Taiwan || locale.territory() == QLocale::HongKong
+            || locale.territory() == QLocale::Macau;
+        return traditional ? QStringLiteral("zh-TW") : QStringLiteral("zh-CN");
+    }
+    if (language == QLatin1String("pt") && locale.territory() == QLocale::Brazil)
+        return QStringLiteral("pt-BR");
+    if (language.isEmpty() || language == QLatin1String("C"))
+        return QStringLiteral("en");
+    return language;
+}
+
+QString ServiceConfig::effectiveLanguage() const
+{
+    return language.isEmpty() ? languageFor(QLocale()) : language;
+}
+
+void ServiceConfig::load(const QSettings &settings)
+{
+    const QString url = settings.value(QStringLiteral("service/baseUrl")).toString();
+    if (!url.isEmpty())
+        baseUrl = normalized(url);
+    const QString source = settings.value(QStringLiteral("service/source")).toString();
+    if (!source.isEmpty()) {
+        profile = AttributionProfile::bySource(source);
+        const QString platform = settings.value(QStringLiteral("service/platform")).toString();
+        if (AttributionProfile::platforms().contains(platform))
+            profile.platform = platform;
+    }
+    const qint64 maxMb = settings.value(QStringLiteral("uploads/maxMegabytes"), 200).toLongLong();
+    maxUploadBytes = qBound(qint64(1), maxMb, qint64(4096)) * 1024 * 1024;
+}
+
+void ServiceConfig::save(QSettings &settings) const
+{
+    if (baseUrl == defaultBaseUrl())
+        settings.remove(QStringLiteral("service/baseUrl"));
+    else
+        settings.setValue(QStringLiteral("service/baseUrl"), baseUrl.toString());
+    settings.setValue(QStringLiteral("service/source"), profile.source);
+    settings.setValue(QStringLiteral("service/platform"), profile.platform);
+    settings.setValue(QStringLiteral("uploads/maxMegabytes"), maxUploadBytes / (1024 * 1024));
+}
+
+} // namespace nemo::core

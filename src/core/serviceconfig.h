@@ -1,0 +1,48 @@
+#pragma once
+
+#include "attribution.h"
+
+#include <QLocale>
+#include <QUrl>
+
+#include <chrono>
+
+class QSettings;
+
+namespace nemo::core {
+
+using namespace std::chrono_literals;
+
+// Everything that decides where and how the client talks to the service. Timings are settings so
+// that tests can shrink them; the defaults are the contract's.
+struct ServiceConfig
+{
+    QUrl baseUrl = defaultBaseUrl();
+    AttributionProfile profile = AttributionProfile::defaultProfile();
+    QString language; // session language; empty = from the system locale
+    qint64 maxUploadBytes = 200LL * 1024 * 1024;
+    std::chrono::milliseconds rateLimitDelay = 30s;
+    std::chrono::milliseconds renderPollInterval = 30s;
+    std::chrono::milliseconds turnLimit = 15min;
+    std::chrono::milliseconds heartbeatOnlyLimit = 10min;
+    std::chrono::milliseconds stillWorkingInterval = 2min;
+    std::chrono::milliseconds inactivityTimeout = 120s;
+    std::chrono::milliseconds retryBackoff = 1s; // first wait before re-trying an idempotent GET
+    int getRetries = 3;
+
+    static QUrl defaultBaseUrl();
+    // --base-url wins over NEMO_API_BASE, which wins over the saved setting.
+    static QUrl resolveBaseUrl(const QString &commandLine, const QString &environment, const QString &setting);
+    // Empty when the URL may be used; otherwise why not, for a person.
+    static QString checkServiceUrl(const QUrl &url);
+    static bool isLoopback(const QString &host);
+    // The session language for a locale: "en", "zh-CN", "zh-TW", "ja", "pt-BR" …
+    static QString languageFor(const QLocale &locale);
+
+    QString effectiveLanguage() const;
+
+    void load(const QSettings &settings);
+    void save(QSettings &settings) const;
+};
+
+} // namespace nemo::core

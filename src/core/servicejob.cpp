@@ -1,0 +1,205 @@
+#include "servicejob.h"
+
+#include "authenticator.h"
+#include "service.h"
+#include "session.h"
+
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace nemo::core {
+
+ServiceJob::ServiceJob(Service *service, Needs needs, QObject *parent)
+    : QObject(parent ? parent : service)
+    , m_service(service)
+    , m_serviceGuard(service)
+    , m_needs(needs)
+{
+}
+
+ServiceJob::~ServiceJob()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+QString ServiceJob::sessionId() const
+{
+    return service() ? m_service->session()->info().sessionId : QString();
+}
+
+void ServiceJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &ServiceJob::prepare, Qt::QueuedConnection);
+}
+
+void ServiceJob::prepare()
+{
+    if (m_finished)
+        return;
+    if (!service()) {
+        complete(ApiError(ApiError::Kind::Cancelled));
+        return;
+    }
+    if (m_needs == Needs::Nothing) {
+        send();
+        return;
+    }
+    m_service->auth()->ensure(this, [this](const ApiError &error) {
+        if (error) {
+            complete(error);
+            return;
+        }
+        m_authGeneration = m_service->auth()->generation();
+        if (m_needs == Needs::Token) {
+            send();
+            return;
+        }
+        m_service->session()->ensure(this, [this](const ApiError &sessionError) {
+            if (sessionError) {
+                complete(sessionError);
+                return;
+            }
+            m_sessionUsed = sessionId();
+            send();
+        });
+    });
+}
+
+void ServiceJob::abort()
+{
+    if (m_finished)
+        return;
+    m_aborted = true;
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    cancelRequest();
+    complete(ApiError(ApiError::Kind::Cancelled));
+}
+
+void ServiceJob::cancelRequest()
+{
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+void ServiceJob::complete(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    if (m_retryTimer)
+        m_retryTimer->stop();
+    onFinished();
+    emit finished();
+    if (m_autoDelete)
+        deleteLater();
+}
+
+QNetworkReply *ServiceJob::track(QNetworkReply *reply)
+{
+    if (m_reply && m_reply != reply) {
+        m_reply->disconnect(this);
+        m_reply->deleteLater();
+    }
+    m_reply = reply;
+    return reply;
+}
+
+void ServiceJob::retryAfter(int milliseconds)
+{
+    if (!m_retryTimer) {
+        m_retryTimer = new QTimer(this);
+        m_retryTimer->setSingleShot(true);
+        connect(m_retryTimer, &QTimer::timeout, this, [this] {
+            if (!m_finished)
+                send();
+        });
+    }
+    m_retryTimer->start(qMax(0, milliseconds));
+}
+
+bool ServiceJob::recover(const ApiError &error)
+{
+    if (m_finished || m_aborted || !service())
+        return false;
+    switch (error.kind()) {
+    case ApiError::Kind::TokenExpired:
+        if (m_authRecovered || m_needs == Needs::Nothing)
+            return false;
+        m_authRecovered = true;
+        cancelRequest();
+        m_service->auth()->renew(m_authGeneration, this, [this](const ApiError &renewError) {
+            if (renewError) {
+                complete(renewError);
+                return;
+            }
+            m_authGeneration = m_service->auth()->generation();
+            send();
+        });
+        return true;
+    case ApiError::Kind::SessionNotFound:
+        if (m_sessionRecovered || m_needs != Needs::Session)
+            return false;
+        m_sessionRecovered = true;
+        cancelRequest();
+        m_service->session()->replace(m_sessionUsed, this, [this](const ApiError &sessionError) {
+            if (sessionError) {
+                complete(sessionError);
+                return;
+            }
+            m_sessionUsed = sessionId();
+            send();
+        });
+        return true;
+    case ApiError::Kind::RateLimited:
+        if (m_rateRecovered)
+            return false;
+        m_rateRecovered = true;
+        cancelRequest();
+        retryAfter(int(m_service->config().rateLimitDelay.count()));
+        return true;
+    default: return false;
+    }
+}
+
+ApiError ServiceJob::transportError(QNetworkReply *reply)
+{
+    switch (reply->error()) {
+    case QNetworkReply::NoError: return ApiError();
+    case QNetworkReply::OperationCanceledError:
+        // Qt reports transfer timeouts as a cancellation.
+        return ApiError(ApiError::Kind::Timeout);
+    case QNetworkReply::TimeoutError: return ApiError(ApiError::Kind::Timeout);
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::InsecureRedirectError: return ApiError(ApiError::Kind::Insecure, reply->errorString());
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+    case QNetworkReply::UnknownProxyError: return ApiError(ApiError::Kind::Network);
+    default: break;
+    }
+    return ApiError();
+}
+
+} // namespace nemo::core

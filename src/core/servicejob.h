@@ -1,0 +1,88 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+
+class QTimer;
+
+namespace nemo::core {
+
+class Service;
+
+// One operation against the service (nextcloud's AbstractNetworkJob is the model): start(),
+// abort(), one finished() signal, results read from the job. Before send() the job has a token and,
+// if it needs one, a session; failures go through recover(), which applies the contract's rules
+// once each: 1001 → new token and replay, 1002 → new session and replay, 429 → wait and retry.
+// Jobs delete themselves after finished().
+class ServiceJob : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Needs { Nothing, Token, Session };
+
+    ServiceJob(Service *service, Needs needs, QObject *parent = nullptr);
+    ~ServiceJob() override;
+
+    // Starts on the next turn of the event loop, so callers can connect first.
+    void start();
+    // Stops the operation; finished() follows with a Cancelled error.
+    void abort();
+
+    bool isRunning() const { return m_started && !m_finished; }
+    bool isFinished() const { return m_finished; }
+    const ApiError &error() const { return m_error; }
+    // Keep the job alive after finished() (the caller deletes it).
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+
+    // The network error of a reply as an ApiError (Network, Timeout, Insecure …), or None.
+    static ApiError transportError(QNetworkReply *reply);
+
+signals:
+    void finished();
+
+protected:
+    virtual void send() = 0;
+    // Stops whatever network work is under way (called on abort and before a replay).
+    virtual void cancelRequest();
+    virtual void onFinished() { }
+
+    // Null once the service is gone.
+    Service *service() const { return m_serviceGuard ? m_service : nullptr; }
+    QString sessionId() const;
+    bool isAborted() const { return m_aborted; }
+
+    // Finishes the job, successfully when error is None.
+    void complete(const ApiError &error = ApiError());
+    // Starts the recovery the contract prescribes for this error, if any is left; then send() runs
+    // again. Returns false when the error stands.
+    bool recover(const ApiError &error);
+    // Waits, then calls send() again (used for transient GET failures and rate limits).
+    void retryAfter(int milliseconds);
+
+    // Tracks a reply: aborted with the job, deleted when the job is.
+    QNetworkReply *track(QNetworkReply *reply);
+    QNetworkReply *currentReply() const { return m_reply; }
+private:
+    void prepare();
+
+    Service *m_service;
+    QPointer<QObject> m_serviceGuard;
+    Needs m_needs;
+    ApiError m_error;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_retryTimer = nullptr;
+    int m_authGeneration = 0;
+    QString m_sessionUsed;
+    bool m_started = false;
+    bool m_finished = false;
+    bool m_aborted = false;
+    bool m_autoDelete = true;
+    bool m_authRecovered = false;
+    bool m_sessionRecovered = false;
+    bool m_rateRecovered = false;
+};
+
+} // namespace nemo::core

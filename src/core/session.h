@@ -1,0 +1,69 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace nemo::core {
+
+class Service;
+
+struct SessionInfo
+{
+    QString sessionId;
+    QString taskId;
+    QString userId;
+    QString language;
+
+    bool isValid() const { return !sessionId.isEmpty(); }
+    QJsonObject toJson() const;
+    static SessionInfo fromJson(const QJsonObject &object);
+    bool operator==(const SessionInfo &other) const = default;
+};
+
+// The editing session on the service: created on first need in the user's language, kept (the
+// owner persists it), and replaced when the service answers 1002.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const ApiError &)>;
+
+    explicit Session(Service *service);
+
+    SessionInfo info() const { return m_info; }
+    // Continues a session saved earlier (a project, the CLI's state file).
+    void restore(const SessionInfo &info);
+    void clear();
+
+    void ensure(QObject *context, Callback done);
+    // The service does not know `failedSessionId`: make a new session (once for all who saw it).
+    void replace(const QString &failedSessionId, QObject *context, Callback done);
+
+signals:
+    void changed(const nemo::core::SessionInfo &info);
+    // A lost session was replaced by a new one; the user should be told.
+    void replaced(const QString &oldSessionId, const QString &newSessionId);
+
+private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        Callback done;
+    };
+
+    void create();
+    void settle(const ApiError &error);
+
+    Service *m_service;
+    SessionInfo m_info;
+    QString m_replacing;
+    QList<Waiter> m_waiters;
+    bool m_busy = false;
+};
+
+} // namespace nemo::core

@@ -1,0 +1,35 @@
+#include "statequery.h"
+
+#include "service.h"
+
+namespace nemo::core {
+
+ProjectState ProjectState::fromJson(const QJsonObject &data)
+{
+    ProjectState state;
+    const QJsonObject inner = data.value(QLatin1String("state")).toObject();
+    state.draft = Draft::fromJson(inner.value(QLatin1String("draft")));
+    state.videoInfos = inner.value(QLatin1String("video_infos")).toArray();
+    state.generatedMedia = inner.value(QLatin1String("generated_media")).toArray();
+    state.canvas = inner.value(QLatin1String("canvas_config")).toObject();
+    const QJsonValue id = data.value(QLatin1String("session_id"));
+    state.sessionId = id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+    state.taskId = data.value(QLatin1String("task_id")).toString();
+    state.taskName = data.value(QLatin1String("task_name")).toString();
+    return state;
+}
+
+StateQuery::StateQuery(Service *service, QObject *parent)
+    : ApiCall(service, Needs::Session, "GET", QStringLiteral("/api/state/nemo_agent/me/{session}/latest"), QJsonObject(),
+              parent)
+{
+}
+
+void StateQuery::handle(const ApiResult &result)
+{
+    m_state = ProjectState::fromJson(result.data);
+    service()->noteState(m_state);
+    complete();
+}
+
+} // namespace nemo::core
