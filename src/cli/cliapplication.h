@@ -1,0 +1,87 @@
+#pragma once
+
+#include "service.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QPointer>
+#include <QTextStream>
+
+#include <memory>
+
+namespace nemo::core {
+class ChatTurn;
+class SecretStore;
+class ServiceJob;
+} // namespace nemo::core
+
+namespace nemo::cli {
+
+class CliState;
+
+// nemo-cli: the service from a terminal, on the same core as the app. One command per run; the
+// session is remembered between runs; every error class has its own exit code.
+class CliApplication : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliApplication(const QStringList &arguments, QObject *parent = nullptr);
+    ~CliApplication() override;
+
+    // Runs the command to completion and returns the exit code.
+    int run();
+
+    // Set by the SIGINT handler; checked from the event loop.
+    static void requestInterrupt();
+
+private:
+    struct Command
+    {
+        QString name;
+        QString summary;
+        QString usage;
+    };
+    static QList<Command> commands();
+
+    bool parse(int *exitCode);
+    void addGlobalOptions(QCommandLineParser &parser) const;
+    QString globalHelp() const;
+    bool setUpService(int *exitCode);
+    void dispatch();
+    void finish(int exitCode);
+    void fail(const core::ApiError &error);
+    void checkInterrupt();
+
+    void login();
+    void logout();
+    void credits();
+    void upload();
+    void chat();
+    void state();
+    void exportVideo();
+    void session();
+
+    void printJson(const QJsonObject &object);
+    void printError(const QString &message);
+    void printStatus(const QString &message);
+    QString describeCredits(const core::Credits &credits) const;
+
+    QStringList m_arguments;
+    QString m_command;
+    QCommandLineParser m_parser;
+    bool m_json = false;
+    int m_exitCode = 0;
+    bool m_done = false;
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_stdoutIsTerminal = false;
+    bool m_midLine = false;
+    std::unique_ptr<core::SecretStore> m_secrets;
+    std::unique_ptr<core::Service> m_service;
+    std::unique_ptr<CliState> m_state;
+    QPointer<core::ChatTurn> m_turn;
+    QList<QPointer<core::ServiceJob>> m_jobs;
+    QString m_storageWarning;
+};
+
+} // namespace nemo::cli

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "session.h"
+
+#include <QSettings>
+
+namespace nemo::cli {
+
+// What nemo-cli remembers between runs, per server: the session, and an export still running.
+// Secrets are not here: they live in the keychain.
+class CliState
+{
+public:
+    explicit CliState(const QUrl &server);
+
+    core::SessionInfo session() const;
+    void setSession(const core::SessionInfo &info);
+    QString pendingRender() const;
+    void setPendingRender(const QString &jobId);
+    QString fileName() const { return m_settings.fileName(); }
+
+private:
+    QString key(const char *name) const;
+
+    mutable QSettings m_settings;
+    QString m_group;
+};
+
+} // namespace nemo::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "apierror.h"
+
+namespace nemo::cli {
+
+// nemo-cli's exit codes, one per class of error (documented in docs/CLI.md and `nemo-cli --help`).
+enum ExitCode : int {
+    Ok = 0,
+    Failure = 1,
+    Usage = 2,
+    Auth = 3,
+    NoCredits = 4,
+    ExportBlocked = 5,
+    BadInput = 6,
+    Network = 7,
+    Server = 8,
+    Interrupted = 130,
+};
+
+inline int exitCodeFor(const core::ApiError &error)
+{
+    using Kind = core::ApiError::Kind;
+    switch (error.kind()) {
+    case Kind::None: return Ok;
+    case Kind::TokenExpired:
+    case Kind::BadRequest:
+    case Kind::RateLimited:
+    case Kind::Keychain: return Auth;
+    case Kind::NoCredits: return NoCredits;
+    case Kind::ExportBlocked: return ExportBlocked;
+    case Kind::InvalidInput:
+    case Kind::UnsupportedFile:
+    case Kind::FileTooLarge: return BadInput;
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Insecure: return Network;
+    case Kind::Cancelled: return Interrupted;
+    case Kind::BadResponse:
+    case Kind::SessionNotFound:
+    case Kind::NotFound:
+    case Kind::Conflict:
+    case Kind::Server:
+    case Kind::RenderFailed: return Server;
+    case Kind::Other: return Failure;
+    }
+    return Failure;
+}
+
+} // namespace nemo::cli
