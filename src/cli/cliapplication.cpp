@@ -76,8 +76,7 @@ CliApplication::CliApplication(const QStringList &arguments, QObject *parent)
     , m_out(stdout)
     , m_err(stderr)
     , m_stdoutIsTerminal(NEMO_ISATTY(NEMO_FILENO(stdout)) != 0)
-{
-}
+{ }
 
 CliApplication::~CliApplication() = default;
 
@@ -89,11 +88,14 @@ void CliApplication::requestInterrupt()
 QList<CliApplication::Command> CliApplication::commands()
 {
     return {
-        {QStringLiteral("login"), tr("Sign in (a free anonymous account if needed) and open a session."), QString()},
+        {QStringLiteral("login"), tr("Sign in (a free anonymous account if needed) and open a session."),
+         QString()},
         {QStringLiteral("logout"), tr("Forget the stored sign-in for this server."), QString()},
         {QStringLiteral("credits"), tr("Show the credit balance."), QString()},
-        {QStringLiteral("upload"), tr("Upload photos, videos or music to the session."), tr("FILE… | --url URL")},
-        {QStringLiteral("chat"), tr("Send a message to the agent; the reply streams to stdout."), tr("\"MESSAGE\"")},
+        {QStringLiteral("upload"), tr("Upload photos, videos or music to the session."),
+         tr("FILE… | --url URL")},
+        {QStringLiteral("chat"), tr("Send a message to the agent; the reply streams to stdout."),
+         tr("\"MESSAGE\"")},
         {QStringLiteral("state"), tr("Show the timeline (the draft as JSON with --json)."), QString()},
         {QStringLiteral("export"), tr("Render the timeline and download the MP4."), tr("--out FILE.mp4")},
         {QStringLiteral("session"), tr("Show the session, or start a new one with --new."), QString()},
@@ -102,25 +104,35 @@ QList<CliApplication::Command> CliApplication::commands()
 
 void CliApplication::addGlobalOptions(QCommandLineParser &parser) const
 {
-    parser.addOption({QStringLiteral("base-url"), tr("Server to talk to (default: NEMO_API_BASE, else the app's setting, else the NemoVideo service)."), tr("URL")});
+    parser.addOption({QStringLiteral("base-url"),
+                      tr("Server to talk to (default: NEMO_API_BASE, else the app's setting, else the "
+                         "NemoVideo service)."),
+                      tr("URL")});
     parser.addOption({QStringLiteral("json"), tr("Print machine-readable JSON on stdout.")});
-    parser.addOption({QStringLiteral("profile"), tr("Attribution source to send (one of the built-in profiles)."), tr("SOURCE")});
+    parser.addOption({QStringLiteral("profile"),
+                      tr("Attribution source to send (one of the built-in profiles)."), tr("SOURCE")});
     parser.addHelpOption();
     parser.addVersionOption();
 }
 
 QString CliApplication::globalHelp() const
 {
-    QString text = tr("Usage: nemo-cli [--base-url URL] [--json] <command> [options]") + QStringLiteral("\n\n");
+    QString text =
+        tr("Usage: nemo-cli [--base-url URL] [--json] <command> [options]") + QStringLiteral("\n\n");
     text += tr("Commands:") + QLatin1Char('\n');
     for (const Command &command : commands())
         text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(8), command.summary);
-    text += QLatin1Char('\n') + tr("Run 'nemo-cli <command> --help' for a command's options.") + QLatin1Char('\n');
-    text += QLatin1Char('\n') + tr("Environment: NEMO_TOKEN (use this token, never stored), NEMO_API_BASE (server).") + QLatin1Char('\n');
+    text += QLatin1Char('\n') + tr("Run 'nemo-cli <command> --help' for a command's options.") +
+        QLatin1Char('\n');
+    text += QLatin1Char('\n') +
+        tr("Environment: NEMO_TOKEN (use this token, never stored), NEMO_API_BASE (server).") +
+        QLatin1Char('\n');
     text += QLatin1Char('\n') + tr("Exit codes:") + QLatin1Char('\n');
-    text += tr("  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),\n"
-               "  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),\n"
-               "  7 network (offline, timeout, insecure), 8 service error (including failed renders), 130 interrupted.\n");
+    text +=
+        tr("  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),\n"
+           "  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),\n"
+           "  7 network (offline, timeout, insecure), 8 service error (including failed renders), 130 "
+           "interrupted.\n");
     return text;
 }
 
@@ -186,17 +198,26 @@ bool CliApplication::parse(int *exitCode)
     m_parser.setApplicationDescription(summary);
     addGlobalOptions(m_parser);
     if (m_command == QLatin1String("upload")) {
-        m_parser.addPositionalArgument(QStringLiteral("files"), tr("Photos, videos or music (%1).").arg(MediaValidator::acceptedList()), tr("FILE…"));
-        m_parser.addOption({QStringLiteral("url"), tr("Upload from a link instead (repeatable)."), tr("URL")});
+        m_parser.addPositionalArgument(
+            QStringLiteral("files"), tr("Photos, videos or music (%1).").arg(MediaValidator::acceptedList()),
+            tr("FILE…"));
+        m_parser.addOption(
+            {QStringLiteral("url"), tr("Upload from a link instead (repeatable)."), tr("URL")});
     } else if (m_command == QLatin1String("chat")) {
-        m_parser.addPositionalArgument(QStringLiteral("message"), tr("What you want, e.g. \"turn these images into a 30-second promo video\"."));
-        m_parser.addOption({QStringLiteral("no-route"), tr("Always send to the agent, even \"export\" or \"credits\".")});
+        m_parser.addPositionalArgument(
+            QStringLiteral("message"),
+            tr("What you want, e.g. \"turn these images into a 30-second promo video\"."));
+        m_parser.addOption(
+            {QStringLiteral("no-route"), tr("Always send to the agent, even \"export\" or \"credits\".")});
     } else if (m_command == QLatin1String("export")) {
         m_parser.addOption({QStringLiteral("out"), tr("Where to save the MP4."), tr("FILE.mp4")});
-        m_parser.addOption({QStringLiteral("quality"), tr("Render quality (default: high)."), tr("QUALITY"), QStringLiteral("high")});
-        m_parser.addOption({QStringLiteral("poll-interval"), tr("Seconds between status checks (default: 30)."), tr("SECONDS")});
+        m_parser.addOption({QStringLiteral("quality"), tr("Render quality (default: high)."), tr("QUALITY"),
+                            QStringLiteral("high")});
+        m_parser.addOption({QStringLiteral("poll-interval"),
+                            tr("Seconds between status checks (default: 30)."), tr("SECONDS")});
         m_parser.addOption({QStringLiteral("force"), tr("Overwrite FILE.mp4 if it exists.")});
-        m_parser.addOption({QStringLiteral("resume"), tr("Continue the export an earlier run left unfinished.")});
+        m_parser.addOption(
+            {QStringLiteral("resume"), tr("Continue the export an earlier run left unfinished.")});
     } else if (m_command == QLatin1String("session")) {
         m_parser.addOption({QStringLiteral("new"), tr("Start a new session (the timeline starts empty).")});
     }
@@ -206,7 +227,8 @@ bool CliApplication::parse(int *exitCode)
         return false;
     }
     if (m_parser.isSet(QStringLiteral("help"))) {
-        m_out << m_parser.helpText().replace(QStringLiteral("[options]"), m_command + QStringLiteral(" [options]"));
+        m_out << m_parser.helpText().replace(QStringLiteral("[options]"),
+                                             m_command + QStringLiteral(" [options]"));
         if (!usage.isEmpty())
             m_out << QLatin1Char('\n') << tr("Usage: nemo-cli %1 %2").arg(m_command, usage) << Qt::endl;
         *exitCode = Ok;
@@ -226,9 +248,9 @@ bool CliApplication::setUpService(int *exitCode)
     QSettings settings;
     ServiceConfig config;
     config.load(settings);
-    config.baseUrl = ServiceConfig::resolveBaseUrl(m_parser.value(QStringLiteral("base-url")),
-                                                   qEnvironmentVariable("NEMO_API_BASE"),
-                                                   settings.value(QStringLiteral("service/baseUrl")).toString());
+    config.baseUrl = ServiceConfig::resolveBaseUrl(
+        m_parser.value(QStringLiteral("base-url")), qEnvironmentVariable("NEMO_API_BASE"),
+        settings.value(QStringLiteral("service/baseUrl")).toString());
     const QString problem = ServiceConfig::checkServiceUrl(config.baseUrl);
     if (!problem.isEmpty()) {
         printError(problem);
@@ -244,7 +266,8 @@ bool CliApplication::setUpService(int *exitCode)
             QStringList names;
             for (const AttributionProfile &profile : AttributionProfile::builtIn())
                 names.append(profile.source);
-            printError(tr("Unknown profile \"%1\". Known profiles: %2.").arg(source, names.join(QStringLiteral(", "))));
+            printError(tr("Unknown profile \"%1\". Known profiles: %2.")
+                           .arg(source, names.join(QStringLiteral(", "))));
             *exitCode = Usage;
             return false;
         }
@@ -260,23 +283,27 @@ bool CliApplication::setUpService(int *exitCode)
         }
         config.renderPollInterval = std::chrono::milliseconds(qint64(seconds * 1000));
     }
-    const QString keychainService = qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio"));
+    const QString keychainService =
+        qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio"));
     m_secrets = std::make_unique<KeychainSecretStore>(keychainService);
     m_service = std::make_unique<Service>(config, m_secrets.get());
     m_service->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
     connect(m_service->auth(), &Authenticator::storageProblem, this, [this](const QString &message) {
         if (m_storageWarning.isEmpty()) {
             m_storageWarning = message;
-            printStatus(tr("Warning: the system keychain couldn't be used (%1). The sign-in works for this run but won't "
+            printStatus(tr("Warning: the system keychain couldn't be used (%1). The sign-in works for this "
+                           "run but won't "
                            "be remembered; set NEMO_TOKEN to reuse a token.")
                             .arg(message));
         }
     });
     m_state = std::make_unique<CliState>(config.baseUrl);
     m_service->session()->restore(m_state->session());
-    connect(m_service->session(), &Session::changed, this, [this](const SessionInfo &info) { m_state->setSession(info); });
+    connect(m_service->session(), &Session::changed, this,
+            [this](const SessionInfo &info) { m_state->setSession(info); });
     connect(m_service->session(), &Session::replaced, this, [this] {
-        printStatus(tr("The service no longer knew the previous session; a new one was started (its timeline is empty)."));
+        printStatus(tr("The service no longer knew the previous session; a new one was started (its timeline "
+                       "is empty)."));
     });
     return true;
 }
@@ -296,6 +323,9 @@ int CliApplication::run()
     QMetaObject::invokeMethod(this, &CliApplication::dispatch, Qt::QueuedConnection);
     while (!m_done)
         loop.processEvents(QEventLoop::WaitForMoreEvents);
+    // A sign-in obtained during this run must reach the keychain before the process ends.
+    if (!m_secrets->flush())
+        printStatus(tr("Warning: the keychain did not finish saving the sign-in."));
     m_out.flush();
     m_err.flush();
     return m_exitCode;
@@ -344,7 +374,8 @@ void CliApplication::checkInterrupt()
             job->abort();
     }
     if (!m_state->pendingRender().isEmpty())
-        printStatus(tr("The export keeps running on the server; 'nemo-cli export --resume --out FILE.mp4' picks it up."));
+        printStatus(tr("The export keeps running on the server; 'nemo-cli export --resume --out FILE.mp4' "
+                       "picks it up."));
     finish(Interrupted);
 }
 
@@ -372,7 +403,8 @@ void CliApplication::printStatus(const QString &message)
 void CliApplication::fail(const ApiError &error)
 {
     if (m_json) {
-        QJsonObject body{{QStringLiteral("kind"), jsonKind(error)}, {QStringLiteral("message"), error.message()}};
+        QJsonObject body{{QStringLiteral("kind"), jsonKind(error)},
+                         {QStringLiteral("message"), error.message()}};
         if (error.actionUrl().isValid())
             body.insert(QStringLiteral("action_url"), error.actionUrl().toString());
         printJson({{QStringLiteral("error"), body}});
@@ -384,7 +416,10 @@ void CliApplication::fail(const ApiError &error)
 
 QString CliApplication::describeCredits(const Credits &credits) const
 {
-    return tr("%1 credits available, %2 frozen (%3 in total)").arg(credits.available).arg(credits.frozen).arg(credits.total);
+    return tr("%1 credits available, %2 frozen (%3 in total)")
+        .arg(credits.available)
+        .arg(credits.frozen)
+        .arg(credits.total);
 }
 
 void CliApplication::login()
@@ -398,13 +433,15 @@ void CliApplication::login()
         connect(query, &ServiceJob::finished, this, [this, query] {
             Authenticator *auth = m_service->auth();
             const SessionInfo info = m_service->session()->info();
-            const bool anonymous = auth->source() != Authenticator::Source::Environment && auth->userId().startsWith(QLatin1String("anon_"));
+            const bool anonymous = auth->source() != Authenticator::Source::Environment &&
+                auth->userId().startsWith(QLatin1String("anon_"));
             if (m_json) {
-                QJsonObject body{{QStringLiteral("user_id"), auth->userId().isEmpty() ? info.userId : auth->userId()},
-                                 {QStringLiteral("anonymous"), anonymous},
-                                 {QStringLiteral("days_left"), auth->daysLeft()},
-                                 {QStringLiteral("session_id"), info.sessionId},
-                                 {QStringLiteral("server"), m_service->transport()->baseUrl().toString()}};
+                QJsonObject body{
+                    {QStringLiteral("user_id"), auth->userId().isEmpty() ? info.userId : auth->userId()},
+                    {QStringLiteral("anonymous"), anonymous},
+                    {QStringLiteral("days_left"), auth->daysLeft()},
+                    {QStringLiteral("session_id"), info.sessionId},
+                    {QStringLiteral("server"), m_service->transport()->baseUrl().toString()}};
                 if (!query->error())
                     body.insert(QStringLiteral("credits"), double(query->credits().available));
                 printJson(body);
@@ -416,7 +453,9 @@ void CliApplication::login()
                 if (auth->daysLeft() >= 0)
                     m_out << tr(", %n day(s) left on the sign-in", nullptr, auth->daysLeft());
                 m_out << '.' << Qt::endl;
-                m_out << tr("Session %1 on %2.").arg(info.sessionId, m_service->transport()->baseUrl().toString()) << Qt::endl;
+                m_out << tr("Session %1 on %2.")
+                             .arg(info.sessionId, m_service->transport()->baseUrl().toString())
+                      << Qt::endl;
                 if (!query->error())
                     m_out << describeCredits(query->credits()) << '.' << Qt::endl;
             }
@@ -453,7 +492,9 @@ void CliApplication::credits()
         }
         const Credits c = query->credits();
         if (m_json)
-            printJson({{QStringLiteral("available"), double(c.available)}, {QStringLiteral("frozen"), double(c.frozen)}, {QStringLiteral("total"), double(c.total)}});
+            printJson({{QStringLiteral("available"), double(c.available)},
+                       {QStringLiteral("frozen"), double(c.frozen)},
+                       {QStringLiteral("total"), double(c.total)}});
         else
             m_out << describeCredits(c) << '.' << Qt::endl;
         finish(Ok);
@@ -537,7 +578,8 @@ void CliApplication::chat()
 {
     const QString message = m_parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
     if (message.isEmpty()) {
-        printError(tr("Say what you want, e.g. nemo-cli chat \"turn these images into a 30-second promo video\"."));
+        printError(
+            tr("Say what you want, e.g. nemo-cli chat \"turn these images into a 30-second promo video\"."));
         finish(Usage);
         return;
     }
@@ -552,14 +594,17 @@ void CliApplication::chat()
             state();
             return;
         case Intent::Export:
-            printError(tr("To export, run: nemo-cli export --out FILE.mp4 (add --no-route to send this to the agent instead)."));
+            printError(tr("To export, run: nemo-cli export --out FILE.mp4 (add --no-route to send this to "
+                          "the agent instead)."));
             finish(Usage);
             return;
         case Intent::Upload:
-            printError(tr("To upload, run: nemo-cli upload FILE… (add --no-route to send this to the agent instead)."));
+            printError(tr(
+                "To upload, run: nemo-cli upload FILE… (add --no-route to send this to the agent instead)."));
             finish(Usage);
             return;
-        case Intent::Chat: break;
+        case Intent::Chat:
+            break;
         }
     }
     ChatTurn *turn = m_service->sendMessage(message, this);
@@ -570,20 +615,27 @@ void CliApplication::chat()
             m_midLine = !appended.endsWith(QLatin1Char('\n'));
         }
     });
-    connect(turn, &ChatTurn::toolStarted, this, [this](const QString &description) { printStatus(QStringLiteral("… ") + description); });
+    connect(turn, &ChatTurn::toolStarted, this,
+            [this](const QString &description) { printStatus(QStringLiteral("… ") + description); });
     connect(turn, &ChatTurn::stillWorking, this, [this] { printStatus(tr("⏳ Still working…")); });
     connect(turn, &ServiceJob::finished, this, [this, turn] {
         const QString reply = turn->text();
         if (!m_json && !reply.isEmpty())
             m_out << Qt::endl;
         if (m_json) {
-            QJsonObject body{{QStringLiteral("reply"), reply},
-                             {QStringLiteral("outcome"), QString::fromLatin1(QMetaEnum::fromType<ChatTurn::Outcome>().valueToKey(int(turn->outcome()))).toLower()},
-                             {QStringLiteral("changes"), turn->hasStateAfter() ? turn->changes().describe() : QString()}};
+            QJsonObject body{
+                {QStringLiteral("reply"), reply},
+                {QStringLiteral("outcome"),
+                 QString::fromLatin1(
+                     QMetaEnum::fromType<ChatTurn::Outcome>().valueToKey(int(turn->outcome())))
+                     .toLower()},
+                {QStringLiteral("changes"), turn->hasStateAfter() ? turn->changes().describe() : QString()}};
             if (turn->hasStateAfter())
                 body.insert(QStringLiteral("timeline"), turn->stateAfter().draft.summary());
             if (turn->error())
-                body.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("kind"), jsonKind(turn->error())}, {QStringLiteral("message"), turn->outcomeMessage()}});
+                body.insert(QStringLiteral("error"),
+                            QJsonObject{{QStringLiteral("kind"), jsonKind(turn->error())},
+                                        {QStringLiteral("message"), turn->outcomeMessage()}});
             printJson(body);
             finish(exitCodeFor(turn->error()));
             return;
@@ -621,7 +673,8 @@ void CliApplication::state()
         } else {
             m_out << s.draft.summary() << Qt::endl;
             if (!s.videoInfos.isEmpty())
-                m_out << tr("%n uploaded file(s) in this session.", nullptr, int(s.videoInfos.size())) << Qt::endl;
+                m_out << tr("%n uploaded file(s) in this session.", nullptr, int(s.videoInfos.size()))
+                      << Qt::endl;
         }
         finish(Ok);
     });
@@ -637,7 +690,8 @@ void CliApplication::exportVideo()
     }
     const QString target = QFileInfo(out).absoluteFilePath();
     if (QFileInfo(target).isDir()) {
-        printError(tr("%1 is a folder; give a file name, e.g. %1/video.mp4").arg(QDir::toNativeSeparators(out)));
+        printError(
+            tr("%1 is a folder; give a file name, e.g. %1/video.mp4").arg(QDir::toNativeSeparators(out)));
         finish(BadInput);
         return;
     }
@@ -648,7 +702,8 @@ void CliApplication::exportVideo()
     }
     auto download = [this, target](RenderJob *render) {
         const QUrl url = render->outputUrl();
-        DownloadJob *job = m_service->download(url, render->fallbackUrl(), target, render->status().size, this);
+        DownloadJob *job =
+            m_service->download(url, render->fallbackUrl(), target, render->status().size, this);
         m_jobs.append(job);
         auto throttle = std::make_shared<Throttle>();
         connect(job, &DownloadJob::progress, this, [this, throttle](qint64 received, qint64 total) {
@@ -669,7 +724,9 @@ void CliApplication::exportVideo()
             }
             m_state->setPendingRender(QString());
             if (m_json)
-                printJson({{QStringLiteral("file"), job->targetPath()}, {QStringLiteral("render_id"), jobId}, {QStringLiteral("bytes"), double(job->received())}});
+                printJson({{QStringLiteral("file"), job->targetPath()},
+                           {QStringLiteral("render_id"), jobId},
+                           {QStringLiteral("bytes"), double(job->received())}});
             else
                 m_out << QDir::toNativeSeparators(job->targetPath()) << Qt::endl;
             finish(Ok);
@@ -677,16 +734,20 @@ void CliApplication::exportVideo()
     };
     auto watch = [this, download](RenderJob *render) {
         m_jobs.append(render);
-        connect(render, &RenderJob::jobIdAssigned, this, [this](const QString &id) { m_state->setPendingRender(id); });
+        connect(render, &RenderJob::jobIdAssigned, this,
+                [this](const QString &id) { m_state->setPendingRender(id); });
         connect(render, &RenderJob::statusChanged, this, [this, render](const RenderStatus &status) {
             if (!m_json)
-                printStatus(tr("Export %1: %2, %3%").arg(render->jobId(), RenderStatus::stateName(status.state)).arg(status.progress));
+                printStatus(tr("Export %1: %2, %3%")
+                                .arg(render->jobId(), RenderStatus::stateName(status.state))
+                                .arg(status.progress));
         });
         render->setAutoDelete(false);
         connect(render, &ServiceJob::finished, this, [this, render, download] {
             render->deleteLater();
             if (render->error()) {
-                if (render->error().kind() == ApiError::Kind::RenderFailed || render->error().kind() == ApiError::Kind::NotFound)
+                if (render->error().kind() == ApiError::Kind::RenderFailed ||
+                    render->error().kind() == ApiError::Kind::NotFound)
                     m_state->setPendingRender(QString());
                 fail(render->error());
                 return;
@@ -715,8 +776,9 @@ void CliApplication::exportVideo()
         const Draft draft = query->state().draft;
         if (!draft.isExportable()) {
             ApiError error(ApiError::Kind::InvalidInput);
-            error.setDetail(tr("The timeline is empty, so there is nothing to export yet. Upload media and ask the agent "
-                               "for a video first."));
+            error.setDetail(
+                tr("The timeline is empty, so there is nothing to export yet. Upload media and ask the agent "
+                   "for a video first."));
             fail(error);
             return;
         }
@@ -733,7 +795,9 @@ void CliApplication::session()
         if (m_json)
             printJson(info.toJson());
         else
-            m_out << tr("Session %1 (language %2) on %3.").arg(info.sessionId, info.language, m_service->transport()->baseUrl().toString()) << Qt::endl;
+            m_out << tr("Session %1 (language %2) on %3.")
+                         .arg(info.sessionId, info.language, m_service->transport()->baseUrl().toString())
+                  << Qt::endl;
         finish(Ok);
     };
     if (m_parser.isSet(QStringLiteral("new")))

@@ -7,11 +7,13 @@
 namespace nemo::cli {
 
 CliState::CliState(const QUrl &server)
-    : m_settings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/cli-state.ini"),
+    : m_settings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                     QStringLiteral("/cli-state.ini"),
                  QSettings::IniFormat)
 {
     const QByteArray origin = (server.scheme() + QStringLiteral("://") + server.authority()).toUtf8();
-    m_group = QStringLiteral("server-") + QString::fromLatin1(QCryptographicHash::hash(origin, QCryptographicHash::Sha1).toHex().left(12));
+    m_group = QStringLiteral("server-") +
+        QString::fromLatin1(QCryptographicHash::hash(origin, QCryptographicHash::Sha1).toHex().left(12));
     m_settings.setValue(key("url"), QString::fromUtf8(origin));
 }
 
@@ -29,7 +31,8 @@ core::SessionInfo CliState::session() const
 void CliState::setSession(const core::SessionInfo &info)
 {
     if (info.isValid())
-        m_settings.setValue(key("session"), QString::fromUtf8(QJsonDocument(info.toJson()).toJson(QJsonDocument::Compact)));
+        m_settings.setValue(key("session"),
+                            QString::fromUtf8(QJsonDocument(info.toJson()).toJson(QJsonDocument::Compact)));
     else
         m_settings.remove(key("session"));
     m_settings.sync();

@@ -5,7 +5,8 @@
 namespace nemo::cli {
 
 // nemo-cli's exit codes, one per class of error (documented in docs/CLI.md and `nemo-cli --help`).
-enum ExitCode : int {
+enum ExitCode : int
+{
     Ok = 0,
     Failure = 1,
     Usage = 2,
@@ -22,27 +23,36 @@ inline int exitCodeFor(const core::ApiError &error)
 {
     using Kind = core::ApiError::Kind;
     switch (error.kind()) {
-    case Kind::None: return Ok;
+    case Kind::None:
+        return Ok;
     case Kind::TokenExpired:
     case Kind::BadRequest:
     case Kind::RateLimited:
-    case Kind::Keychain: return Auth;
-    case Kind::NoCredits: return NoCredits;
-    case Kind::ExportBlocked: return ExportBlocked;
+    case Kind::Keychain:
+        return Auth;
+    case Kind::NoCredits:
+        return NoCredits;
+    case Kind::ExportBlocked:
+        return ExportBlocked;
     case Kind::InvalidInput:
     case Kind::UnsupportedFile:
-    case Kind::FileTooLarge: return BadInput;
+    case Kind::FileTooLarge:
+        return BadInput;
     case Kind::Network:
     case Kind::Timeout:
-    case Kind::Insecure: return Network;
-    case Kind::Cancelled: return Interrupted;
+    case Kind::Insecure:
+        return Network;
+    case Kind::Cancelled:
+        return Interrupted;
     case Kind::BadResponse:
     case Kind::SessionNotFound:
     case Kind::NotFound:
     case Kind::Conflict:
     case Kind::Server:
-    case Kind::RenderFailed: return Server;
-    case Kind::Other: return Failure;
+    case Kind::RenderFailed:
+        return Server;
+    case Kind::Other:
+        return Failure;
     }
     return Failure;
 }

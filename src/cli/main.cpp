@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("NemoStudio"));
 
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("nemostudio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator.load(QLocale(), QStringLiteral("nemostudio"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);
 
     std::signal(SIGINT, [](int) { nemo::cli::CliApplication::requestInterrupt(); });

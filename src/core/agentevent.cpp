@@ -47,7 +47,6 @@ void decodeSimple(const QJsonObject &object, const QString &type, QList<AgentEve
         event.text = stringOf(object.value(QLatin1String("content")));
         if (event.text.isEmpty())
             event.text = stringOf(object.value(QLatin1String("text")));
-        event.partial = true;
         if (event.text.isEmpty())
             return;
     } else if (type == QLatin1String("tool_call") || type == QLatin1String("function_call")) {
@@ -56,7 +55,8 @@ void decodeSimple(const QJsonObject &object, const QString &type, QList<AgentEve
     } else if (type == QLatin1String("tool_result") || type == QLatin1String("function_response")) {
         event.kind = AgentEvent::Kind::ToolResult;
         event.toolName = toolNameOf(object);
-    } else if (type == QLatin1String("heartbeat") || type == QLatin1String("ping") || type == QLatin1String("keepalive")) {
+    } else if (type == QLatin1String("heartbeat") || type == QLatin1String("ping") ||
+               type == QLatin1String("keepalive")) {
         event.kind = AgentEvent::Kind::Heartbeat;
     } else if (type == QLatin1String("error")) {
         event.kind = AgentEvent::Kind::Error;
@@ -88,10 +88,14 @@ void decodeAdk(const QJsonObject &object, QList<AgentEvent> &out)
             event.whole = !partial;
         } else if (part.value(QLatin1String("functionCall")).isObject()) {
             event.kind = AgentEvent::Kind::ToolCall;
-            event.toolName = part.value(QLatin1String("functionCall")).toObject().value(QLatin1String("name")).toString();
+            event.toolName =
+                part.value(QLatin1String("functionCall")).toObject().value(QLatin1String("name")).toString();
         } else if (part.value(QLatin1String("functionResponse")).isObject()) {
             event.kind = AgentEvent::Kind::ToolResult;
-            event.toolName = part.value(QLatin1String("functionResponse")).toObject().value(QLatin1String("name")).toString();
+            event.toolName = part.value(QLatin1String("functionResponse"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
         } else {
             continue;
         }
@@ -148,11 +152,13 @@ void AgentEventDecoder::decode(const SseEvent &sse, QList<AgentEvent> &out)
 QString AgentEventDecoder::toolStatus(const QString &toolName)
 {
     const QString name = toolName.toLower();
-    if (name.contains(QLatin1String("multitrack")) || name.contains(QLatin1String("edit")) || name.contains(QLatin1String("timeline")))
+    if (name.contains(QLatin1String("multitrack")) || name.contains(QLatin1String("edit")) ||
+        name.contains(QLatin1String("timeline")))
         return tr("editing the timeline");
     if (name.contains(QLatin1String("generate")) || name.contains(QLatin1String("seedance")))
         return tr("generating a video clip");
-    if (name.contains(QLatin1String("music")) || name.contains(QLatin1String("audio")) || name.contains(QLatin1String("bgm")))
+    if (name.contains(QLatin1String("music")) || name.contains(QLatin1String("audio")) ||
+        name.contains(QLatin1String("bgm")))
         return tr("working on the music");
     if (name.contains(QLatin1String("upload")) || name.contains(QLatin1String("media")))
         return tr("processing your media");

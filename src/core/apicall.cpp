@@ -15,14 +15,13 @@ constexpr qint64 MaxResponseBytes = 64LL * 1024 * 1024;
 
 } // namespace
 
-ApiCall::ApiCall(Service *service, Needs needs, const QByteArray &method, const QString &path, const QJsonObject &body,
-                 QObject *parent)
+ApiCall::ApiCall(Service *service, Needs needs, const QByteArray &method, const QString &path,
+                 const QJsonObject &body, QObject *parent)
     : ServiceJob(service, needs, parent)
     , m_method(method)
     , m_path(path)
     , m_body(body)
-{
-}
+{ }
 
 void ApiCall::send()
 {
@@ -36,10 +35,11 @@ void ApiCall::send()
         reply = network->get(request);
     } else {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = network->sendCustomRequest(request, m_method, QJsonDocument(m_body).toJson(QJsonDocument::Compact));
+        reply = network->sendCustomRequest(request, m_method,
+                                           QJsonDocument(m_body).toJson(QJsonDocument::Compact));
     }
     track(reply);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
         if (received > MaxResponseBytes)
             reply->abort();
     });
@@ -53,15 +53,16 @@ void ApiCall::onReply()
         return;
     ApiError error = transportError(reply);
     if (!error) {
-        m_result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        m_result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                    reply->readAll());
         error = m_result.error;
     }
     if (error) {
         if (recover(error))
             return;
         const ServiceConfig &config = service()->config();
-        if (m_method == "GET" && error.isTransient() && error.kind() != ApiError::Kind::RateLimited
-            && m_attempts <= config.getRetries) {
+        if (m_method == "GET" && error.isTransient() && error.kind() != ApiError::Kind::RateLimited &&
+            m_attempts <= config.getRetries) {
             retryAfter(int(config.retryBackoff.count()) << (m_attempts - 1));
             return;
         }

@@ -12,25 +12,26 @@ class ApiError
 {
     Q_DECLARE_TR_FUNCTIONS(nemo::core::ApiError)
 public:
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Network, // no connection, DNS, reset
         Timeout,
         Cancelled,
-        Insecure, // plain http to a non-loopback host, TLS failure
-        BadResponse, // unreadable or unexpected answer
-        InvalidInput, // refused before sending
-        TokenExpired, // 1001 (or HTTP 401)
+        Insecure,        // plain http to a non-loopback host, TLS failure
+        BadResponse,     // unreadable or unexpected answer
+        InvalidInput,    // refused before sending
+        TokenExpired,    // 1001 (or HTTP 401)
         SessionNotFound, // 1002
-        NoCredits, // 2001
+        NoCredits,       // 2001
         UnsupportedFile, // 4001
-        FileTooLarge, // 4002
-        BadRequest, // HTTP 400 (on the token call: missing X-Client-Id)
-        ExportBlocked, // HTTP 402
-        RateLimited, // HTTP 429
-        NotFound, // HTTP 404
-        Conflict, // HTTP 409 (e.g. a render id used twice)
-        Server, // HTTP 5xx and unknown business codes
+        FileTooLarge,    // 4002
+        BadRequest,      // HTTP 400 (on the token call: missing X-Client-Id)
+        ExportBlocked,   // HTTP 402
+        RateLimited,     // HTTP 429
+        NotFound,        // HTTP 404
+        Conflict,        // HTTP 409 (e.g. a render id used twice)
+        Server,          // HTTP 5xx and unknown business codes
         RenderFailed,
         Keychain, // the OS keychain refused
         Other

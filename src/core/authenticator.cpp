@@ -25,8 +25,7 @@ constexpr qint64 ExpiryMarginSeconds = 120;
 Authenticator::Authenticator(Service *service)
     : QObject(service)
     , m_service(service)
-{
-}
+{ }
 
 void Authenticator::setEnvironmentToken(const QString &token)
 {
@@ -62,7 +61,8 @@ bool Authenticator::usable() const
     return QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) > ExpiryMarginSeconds;
 }
 
-void Authenticator::adopt(const QString &token, const QString &userId, const QDateTime &expiresAt, Source source)
+void Authenticator::adopt(const QString &token, const QString &userId, const QDateTime &expiresAt,
+                          Source source)
 {
     m_token = token;
     m_userId = userId;
@@ -105,8 +105,9 @@ void Authenticator::renew(int generation, QObject *context, Callback done)
     }
     if (m_source == Source::Environment) {
         ApiError error(ApiError::Kind::TokenExpired);
-        error.setDetail(tr("The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free "
-                           "anonymous token, or set a valid one."));
+        error.setDetail(
+            tr("The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free "
+               "anonymous token, or set a valid one."));
         QPointer<QObject> guard(context);
         QMetaObject::invokeMethod(
             this,
@@ -158,7 +159,8 @@ void Authenticator::load()
         if (result.ok && !result.notFound) {
             const QJsonObject stored = QJsonDocument::fromJson(result.value.toUtf8()).object();
             const QString token = stored.value(QLatin1String("token")).toString();
-            const QDateTime expires = QDateTime::fromString(stored.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+            const QDateTime expires =
+                QDateTime::fromString(stored.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
             if (!token.isEmpty()) {
                 adopt(token, stored.value(QLatin1String("user_id")).toString(), expires, Source::Stored);
                 if (usable()) {
@@ -177,16 +179,17 @@ void Authenticator::loadClientId(std::function<void()> next)
         next();
         return;
     }
-    m_service->secrets()->read(clientIdKey(), this, [this, next = std::move(next)](const SecretResult &result) {
-        const QString stored = result.ok && !result.notFound ? result.value.trimmed() : QString();
-        if (!stored.isEmpty() && stored.size() <= 64 && !QUuid::fromString(stored).isNull()) {
-            m_clientId = stored;
+    m_service->secrets()->read(
+        clientIdKey(), this, [this, next = std::move(next)](const SecretResult &result) {
+            const QString stored = result.ok && !result.notFound ? result.value.trimmed() : QString();
+            if (!stored.isEmpty() && stored.size() <= 64 && !QUuid::fromString(stored).isNull()) {
+                m_clientId = stored;
+                next();
+                return;
+            }
+            newClientId();
             next();
-            return;
-        }
-        newClientId();
-        next();
-    });
+        });
 }
 
 void Authenticator::newClientId()
@@ -207,7 +210,8 @@ void Authenticator::acquire()
 
 void Authenticator::requestToken()
 {
-    QNetworkRequest request = m_service->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
+    QNetworkRequest request =
+        m_service->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
     request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_service->transport()->network()->post(request, QByteArray());
@@ -220,7 +224,8 @@ void Authenticator::onTokenReply(QNetworkReply *reply)
     ApiError error = ServiceJob::transportError(reply);
     ApiResult result;
     if (!error) {
-        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                  reply->readAll());
         error = result.error;
     }
     if (error.kind() == ApiError::Kind::BadRequest && !m_clientIdRetried) {
@@ -249,7 +254,8 @@ void Authenticator::onTokenReply(QNetworkReply *reply)
         settle(ApiError(ApiError::Kind::BadResponse));
         return;
     }
-    QDateTime expires = QDateTime::fromString(result.data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+    QDateTime expires =
+        QDateTime::fromString(result.data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
     if (!expires.isValid())
         expires = QDateTime::currentDateTimeUtc().addDays(7);
     adopt(token, result.data.value(QLatin1String("user_id")).toString(), expires, Source::Anonymous);
@@ -262,7 +268,8 @@ void Authenticator::persistToken()
     const QJsonObject stored{{QStringLiteral("token"), m_token},
                              {QStringLiteral("user_id"), m_userId},
                              {QStringLiteral("expires_at"), m_expiresAt.toString(Qt::ISODate)}};
-    m_service->secrets()->write(tokenKey(), QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact)), this,
+    m_service->secrets()->write(tokenKey(),
+                                QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact)), this,
                                 [this](const SecretResult &result) {
                                     if (!result.ok)
                                         emit storageProblem(result.error);

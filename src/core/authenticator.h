@@ -22,7 +22,13 @@ class Authenticator : public QObject
 {
     Q_OBJECT
 public:
-    enum class Source { None, Environment, Stored, Anonymous };
+    enum class Source
+    {
+        None,
+        Environment,
+        Stored,
+        Anonymous
+    };
     using Callback = std::function<void(const ApiError &)>;
 
     explicit Authenticator(Service *service);

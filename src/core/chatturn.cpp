@@ -36,8 +36,7 @@ constexpr qsizetype MaxErrorBody = 1024 * 1024;
 ChatTurn::ChatTurn(Service *service, const QString &message, QObject *parent)
     : ServiceJob(service, Needs::Session, parent)
     , m_message(message)
-{
-}
+{ }
 
 QString ChatTurn::text() const
 {
@@ -95,14 +94,16 @@ void ChatTurn::postMessage()
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(0); // the turn has its own limits below
-    const QJsonObject body{
-        {QStringLiteral("app_name"), QStringLiteral("nemo_agent")},
-        {QStringLiteral("user_id"), QStringLiteral("me")},
-        {QStringLiteral("session_id"), sessionId()},
-        {QStringLiteral("new_message"),
-         QJsonObject{{QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), m_message}}}}}}};
-    QNetworkReply *reply = service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    const QJsonObject body{{QStringLiteral("app_name"), QStringLiteral("nemo_agent")},
+                           {QStringLiteral("user_id"), QStringLiteral("me")},
+                           {QStringLiteral("session_id"), sessionId()},
+                           {QStringLiteral("new_message"),
+                            QJsonObject{{QStringLiteral("parts"),
+                                         QJsonArray{QJsonObject{{QStringLiteral("text"), m_message}}}}}}};
+    QNetworkReply *reply =
+        service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     track(reply);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] { decideMode(); });
     connect(reply, &QNetworkReply::readyRead, this, &ChatTurn::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ChatTurn::onReplyFinished);
 
@@ -145,18 +146,8 @@ void ChatTurn::onReadyRead()
     if (!reply || reply != sender())
         return;
     const QByteArray bytes = reply->readAll();
-    if (!m_decided) {
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
-        const QByteArray start = bytes.trimmed().left(1);
-        m_streaming = status >= 200 && status < 300
-            && (type.contains("text/event-stream") || (!type.contains("json") && !start.isEmpty() && start != "{"));
-        m_decided = true;
-        if (m_streaming) {
-            m_delivered = true;
-            setStatus(tr("thinking"));
-        }
-    }
+    if (!m_decided)
+        decideMode(bytes);
     if (!m_streaming) {
         if (m_errorBody.size() < MaxErrorBody)
             m_errorBody.append(bytes.left(MaxErrorBody - m_errorBody.size()));
@@ -172,13 +163,38 @@ void ChatTurn::onReadyRead()
     }
 }
 
+void ChatTurn::decideMode(const QByteArray &firstBytes)
+{
+    QNetworkReply *reply = currentReply();
+    if (m_decided || !reply)
+        return;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0)
+        return; // no headers yet
+    const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
+    if (!type.contains("text/event-stream") && firstBytes.isNull())
+        return; // wait for the body to tell an envelope from an unlabelled stream
+    const QByteArray start = firstBytes.trimmed().left(1);
+    m_streaming = status >= 200 && status < 300 &&
+        (type.contains("text/event-stream") || (!type.contains("json") && !start.isEmpty() && start != "{"));
+    m_decided = true;
+    if (m_streaming) {
+        m_delivered = true;
+        setStatus(tr("thinking"));
+    }
+}
+
 void ChatTurn::handle(const AgentEvent &event)
 {
     switch (event.kind) {
-    case AgentEvent::Kind::Heartbeat: lifeSign(false); break;
+    case AgentEvent::Kind::Heartbeat:
+        lifeSign(false);
+        break;
     case AgentEvent::Kind::Text:
         lifeSign(true);
         setStatus(tr("writing the reply"));
+        // An ADK message streamed in chunks ends with its whole text; until then it is open.
+        m_messageOpen = event.partial;
         addText(event.text, event.whole);
         break;
     case AgentEvent::Kind::ToolCall:
@@ -194,8 +210,11 @@ void ChatTurn::handle(const AgentEvent &event)
         lifeSign(true);
         m_agentError = event.text.isEmpty() ? tr("no details were given") : event.text.left(500);
         break;
-    case AgentEvent::Kind::Malformed: ++m_malformed; break;
-    case AgentEvent::Kind::Ignored: break;
+    case AgentEvent::Kind::Malformed:
+        ++m_malformed;
+        break;
+    case AgentEvent::Kind::Ignored:
+        break;
     }
 }
 
@@ -233,7 +252,8 @@ void ChatTurn::addText(const QString &chunk, bool whole)
     }
     if (text().size() > MaxReplyCharacters) {
         m_truncated = true;
-        m_committed = text().left(MaxReplyCharacters) + QStringLiteral("\n\n") + tr("[The reply was too long and was cut here.]");
+        m_committed = text().left(MaxReplyCharacters) + QStringLiteral("\n\n") +
+            tr("[The reply was too long and was cut here.]");
         m_run.clear();
         m_held.clear();
     }
@@ -264,12 +284,15 @@ void ChatTurn::onReplyFinished()
     if (!reply || reply != sender() || isFinished())
         return;
     const ApiError transport = transportError(reply);
+    if (!m_decided)
+        decideMode(reply->bytesAvailable() ? reply->peek(64) : QByteArray(""));
     if (!m_decided || !m_streaming) {
         // The service answered without a stream: an envelope (an error, usually), or nothing at all.
         m_errorBody.append(reply->readAll().left(MaxErrorBody));
         ApiError error = transport;
         if (!error) {
-            const ApiResult result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), m_errorBody);
+            const ApiResult result = Envelope::decode(
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), m_errorBody);
             error = result.error;
             if (error.kind() == ApiError::Kind::NoCredits && error.userId().isEmpty())
                 error.setUserId(service()->auth()->userId());
@@ -299,7 +322,9 @@ void ChatTurn::onReplyFinished()
             handle(decoded);
     }
     flushHeld();
-    const bool broken = reply->error() != QNetworkReply::NoError;
+    // A close-delimited stream that is cut looks like its normal end; an ADK message whose chunks
+    // never got their final event shows the cut.
+    const bool broken = reply->error() != QNetworkReply::NoError || m_messageOpen;
     if (!m_agentError.isEmpty())
         endStream(Outcome::Failed);
     else if (broken)
@@ -375,18 +400,28 @@ void ChatTurn::finishTurn()
     setStatus(QString());
     switch (m_outcome) {
     case Outcome::Replied:
-    case Outcome::NoText: complete(); break;
+    case Outcome::NoText:
+        complete();
+        break;
     case Outcome::Failed: {
         ApiError error(ApiError::Kind::Server, m_agentError);
         error.setDetail(tr("The agent reported a problem."));
         complete(error);
         break;
     }
-    case Outcome::Dropped: complete(ApiError(ApiError::Kind::Network)); break;
-    case Outcome::TimedOut: complete(ApiError(ApiError::Kind::Timeout)); break;
-    case Outcome::Cancelled: complete(ApiError(ApiError::Kind::Cancelled)); break;
+    case Outcome::Dropped:
+        complete(ApiError(ApiError::Kind::Network));
+        break;
+    case Outcome::TimedOut:
+        complete(ApiError(ApiError::Kind::Timeout));
+        break;
+    case Outcome::Cancelled:
+        complete(ApiError(ApiError::Kind::Cancelled));
+        break;
     case Outcome::Running:
-    case Outcome::Refused: complete(ApiError(ApiError::Kind::Other)); break;
+    case Outcome::Refused:
+        complete(ApiError(ApiError::Kind::Other));
+        break;
     }
 }
 
@@ -394,23 +429,29 @@ QString ChatTurn::outcomeMessage() const
 {
     QString changes;
     if (m_hasStateAfter)
-        changes = m_changes.isEmpty() ? tr("The timeline did not change.") : tr("What changed: %1.").arg(m_changes.describe());
+        changes = m_changes.isEmpty() ? tr("The timeline did not change.")
+                                      : tr("What changed: %1.").arg(m_changes.describe());
     else if (m_stateError)
         changes = tr("The timeline couldn't be checked: %1").arg(m_stateError.message());
     switch (m_outcome) {
     case Outcome::Running:
-    case Outcome::Replied: return {};
-    case Outcome::NoText: return tr("The agent finished without a reply.") + QLatin1Char(' ') + changes;
+    case Outcome::Replied:
+        return {};
+    case Outcome::NoText:
+        return tr("The agent finished without a reply.") + QLatin1Char(' ') + changes;
     case Outcome::Failed:
         return tr("The agent reported a problem: %1").arg(m_agentError) + QLatin1Char(' ') + changes;
     case Outcome::Dropped:
-        return tr("The connection dropped before the reply finished. Your message was not sent again (that could "
-                  "charge you twice).")
-            + QLatin1Char(' ') + changes;
+        return tr("The connection dropped before the reply finished. Your message was not sent again (that "
+                  "could "
+                  "charge you twice).") +
+            QLatin1Char(' ') + changes;
     case Outcome::TimedOut:
         return tr("The agent took too long, so Nemo Studio stopped waiting.") + QLatin1Char(' ') + changes;
-    case Outcome::Cancelled: return tr("Stopped.") + QLatin1Char(' ') + changes;
-    case Outcome::Refused: return error().message();
+    case Outcome::Cancelled:
+        return tr("Stopped.") + QLatin1Char(' ') + changes;
+    case Outcome::Refused:
+        return error().message();
     }
     return {};
 }

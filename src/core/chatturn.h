@@ -23,7 +23,17 @@ class ChatTurn : public ServiceJob
 {
     Q_OBJECT
 public:
-    enum class Outcome { Running, Replied, NoText, Failed, Dropped, TimedOut, Cancelled, Refused };
+    enum class Outcome
+    {
+        Running,
+        Replied,
+        NoText,
+        Failed,
+        Dropped,
+        TimedOut,
+        Cancelled,
+        Refused
+    };
     Q_ENUM(Outcome)
 
     static constexpr qsizetype MaxReplyCharacters = 200000;
@@ -64,6 +74,7 @@ protected:
 
 private:
     void postMessage();
+    void decideMode(const QByteArray &firstBytes = QByteArray());
     void onReadyRead();
     void onReplyFinished();
     void handle(const AgentEvent &event);
@@ -80,8 +91,8 @@ private:
     Outcome m_outcome = Outcome::Running;
     QString m_status;
     QString m_committed; // finished messages of the reply
-    QString m_run; // the message being streamed
-    QString m_held; // text that may be the service's "temporary issue" trailer: not shown yet
+    QString m_run;       // the message being streamed
+    QString m_held;      // text that may be the service's "temporary issue" trailer: not shown yet
     bool m_droppingTrailer = false;
     bool m_truncated = false;
     QString m_agentError;
@@ -89,6 +100,7 @@ private:
     bool m_delivered = false;
     bool m_decided = false;
     bool m_streaming = false;
+    bool m_messageOpen = false; // an ADK message has chunks but no final event yet
     bool m_stopping = false;
     QByteArray m_errorBody;
     SseParser m_parser;

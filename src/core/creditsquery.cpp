@@ -1,5 +1,6 @@
 #include "creditsquery.h"
 
+#include "jsonnumbers.h"
 #include "service.h"
 
 namespace nemo::core {
@@ -8,9 +9,7 @@ namespace {
 
 qint64 number(const QJsonValue &value)
 {
-    if (value.isString())
-        return value.toString().toLongLong();
-    return qint64(value.toDouble());
+    return jsonInt64(value);
 }
 
 } // namespace
@@ -26,9 +25,9 @@ Credits Credits::fromJson(const QJsonObject &data)
 }
 
 CreditsQuery::CreditsQuery(Service *service, QObject *parent)
-    : ApiCall(service, Needs::Token, "GET", QStringLiteral("/api/credits/balance/simple"), QJsonObject(), parent)
-{
-}
+    : ApiCall(service, Needs::Token, "GET", QStringLiteral("/api/credits/balance/simple"), QJsonObject(),
+              parent)
+{ }
 
 void CreditsQuery::handle(const ApiResult &result)
 {

@@ -19,15 +19,14 @@ constexpr qint64 ReadBuffer = 1024 * 1024;
 
 } // namespace
 
-DownloadJob::DownloadJob(Service *service, const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
-                         qint64 expectedSize, QObject *parent)
+DownloadJob::DownloadJob(Service *service, const QUrl &url, const QUrl &fallbackUrl,
+                         const QString &targetPath, qint64 expectedSize, QObject *parent)
     : ServiceJob(service, Needs::Token, parent)
     , m_url(url)
     , m_fallback(fallbackUrl)
     , m_target(targetPath)
     , m_expected(expectedSize)
-{
-}
+{ }
 
 void DownloadJob::send()
 {
@@ -49,7 +48,8 @@ void DownloadJob::send()
     m_file.setFileName(partPath());
     if (!m_file.open(QIODevice::ReadWrite)) {
         ApiError error(ApiError::Kind::InvalidInput);
-        error.setDetail(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
+        error.setDetail(
+            tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
         complete(error);
         return;
     }
@@ -69,7 +69,7 @@ void DownloadJob::send()
     track(reply);
     connect(reply, &QNetworkReply::metaDataChanged, this, &DownloadJob::onMetaData);
     connect(reply, &QNetworkReply::readyRead, this, &DownloadJob::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &DownloadJob::onFinished);
+    connect(reply, &QNetworkReply::finished, this, &DownloadJob::onReplyFinished);
 }
 
 void DownloadJob::cancelRequest()
@@ -121,7 +121,8 @@ bool DownloadJob::writeAvailable()
             break;
         if (m_file.write(chunk) != chunk.size()) {
             ApiError error(ApiError::Kind::InvalidInput);
-            error.setDetail(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
+            error.setDetail(
+                tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
             cancelRequest();
             complete(error);
             return false;
@@ -162,7 +163,7 @@ void DownloadJob::retryOrFail(const ApiError &error)
     complete(error);
 }
 
-void DownloadJob::onFinished()
+void DownloadJob::onReplyFinished()
 {
     QNetworkReply *reply = currentReply();
     if (!reply || reply != sender() || isFinished())

@@ -35,7 +35,7 @@ protected:
 private:
     void onMetaData();
     void onReadyRead();
-    void onFinished();
+    void onReplyFinished();
     bool writeAvailable();
     void restartFromZero();
     void finalize();

@@ -1,5 +1,7 @@
 #include "draft.h"
 
+#include "jsonnumbers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
@@ -31,7 +33,8 @@ bool readNumber(const QJsonValue &value, double *out)
     return true;
 }
 
-qint64 readMilliseconds(const QJsonObject &object, std::initializer_list<const char *> keys, bool *found = nullptr)
+qint64 readMilliseconds(const QJsonObject &object, std::initializer_list<const char *> keys,
+                        bool *found = nullptr)
 {
     for (const char *key : keys) {
         double value = 0;
@@ -63,21 +66,27 @@ TrackKind kindOf(const QJsonValue &type, int *number)
     *number = -1;
     double numeric = 0;
     if (readNumber(type, &numeric))
-        *number = int(numeric);
+        *number = clampToInt(numeric);
     if (type.isString()) {
         const QString name = type.toString().toLower();
         if (name.startsWith(QLatin1String("video")) || name == QLatin1String("image"))
             return TrackKind::Video;
-        if (name.startsWith(QLatin1String("audio")) || name == QLatin1String("bgm") || name == QLatin1String("music"))
+        if (name.startsWith(QLatin1String("audio")) || name == QLatin1String("bgm") ||
+            name == QLatin1String("music"))
             return TrackKind::Audio;
-        if (name.startsWith(QLatin1String("text")) || name == QLatin1String("title") || name == QLatin1String("subtitle"))
+        if (name.startsWith(QLatin1String("text")) || name == QLatin1String("title") ||
+            name == QLatin1String("subtitle"))
             return TrackKind::Text;
     }
     switch (*number) {
-    case 0: return TrackKind::Video;
-    case 1: return TrackKind::Audio;
-    case 7: return TrackKind::Text;
-    default: return TrackKind::Other;
+    case 0:
+        return TrackKind::Video;
+    case 1:
+        return TrackKind::Audio;
+    case 7:
+        return TrackKind::Text;
+    default:
+        return TrackKind::Other;
     }
 }
 
@@ -87,7 +96,8 @@ Segment decodeSegment(const QJsonObject &object, TrackKind kind)
     segment.raw = object;
     segment.id = readString(object, {"id", "sid", "segment_id"});
     const QJsonObject meta = object.value(QLatin1String("m")).toObject();
-    segment.startMs = readMilliseconds(object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"});
+    segment.startMs =
+        readMilliseconds(object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"});
     bool hasDuration = false;
     segment.durationMs = readMilliseconds(object, {"d", "dur", "duration", "durationMs"}, &hasDuration);
     if (!hasDuration) {
@@ -159,10 +169,14 @@ qint64 Track::endMs() const
 QString Track::kindName() const
 {
     switch (kind) {
-    case TrackKind::Video: return Draft::tr("Video");
-    case TrackKind::Audio: return Draft::tr("Audio");
-    case TrackKind::Text: return Draft::tr("Text");
-    case TrackKind::Other: break;
+    case TrackKind::Video:
+        return Draft::tr("Video");
+    case TrackKind::Audio:
+        return Draft::tr("Audio");
+    case TrackKind::Text:
+        return Draft::tr("Text");
+    case TrackKind::Other:
+        break;
     }
     return type >= 0 ? Draft::tr("Track type %1").arg(type) : Draft::tr("Track");
 }
@@ -246,7 +260,9 @@ QString Draft::summary() const
         QStringList labels;
         int unlabeled = 0;
         for (const Segment &segment : track.segments) {
-            const QString label = track.kind == TrackKind::Text && !segment.text.isEmpty() ? quoted(segment.text) : segment.label;
+            const QString label = track.kind == TrackKind::Text && !segment.text.isEmpty()
+                ? quoted(segment.text)
+                : segment.label;
             if (label.isEmpty())
                 ++unlabeled;
             else if (!labels.contains(label))
@@ -256,7 +272,8 @@ QString Draft::summary() const
         if (track.segments.isEmpty()) {
             content = tr("(empty)");
         } else if (labels.isEmpty()) {
-            content = track.segments.size() == 1 ? tr("1 segment") : tr("%1 segments").arg(track.segments.size());
+            content =
+                track.segments.size() == 1 ? tr("1 segment") : tr("%1 segments").arg(track.segments.size());
         } else {
             content = labels.mid(0, 3).join(QStringLiteral(", "));
             if (labels.size() > 3)
@@ -264,7 +281,8 @@ QString Draft::summary() const
         }
         QString range;
         if (!track.segments.isEmpty()) {
-            range = QStringLiteral("%1-%2s").arg(formatSeconds(track.startMs()), formatSeconds(track.endMs()));
+            range =
+                QStringLiteral("%1-%2s").arg(formatSeconds(track.startMs()), formatSeconds(track.endMs()));
             for (const Segment &segment : track.segments) {
                 if (segment.volume >= 0) {
                     range += QStringLiteral(", ") + formatVolume(segment.volume);
@@ -275,7 +293,8 @@ QString Draft::summary() const
         }
         parts.append(QStringLiteral("%1. %2: %3%4").arg(number).arg(track.displayName(), content, range));
     }
-    const QString head = m_tracks.size() == 1 ? tr("Timeline (1 track)") : tr("Timeline (%1 tracks)").arg(m_tracks.size());
+    const QString head =
+        m_tracks.size() == 1 ? tr("Timeline (1 track)") : tr("Timeline (%1 tracks)").arg(m_tracks.size());
     return head + QStringLiteral(": ") + parts.join(QLatin1Char(' '));
 }
 

@@ -7,18 +7,24 @@
 
 namespace nemo::core {
 
-enum class TrackKind { Video, Audio, Text, Other };
+enum class TrackKind
+{
+    Video,
+    Audio,
+    Text,
+    Other
+};
 
 struct Segment
 {
     QString id;
     qint64 startMs = 0;
     qint64 durationMs = 0;
-    QString label; // what it is: a file name, the music's name, a title's words
-    QString text; // the words of a text segment
-    QString source; // media URL, when there is one
+    QString label;      // what it is: a file name, the music's name, a title's words
+    QString text;       // the words of a text segment
+    QString source;     // media URL, when there is one
     double volume = -1; // 0…1 for audio; -1 when the draft does not say
-    QJsonObject raw; // everything the service sent, unknown keys included
+    QJsonObject raw;    // everything the service sent, unknown keys included
 
     qint64 endMs() const { return startMs + durationMs; }
     // Identity for comparing drafts: the id, or the position when there is none.
@@ -59,7 +65,8 @@ public:
     QString title() const { return m_title; }
     int segmentCount() const;
 
-    // "Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)"
+    // "Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban
+    // Dreams" (0-3s)"
     QString summary() const;
     // "10", "2.5": seconds without a needless ".0".
     static QString formatSeconds(qint64 milliseconds);

@@ -27,8 +27,8 @@ QList<int> matchTracks(const QList<Track> &before, const QList<Track> &after)
             continue;
         for (int b = 0; b < before.size(); ++b) {
             const bool bothNamedDifferently = !before.at(b).id.isEmpty() && !after.at(a).id.isEmpty();
-            if (!used.at(b) && !bothNamedDifferently && before.at(b).kind == after.at(a).kind
-                && before.at(b).type == after.at(a).type) {
+            if (!used.at(b) && !bothNamedDifferently && before.at(b).kind == after.at(a).kind &&
+                before.at(b).type == after.at(a).type) {
                 match[a] = b;
                 used[b] = true;
                 break;
@@ -94,7 +94,8 @@ DraftDiff DraftDiff::between(const Draft &before, const Draft &after)
                 ++retimed;
                 changed = true;
             }
-            if (previous.source != segment.source || (track.kind != TrackKind::Text && previous.label != segment.label)) {
+            if (previous.source != segment.source ||
+                (track.kind != TrackKind::Text && previous.label != segment.label)) {
                 ++replaced;
                 changed = true;
             }
@@ -129,7 +130,8 @@ DraftDiff DraftDiff::between(const Draft &before, const Draft &after)
     }
     for (int b = 0; b < oldTracks.size(); ++b) {
         if (!matched.at(b))
-            diff.m_changes.append({DraftChange::Kind::TrackRemoved, oldTracks.at(b).displayName(), 0, {}, {}});
+            diff.m_changes.append(
+                {DraftChange::Kind::TrackRemoved, oldTracks.at(b).displayName(), 0, {}, {}});
     }
     if (before.durationMs() != after.durationMs() && !(before.durationMs() == 0 && newTracks.isEmpty())) {
         diff.m_changes.append({DraftChange::Kind::DurationChanged, QString(), 0,
@@ -142,9 +144,12 @@ DraftDiff DraftDiff::between(const Draft &before, const Draft &after)
 QString DraftDiff::describe(const DraftChange &change)
 {
     switch (change.kind) {
-    case DraftChange::Kind::TrackAdded: return tr("added track %1").arg(change.track);
-    case DraftChange::Kind::TrackRemoved: return tr("removed track %1").arg(change.track);
-    case DraftChange::Kind::TrackRenamed: return tr("renamed track %1 to %2").arg(change.before, change.after);
+    case DraftChange::Kind::TrackAdded:
+        return tr("added track %1").arg(change.track);
+    case DraftChange::Kind::TrackRemoved:
+        return tr("removed track %1").arg(change.track);
+    case DraftChange::Kind::TrackRenamed:
+        return tr("renamed track %1 to %2").arg(change.before, change.after);
     case DraftChange::Kind::SegmentsAdded:
         return change.count == 1 ? tr("added 1 segment to %1").arg(change.track)
                                  : tr("added %1 segments to %2").arg(change.count).arg(change.track);
@@ -152,8 +157,9 @@ QString DraftDiff::describe(const DraftChange &change)
         return change.count == 1 ? tr("removed 1 segment from %1").arg(change.track)
                                  : tr("removed %1 segments from %2").arg(change.count).arg(change.track);
     case DraftChange::Kind::SegmentsRetimed:
-        return change.count == 1 ? tr("moved or resized 1 segment in %1").arg(change.track)
-                                 : tr("moved or resized %1 segments in %2").arg(change.count).arg(change.track);
+        return change.count == 1
+            ? tr("moved or resized 1 segment in %1").arg(change.track)
+            : tr("moved or resized %1 segments in %2").arg(change.count).arg(change.track);
     case DraftChange::Kind::SegmentsReplaced:
         return change.count == 1 ? tr("replaced 1 segment in %1").arg(change.track)
                                  : tr("replaced %1 segments in %2").arg(change.count).arg(change.track);
@@ -161,7 +167,8 @@ QString DraftDiff::describe(const DraftChange &change)
         return tr("%1 volume %2 → %3").arg(change.track, change.before, change.after);
     case DraftChange::Kind::TextChanged:
         return tr("%1 text \"%2\" → \"%3\"").arg(change.track, change.before, change.after);
-    case DraftChange::Kind::DurationChanged: return tr("length %1 → %2").arg(change.before, change.after);
+    case DraftChange::Kind::DurationChanged:
+        return tr("length %1 → %2").arg(change.before, change.after);
     }
     return {};
 }

@@ -8,7 +8,8 @@ namespace nemo::core {
 
 struct DraftChange
 {
-    enum class Kind {
+    enum class Kind
+    {
         TrackAdded,
         TrackRemoved,
         TrackRenamed,

@@ -1,7 +1,11 @@
 #include "envelope.h"
 
+#include "jsonnumbers.h"
+
 #include <QJsonDocument>
 #include <QJsonValue>
+
+#include <cmath>
 
 namespace nemo::core {
 
@@ -12,7 +16,7 @@ bool readCode(const QJsonValue &value, int *code)
 {
     if (value.isDouble()) {
         const double d = value.toDouble();
-        if (d != double(int(d)))
+        if (d != std::floor(d) || std::abs(d) > 1e9)
             return false;
         *code = int(d);
         return true;
@@ -65,7 +69,8 @@ ApiResult Envelope::decode(int httpStatus, const QByteArray &body)
     if (readCode(object.value(QLatin1String("code")), &code)) {
         result.error = ApiError::fromBusinessCode(code, message, httpStatus);
         if (code == 2001) {
-            const QString userId = object.value(QLatin1String("data")).toObject().value(QLatin1String("user_id")).toString();
+            const QString userId =
+                object.value(QLatin1String("data")).toObject().value(QLatin1String("user_id")).toString();
             result.error.setUserId(userId);
         }
         if (!result.error)

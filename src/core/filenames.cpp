@@ -11,9 +11,9 @@ QString FileNames::sanitize(const QString &name, const QString &fallback)
     QString result;
     result.reserve(name.size());
     for (const QChar c : name) {
-        if (c.unicode() < 0x20 || c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':')
-            || c == QLatin1Char('*') || c == QLatin1Char('?') || c == QLatin1Char('"') || c == QLatin1Char('<')
-            || c == QLatin1Char('>') || c == QLatin1Char('|') || c.unicode() == 0x7f)
+        if (c.unicode() < 0x20 || c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') ||
+            c == QLatin1Char('*') || c == QLatin1Char('?') || c == QLatin1Char('"') ||
+            c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('|') || c.unicode() == 0x7f)
             result.append(QLatin1Char('_'));
         else
             result.append(c);
@@ -47,7 +47,8 @@ QString FileNames::uniquePath(const QString &directory, const QString &name)
     const QFileInfo info(clean);
     const QString base = info.completeBaseName();
     const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
-    for (int n = 2; QFileInfo::exists(candidate) || QFileInfo::exists(candidate + QStringLiteral(".part")); ++n)
+    for (int n = 2; QFileInfo::exists(candidate) || QFileInfo::exists(candidate + QStringLiteral(".part"));
+         ++n)
         candidate = dir.filePath(QStringLiteral("%1 (%2)%3").arg(base).arg(n).arg(suffix));
     return candidate;
 }

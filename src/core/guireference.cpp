@@ -17,12 +17,20 @@ const QList<Pattern> &patterns()
     static const auto ci = QRegularExpression::CaseInsensitiveOption;
     static const QList<Pattern> list = {
         {GuiAction::OpenExport,
-         QRegularExpression(QStringLiteral("(\\bexport button\\b|\\b(click|press|hit|tap|use)( on)?( the)? [\"'\u201c]?export\\b|导出)"), ci)},
+         QRegularExpression(QStringLiteral("(\\bexport button\\b|\\b(click|press|hit|tap|use)( on)?( the)? "
+                                           "[\"'\u201c]?export\\b|导出)"),
+                            ci)},
         {GuiAction::ShowTimeline,
-         QRegularExpression(QStringLiteral("(\\bpreview\\b[^.!?\\n]{0,30}\\btimeline\\b|\\b(check|see|look at|view)( it)?( in)? the timeline\\b|时间线|预览)"), ci)},
+         QRegularExpression(QStringLiteral("(\\bpreview\\b[^.!?\\n]{0,30}\\btimeline\\b|\\b(check|see|look "
+                                           "at|view)( it)?( in)? the timeline\\b|时间线|预览)"),
+                            ci)},
         {GuiAction::RefreshState,
-         QRegularExpression(QStringLiteral("(\\bopen( the| your)? [\\w ]{0,20}\\b(panel|tab|editor|project)\\b|\\brefresh\\b|打开)"), ci)},
-        {GuiAction::ComposeEdit, QRegularExpression(QStringLiteral("(\\bdrag\\b|\\bdrop (it|them|the)\\b|拖拽|拖动)"), ci)},
+         QRegularExpression(
+             QStringLiteral(
+                 "(\\bopen( the| your)? [\\w ]{0,20}\\b(panel|tab|editor|project)\\b|\\brefresh\\b|打开)"),
+             ci)},
+        {GuiAction::ComposeEdit,
+         QRegularExpression(QStringLiteral("(\\bdrag\\b|\\bdrop (it|them|the)\\b|拖拽|拖动)"), ci)},
     };
     return list;
 }
@@ -47,10 +55,14 @@ QList<GuiAction> GuiReference::detect(const QString &text)
 QString GuiReference::label(GuiAction action)
 {
     switch (action) {
-    case GuiAction::OpenExport: return tr("Open Export");
-    case GuiAction::ShowTimeline: return tr("Show Timeline");
-    case GuiAction::RefreshState: return tr("Refresh Timeline");
-    case GuiAction::ComposeEdit: return tr("Describe the Edit");
+    case GuiAction::OpenExport:
+        return tr("Open Export");
+    case GuiAction::ShowTimeline:
+        return tr("Show Timeline");
+    case GuiAction::RefreshState:
+        return tr("Refresh Timeline");
+    case GuiAction::ComposeEdit:
+        return tr("Describe the Edit");
     }
     return {};
 }

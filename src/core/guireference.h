@@ -8,7 +8,13 @@ namespace nemo::core {
 
 // The agent talks as if it had a GUI ("click the Export button", "preview in timeline"). This app
 // has one: these are the actions such a sentence maps to.
-enum class GuiAction { OpenExport, ShowTimeline, RefreshState, ComposeEdit };
+enum class GuiAction
+{
+    OpenExport,
+    ShowTimeline,
+    RefreshState,
+    ComposeEdit
+};
 
 class GuiReference
 {

@@ -17,11 +17,13 @@ const QList<Rule> &rules()
 {
     static const QList<Rule> table = {
         {Intent::Export,
-         QRegularExpression(QStringLiteral("\\b(export|download|render it|send me the video|give me the video)\\b"),
-                            QRegularExpression::CaseInsensitiveOption),
+         QRegularExpression(
+             QStringLiteral("\\b(export|download|render it|send me the video|give me the video)\\b"),
+             QRegularExpression::CaseInsensitiveOption),
          {QStringLiteral("导出"), QStringLiteral("下载")}},
         {Intent::Credits,
-         QRegularExpression(QStringLiteral("\\b(credits?|balance)\\b"), QRegularExpression::CaseInsensitiveOption),
+         QRegularExpression(QStringLiteral("\\b(credits?|balance)\\b"),
+                            QRegularExpression::CaseInsensitiveOption),
          {QStringLiteral("积分"), QStringLiteral("余额")}},
         {Intent::State,
          QRegularExpression(QStringLiteral("\\b(status|show (me )?(the )?(tracks|timeline))\\b"),
@@ -39,19 +41,20 @@ const QList<Rule> &rules()
 const QRegularExpression &editVerbs()
 {
     static const QRegularExpression verbs(
-        QStringLiteral("\\b(add|make|create|generate|turn|convert|edit|change|remove|delete|replace|set|put|use|"
-                       "cut|trim|shorten|lengthen|speed|slow|insert|move|swap|apply|mix|fade|crop|resize|"
-                       "rotate|animate|write|caption|subtitle|lower|raise|increase|decrease|adjust|improve)\\b"),
+        QStringLiteral(
+            "\\b(add|make|create|generate|turn|convert|edit|change|remove|delete|replace|set|put|use|"
+            "cut|trim|shorten|lengthen|speed|slow|insert|move|swap|apply|mix|fade|crop|resize|"
+            "rotate|animate|write|caption|subtitle|lower|raise|increase|decrease|adjust|improve)\\b"),
         QRegularExpression::CaseInsensitiveOption);
     return verbs;
 }
 
 const QStringList &chineseEditVerbs()
 {
-    static const QStringList verbs = {QStringLiteral("添加"), QStringLiteral("加上"), QStringLiteral("生成"),
-                                      QStringLiteral("制作"), QStringLiteral("做一个"), QStringLiteral("剪辑"),
-                                      QStringLiteral("修改"), QStringLiteral("删除"), QStringLiteral("替换"),
-                                      QStringLiteral("调整"), QStringLiteral("改成"), QStringLiteral("换成")};
+    static const QStringList verbs = {
+        QStringLiteral("添加"),   QStringLiteral("加上"), QStringLiteral("生成"), QStringLiteral("制作"),
+        QStringLiteral("做一个"), QStringLiteral("剪辑"), QStringLiteral("修改"), QStringLiteral("删除"),
+        QStringLiteral("替换"),   QStringLiteral("调整"), QStringLiteral("改成"), QStringLiteral("换成")};
     return verbs;
 }
 
@@ -79,11 +82,16 @@ Intent IntentRouter::route(const QString &message)
 QString IntentRouter::name(Intent intent)
 {
     switch (intent) {
-    case Intent::Chat: return QStringLiteral("chat");
-    case Intent::Export: return QStringLiteral("export");
-    case Intent::Credits: return QStringLiteral("credits");
-    case Intent::State: return QStringLiteral("state");
-    case Intent::Upload: return QStringLiteral("upload");
+    case Intent::Chat:
+        return QStringLiteral("chat");
+    case Intent::Export:
+        return QStringLiteral("export");
+    case Intent::Credits:
+        return QStringLiteral("credits");
+    case Intent::State:
+        return QStringLiteral("state");
+    case Intent::Upload:
+        return QStringLiteral("upload");
     }
     return QStringLiteral("chat");
 }

@@ -4,7 +4,14 @@
 
 namespace nemo::core {
 
-enum class Intent { Chat, Export, Credits, State, Upload };
+enum class Intent
+{
+    Chat,
+    Export,
+    Credits,
+    State,
+    Upload
+};
 
 // Decides, before anything goes to the agent, whether a message is a command the client handles
 // itself (the contract's routing table, in English and Chinese). Messages that also ask for an

@@ -1,7 +1,8 @@
 #include "keychainsecretstore.h"
 
 #include <QCoreApplication>
-
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <qt6keychain/keychain.h>
 
 namespace nemo::core {
@@ -9,7 +10,21 @@ namespace nemo::core {
 KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent)
     : SecretStore(parent)
     , m_service(service)
+{ }
+
+KeychainSecretStore::~KeychainSecretStore()
 {
+    if (!m_queue.isEmpty())
+        qWarning("keychain: %d operation(s) were still queued when the store closed", int(m_queue.size()));
+}
+
+bool KeychainSecretStore::flush(int milliseconds)
+{
+    const QDeadlineTimer deadline(milliseconds);
+    while ((m_busy || !m_queue.isEmpty()) && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents | QEventLoop::ExcludeUserInputEvents,
+                                        50);
+    return !m_busy && m_queue.isEmpty();
 }
 
 QString KeychainSecretStore::displayName() const
@@ -49,14 +64,19 @@ void KeychainSecretStore::runNext()
     const Pending pending = m_queue.head();
     QKeychain::Job *job = nullptr;
     switch (pending.operation) {
-    case Operation::Read: job = new QKeychain::ReadPasswordJob(m_service, this); break;
+    // No parent: the backend calls back into the job, so it must live until it finishes.
+    case Operation::Read:
+        job = new QKeychain::ReadPasswordJob(m_service);
+        break;
     case Operation::Write: {
-        auto *write = new QKeychain::WritePasswordJob(m_service, this);
+        auto *write = new QKeychain::WritePasswordJob(m_service);
         write->setTextData(pending.value);
         job = write;
         break;
     }
-    case Operation::Remove: job = new QKeychain::DeletePasswordJob(m_service, this); break;
+    case Operation::Remove:
+        job = new QKeychain::DeletePasswordJob(m_service);
+        break;
     }
     job->setAutoDelete(true);
     job->setInsecureFallback(false); // never a silent plaintext fallback

@@ -8,10 +8,10 @@ namespace nemo::core {
 
 const QStringList &MediaValidator::acceptedExtensions()
 {
-    static const QStringList list = {QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("avi"),
+    static const QStringList list = {QStringLiteral("mp4"),  QStringLiteral("mov"), QStringLiteral("avi"),
                                      QStringLiteral("webm"), QStringLiteral("mkv"), QStringLiteral("jpg"),
-                                     QStringLiteral("png"), QStringLiteral("gif"), QStringLiteral("webp"),
-                                     QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("m4a"),
+                                     QStringLiteral("png"),  QStringLiteral("gif"), QStringLiteral("webp"),
+                                     QStringLiteral("mp3"),  QStringLiteral("wav"), QStringLiteral("m4a"),
                                      QStringLiteral("aac")};
     return list;
 }
@@ -24,13 +24,14 @@ QString MediaValidator::acceptedList()
 MediaKind MediaValidator::kindForExtension(const QString &suffix)
 {
     const QString s = suffix.toLower();
-    if (s == QLatin1String("jpg") || s == QLatin1String("jpeg") || s == QLatin1String("png") || s == QLatin1String("gif")
-        || s == QLatin1String("webp"))
+    if (s == QLatin1String("jpg") || s == QLatin1String("jpeg") || s == QLatin1String("png") ||
+        s == QLatin1String("gif") || s == QLatin1String("webp"))
         return MediaKind::Image;
-    if (s == QLatin1String("mp4") || s == QLatin1String("mov") || s == QLatin1String("avi") || s == QLatin1String("webm")
-        || s == QLatin1String("mkv"))
+    if (s == QLatin1String("mp4") || s == QLatin1String("mov") || s == QLatin1String("avi") ||
+        s == QLatin1String("webm") || s == QLatin1String("mkv"))
         return MediaKind::Video;
-    if (s == QLatin1String("mp3") || s == QLatin1String("wav") || s == QLatin1String("m4a") || s == QLatin1String("aac"))
+    if (s == QLatin1String("mp3") || s == QLatin1String("wav") || s == QLatin1String("m4a") ||
+        s == QLatin1String("aac"))
         return MediaKind::Audio;
     return MediaKind::Unknown;
 }
@@ -38,10 +39,14 @@ MediaKind MediaValidator::kindForExtension(const QString &suffix)
 QString MediaValidator::kindName(MediaKind kind)
 {
     switch (kind) {
-    case MediaKind::Image: return tr("image");
-    case MediaKind::Video: return tr("video");
-    case MediaKind::Audio: return tr("audio");
-    case MediaKind::Unknown: break;
+    case MediaKind::Image:
+        return tr("image");
+    case MediaKind::Video:
+        return tr("video");
+    case MediaKind::Audio:
+        return tr("audio");
+    case MediaKind::Unknown:
+        break;
     }
     return tr("file");
 }
@@ -117,18 +122,22 @@ MediaCheck MediaValidator::check(const QString &path, qint64 maxBytes)
     const QString suffix = info.suffix().toLower();
     bool matches = false;
     switch (result.kind) {
-    case MediaKind::Image: matches = family == QLatin1String("image"); break;
+    case MediaKind::Image:
+        matches = family == QLatin1String("image");
+        break;
     case MediaKind::Video:
         // MP4/QuickTime containers are sometimes sniffed as audio (an .m4a-like brand).
-        matches = family == QLatin1String("video") || (family == QLatin1String("audio") && suffix != QLatin1String("avi"));
+        matches = family == QLatin1String("video") ||
+            (family == QLatin1String("audio") && suffix != QLatin1String("avi"));
         break;
     case MediaKind::Audio:
         // Raw MP3/AAC frames have weak signatures: accept unknown binary content for them, but never
         // something that is recognisably another kind of file.
-        matches = family == QLatin1String("audio") || family == QLatin1String("video")
-            || (sniffed.isDefault() && (suffix == QLatin1String("mp3") || suffix == QLatin1String("aac")));
+        matches = family == QLatin1String("audio") || family == QLatin1String("video") ||
+            (sniffed.isDefault() && (suffix == QLatin1String("mp3") || suffix == QLatin1String("aac")));
         break;
-    case MediaKind::Unknown: break;
+    case MediaKind::Unknown:
+        break;
     }
     if (!matches)
         result.problem = MediaCheck::Problem::ContentMismatch;
@@ -140,19 +149,27 @@ QString MediaCheck::message() const
     const QString name = QFileInfo(path).fileName().isEmpty() ? path : QFileInfo(path).fileName();
     const QString accepted = MediaValidator::tr("Accepted: %1.").arg(MediaValidator::acceptedList());
     switch (problem) {
-    case Problem::None: return {};
-    case Problem::Missing: return MediaValidator::tr("%1 doesn't exist (it may have been moved or deleted).").arg(name);
-    case Problem::BrokenLink: return MediaValidator::tr("%1 is a link to a file that no longer exists.").arg(name);
-    case Problem::Directory: return MediaValidator::tr("%1 is a folder; add the photos, videos or music inside it.").arg(name);
-    case Problem::Unreadable: return MediaValidator::tr("%1 can't be read (check its permissions).").arg(name);
-    case Problem::Empty: return MediaValidator::tr("%1 is empty (0 bytes).").arg(name);
-    case Problem::UnsupportedType: return MediaValidator::tr("%1 isn't a supported type. %2").arg(name, accepted);
+    case Problem::None:
+        return {};
+    case Problem::Missing:
+        return MediaValidator::tr("%1 doesn't exist (it may have been moved or deleted).").arg(name);
+    case Problem::BrokenLink:
+        return MediaValidator::tr("%1 is a link to a file that no longer exists.").arg(name);
+    case Problem::Directory:
+        return MediaValidator::tr("%1 is a folder; add the photos, videos or music inside it.").arg(name);
+    case Problem::Unreadable:
+        return MediaValidator::tr("%1 can't be read (check its permissions).").arg(name);
+    case Problem::Empty:
+        return MediaValidator::tr("%1 is empty (0 bytes).").arg(name);
+    case Problem::UnsupportedType:
+        return MediaValidator::tr("%1 isn't a supported type. %2").arg(name, accepted);
     case Problem::ContentMismatch:
         return MediaValidator::tr("%1 doesn't contain a real %2 (its content looks like %3). %4")
-            .arg(name, MediaValidator::kindName(kind), mimeType.isEmpty() ? MediaValidator::tr("something else") : mimeType,
-                 accepted);
+            .arg(name, MediaValidator::kindName(kind),
+                 mimeType.isEmpty() ? MediaValidator::tr("something else") : mimeType, accepted);
     case Problem::TooLarge:
-        return MediaValidator::tr("%1 is %2 MB, over the %3 MB limit. Compress it or trim it, then try again.")
+        return MediaValidator::tr(
+                   "%1 is %2 MB, over the %3 MB limit. Compress it or trim it, then try again.")
             .arg(name)
             .arg(double(size) / (1024 * 1024), 0, 'f', 1)
             .arg(limit / (1024 * 1024));

@@ -6,11 +6,28 @@
 
 namespace nemo::core {
 
-enum class MediaKind { Unknown, Image, Video, Audio };
+enum class MediaKind
+{
+    Unknown,
+    Image,
+    Video,
+    Audio
+};
 
 struct MediaCheck
 {
-    enum class Problem { None, Missing, BrokenLink, Directory, Unreadable, Empty, UnsupportedType, ContentMismatch, TooLarge };
+    enum class Problem
+    {
+        None,
+        Missing,
+        BrokenLink,
+        Directory,
+        Unreadable,
+        Empty,
+        UnsupportedType,
+        ContentMismatch,
+        TooLarge
+    };
 
     QString path;
     Problem problem = Problem::None;

@@ -1,6 +1,7 @@
 #include "renderjob.h"
 
 #include "envelope.h"
+#include "jsonnumbers.h"
 #include "service.h"
 #include "transport.h"
 
@@ -18,7 +19,8 @@ constexpr int MaxPollFailures = 6;
 QJsonObject fieldsOf(const QJsonObject &body)
 {
     const QJsonValue data = body.value(QLatin1String("data"));
-    if (data.isObject() && (body.contains(QLatin1String("success")) || data.toObject().contains(QLatin1String("status"))))
+    if (data.isObject() &&
+        (body.contains(QLatin1String("success")) || data.toObject().contains(QLatin1String("status"))))
         return data.toObject();
     return body;
 }
@@ -30,7 +32,7 @@ QString firstString(const QJsonObject &object, std::initializer_list<const char 
         if (value.isString() && !value.toString().isEmpty())
             return value.toString();
         if (value.isDouble())
-            return QString::number(qint64(value.toDouble()));
+            return QString::number(clampToInt64(value.toDouble()));
     }
     return {};
 }
@@ -40,17 +42,17 @@ QString firstString(const QJsonObject &object, std::initializer_list<const char 
 RenderStatus::State RenderStatus::stateFromString(const QString &status)
 {
     const QString s = status.trimmed().toLower();
-    if (s == QLatin1String("pending") || s == QLatin1String("queued") || s == QLatin1String("waiting")
-        || s == QLatin1String("created"))
+    if (s == QLatin1String("pending") || s == QLatin1String("queued") || s == QLatin1String("waiting") ||
+        s == QLatin1String("created"))
         return State::Pending;
-    if (s == QLatin1String("processing") || s == QLatin1String("running") || s == QLatin1String("rendering")
-        || s == QLatin1String("in_progress") || s == QLatin1String("started"))
+    if (s == QLatin1String("processing") || s == QLatin1String("running") ||
+        s == QLatin1String("rendering") || s == QLatin1String("in_progress") || s == QLatin1String("started"))
         return State::Processing;
-    if (s == QLatin1String("completed") || s == QLatin1String("complete") || s == QLatin1String("done")
-        || s == QLatin1String("success") || s == QLatin1String("succeeded") || s == QLatin1String("finished"))
+    if (s == QLatin1String("completed") || s == QLatin1String("complete") || s == QLatin1String("done") ||
+        s == QLatin1String("success") || s == QLatin1String("succeeded") || s == QLatin1String("finished"))
         return State::Completed;
-    if (s == QLatin1String("failed") || s == QLatin1String("error") || s == QLatin1String("cancelled")
-        || s == QLatin1String("canceled"))
+    if (s == QLatin1String("failed") || s == QLatin1String("error") || s == QLatin1String("cancelled") ||
+        s == QLatin1String("canceled"))
         return State::Failed;
     return State::Unknown;
 }
@@ -58,11 +60,16 @@ RenderStatus::State RenderStatus::stateFromString(const QString &status)
 QString RenderStatus::stateName(State state)
 {
     switch (state) {
-    case State::Unknown: return QStringLiteral("unknown");
-    case State::Pending: return QStringLiteral("pending");
-    case State::Processing: return QStringLiteral("processing");
-    case State::Completed: return QStringLiteral("completed");
-    case State::Failed: return QStringLiteral("failed");
+    case State::Unknown:
+        return QStringLiteral("unknown");
+    case State::Pending:
+        return QStringLiteral("pending");
+    case State::Processing:
+        return QStringLiteral("processing");
+    case State::Completed:
+        return QStringLiteral("completed");
+    case State::Failed:
+        return QStringLiteral("failed");
     }
     return QStringLiteral("unknown");
 }
@@ -73,18 +80,21 @@ RenderStatus RenderStatus::fromJson(const QJsonObject &body)
     const QJsonObject fields = fieldsOf(body);
     status.id = firstString(fields, {"id", "taskId", "render_id", "renderId", "task_id"});
     status.state = stateFromString(fields.value(QLatin1String("status")).toString());
-    const QJsonValue progress = fields.value(QLatin1String("progress"));
-    status.progress = qBound(0, progress.isString() ? progress.toString().toInt() : qRound(progress.toDouble()), 100);
+    status.progress = int(qBound(qint64(0), jsonInt64(fields.value(QLatin1String("progress"))), qint64(100)));
     const QJsonObject output = fields.value(QLatin1String("output")).toObject();
     status.outputUrl = firstString(output, {"url", "downloadUrl", "download_url"});
     if (status.outputUrl.isEmpty())
-        status.outputUrl = firstString(fields, {"outputUrl", "output_url", "url", "downloadUrl", "download_url"});
-    const QJsonValue size = output.contains(QLatin1String("size")) ? output.value(QLatin1String("size")) : fields.value(QLatin1String("size"));
+        status.outputUrl =
+            firstString(fields, {"outputUrl", "output_url", "url", "downloadUrl", "download_url"});
+    const QJsonValue size = output.contains(QLatin1String("size")) ? output.value(QLatin1String("size"))
+                                                                   : fields.value(QLatin1String("size"));
     if (size.isDouble() && size.toDouble() >= 0)
-        status.size = qint64(size.toDouble());
-    status.duration = output.value(QLatin1String("duration")).toDouble(fields.value(QLatin1String("duration")).toDouble());
+        status.size = clampToInt64(size.toDouble());
+    status.duration =
+        output.value(QLatin1String("duration")).toDouble(fields.value(QLatin1String("duration")).toDouble());
     const QJsonValue error = fields.value(QLatin1String("error"));
-    status.error = error.isString() ? error.toString() : (error.isObject() ? Envelope::messageOf(error.toObject()) : QString());
+    status.error = error.isString() ? error.toString()
+                                    : (error.isObject() ? Envelope::messageOf(error.toObject()) : QString());
     if (status.error.isEmpty() && status.state == State::Failed)
         status.error = Envelope::messageOf(fields);
     if (status.state == State::Completed)
@@ -96,15 +106,13 @@ RenderJob::RenderJob(Service *service, const Draft &draft, const RenderOptions &
     : ServiceJob(service, Needs::Session, parent)
     , m_draft(draft.toJson())
     , m_options(options)
-{
-}
+{ }
 
 RenderJob::RenderJob(Service *service, const QString &jobId, QObject *parent)
     : ServiceJob(service, Needs::Token, parent)
     , m_jobId(jobId)
     , m_created(true)
-{
-}
+{ }
 
 QString RenderJob::newJobId(qint64 previousMs)
 {
@@ -137,10 +145,12 @@ void RenderJob::create()
                            {QStringLiteral("sessionId"), sessionId()},
                            {QStringLiteral("draft"), m_draft},
                            {QStringLiteral("output"),
-                            QJsonObject{{QStringLiteral("format"), m_options.format}, {QStringLiteral("quality"), m_options.quality}}}};
+                            QJsonObject{{QStringLiteral("format"), m_options.format},
+                                        {QStringLiteral("quality"), m_options.quality}}}};
     QNetworkRequest request = service()->transport()->request(QStringLiteral("/api/render/proxy/lambda"));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply =
+        service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     track(reply);
     connect(reply, &QNetworkReply::finished, this, &RenderJob::onCreated);
 }
@@ -153,13 +163,15 @@ void RenderJob::onCreated()
     ApiError error = transportError(reply);
     ApiResult result;
     if (!error) {
-        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                  reply->readAll());
         error = result.error;
     }
     if (error) {
         const QString said = error.serverMessage().toLower();
-        const bool idTaken = error.kind() == ApiError::Kind::Conflict || said.contains(QLatin1String("exist"))
-            || said.contains(QLatin1String("duplicate")) || said.contains(QLatin1String("already"));
+        const bool idTaken = error.kind() == ApiError::Kind::Conflict ||
+            said.contains(QLatin1String("exist")) || said.contains(QLatin1String("duplicate")) ||
+            said.contains(QLatin1String("already"));
         if (idTaken && !m_idRetried) {
             m_idRetried = true;
             create();
@@ -216,8 +228,8 @@ void RenderJob::checkNow()
 
 void RenderJob::poll()
 {
-    QNetworkRequest request = service()->transport()->request(QStringLiteral("/api/render/proxy/lambda/")
-                                                              + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)));
+    QNetworkRequest request = service()->transport()->request(
+        QStringLiteral("/api/render/proxy/lambda/") + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)));
     QNetworkReply *reply = service()->transport()->network()->get(request);
     track(reply);
     connect(reply, &QNetworkReply::finished, this, &RenderJob::onPolled);
@@ -230,7 +242,8 @@ void RenderJob::onPolled()
         ApiError error = transportError(reply);
         ApiResult result;
         if (!error) {
-            result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+            result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                      reply->readAll());
             error = result.error;
         }
         if (error) {
@@ -256,13 +269,17 @@ void RenderJob::onPolled()
         setStatus(status);
     }
     switch (m_status.state) {
-    case RenderStatus::State::Completed: complete(); return;
+    case RenderStatus::State::Completed:
+        complete();
+        return;
     case RenderStatus::State::Failed: {
         ApiError error(ApiError::Kind::RenderFailed, m_status.error);
         complete(error);
         return;
     }
-    default: schedulePoll(int(service()->config().renderPollInterval.count())); return;
+    default:
+        schedulePoll(int(service()->config().renderPollInterval.count()));
+        return;
     }
 }
 
@@ -281,8 +298,9 @@ QUrl RenderJob::outputUrl() const
 
 QUrl RenderJob::fallbackUrl() const
 {
-    return service()->transport()->endpoint(QStringLiteral("/api/render/proxy/")
-                                            + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)) + QStringLiteral("/download"));
+    return service()->transport()->endpoint(QStringLiteral("/api/render/proxy/") +
+                                            QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)) +
+                                            QStringLiteral("/download"));
 }
 
 } // namespace nemo::core

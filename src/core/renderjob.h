@@ -12,11 +12,18 @@ namespace nemo::core {
 
 struct RenderStatus
 {
-    enum class State { Unknown, Pending, Processing, Completed, Failed };
+    enum class State
+    {
+        Unknown,
+        Pending,
+        Processing,
+        Completed,
+        Failed
+    };
 
     QString id;
     State state = State::Unknown;
-    int progress = 0; // 0…100
+    int progress = 0;  // 0…100
     QString outputUrl; // as the service gave it (may be relative)
     qint64 size = -1;
     double duration = 0;

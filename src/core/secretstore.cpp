@@ -20,7 +20,8 @@ void MemorySecretStore::read(const QString &key, QObject *context, Callback done
     SecretResult result;
     if (m_failing) {
         result.ok = false;
-        result.error = QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
+        result.error =
+            QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
     } else if (!m_values.contains(key)) {
         result.notFound = true;
     } else {
@@ -34,7 +35,8 @@ void MemorySecretStore::write(const QString &key, const QString &value, QObject 
     SecretResult result;
     if (m_failing) {
         result.ok = false;
-        result.error = QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
+        result.error =
+            QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
     } else {
         m_values.insert(key, value);
     }
@@ -46,7 +48,8 @@ void MemorySecretStore::remove(const QString &key, QObject *context, Callback do
     SecretResult result;
     if (m_failing) {
         result.ok = false;
-        result.error = QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
+        result.error =
+            QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
     } else {
         m_values.remove(key);
     }
@@ -55,7 +58,8 @@ void MemorySecretStore::remove(const QString &key, QObject *context, Callback do
 
 QString MemorySecretStore::displayName() const
 {
-    return QCoreApplication::translate("nemo::core::SecretStore", "memory only (forgotten when the app closes)");
+    return QCoreApplication::translate("nemo::core::SecretStore",
+                                       "memory only (forgotten when the app closes)");
 }
 
 } // namespace nemo::core

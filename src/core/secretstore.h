@@ -27,8 +27,7 @@ public:
 
     explicit SecretStore(QObject *parent = nullptr)
         : QObject(parent)
-    {
-    }
+    { }
 
     virtual void read(const QString &key, QObject *context, Callback done) = 0;
     virtual void write(const QString &key, const QString &value, QObject *context, Callback done) = 0;
@@ -37,6 +36,12 @@ public:
     virtual bool isPersistent() const = 0;
     // Shown to the user, e.g. "system keychain".
     virtual QString displayName() const = 0;
+    // Waits (running the event loop) until queued operations are done; call before the program exits.
+    virtual bool flush(int milliseconds = 5000)
+    {
+        Q_UNUSED(milliseconds)
+        return true;
+    }
 };
 
 // Keeps secrets in memory only: for unit tests, and for people who choose to type their token each run.

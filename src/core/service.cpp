@@ -91,8 +91,8 @@ RenderJob *Service::resumeRender(const QString &jobId, QObject *parent)
     return started(new RenderJob(this, jobId, parent));
 }
 
-DownloadJob *Service::download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath, qint64 expectedSize,
-                               QObject *parent)
+DownloadJob *Service::download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
+                               qint64 expectedSize, QObject *parent)
 {
     return started(new DownloadJob(this, url, fallbackUrl, targetPath, expectedSize, parent));
 }

@@ -46,8 +46,8 @@ public:
     ChatTurn *sendMessage(const QString &message, QObject *parent = nullptr);
     RenderJob *startRender(const Draft &draft, const RenderOptions &options, QObject *parent = nullptr);
     RenderJob *resumeRender(const QString &jobId, QObject *parent = nullptr);
-    DownloadJob *download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath, qint64 expectedSize,
-                          QObject *parent = nullptr);
+    DownloadJob *download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
+                          qint64 expectedSize, QObject *parent = nullptr);
 
     // What the service last reported for the session in use, if anything.
     std::optional<ProjectState> lastState() const;

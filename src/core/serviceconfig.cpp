@@ -28,7 +28,8 @@ QUrl ServiceConfig::defaultBaseUrl()
     return QUrl(QStringLiteral("https://mega-api-prod.nemovideo.ai"));
 }
 
-QUrl ServiceConfig::resolveBaseUrl(const QString &commandLine, const QString &environment, const QString &setting)
+QUrl ServiceConfig::resolveBaseUrl(const QString &commandLine, const QString &environment,
+                                   const QString &setting)
 {
     for (const QString &candidate : {commandLine, environment, setting}) {
         if (!candidate.trimmed().isEmpty())
@@ -55,7 +56,8 @@ QString ServiceConfig::checkServiceUrl(const QUrl &url)
     if (scheme == QLatin1String("http")) {
         if (isLoopback(url.host()))
             return {};
-        return Text::tr("Plain http is only allowed for this computer (localhost); use https for %1.").arg(url.host());
+        return Text::tr("Plain http is only allowed for this computer (localhost); use https for %1.")
+            .arg(url.host());
     }
     return Text::tr("\"%1\" is not an http(s) address.").arg(url.toString());
 }
@@ -65,9 +67,9 @@ QString ServiceConfig::languageFor(const QLocale &locale)
     const QString name = locale.name(); // e.g. zh_CN, pt_BR, en_US
     const QString language = name.section(QLatin1Char('_'), 0, 0);
     if (language == QLatin1String("zh")) {
-        const bool traditional = locale.script() == QLocale::TraditionalChineseScript
-            || locale.territory() == QLocale::Taiwan || locale.territory() == QLocale::HongKong
-            || locale.territory() == QLocale::Macau;
+        const bool traditional = locale.script() == QLocale::TraditionalChineseScript ||
+            locale.territory() == QLocale::Taiwan || locale.territory() == QLocale::HongKong ||
+            locale.territory() == QLocale::Macau;
         return traditional ? QStringLiteral("zh-TW") : QStringLiteral("zh-CN");
     }
     if (language == QLatin1String("pt") && locale.territory() == QLocale::Brazil)

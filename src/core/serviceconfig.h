@@ -32,7 +32,8 @@ struct ServiceConfig
 
     static QUrl defaultBaseUrl();
     // --base-url wins over NEMO_API_BASE, which wins over the saved setting.
-    static QUrl resolveBaseUrl(const QString &commandLine, const QString &environment, const QString &setting);
+    static QUrl resolveBaseUrl(const QString &commandLine, const QString &environment,
+                               const QString &setting);
     // Empty when the URL may be used; otherwise why not, for a person.
     static QString checkServiceUrl(const QUrl &url);
     static bool isLoopback(const QString &host);

@@ -14,8 +14,7 @@ ServiceJob::ServiceJob(Service *service, Needs needs, QObject *parent)
     , m_service(service)
     , m_serviceGuard(service)
     , m_needs(needs)
-{
-}
+{ }
 
 ServiceJob::~ServiceJob()
 {
@@ -171,20 +170,24 @@ bool ServiceJob::recover(const ApiError &error)
         cancelRequest();
         retryAfter(int(m_service->config().rateLimitDelay.count()));
         return true;
-    default: return false;
+    default:
+        return false;
     }
 }
 
 ApiError ServiceJob::transportError(QNetworkReply *reply)
 {
     switch (reply->error()) {
-    case QNetworkReply::NoError: return ApiError();
+    case QNetworkReply::NoError:
+        return ApiError();
     case QNetworkReply::OperationCanceledError:
         // Qt reports transfer timeouts as a cancellation.
         return ApiError(ApiError::Kind::Timeout);
-    case QNetworkReply::TimeoutError: return ApiError(ApiError::Kind::Timeout);
+    case QNetworkReply::TimeoutError:
+        return ApiError(ApiError::Kind::Timeout);
     case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::InsecureRedirectError: return ApiError(ApiError::Kind::Insecure, reply->errorString());
+    case QNetworkReply::InsecureRedirectError:
+        return ApiError(ApiError::Kind::Insecure, reply->errorString());
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::HostNotFoundError:
@@ -196,8 +199,10 @@ ApiError ServiceJob::transportError(QNetworkReply *reply)
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::UnknownProxyError: return ApiError(ApiError::Kind::Network);
-    default: break;
+    case QNetworkReply::UnknownProxyError:
+        return ApiError(ApiError::Kind::Network);
+    default:
+        break;
     }
     return ApiError();
 }

@@ -21,7 +21,12 @@ class ServiceJob : public QObject
 {
     Q_OBJECT
 public:
-    enum class Needs { Nothing, Token, Session };
+    enum class Needs
+    {
+        Nothing,
+        Token,
+        Session
+    };
 
     ServiceJob(Service *service, Needs needs, QObject *parent = nullptr);
     ~ServiceJob() override;
@@ -65,6 +70,7 @@ protected:
     // Tracks a reply: aborted with the job, deleted when the job is.
     QNetworkReply *track(QNetworkReply *reply);
     QNetworkReply *currentReply() const { return m_reply; }
+
 private:
     void prepare();
 

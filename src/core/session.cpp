@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "apicall.h"
+#include "jsonnumbers.h"
 #include "service.h"
 
 namespace nemo::core {
@@ -18,7 +19,7 @@ SessionInfo SessionInfo::fromJson(const QJsonObject &object)
     SessionInfo info;
     // Session ids are numeric strings, but accept numbers too.
     const QJsonValue id = object.value(QLatin1String("session_id"));
-    info.sessionId = id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+    info.sessionId = id.isDouble() ? QString::number(clampToInt64(id.toDouble())) : id.toString();
     info.taskId = object.value(QLatin1String("task_id")).toString();
     info.userId = object.value(QLatin1String("user_id")).toString();
     info.language = object.value(QLatin1String("language")).toString();
@@ -28,8 +29,7 @@ SessionInfo SessionInfo::fromJson(const QJsonObject &object)
 Session::Session(Service *service)
     : QObject(service)
     , m_service(service)
-{
-}
+{ }
 
 void Session::restore(const SessionInfo &info)
 {
@@ -78,7 +78,8 @@ void Session::create()
 {
     m_busy = true;
     const QString language = m_service->config().effectiveLanguage();
-    auto *call = new ApiCall(m_service, ServiceJob::Needs::Token, "POST", QStringLiteral("/api/tasks/me/with-session/nemo_agent"),
+    auto *call = new ApiCall(m_service, ServiceJob::Needs::Token, "POST",
+                             QStringLiteral("/api/tasks/me/with-session/nemo_agent"),
                              QJsonObject{{QStringLiteral("task_name"), QStringLiteral("project")},
                                          {QStringLiteral("language"), language}},
                              this);

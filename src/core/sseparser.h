@@ -7,12 +7,16 @@ namespace nemo::core {
 
 struct SseEvent
 {
-    enum class Type { Message, Comment };
+    enum class Type
+    {
+        Message,
+        Comment
+    };
     Type type = Type::Message;
-    QByteArray data; // data lines joined with "\n"
-    QByteArray event; // the `event:` field
-    QByteArray id; // the last event id seen
-    int retryMs = -1; // a `retry:` field in this event, if any
+    QByteArray data;      // data lines joined with "\n"
+    QByteArray event;     // the `event:` field
+    QByteArray id;        // the last event id seen
+    int retryMs = -1;     // a `retry:` field in this event, if any
     bool hasData = false; // a data field was present (even an empty one)
 };
 
@@ -45,8 +49,8 @@ private:
     qsizetype m_maxEventBytes = DefaultMaxEventBytes;
     int m_oversized = 0;
     bool m_dropping = false; // the current event grew past the limit
-    bool m_afterCR = false; // the last byte seen was a CR: a following LF belongs to it
-    bool m_started = false; // past a possible BOM
+    bool m_afterCR = false;  // the last byte seen was a CR: a following LF belongs to it
+    bool m_started = false;  // past a possible BOM
     int m_bomBytes = 0;
     bool m_anyField = false;
 };

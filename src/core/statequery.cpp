@@ -1,5 +1,6 @@
 #include "statequery.h"
 
+#include "jsonnumbers.h"
 #include "service.h"
 
 namespace nemo::core {
@@ -13,17 +14,16 @@ ProjectState ProjectState::fromJson(const QJsonObject &data)
     state.generatedMedia = inner.value(QLatin1String("generated_media")).toArray();
     state.canvas = inner.value(QLatin1String("canvas_config")).toObject();
     const QJsonValue id = data.value(QLatin1String("session_id"));
-    state.sessionId = id.isDouble() ? QString::number(qint64(id.toDouble())) : id.toString();
+    state.sessionId = id.isDouble() ? QString::number(clampToInt64(id.toDouble())) : id.toString();
     state.taskId = data.value(QLatin1String("task_id")).toString();
     state.taskName = data.value(QLatin1String("task_name")).toString();
     return state;
 }
 
 StateQuery::StateQuery(Service *service, QObject *parent)
-    : ApiCall(service, Needs::Session, "GET", QStringLiteral("/api/state/nemo_agent/me/{session}/latest"), QJsonObject(),
-              parent)
-{
-}
+    : ApiCall(service, Needs::Session, "GET", QStringLiteral("/api/state/nemo_agent/me/{session}/latest"),
+              QJsonObject(), parent)
+{ }
 
 void StateQuery::handle(const ApiResult &result)
 {

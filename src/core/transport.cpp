@@ -17,7 +17,8 @@ Transport::Transport(QObject *parent)
 
 QByteArray Transport::userAgent()
 {
-    return QByteArrayLiteral("NemoStudio/" NEMO_VERSION_STRING " (") + QSysInfo::productType().toLatin1() + ')';
+    return QByteArrayLiteral("NemoStudio/" NEMO_VERSION_STRING " (") + QSysInfo::productType().toLatin1() +
+        ')';
 }
 
 QUrl Transport::endpoint(const QString &path) const
@@ -54,9 +55,10 @@ QNetworkRequest Transport::request(const QString &path, bool withToken) const
 
 bool Transport::isServiceOrigin(const QUrl &url) const
 {
-    return url.scheme() == m_baseUrl.scheme() && url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0
-        && url.port(url.scheme() == QLatin1String("https") ? 443 : 80)
-        == m_baseUrl.port(m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80);
+    return url.scheme() == m_baseUrl.scheme() &&
+        url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0 &&
+        url.port(url.scheme() == QLatin1String("https") ? 443 : 80) ==
+        m_baseUrl.port(m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
 QNetworkRequest Transport::requestFor(const QUrl &url) const

@@ -22,10 +22,12 @@ QByteArray contentDisposition(const QString &fileName)
     // An ASCII name for old parsers, and the real one in RFC 5987 form.
     QByteArray ascii;
     for (const QChar c : fileName) {
-        const bool plain = c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
+        const bool plain =
+            c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\');
         ascii.append(plain ? char(c.unicode()) : '_');
     }
-    return "form-data; name=\"files\"; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(fileName);
+    return "form-data; name=\"files\"; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+        QUrl::toPercentEncoding(fileName);
 }
 
 } // namespace
@@ -48,23 +50,22 @@ UploadedFile UploadedFile::fromJson(const QJsonObject &object)
 UploadJob::UploadJob(Service *service, const QStringList &paths, QObject *parent)
     : ServiceJob(service, Needs::Session, parent)
     , m_paths(paths)
-{
-}
+{ }
 
 UploadJob::UploadJob(Service *service, const QList<QUrl> &urls, QObject *parent)
     : ServiceJob(service, Needs::Session, parent)
     , m_urls(urls)
-{
-}
+{ }
 
 QString UploadJob::checkUrl(const QUrl &url)
 {
-    if (!url.isValid() || url.host().isEmpty()
-        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return MediaValidator::tr("%1 is not an http(s) link.").arg(url.toString().left(200));
     const QString suffix = QFileInfo(url.path()).suffix();
     if (!suffix.isEmpty() && MediaValidator::kindForExtension(suffix) == MediaKind::Unknown)
-        return MediaValidator::tr("%1 isn't a supported type. Accepted: %2.").arg(url.fileName(), MediaValidator::acceptedList());
+        return MediaValidator::tr("%1 isn't a supported type. Accepted: %2.")
+            .arg(url.fileName(), MediaValidator::acceptedList());
     return {};
 }
 
@@ -103,7 +104,8 @@ void UploadJob::send()
     if (!validate())
         return;
     QNetworkAccessManager *network = service()->transport()->network();
-    const QString path = QStringLiteral("/api/upload-video/nemo_agent/me/") + QString::fromLatin1(QUrl::toPercentEncoding(sessionId()));
+    const QString path = QStringLiteral("/api/upload-video/nemo_agent/me/") +
+        QString::fromLatin1(QUrl::toPercentEncoding(sessionId()));
     QNetworkRequest request = service()->transport()->request(path);
     QNetworkReply *reply = nullptr;
     if (!m_urls.isEmpty()) {
@@ -111,9 +113,11 @@ void UploadJob::send()
         for (const QUrl &url : std::as_const(m_urls))
             urls.append(url.toString(QUrl::FullyEncoded));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = network->post(request, QJsonDocument(QJsonObject{{QStringLiteral("urls"), urls},
-                                                                 {QStringLiteral("source_type"), QStringLiteral("url")}})
-                                           .toJson(QJsonDocument::Compact));
+        reply =
+            network->post(request,
+                          QJsonDocument(QJsonObject{{QStringLiteral("urls"), urls},
+                                                    {QStringLiteral("source_type"), QStringLiteral("url")}})
+                              .toJson(QJsonDocument::Compact));
     } else {
         auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
         static const QMimeDatabase mimes;
@@ -122,12 +126,14 @@ void UploadJob::send()
             if (!device->open(QIODevice::ReadOnly)) {
                 delete multipart;
                 ApiError error(ApiError::Kind::InvalidInput);
-                error.setDetail(MediaValidator::tr("%1 can't be read (check its permissions).").arg(QFileInfo(file).fileName()));
+                error.setDetail(MediaValidator::tr("%1 can't be read (check its permissions).")
+                                    .arg(QFileInfo(file).fileName()));
                 complete(error);
                 return;
             }
             QHttpPart part;
-            part.setHeader(QNetworkRequest::ContentDispositionHeader, contentDisposition(MediaValidator::uploadName(file)));
+            part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                           contentDisposition(MediaValidator::uploadName(file)));
             part.setHeader(QNetworkRequest::ContentTypeHeader, mimes.mimeTypeForFile(file).name().toLatin1());
             part.setBodyDevice(device);
             multipart->append(part);
@@ -156,7 +162,8 @@ void UploadJob::onReply()
     ApiError error = transportError(reply);
     ApiResult result;
     if (!error) {
-        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
+        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                  reply->readAll());
         error = result.error;
     }
     if (error) {

@@ -28,7 +28,8 @@ const QStringList VideoTypes = {QStringLiteral("mp4"), QStringLiteral("mov"), QS
                                 QStringLiteral("webm"), QStringLiteral("mkv")};
 const QStringList AudioTypes = {QStringLiteral("mp3"), QStringLiteral("wav"), QStringLiteral("m4a"),
                                 QStringLiteral("aac")};
-const QString AcceptedList = QStringLiteral("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac");
+const QString AcceptedList =
+    QStringLiteral("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac");
 
 QString fileTypeOf(const QString &name)
 {
@@ -64,27 +65,42 @@ QString randomHex(QRandomGenerator &random, int length)
 int httpStatusForCode(int code)
 {
     switch (code) {
-    case 1001: return 401;
-    case 1002: return 404;
-    case 2001: return 402;
-    case 4001: return 415;
-    case 4002: return 413;
-    default: return code >= 400 && code < 600 ? code : 400;
+    case 1001:
+        return 401;
+    case 1002:
+        return 404;
+    case 2001:
+        return 402;
+    case 4001:
+        return 415;
+    case 4002:
+        return 413;
+    default:
+        return code >= 400 && code < 600 ? code : 400;
     }
 }
 
 QString defaultMessage(int code)
 {
     switch (code) {
-    case 1001: return QStringLiteral("Token expired or invalid");
-    case 1002: return QStringLiteral("Session not found");
-    case 2001: return QStringLiteral("Insufficient credits");
-    case 4001: return QStringLiteral("Unsupported file type");
-    case 4002: return QStringLiteral("File too large");
-    case 400: return QStringLiteral("Missing X-Client-Id");
-    case 402: return QStringLiteral("Free plan export blocked: register or upgrade your plan to unlock export");
-    case 429: return QStringLiteral("Rate limited");
-    default: return QStringLiteral("Error %1").arg(code);
+    case 1001:
+        return QStringLiteral("Token expired or invalid");
+    case 1002:
+        return QStringLiteral("Session not found");
+    case 2001:
+        return QStringLiteral("Insufficient credits");
+    case 4001:
+        return QStringLiteral("Unsupported file type");
+    case 4002:
+        return QStringLiteral("File too large");
+    case 400:
+        return QStringLiteral("Missing X-Client-Id");
+    case 402:
+        return QStringLiteral("Free plan export blocked: register or upgrade your plan to unlock export");
+    case 429:
+        return QStringLiteral("Rate limited");
+    default:
+        return QStringLiteral("Error %1").arg(code);
     }
 }
 
@@ -144,8 +160,8 @@ private:
         part.unsupported = fileTypeOf(part.filename).isEmpty();
         if (!part.unsupported) {
             QDir().mkpath(m_dir);
-            part.path = m_dir + QLatin1Char('/') + QString::number(parts.size() + 1) + QLatin1Char('_')
-                + safeName(part.filename);
+            part.path = m_dir + QLatin1Char('/') + QString::number(parts.size() + 1) + QLatin1Char('_') +
+                safeName(part.filename);
             m_file.setFileName(part.path);
             m_file.open(QIODevice::WriteOnly | QIODevice::Truncate);
             m_hash.reset();
@@ -201,8 +217,9 @@ FakeServer::FakeServer(QObject *parent)
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             auto *connection = new HttpConnection(socket, this, this);
-            connect(connection, &HttpConnection::closed, this,
-                    [this, connection] { m_peakBufferedBody = qMax(m_peakBufferedBody, connection->peakBufferedBytes()); });
+            connect(connection, &HttpConnection::closed, this, [this, connection] {
+                m_peakBufferedBody = qMax(m_peakBufferedBody, connection->peakBufferedBytes());
+            });
         }
     });
 }
@@ -258,7 +275,8 @@ QString FakeServer::samplePath()
     if (!QFile::exists(path)) {
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile::copy(QStringLiteral(":/nemo/fakeserver/sample.mp4"), path);
-        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        QFile::setPermissions(path,
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
     return path;
 }
@@ -409,7 +427,8 @@ std::unique_ptr<BodyConsumer> FakeServer::bodyConsumer(const HttpRequest &reques
     return std::make_unique<UploadReceiver>(boundary, dir, m_scenario.maxUploadBytes);
 }
 
-void FakeServer::handle(const HttpRequest &request, std::unique_ptr<BodyConsumer> body, HttpConnection *connection)
+void FakeServer::handle(const HttpRequest &request, std::unique_ptr<BodyConsumer> body,
+                        HttpConnection *connection)
 {
     ++m_requests;
     const QString endpoint = endpointOf(request);
@@ -418,9 +437,9 @@ void FakeServer::handle(const HttpRequest &request, std::unique_ptr<BodyConsumer
         return;
     }
     const int call = ++m_calls[endpoint];
-    if (endpoint != QLatin1String("media")
-        && (!request.hasHeader("x-skill-source") || !request.hasHeader("x-skill-version")
-            || !request.hasHeader("x-skill-platform"))) {
+    if (endpoint != QLatin1String("media") &&
+        (!request.hasHeader("x-skill-source") || !request.hasHeader("x-skill-version") ||
+         !request.hasHeader("x-skill-platform"))) {
         ++m_missingAttribution;
     }
     const Fault fault = faultFor(endpoint, call);
@@ -450,15 +469,16 @@ void FakeServer::dispatch(const HttpRequest &request, std::unique_ptr<BodyConsum
             if (it != m_tokens.end())
                 it->revoked = true;
         }
-        sendError(connection, fault.code, fault.message.isEmpty() ? defaultMessage(fault.code) : fault.message,
-                  fault, fault.httpStatus);
+        sendError(connection, fault.code,
+                  fault.message.isEmpty() ? defaultMessage(fault.code) : fault.message, fault,
+                  fault.httpStatus);
         return;
     }
     if (fault.httpStatus != 0) {
         if (fault.httpStatus >= 500) {
             connection->respond(fault.httpStatus, "text/html",
-                                "<html><body><h1>" + QByteArray::number(fault.httpStatus) + ' '
-                                    + reasonPhrase(fault.httpStatus) + "</h1></body></html>");
+                                "<html><body><h1>" + QByteArray::number(fault.httpStatus) + ' ' +
+                                    reasonPhrase(fault.httpStatus) + "</h1></body></html>");
         } else {
             sendError(connection, fault.httpStatus,
                       fault.message.isEmpty() ? defaultMessage(fault.httpStatus) : fault.message, fault,
@@ -522,7 +542,8 @@ void FakeServer::sendJson(HttpConnection *connection, int status, const QJsonObj
 
 void FakeServer::sendEnvelope(HttpConnection *connection, const QJsonObject &data, const Fault &fault)
 {
-    sendJson(connection, 200, QJsonObject{{QStringLiteral("code"), 0}, {QStringLiteral("data"), data}}, fault);
+    sendJson(connection, 200, QJsonObject{{QStringLiteral("code"), 0}, {QStringLiteral("data"), data}},
+             fault);
 }
 
 void FakeServer::sendError(HttpConnection *connection, int code, const QString &message, const Fault &fault,
@@ -534,7 +555,9 @@ void FakeServer::sendError(HttpConnection *connection, int code, const QString &
     if (code < 1000 && httpStatus == 0)
         status = code;
     sendJson(connection, status,
-             QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}, {QStringLiteral("data"), QJsonValue()}},
+             QJsonObject{{QStringLiteral("code"), code},
+                         {QStringLiteral("message"), message},
+                         {QStringLiteral("data"), QJsonValue()}},
              fault);
 }
 
@@ -564,7 +587,8 @@ void FakeServer::handleToken(const HttpRequest &request, HttpConnection *connect
 {
     const QString clientId = QString::fromUtf8(request.header("x-client-id")).trimmed();
     if (clientId.isEmpty() || clientId.size() > 64 || QUuid::fromString(clientId).isNull()) {
-        sendError(connection, 400, QStringLiteral("Missing or invalid X-Client-Id (a UUID is required)"), fault, 400);
+        sendError(connection, 400, QStringLiteral("Missing or invalid X-Client-Id (a UUID is required)"),
+                  fault, 400);
         return;
     }
     const QDateTime current = now();
@@ -588,8 +612,9 @@ void FakeServer::handleToken(const HttpRequest &request, HttpConnection *connect
     }
     if (clientHasLiveToken || fromIp >= m_scenario.tokensPerIp) {
         sendError(connection, 429,
-                  clientHasLiveToken ? QStringLiteral("Rate limited: one anonymous token per client every 7 days")
-                                     : QStringLiteral("Rate limited: too many anonymous tokens from this address"),
+                  clientHasLiveToken
+                      ? QStringLiteral("Rate limited: one anonymous token per client every 7 days")
+                      : QStringLiteral("Rate limited: too many anonymous tokens from this address"),
                   fault, 429);
         return;
     }
@@ -640,11 +665,13 @@ void FakeServer::handleChat(const HttpRequest &request, HttpConnection *connecti
     if (!token)
         return;
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
-    Session *session = sessionFor(body.value(QLatin1String("session_id")).toString(), *token, connection, fault);
+    Session *session =
+        sessionFor(body.value(QLatin1String("session_id")).toString(), *token, connection, fault);
     if (!session)
         return;
     QString text;
-    for (const QJsonValue &part : body.value(QLatin1String("new_message")).toObject().value(QLatin1String("parts")).toArray())
+    for (const QJsonValue &part :
+         body.value(QLatin1String("new_message")).toObject().value(QLatin1String("parts")).toArray())
         text += part.toObject().value(QLatin1String("text")).toString();
     if (text.trimmed().isEmpty()) {
         sendError(connection, 400, QStringLiteral("new_message.parts[].text is required"), fault, 400);
@@ -697,8 +724,8 @@ MediaItem FakeServer::describeMedia(const QString &filename, const QString &loca
     item.fileType = fileTypeOf(filename);
     item.localPath = localPath;
     item.hash = hash;
-    item.cdnUrl = baseUrl().toString() + QStringLiteral("/media/uploads/") + sessionId + QLatin1Char('/')
-        + QFileInfo(localPath).fileName();
+    item.cdnUrl = baseUrl().toString() + QStringLiteral("/media/uploads/") + sessionId + QLatin1Char('/') +
+        QFileInfo(localPath).fileName();
     if (item.fileType == QLatin1String("image")) {
         QImageReader reader(localPath);
         const QSize size = reader.size();
@@ -716,13 +743,15 @@ MediaItem FakeServer::describeMedia(const QString &filename, const QString &loca
     if (ffprobe.isEmpty() || localPath.isEmpty())
         return item;
     QProcess probe;
-    probe.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-print_format"),
-                          QStringLiteral("json"), QStringLiteral("-show_format"), QStringLiteral("-show_streams"),
-                          localPath});
+    probe.start(ffprobe,
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-print_format"),
+                 QStringLiteral("json"), QStringLiteral("-show_format"), QStringLiteral("-show_streams"),
+                 localPath});
     if (!probe.waitForFinished(5000) || probe.exitCode() != 0)
         return item;
     const QJsonObject info = QJsonDocument::fromJson(probe.readAllStandardOutput()).object();
-    const double duration = info.value(QLatin1String("format")).toObject().value(QLatin1String("duration")).toString().toDouble();
+    const double duration =
+        info.value(QLatin1String("format")).toObject().value(QLatin1String("duration")).toString().toDouble();
     if (duration > 0)
         item.duration = duration;
     for (const QJsonValue &value : info.value(QLatin1String("streams")).toArray()) {
@@ -731,7 +760,8 @@ MediaItem FakeServer::describeMedia(const QString &filename, const QString &loca
             continue;
         item.width = stream.value(QLatin1String("width")).toInt(item.width);
         item.height = stream.value(QLatin1String("height")).toInt(item.height);
-        const QStringList rate = stream.value(QLatin1String("r_frame_rate")).toString().split(QLatin1Char('/'));
+        const QStringList rate =
+            stream.value(QLatin1String("r_frame_rate")).toString().split(QLatin1Char('/'));
         if (rate.size() == 2 && rate.at(1).toDouble() > 0)
             item.fps = rate.at(0).toDouble() / rate.at(1).toDouble();
         break;
@@ -760,13 +790,16 @@ void FakeServer::handleUpload(const HttpRequest &request, std::unique_ptr<BodyCo
         for (const auto &part : std::as_const(receiver->parts)) {
             if (part.unsupported) {
                 sendError(connection, 4001,
-                          QStringLiteral("Unsupported file type: %1. Accepted formats: %2").arg(part.filename, AcceptedList),
+                          QStringLiteral("Unsupported file type: %1. Accepted formats: %2")
+                              .arg(part.filename, AcceptedList),
                           fault);
                 return;
             }
             if (part.tooLarge) {
                 sendError(connection, 4002,
-                          QStringLiteral("File too large: %1 (limit %2 MB)").arg(part.filename).arg(m_scenario.maxUploadBytes / (1024 * 1024)),
+                          QStringLiteral("File too large: %1 (limit %2 MB)")
+                              .arg(part.filename)
+                              .arg(m_scenario.maxUploadBytes / (1024 * 1024)),
                           fault);
                 return;
             }
@@ -786,31 +819,38 @@ void FakeServer::handleUpload(const HttpRequest &request, std::unique_ptr<BodyCo
         const QJsonObject json = QJsonDocument::fromJson(request.body).object();
         const QJsonArray urls = json.value(QLatin1String("urls")).toArray();
         if (urls.isEmpty()) {
-            sendError(connection, 400, QStringLiteral("Expected multipart/form-data or {\"urls\":[...],\"source_type\":\"url\"}"),
-                      fault, 400);
+            sendError(
+                connection, 400,
+                QStringLiteral("Expected multipart/form-data or {\"urls\":[...],\"source_type\":\"url\"}"),
+                fault, 400);
             return;
         }
         QList<MediaItem> items;
         for (const QJsonValue &value : urls) {
             const QUrl url(value.toString(), QUrl::StrictMode);
-            if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-                || url.host().isEmpty()) {
-                sendError(connection, 400, QStringLiteral("Not an http(s) URL: %1").arg(value.toString()), fault, 400);
+            if (!url.isValid() ||
+                (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+                url.host().isEmpty()) {
+                sendError(connection, 400, QStringLiteral("Not an http(s) URL: %1").arg(value.toString()),
+                          fault, 400);
                 return;
             }
             const QString name = QFileInfo(url.path()).fileName();
             if (fileTypeOf(name).isEmpty()) {
                 sendError(connection, 4001,
-                          QStringLiteral("Unsupported file type: %1. Accepted formats: %2").arg(name.isEmpty() ? url.toString() : name, AcceptedList),
+                          QStringLiteral("Unsupported file type: %1. Accepted formats: %2")
+                              .arg(name.isEmpty() ? url.toString() : name, AcceptedList),
                           fault);
                 return;
             }
             QString local;
             if (url.port() == port() && url.path().startsWith(QLatin1String("/media/")))
                 local = ensureMediaDir() + url.path().mid(6);
-            MediaItem item = describeMedia(name, QFile::exists(local) ? local : QString(), QString(), sessionId);
+            MediaItem item =
+                describeMedia(name, QFile::exists(local) ? local : QString(), QString(), sessionId);
             item.cdnUrl = url.toString();
-            item.hash = QString::fromLatin1(QCryptographicHash::hash(url.toEncoded(), QCryptographicHash::Md5).toHex());
+            item.hash = QString::fromLatin1(
+                QCryptographicHash::hash(url.toEncoded(), QCryptographicHash::Md5).toHex());
             items.append(item);
         }
         for (const MediaItem &item : std::as_const(items)) {
@@ -818,7 +858,8 @@ void FakeServer::handleUpload(const HttpRequest &request, std::unique_ptr<BodyCo
             files.append(item.toJson());
         }
     }
-    sendEnvelope(connection, {{QStringLiteral("files"), files}, {QStringLiteral("session_state_applied"), true}}, fault);
+    sendEnvelope(connection,
+                 {{QStringLiteral("files"), files}, {QStringLiteral("session_state_applied"), true}}, fault);
 }
 
 void FakeServer::handleCredits(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
@@ -847,15 +888,16 @@ void FakeServer::handleState(const HttpRequest &request, HttpConnection *connect
     QJsonArray videoInfos;
     for (const MediaItem &item : std::as_const(session->media))
         videoInfos.append(item.toJson());
-    const QJsonObject state{{QStringLiteral("draft"), session->draft.isEmpty() ? QJsonValue() : QJsonValue(session->draft)},
-                            {QStringLiteral("video_infos"), videoInfos},
-                            {QStringLiteral("generated_media"), session->generatedMedia},
-                            {QStringLiteral("canvas_config"),
-                             QJsonObject{{QStringLiteral("width"), 1920},
-                                         {QStringLiteral("height"), 1080},
-                                         {QStringLiteral("fps"), 30},
-                                         {QStringLiteral("ratio"), QStringLiteral("16:9")},
-                                         {QStringLiteral("background"), QStringLiteral("#000000")}}}};
+    const QJsonObject state{
+        {QStringLiteral("draft"), session->draft.isEmpty() ? QJsonValue() : QJsonValue(session->draft)},
+        {QStringLiteral("video_infos"), videoInfos},
+        {QStringLiteral("generated_media"), session->generatedMedia},
+        {QStringLiteral("canvas_config"),
+         QJsonObject{{QStringLiteral("width"), 1920},
+                     {QStringLiteral("height"), 1080},
+                     {QStringLiteral("fps"), 30},
+                     {QStringLiteral("ratio"), QStringLiteral("16:9")},
+                     {QStringLiteral("background"), QStringLiteral("#000000")}}}};
     sendEnvelope(connection,
                  {{QStringLiteral("session_id"), session->sessionId},
                   {QStringLiteral("task_id"), session->taskId},
@@ -866,8 +908,8 @@ void FakeServer::handleState(const HttpRequest &request, HttpConnection *connect
 
 void FakeServer::handleRenderStart(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
 {
-    if (!request.hasHeader("x-skill-source") || !request.hasHeader("x-skill-version")
-        || !request.hasHeader("x-skill-platform") || m_scenario.exportBlocked) {
+    if (!request.hasHeader("x-skill-source") || !request.hasHeader("x-skill-version") ||
+        !request.hasHeader("x-skill-platform") || m_scenario.exportBlocked) {
         sendError(connection, 402, defaultMessage(402), fault, 402);
         return;
     }
@@ -877,7 +919,10 @@ void FakeServer::handleRenderStart(const HttpRequest &request, HttpConnection *c
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     const QString id = body.value(QLatin1String("id")).toString();
     if (id.isEmpty()) {
-        sendJson(connection, 400, {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("id is required")}}, fault);
+        sendJson(
+            connection, 400,
+            {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("id is required")}},
+            fault);
         return;
     }
     if (m_renders.contains(id)) {
@@ -893,7 +938,8 @@ void FakeServer::handleRenderStart(const HttpRequest &request, HttpConnection *c
     const QJsonObject draft = body.value(QLatin1String("draft")).toObject();
     if (!ScriptedAgent::hasSegments(draft)) {
         sendJson(connection, 400,
-                 {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("The draft has no segments to render")}},
+                 {{QStringLiteral("success"), false},
+                  {QStringLiteral("error"), QStringLiteral("The draft has no segments to render")}},
                  fault);
         return;
     }
@@ -910,7 +956,9 @@ void FakeServer::handleRenderStart(const HttpRequest &request, HttpConnection *c
     sendJson(connection, 200,
              {{QStringLiteral("success"), true},
               {QStringLiteral("data"),
-               QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("pending")}, {QStringLiteral("progress"), 5}}}},
+               QJsonObject{{QStringLiteral("id"), id},
+                           {QStringLiteral("status"), QStringLiteral("pending")},
+                           {QStringLiteral("progress"), 5}}}},
              fault);
 }
 
@@ -924,7 +972,8 @@ void FakeServer::startRenderOutput(Render &render)
     render.outputPath = dir + QLatin1Char('/') + fileName + QStringLiteral(".mp4");
     QFile::remove(render.outputPath);
     const QString sample = samplePath();
-    const QString ffmpeg = m_scenario.useFfmpeg ? QStandardPaths::findExecutable(QStringLiteral("ffmpeg")) : QString();
+    const QString ffmpeg =
+        m_scenario.useFfmpeg ? QStandardPaths::findExecutable(QStringLiteral("ffmpeg")) : QString();
     if (ffmpeg.isEmpty()) {
         QFile::copy(sample, render.outputPath);
         render.outputReady = true;
@@ -939,7 +988,8 @@ void FakeServer::startRenderOutput(Render &render)
     };
     const int w = m_scenario.renderSize.width() & ~1;
     const int h = m_scenario.renderSize.height() & ~1;
-    QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-y"), QStringLiteral("-v"), QStringLiteral("error")};
+    QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-y"), QStringLiteral("-v"),
+                     QStringLiteral("error")};
     QString filter;
     int inputs = 0;
     double total = 0;
@@ -952,26 +1002,32 @@ void FakeServer::startRenderOutput(Render &render)
             const QJsonObject segment = segmentValue.toObject();
             if (type == 1 && audioPath.isEmpty()) {
                 audioPath = localFor(segment.value(QLatin1String("src")).toString());
-                volume = segment.value(QLatin1String("m")).toObject().value(QLatin1String("volume")).toDouble(0.35);
+                volume = segment.value(QLatin1String("m"))
+                             .toObject()
+                             .value(QLatin1String("volume"))
+                             .toDouble(0.35);
             }
             if (type != 0 || inputs >= 30)
                 continue;
-            const double seconds = qBound(0.2, segment.value(QLatin1String("d")).toDouble(3000) / 1000.0, 20.0);
+            const double seconds =
+                qBound(0.2, segment.value(QLatin1String("d")).toDouble(3000) / 1000.0, 20.0);
             const QString src = localFor(segment.value(QLatin1String("src")).toString());
             const QString secs = QString::number(seconds, 'f', 2);
             if (src.isEmpty())
-                args << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-t") << secs << QStringLiteral("-i")
-                     << QStringLiteral("testsrc2=size=%1x%2:rate=25").arg(w).arg(h);
+                args << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-t") << secs
+                     << QStringLiteral("-i") << QStringLiteral("testsrc2=size=%1x%2:rate=25").arg(w).arg(h);
             else if (fileTypeOf(src) == QLatin1String("image"))
-                args << QStringLiteral("-loop") << QStringLiteral("1") << QStringLiteral("-framerate") << QStringLiteral("25")
-                     << QStringLiteral("-t") << secs << QStringLiteral("-i") << src;
+                args << QStringLiteral("-loop") << QStringLiteral("1") << QStringLiteral("-framerate")
+                     << QStringLiteral("25") << QStringLiteral("-t") << secs << QStringLiteral("-i") << src;
             else
                 args << QStringLiteral("-t") << secs << QStringLiteral("-i") << src;
-            filter += QStringLiteral("[%1:v]scale=%2:%3:force_original_aspect_ratio=decrease,pad=%2:%3:(ow-iw)/2:(oh-ih)/2,"
-                                     "setsar=1,fps=25,format=yuv420p[v%1];")
-                          .arg(inputs)
-                          .arg(w)
-                          .arg(h);
+            filter +=
+                QStringLiteral(
+                    "[%1:v]scale=%2:%3:force_original_aspect_ratio=decrease,pad=%2:%3:(ow-iw)/2:(oh-ih)/2,"
+                    "setsar=1,fps=25,format=yuv420p[v%1];")
+                    .arg(inputs)
+                    .arg(w)
+                    .arg(h);
             ++inputs;
             total += seconds;
         }
@@ -994,41 +1050,45 @@ void FakeServer::startRenderOutput(Render &render)
     }
     args << QStringLiteral("-filter_complex") << filter << QStringLiteral("-map") << QStringLiteral("[v]");
     if (!audioPath.isEmpty())
-        args << QStringLiteral("-map") << QStringLiteral("[a]") << QStringLiteral("-c:a") << QStringLiteral("aac")
-             << QStringLiteral("-b:a") << QStringLiteral("96k");
-    args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-preset") << QStringLiteral("ultrafast")
-         << QStringLiteral("-crf") << QStringLiteral("28") << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p")
-         << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-f") << QStringLiteral("mp4")
+        args << QStringLiteral("-map") << QStringLiteral("[a]") << QStringLiteral("-c:a")
+             << QStringLiteral("aac") << QStringLiteral("-b:a") << QStringLiteral("96k");
+    args << QStringLiteral("-c:v") << QStringLiteral("libx264") << QStringLiteral("-preset")
+         << QStringLiteral("ultrafast") << QStringLiteral("-crf") << QStringLiteral("28")
+         << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << QStringLiteral("-movflags")
+         << QStringLiteral("+faststart") << QStringLiteral("-f") << QStringLiteral("mp4")
          << render.outputPath + QStringLiteral(".part");
     render.duration = total;
     auto *process = new QProcess(this);
     const QString id = render.id;
     const QString output = render.outputPath;
-    connect(process, &QProcess::finished, this, [this, process, id, output, sample](int exitCode, QProcess::ExitStatus status) {
-        process->deleteLater();
-        const QString written = output + QStringLiteral(".part");
-        const bool ok = status == QProcess::NormalExit && exitCode == 0 && QFileInfo(written).size() > 0;
-        if (ok) {
-            QFile::rename(written, output);
-        } else {
-            qWarning("fake server: ffmpeg failed for %s, serving the sample instead: %s", qPrintable(id),
-                     process->readAllStandardError().constData());
-            QFile::remove(written);
-            QFile::copy(sample, output);
-        }
-        auto it = m_renders.find(id);
-        if (it != m_renders.end())
-            it->outputReady = true;
-    });
-    connect(process, &QProcess::errorOccurred, this, [this, process, id, output, sample](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart)
-            return;
-        process->deleteLater();
-        QFile::copy(sample, output);
-        auto it = m_renders.find(id);
-        if (it != m_renders.end())
-            it->outputReady = true;
-    });
+    connect(process, &QProcess::finished, this,
+            [this, process, id, output, sample](int exitCode, QProcess::ExitStatus status) {
+                process->deleteLater();
+                const QString written = output + QStringLiteral(".part");
+                const bool ok =
+                    status == QProcess::NormalExit && exitCode == 0 && QFileInfo(written).size() > 0;
+                if (ok) {
+                    QFile::rename(written, output);
+                } else {
+                    qWarning("fake server: ffmpeg failed for %s, serving the sample instead: %s",
+                             qPrintable(id), process->readAllStandardError().constData());
+                    QFile::remove(written);
+                    QFile::copy(sample, output);
+                }
+                auto it = m_renders.find(id);
+                if (it != m_renders.end())
+                    it->outputReady = true;
+            });
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, id, output, sample](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart)
+                    return;
+                process->deleteLater();
+                QFile::copy(sample, output);
+                auto it = m_renders.find(id);
+                if (it != m_renders.end())
+                    it->outputReady = true;
+            });
     process->start(ffmpeg, args);
 }
 
@@ -1056,7 +1116,10 @@ void FakeServer::handleRenderPoll(const HttpRequest &request, HttpConnection *co
     const QString id = request.path.mid(QStringLiteral("/api/render/proxy/lambda/").size());
     auto it = m_renders.find(id);
     if (it == m_renders.end()) {
-        sendJson(connection, 404, {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("Render job not found")}}, fault);
+        sendJson(connection, 404,
+                 {{QStringLiteral("success"), false},
+                  {QStringLiteral("error"), QStringLiteral("Render job not found")}},
+                 fault);
         return;
     }
     int progress = 0;
@@ -1078,18 +1141,21 @@ void FakeServer::handleRenderPoll(const HttpRequest &request, HttpConnection *co
                          {QStringLiteral("progress"), progress},
                          {QStringLiteral("createdAt"), it->createdAt.toString(Qt::ISODateWithMs)},
                          {QStringLiteral("completedAt"),
-                          it->completedAt.isValid() ? QJsonValue(it->completedAt.toString(Qt::ISODateWithMs)) : QJsonValue()}};
+                          it->completedAt.isValid() ? QJsonValue(it->completedAt.toString(Qt::ISODateWithMs))
+                                                    : QJsonValue()}};
         if (!url.isEmpty())
             data.insert(QStringLiteral("outputUrl"), url);
         if (status == QLatin1String("failed"))
             data.insert(QStringLiteral("error"), m_scenario.renderError);
         body = {{QStringLiteral("success"), true}, {QStringLiteral("data"), data}};
     } else {
-        const QString idKey = m_scenario.pollShape == QLatin1String("top_render_id") ? QStringLiteral("render_id")
-                                                                                      : QStringLiteral("taskId");
+        const QString idKey = m_scenario.pollShape == QLatin1String("top_render_id")
+            ? QStringLiteral("render_id")
+            : QStringLiteral("taskId");
         body = {{idKey, id}, {QStringLiteral("status"), status}, {QStringLiteral("progress"), progress}};
         if (completed) {
-            QJsonObject output{{QStringLiteral("duration"), it->duration}, {QStringLiteral("size"), double(size)}};
+            QJsonObject output{{QStringLiteral("duration"), it->duration},
+                               {QStringLiteral("size"), double(size)}};
             if (!url.isEmpty())
                 output.insert(QStringLiteral("url"), url);
             body.insert(QStringLiteral("output"), output);
@@ -1100,7 +1166,8 @@ void FakeServer::handleRenderPoll(const HttpRequest &request, HttpConnection *co
     sendJson(connection, 200, body, fault);
 }
 
-void FakeServer::handleRenderDownload(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
+void FakeServer::handleRenderDownload(const HttpRequest &request, HttpConnection *connection,
+                                      const Fault &fault)
 {
     const Token *token = authorize(request, connection, fault);
     if (!token)
@@ -1109,12 +1176,18 @@ void FakeServer::handleRenderDownload(const HttpRequest &request, HttpConnection
     id.chop(QStringLiteral("/download").size());
     auto it = m_renders.find(id);
     if (it == m_renders.end()) {
-        sendJson(connection, 404, {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("Render job not found")}}, fault);
+        sendJson(connection, 404,
+                 {{QStringLiteral("success"), false},
+                  {QStringLiteral("error"), QStringLiteral("Render job not found")}},
+                 fault);
         return;
     }
     int progress = 0;
     if (renderStatus(*it, &progress) != QLatin1String("completed")) {
-        sendJson(connection, 409, {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("The render has not finished")}}, fault);
+        sendJson(connection, 409,
+                 {{QStringLiteral("success"), false},
+                  {QStringLiteral("error"), QStringLiteral("The render has not finished")}},
+                 fault);
         return;
     }
     serveFile(request, connection, it->outputPath, "video/mp4", fault);
@@ -1137,11 +1210,14 @@ void FakeServer::handleMedia(const HttpRequest &request, HttpConnection *connect
     QByteArray contentType = "application/octet-stream";
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (type == QLatin1String("video"))
-        contentType = suffix == QLatin1String("mp4") ? QByteArray("video/mp4") : QByteArray("video/" + suffix.toLatin1());
+        contentType = suffix == QLatin1String("mp4") ? QByteArray("video/mp4")
+                                                     : QByteArray("video/" + suffix.toLatin1());
     else if (type == QLatin1String("image"))
-        contentType = suffix == QLatin1String("jpg") ? QByteArray("image/jpeg") : QByteArray("image/" + suffix.toLatin1());
+        contentType = suffix == QLatin1String("jpg") ? QByteArray("image/jpeg")
+                                                     : QByteArray("image/" + suffix.toLatin1());
     else if (type == QLatin1String("audio"))
-        contentType = suffix == QLatin1String("mp3") ? QByteArray("audio/mpeg") : QByteArray("audio/" + suffix.toLatin1());
+        contentType = suffix == QLatin1String("mp3") ? QByteArray("audio/mpeg")
+                                                     : QByteArray("audio/" + suffix.toLatin1());
     serveFile(request, connection, path, contentType, fault);
 }
 
@@ -1181,7 +1257,9 @@ void FakeServer::serveFile(const HttpRequest &request, HttpConnection *connectio
     }
     HttpHeaders headers{{"Content-Type", contentType}, {"Accept-Ranges", "bytes"}};
     if (status == 206)
-        headers.append({"Content-Range", "bytes " + QByteArray::number(begin) + '-' + QByteArray::number(end) + '/' + QByteArray::number(size)});
+        headers.append({"Content-Range",
+                        "bytes " + QByteArray::number(begin) + '-' + QByteArray::number(end) + '/' +
+                            QByteArray::number(size)});
     connection->beginStream(status, headers, false, end - begin + 1);
     if (request.method == "HEAD")
         return;

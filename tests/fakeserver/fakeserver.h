@@ -23,7 +23,9 @@ namespace nemo::fake {
 // The local NemoVideo server: every endpoint of the service contract (../shared/API.md) with its
 // envelopes and behaviour, a scripted agent, render jobs that produce a real H.264 MP4, and fault
 // injection per scenario. Binds to 127.0.0.1 only.
-class FakeServer : public QObject, private RequestHandler
+class FakeServer
+    : public QObject
+    , private RequestHandler
 {
     Q_OBJECT
 public:
@@ -99,7 +101,8 @@ private:
     };
 
     std::unique_ptr<BodyConsumer> bodyConsumer(const HttpRequest &request) override;
-    void handle(const HttpRequest &request, std::unique_ptr<BodyConsumer> body, HttpConnection *connection) override;
+    void handle(const HttpRequest &request, std::unique_ptr<BodyConsumer> body,
+                HttpConnection *connection) override;
     void dispatch(const HttpRequest &request, std::unique_ptr<BodyConsumer> body, HttpConnection *connection,
                   const QString &endpoint, const Fault &fault);
 
@@ -123,8 +126,8 @@ private:
     void handleToken(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
     void handleSession(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
     void handleChat(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
-    void handleUpload(const HttpRequest &request, std::unique_ptr<BodyConsumer> body, HttpConnection *connection,
-                      const Fault &fault);
+    void handleUpload(const HttpRequest &request, std::unique_ptr<BodyConsumer> body,
+                      HttpConnection *connection, const Fault &fault);
     void handleCredits(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
     void handleState(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
     void handleRenderStart(const HttpRequest &request, HttpConnection *connection, const Fault &fault);

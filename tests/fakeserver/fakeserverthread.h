@@ -23,7 +23,8 @@ public:
     template<typename Function>
     void run(Function &&function)
     {
-        QMetaObject::invokeMethod(m_server, [&] { function(*m_server); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [&] { function(*m_server); }, Qt::BlockingQueuedConnection);
     }
 
     void setScenario(const Scenario &scenario);

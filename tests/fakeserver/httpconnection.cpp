@@ -171,7 +171,8 @@ void HttpConnection::failRequest(int status, const QByteArray &message)
 {
     m_closeAfterResponse = true;
     m_state = State::Waiting;
-    respond(status, "application/json", R"({"code":)" + QByteArray::number(status) + R"(,"message":")" + message + "\"}");
+    respond(status, "application/json",
+            R"({"code":)" + QByteArray::number(status) + R"(,"message":")" + message + "\"}");
 }
 
 void HttpConnection::writeRaw(QByteArrayView data)

@@ -29,8 +29,7 @@ public:
     // Called once the head has arrived: return a consumer to stream the body into, or nullptr to buffer it.
     virtual std::unique_ptr<BodyConsumer> bodyConsumer(const HttpRequest &request) = 0;
     virtual void handle(const HttpRequest &request, std::unique_ptr<BodyConsumer> body,
-                        HttpConnection *connection)
-        = 0;
+                        HttpConnection *connection) = 0;
 };
 
 // One client connection: parses requests one after another (keep-alive) and writes either whole
@@ -64,7 +63,14 @@ signals:
     void closed();
 
 private:
-    enum class State { Head, Body, Waiting, Streaming, Closing };
+    enum class State
+    {
+        Head,
+        Body,
+        Waiting,
+        Streaming,
+        Closing
+    };
 
     void onReadyRead();
     void onGone();

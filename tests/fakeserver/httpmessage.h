@@ -38,7 +38,12 @@ struct HttpRequest
 class RequestHeadParser
 {
 public:
-    enum class Result { Incomplete, Done, Error };
+    enum class Result
+    {
+        Incomplete,
+        Done,
+        Error
+    };
 
     Result parse(const QByteArray &buffer, HttpRequest &request, qsizetype &consumed);
     QString error() const { return m_error; }
@@ -53,13 +58,24 @@ private:
 class ChunkedDecoder
 {
 public:
-    enum class Result { NeedMore, Done, Error };
+    enum class Result
+    {
+        NeedMore,
+        Done,
+        Error
+    };
 
     // Consumes bytes from the front of buffer, appending decoded data to out.
     Result feed(QByteArray &buffer, QByteArray &out);
 
 private:
-    enum class State { Size, Data, DataEnd, Trailer };
+    enum class State
+    {
+        Size,
+        Data,
+        DataEnd,
+        Trailer
+    };
     State m_state = State::Size;
     qint64 m_remaining = 0;
 };

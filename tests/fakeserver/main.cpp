@@ -18,17 +18,20 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("nemo-fake-server"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "A local implementation of the NemoVideo service for development and tests. Binds to 127.0.0.1 only."));
+    parser.setApplicationDescription(QStringLiteral("A local implementation of the NemoVideo service for "
+                                                    "development and tests. Binds to 127.0.0.1 only."));
     parser.addHelpOption();
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("TCP port (0 = any free port)."),
-                                        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
-                                            QStringLiteral("JSON file with behaviour settings and faults (see docs/FAKESERVER.md)."),
-                                            QStringLiteral("FILE"));
-    const QCommandLineOption mediaOption(QStringLiteral("media-dir"),
-                                         QStringLiteral("Folder for uploads and renders (default: a temporary folder)."),
-                                         QStringLiteral("DIR"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("TCP port (0 = any free port)."), QStringLiteral("N"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption scenarioOption(
+        QStringLiteral("scenario"),
+        QStringLiteral("JSON file with behaviour settings and faults (see docs/FAKESERVER.md)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption mediaOption(
+        QStringLiteral("media-dir"),
+        QStringLiteral("Folder for uploads and renders (default: a temporary folder)."),
+        QStringLiteral("DIR"));
     parser.addOptions({portOption, scenarioOption, mediaOption});
     parser.process(app);
 
@@ -50,8 +53,8 @@ int main(int argc, char *argv[])
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            std::fprintf(stderr, "nemo-fake-server: %s is not a JSON object: %s\n", qPrintable(file.fileName()),
-                         qPrintable(error.errorString()));
+            std::fprintf(stderr, "nemo-fake-server: %s is not a JSON object: %s\n",
+                         qPrintable(file.fileName()), qPrintable(error.errorString()));
             return 2;
         }
         server.setScenario(Scenario::fromJson(document.object()));

@@ -33,7 +33,15 @@ public:
     bool hasError() const { return m_state == State::Error; }
 
 private:
-    enum class State { Preamble, AfterDelimiter, Headers, Body, Epilogue, Error };
+    enum class State
+    {
+        Preamble,
+        AfterDelimiter,
+        Headers,
+        Body,
+        Epilogue,
+        Error
+    };
 
     QByteArray m_dashBoundary;
     QByteArray m_delimiter;

@@ -8,27 +8,28 @@
 namespace nemo::fake {
 
 // One injected fault: which endpoint, on which call(s), and what goes wrong.
-// Endpoints: token, session, sse, upload, credits, state, render, render_poll, render_download, media, or "*".
+// Endpoints: token, session, sse, upload, credits, state, render, render_poll, render_download, media, or
+// "*".
 struct Fault
 {
     QString endpoint = QStringLiteral("*");
-    int nth = 0; // 1-based call number of that endpoint; 0 = every call
-    int times = 1; // consecutive calls affected, starting at nth
+    int nth = 0;        // 1-based call number of that endpoint; 0 = every call
+    int times = 1;      // consecutive calls affected, starting at nth
     int httpStatus = 0; // answer with this HTTP status (and an envelope)
-    int code = 0; // answer with this business code
+    int code = 0;       // answer with this business code
     QString message;
-    int delayMs = 0; // wait before answering
+    int delayMs = 0;            // wait before answering
     qint64 dropAfterBytes = -1; // cut the response body after this many bytes
-    int dropAfterEvents = -1; // SSE: cut the stream after this many events
-    bool reset = true; // cut with a TCP reset (true) or a clean close (false)
-    bool refuse = false; // close the connection without any answer
+    int dropAfterEvents = -1;   // SSE: cut the stream after this many events
+    bool reset = true;          // cut with a TCP reset (true) or a clean close (false)
+    bool refuse = false;        // close the connection without any answer
     bool malformedJson = false;
     bool truncatedJson = false;
     bool heartbeatsOnly = false; // SSE: nothing but heartbeats
-    int heartbeatsForMs = 0; // ... for this long, then close (0 = until the client leaves)
-    QString sseError; // SSE: an {"error": ...} event after the first text
-    bool hugeLine = false; // SSE: a 2 MB text chunk on one line
-    bool invalidUtf8 = false; // SSE: an event whose data is not valid UTF-8
+    int heartbeatsForMs = 0;     // ... for this long, then close (0 = until the client leaves)
+    QString sseError;            // SSE: an {"error": ...} event after the first text
+    bool hugeLine = false;       // SSE: a 2 MB text chunk on one line
+    bool invalidUtf8 = false;    // SSE: an event whose data is not valid UTF-8
 
     bool matches(const QString &endpointName, int call) const;
     static Fault fromJson(const QJsonObject &object);
@@ -44,19 +45,19 @@ struct Scenario
     int initialCredits = 100;
     int creditsPerTurn = 10;
     bool codesAsHttpStatus = false; // business codes with a matching HTTP error status instead of 200
-    bool exportBlocked = false; // free plan: export answers 402 even with attribution
+    bool exportBlocked = false;     // free plan: export answers 402 even with attribution
     // Uploads
     qint64 maxUploadBytes = 200LL * 1024 * 1024;
     // Chat turns
     QString sseForm = QStringLiteral("adk"); // "adk" or "simple"
-    QString framing = QStringLiteral("lf"); // "lf", "crlf" or "cr"
+    QString framing = QStringLiteral("lf");  // "lf", "crlf" or "cr"
     bool sseChunked = true; // Transfer-Encoding: chunked; false = the stream ends when the connection closes
-    int chunkBytes = 0; // 0: one write per event; N: N-byte writes (1 = split at every byte)
+    int chunkBytes = 0;     // 0: one write per event; N: N-byte writes (1 = split at every byte)
     int eventDelayMs = 25;
-    int heartbeatMs = 200; // interval of heartbeats in heartbeats-only turns
+    int heartbeatMs = 200;                            // interval of heartbeats in heartbeats-only turns
     QString heartbeatStyle = QStringLiteral("mixed"); // "comment", "empty", "type" or "mixed"
-    bool multilineData = false; // pretty-printed JSON over several data: lines
-    bool eventIds = false; // id:/event:/retry: fields
+    bool multilineData = false;                       // pretty-printed JSON over several data: lines
+    bool eventIds = false;                            // id:/event:/retry: fields
     double noTextRatio = 0.3;
     quint32 seed = 7;
     bool trailingTemporaryIssue = false;

@@ -32,7 +32,8 @@ qint64 trackEnd(const QJsonObject &track)
     qint64 end = 0;
     for (const QJsonValue &segment : track.value(QLatin1String("sg")).toArray()) {
         const QJsonObject s = segment.toObject();
-        end = qMax(end, qint64(s.value(QLatin1String("st")).toDouble() + s.value(QLatin1String("d")).toDouble()));
+        end = qMax(end,
+                   qint64(s.value(QLatin1String("st")).toDouble() + s.value(QLatin1String("d")).toDouble()));
     }
     return end;
 }
@@ -57,12 +58,14 @@ QJsonObject visualSegment(const MediaItem &item, qint64 start, int index)
 QJsonObject audioSegment(const MediaItem &item, qint64 total, double volume)
 {
     QString name = item.filename;
-    name = name.left(name.lastIndexOf(QLatin1Char('.')) > 0 ? name.lastIndexOf(QLatin1Char('.')) : name.size());
+    name =
+        name.left(name.lastIndexOf(QLatin1Char('.')) > 0 ? name.lastIndexOf(QLatin1Char('.')) : name.size());
     return QJsonObject{{QStringLiteral("id"), QStringLiteral("seg_bgm")},
                        {QStringLiteral("st"), 0},
                        {QStringLiteral("d"), double(total)},
                        {QStringLiteral("src"), item.cdnUrl},
-                       {QStringLiteral("m"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("volume"), volume}}}};
+                       {QStringLiteral("m"),
+                        QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("volume"), volume}}}};
 }
 
 QJsonObject titleSegment(const QString &title)
@@ -78,7 +81,8 @@ QJsonObject titleSegment(const QString &title)
 
 QString quotedText(const QString &message)
 {
-    static const QRegularExpression quoted(QStringLiteral("[\"\u201c\u300c']([^\"\u201d\u300d']{1,80})[\"\u201d\u300d']"));
+    static const QRegularExpression quoted(
+        QStringLiteral("[\"\u201c\u300c']([^\"\u201d\u300d']{1,80})[\"\u201d\u300d']"));
     const auto match = quoted.match(message);
     return match.hasMatch() ? match.captured(1).trimmed() : QString();
 }
@@ -145,9 +149,9 @@ QString firstAudioUrl(const QList<MediaItem> &media)
 QJsonObject MediaItem::toJson() const
 {
     return QJsonObject{{QStringLiteral("filename"), filename}, {QStringLiteral("file_type"), fileType},
-                       {QStringLiteral("cdn_url"), cdnUrl},     {QStringLiteral("duration"), duration},
-                       {QStringLiteral("width"), width},        {QStringLiteral("height"), height},
-                       {QStringLiteral("fps"), fps},            {QStringLiteral("hash"), hash}};
+                       {QStringLiteral("cdn_url"), cdnUrl},    {QStringLiteral("duration"), duration},
+                       {QStringLiteral("width"), width},       {QStringLiteral("height"), height},
+                       {QStringLiteral("fps"), fps},           {QStringLiteral("hash"), hash}};
 }
 
 int ScriptedAgent::trackCount(const QJsonObject &draft)
@@ -229,12 +233,14 @@ AgentTurn ScriptedAgent::run(const Input &in)
                                                {QStringLiteral("url"), clip.cdnUrl},
                                                {QStringLiteral("prompt"), in.message},
                                                {QStringLiteral("duration"), 5}});
-        done << text(zh, "generated a 5-second clip from your description", "根据你的描述生成了一段 5 秒的视频");
+        done << text(zh, "generated a 5-second clip from your description",
+                     "根据你的描述生成了一段 5 秒的视频");
         AgentStep generate;
         generate.kind = AgentStep::Kind::ToolCall;
         generate.toolName = QStringLiteral("generate_video_with_seedance");
         generate.callId = QStringLiteral("call_gen_%1").arg(in.turnNumber);
-        generate.payload = QJsonObject{{QStringLiteral("prompt"), in.message}, {QStringLiteral("duration"), 5}};
+        generate.payload =
+            QJsonObject{{QStringLiteral("prompt"), in.message}, {QStringLiteral("duration"), 5}};
         turn.steps.append(generate);
         AgentStep generated = generate;
         generated.kind = AgentStep::Kind::ToolResult;
@@ -243,35 +249,39 @@ AgentTurn ScriptedAgent::run(const Input &in)
         turn.steps.append(generated);
     } else if (added > 0) {
         done << (zh ? QStringLiteral("把 %1 个素材加入了视频轨道").arg(added)
-                    : QStringLiteral("added %1 item%2 to the video track").arg(added).arg(added == 1 ? QString() : QStringLiteral("s")));
+                    : QStringLiteral("added %1 item%2 to the video track")
+                          .arg(added)
+                          .arg(added == 1 ? QString() : QStringLiteral("s")));
     }
     videoTrack.insert(QStringLiteral("sg"), visuals);
     tracks.replace(video, videoTrack);
 
     if (seconds > 0) {
         retime(tracks, video, qint64(seconds) * 1000);
-        done << (zh ? QStringLiteral("把时长调整为 %1 秒").arg(seconds) : QStringLiteral("set the length to %1 seconds").arg(seconds));
+        done << (zh ? QStringLiteral("把时长调整为 %1 秒").arg(seconds)
+                    : QStringLiteral("set the length to %1 seconds").arg(seconds));
     }
     const qint64 total = trackEnd(tracks.at(video).toObject());
 
-    const bool wantsMusic = lower.contains(QLatin1String("music")) || lower.contains(QLatin1String("bgm"))
-        || lower.contains(QStringLiteral("音乐")) || in.draft.isEmpty();
+    const bool wantsMusic = lower.contains(QLatin1String("music")) || lower.contains(QLatin1String("bgm")) ||
+        lower.contains(QStringLiteral("音乐")) || in.draft.isEmpty();
     int audio = findTrack(tracks, TrackAudio);
     if (audio < 0 && wantsMusic && !audioUrl.isEmpty()) {
         for (const MediaItem &item : in.media) {
             if (item.cdnUrl == audioUrl) {
-                tracks.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("track_bgm")},
-                                          {QStringLiteral("tt"), TrackAudio},
-                                          {QStringLiteral("n"), QStringLiteral("BGM")},
-                                          {QStringLiteral("sg"), QJsonArray{audioSegment(item, total, 0.35)}}});
+                tracks.append(
+                    QJsonObject{{QStringLiteral("id"), QStringLiteral("track_bgm")},
+                                {QStringLiteral("tt"), TrackAudio},
+                                {QStringLiteral("n"), QStringLiteral("BGM")},
+                                {QStringLiteral("sg"), QJsonArray{audioSegment(item, total, 0.35)}}});
                 done << text(zh, "added background music at 35% volume", "添加了背景音乐（音量 35%）");
                 break;
             }
         }
         audio = findTrack(tracks, TrackAudio);
-    } else if (audio >= 0 && percent >= 0
-               && (lower.contains(QLatin1String("volume")) || lower.contains(QLatin1String("music"))
-                   || lower.contains(QLatin1String("bgm")) || lower.contains(QStringLiteral("音量")))) {
+    } else if (audio >= 0 && percent >= 0 &&
+               (lower.contains(QLatin1String("volume")) || lower.contains(QLatin1String("music")) ||
+                lower.contains(QLatin1String("bgm")) || lower.contains(QStringLiteral("音量")))) {
         QJsonObject track = tracks.at(audio).toObject();
         QJsonArray segments = track.value(QLatin1String("sg")).toArray();
         for (int i = 0; i < segments.size(); ++i) {
@@ -288,10 +298,11 @@ AgentTurn ScriptedAgent::run(const Input &in)
     }
     fitAudio(tracks, total);
 
-    const bool removeTitle = (lower.contains(QLatin1String("remove")) || lower.contains(QLatin1String("delete"))
-                              || lower.contains(QStringLiteral("删除")))
-        && (lower.contains(QLatin1String("title")) || lower.contains(QLatin1String("text"))
-            || lower.contains(QStringLiteral("标题")));
+    const bool removeTitle =
+        (lower.contains(QLatin1String("remove")) || lower.contains(QLatin1String("delete")) ||
+         lower.contains(QStringLiteral("删除"))) &&
+        (lower.contains(QLatin1String("title")) || lower.contains(QLatin1String("text")) ||
+         lower.contains(QStringLiteral("标题")));
     int title = findTrack(tracks, TrackText);
     if (removeTitle && title >= 0) {
         tracks.removeAt(title);
@@ -306,7 +317,8 @@ AgentTurn ScriptedAgent::run(const Input &in)
             tracks.replace(title, track);
         else
             tracks.append(track);
-        done << (zh ? QStringLiteral("把标题设为“%1”").arg(titleText) : QStringLiteral("set the title to \"%1\"").arg(titleText));
+        done << (zh ? QStringLiteral("把标题设为“%1”").arg(titleText)
+                    : QStringLiteral("set the title to \"%1\"").arg(titleText));
     }
 
     QJsonObject meta = draft.value(QLatin1String("m")).toObject();
@@ -316,7 +328,12 @@ AgentTurn ScriptedAgent::run(const Input &in)
     if (const int t = findTrack(tracks, TrackText); t >= 0) {
         const QJsonArray segments = tracks.at(t).toObject().value(QLatin1String("sg")).toArray();
         if (!segments.isEmpty()) {
-            meta.insert(QStringLiteral("title"), segments.first().toObject().value(QLatin1String("m")).toObject().value(QLatin1String("text")));
+            meta.insert(QStringLiteral("title"),
+                        segments.first()
+                            .toObject()
+                            .value(QLatin1String("m"))
+                            .toObject()
+                            .value(QLatin1String("text")));
         }
     }
     draft.insert(QStringLiteral("t"), tracks);
@@ -343,15 +360,17 @@ AgentTurn ScriptedAgent::run(const Input &in)
                                  {QStringLiteral("tracks"), ScriptedAgent::trackCount(draft)}};
     AgentStep outro;
     const QString joined = done.join(zh ? QStringLiteral("，") : QStringLiteral(", "));
-    outro.text = zh ? QStringLiteral("完成！我%1。时间线现在有 %2 条轨道（%3 秒）。你可以在时间线中预览，满意后点击导出按钮。")
-                          .arg(joined)
-                          .arg(trackCount(draft))
-                          .arg(total / 1000)
-                    : QStringLiteral("Done! I %1. Your timeline now has %2 tracks (%3 s). Preview it in the timeline, "
-                                     "and click the Export button when you're happy with it.")
-                          .arg(joined)
-                          .arg(trackCount(draft))
-                          .arg(total / 1000);
+    outro.text = zh
+        ? QStringLiteral(
+              "完成！我%1。时间线现在有 %2 条轨道（%3 秒）。你可以在时间线中预览，满意后点击导出按钮。")
+              .arg(joined)
+              .arg(trackCount(draft))
+              .arg(total / 1000)
+        : QStringLiteral("Done! I %1. Your timeline now has %2 tracks (%3 s). Preview it in the timeline, "
+                         "and click the Export button when you're happy with it.")
+              .arg(joined)
+              .arg(trackCount(draft))
+              .arg(total / 1000);
     if (!in.silent)
         turn.steps.prepend(intro);
     turn.steps.append(call);

@@ -24,7 +24,12 @@ struct MediaItem
 
 struct AgentStep
 {
-    enum class Kind { Text, ToolCall, ToolResult };
+    enum class Kind
+    {
+        Text,
+        ToolCall,
+        ToolResult
+    };
     Kind kind = Kind::Text;
     QString text; // Text: the whole message (streamed in chunks, then repeated in the final event)
     QString toolName;
@@ -54,7 +59,7 @@ public:
         QString message;
         QString language;
         QString mediaBaseUrl; // where generated clips are served
-        bool silent = false; // an edit turn that closes without text
+        bool silent = false;  // an edit turn that closes without text
         int turnNumber = 1;
     };
 

@@ -40,7 +40,8 @@ QByteArray frame(const QByteArray &data, const Scenario &scenario, int eventNumb
 
 QByteArray json(const QJsonObject &object, const Scenario &scenario)
 {
-    return QJsonDocument(object).toJson(scenario.multilineData ? QJsonDocument::Indented : QJsonDocument::Compact)
+    return QJsonDocument(object)
+        .toJson(scenario.multilineData ? QJsonDocument::Indented : QJsonDocument::Compact)
         .trimmed();
 }
 
@@ -87,7 +88,8 @@ QByteArray heartbeat(const Scenario &scenario, int number)
 
 QJsonObject adkEvent(const QJsonArray &parts, const QString &role, int number, bool partial)
 {
-    QJsonObject event{{QStringLiteral("content"), QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("parts"), parts}}},
+    QJsonObject event{{QStringLiteral("content"),
+                       QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("parts"), parts}}},
                       {QStringLiteral("author"), QStringLiteral("nemo_agent")},
                       {QStringLiteral("invocationId"), QStringLiteral("e-inv-1")},
                       {QStringLiteral("id"), QStringLiteral("evt-%1").arg(number)},
@@ -107,7 +109,9 @@ QList<QByteArray> SseStreamer::encodeTurn(const AgentTurn &turn, const Scenario 
     const QByteArray eol = lineEnd(scenario);
     if (scenario.eventIds)
         frames.append("retry: 3000" + eol + eol);
-    auto push = [&](const QJsonObject &object) { frames.append(frame(json(object, scenario), scenario, ++number)); };
+    auto push = [&](const QJsonObject &object) {
+        frames.append(frame(json(object, scenario), scenario, ++number));
+    };
     bool firstText = true;
     bool errorSent = false;
     int beats = 1;
@@ -117,21 +121,27 @@ QList<QByteArray> SseStreamer::encodeTurn(const AgentTurn &turn, const Scenario 
             const QStringList pieces = chunks(step.text);
             for (const QString &piece : pieces) {
                 if (simple)
-                    push({{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("content"), piece}});
+                    push({{QStringLiteral("type"), QStringLiteral("text")},
+                          {QStringLiteral("content"), piece}});
                 else
-                    push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), piece}}}, QStringLiteral("model"), number + 1, true));
+                    push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), piece}}},
+                                  QStringLiteral("model"), number + 1, true));
             }
             if (!simple)
-                push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), step.text}}}, QStringLiteral("model"), number + 1, false));
+                push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), step.text}}},
+                              QStringLiteral("model"), number + 1, false));
             if (firstText && fault.hugeLine) {
                 const QString huge(2 * 1024 * 1024, QLatin1Char('a'));
                 if (simple)
-                    push({{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("content"), huge}});
+                    push({{QStringLiteral("type"), QStringLiteral("text")},
+                          {QStringLiteral("content"), huge}});
                 else
-                    push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), huge}}}, QStringLiteral("model"), number + 1, true));
+                    push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), huge}}},
+                                  QStringLiteral("model"), number + 1, true));
             }
             if (firstText && fault.invalidUtf8)
-                frames.append(frame(QByteArray("{\"type\":\"text\",\"content\":\"bad \xff\xfe bytes\"}"), scenario, ++number));
+                frames.append(frame(QByteArray("{\"type\":\"text\",\"content\":\"bad \xff\xfe bytes\"}"),
+                                    scenario, ++number));
             if (firstText && !fault.sseError.isEmpty()) {
                 push({{QStringLiteral("error"), fault.sseError}});
                 errorSent = true;
@@ -162,13 +172,15 @@ QList<QByteArray> SseStreamer::encodeTurn(const AgentTurn &turn, const Scenario 
                       {QStringLiteral("name"), step.toolName},
                       {QStringLiteral("result"), step.payload}});
             } else {
-                QJsonObject event = adkEvent(QJsonArray{QJsonObject{{QStringLiteral("functionResponse"),
-                                                                     QJsonObject{{QStringLiteral("id"), step.callId},
-                                                                                 {QStringLiteral("name"), step.toolName},
-                                                                                 {QStringLiteral("response"), step.payload}}}}},
-                                             QStringLiteral("user"), number + 1, false);
+                QJsonObject event = adkEvent(
+                    QJsonArray{QJsonObject{{QStringLiteral("functionResponse"),
+                                            QJsonObject{{QStringLiteral("id"), step.callId},
+                                                        {QStringLiteral("name"), step.toolName},
+                                                        {QStringLiteral("response"), step.payload}}}}},
+                    QStringLiteral("user"), number + 1, false);
                 event.insert(QStringLiteral("actions"),
-                             QJsonObject{{QStringLiteral("stateDelta"), QJsonObject{{QStringLiteral("draft_updated"), true}}}});
+                             QJsonObject{{QStringLiteral("stateDelta"),
+                                          QJsonObject{{QStringLiteral("draft_updated"), true}}}});
                 push(event);
             }
             break;
@@ -181,7 +193,8 @@ QList<QByteArray> SseStreamer::encodeTurn(const AgentTurn &turn, const Scenario 
         if (simple)
             push({{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("content"), note}});
         else
-            push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), note}}}, QStringLiteral("model"), number + 1, false));
+            push(adkEvent(QJsonArray{QJsonObject{{QStringLiteral("text"), note}}}, QStringLiteral("model"),
+                          number + 1, false));
     }
     return frames;
 }
@@ -253,7 +266,8 @@ void SseStreamer::writeNext()
     }
     const QByteArray &current = m_frames.at(m_frameIndex);
     const qsizetype piece = m_scenario.chunkBytes > 0 ? m_scenario.chunkBytes : current.size();
-    const QByteArrayView part = QByteArrayView(current).sliced(m_offsetInFrame, qMin(piece, current.size() - m_offsetInFrame));
+    const QByteArrayView part =
+        QByteArrayView(current).sliced(m_offsetInFrame, qMin(piece, current.size() - m_offsetInFrame));
     if (!m_connection->writeBody(part)) {
         finish();
         return;
@@ -292,8 +306,7 @@ FileStreamer::FileStreamer(HttpConnection *connection, const QString &path, qint
     , m_path(path)
     , m_begin(begin)
     , m_remaining(length)
-{
-}
+{ }
 
 void FileStreamer::start()
 {

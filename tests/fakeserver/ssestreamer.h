@@ -3,8 +3,8 @@
 #include "scenario.h"
 #include "scriptedagent.h"
 
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -19,8 +19,8 @@ class SseStreamer : public QObject
 {
     Q_OBJECT
 public:
-    SseStreamer(HttpConnection *connection, const AgentTurn &turn, const Scenario &scenario, const Fault &fault,
-                QObject *parent = nullptr);
+    SseStreamer(HttpConnection *connection, const AgentTurn &turn, const Scenario &scenario,
+                const Fault &fault, QObject *parent = nullptr);
 
     void start();
 

@@ -38,40 +38,52 @@ private slots:
         QTest::addColumn<QString>("tool");
 
         QTest::newRow("adk partial text")
-            << QByteArray("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hel\"}]},\"partial\":true,\"author\":\"a\"}")
+            << QByteArray("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hel\"}]},\"partial\":true,"
+                          "\"author\":\"a\"}")
             << AgentEvent::Kind::Text << QStringLiteral("Hel") << true << QString();
         QTest::newRow("adk final text")
-            << QByteArray("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hello\"}]},\"author\":\"a\",\"id\":\"e1\"}")
+            << QByteArray("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hello\"}]},\"author\":"
+                          "\"a\",\"id\":\"e1\"}")
             << AgentEvent::Kind::Text << QStringLiteral("Hello") << false << QString();
         QTest::newRow("adk function call")
-            << QByteArray("{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"id\":\"c\",\"name\":\"edit_multitrack\",\"args\":{}}}]}}")
+            << QByteArray("{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"id\":\"c\","
+                          "\"name\":\"edit_multitrack\",\"args\":{}}}]}}")
             << AgentEvent::Kind::ToolCall << QString() << false << QStringLiteral("edit_multitrack");
         QTest::newRow("adk function response")
-            << QByteArray("{\"content\":{\"role\":\"user\",\"parts\":[{\"functionResponse\":{\"id\":\"c\",\"name\":\"edit_multitrack\",\"response\":{}}}]}}")
+            << QByteArray("{\"content\":{\"role\":\"user\",\"parts\":[{\"functionResponse\":{\"id\":\"c\","
+                          "\"name\":\"edit_multitrack\",\"response\":{}}}]}}")
             << AgentEvent::Kind::ToolResult << QString() << false << QStringLiteral("edit_multitrack");
-        QTest::newRow("simple text") << QByteArray("{\"type\":\"text\",\"content\":\"Hi\"}") << AgentEvent::Kind::Text
-                                     << QStringLiteral("Hi") << true << QString();
-        QTest::newRow("simple tool call") << QByteArray("{\"type\":\"tool_call\",\"name\":\"generate_video_with_seedance\"}")
-                                          << AgentEvent::Kind::ToolCall << QString() << false
-                                          << QStringLiteral("generate_video_with_seedance");
-        QTest::newRow("simple tool result") << QByteArray("{\"type\":\"tool_result\",\"name\":\"x\",\"result\":{}}")
-                                            << AgentEvent::Kind::ToolResult << QString() << false << QStringLiteral("x");
-        QTest::newRow("simple heartbeat") << QByteArray("{\"type\":\"heartbeat\"}") << AgentEvent::Kind::Heartbeat
-                                          << QString() << false << QString();
-        QTest::newRow("empty data") << QByteArray("") << AgentEvent::Kind::Heartbeat << QString() << false << QString();
-        QTest::newRow("blank data") << QByteArray(" \n ") << AgentEvent::Kind::Heartbeat << QString() << false << QString();
-        QTest::newRow("error string") << QByteArray("{\"error\":\"model overloaded\"}") << AgentEvent::Kind::Error
-                                      << QStringLiteral("model overloaded") << false << QString();
-        QTest::newRow("error object") << QByteArray("{\"error\":{\"message\":\"quota\"}}") << AgentEvent::Kind::Error
-                                      << QStringLiteral("quota") << false << QString();
-        QTest::newRow("adk error fields") << QByteArray("{\"errorCode\":\"SAFETY\",\"errorMessage\":\"blocked\"}")
-                                          << AgentEvent::Kind::Error << QStringLiteral("blocked") << false << QString();
-        QTest::newRow("simple error") << QByteArray("{\"type\":\"error\",\"message\":\"oops\"}") << AgentEvent::Kind::Error
-                                      << QStringLiteral("oops") << false << QString();
-        QTest::newRow("malformed") << QByteArray("{\"content\":") << AgentEvent::Kind::Malformed << QString() << false
-                                   << QString();
-        QTest::newRow("not an object") << QByteArray("[1,2]") << AgentEvent::Kind::Malformed << QString() << false
-                                       << QString();
+        QTest::newRow("simple text") << QByteArray("{\"type\":\"text\",\"content\":\"Hi\"}")
+                                     << AgentEvent::Kind::Text << QStringLiteral("Hi") << false << QString();
+        QTest::newRow("simple tool call")
+            << QByteArray("{\"type\":\"tool_call\",\"name\":\"generate_video_with_seedance\"}")
+            << AgentEvent::Kind::ToolCall << QString() << false
+            << QStringLiteral("generate_video_with_seedance");
+        QTest::newRow("simple tool result")
+            << QByteArray("{\"type\":\"tool_result\",\"name\":\"x\",\"result\":{}}")
+            << AgentEvent::Kind::ToolResult << QString() << false << QStringLiteral("x");
+        QTest::newRow("simple heartbeat") << QByteArray("{\"type\":\"heartbeat\"}")
+                                          << AgentEvent::Kind::Heartbeat << QString() << false << QString();
+        QTest::newRow("empty data") << QByteArray("") << AgentEvent::Kind::Heartbeat << QString() << false
+                                    << QString();
+        QTest::newRow("blank data") << QByteArray(" \n ") << AgentEvent::Kind::Heartbeat << QString() << false
+                                    << QString();
+        QTest::newRow("error string")
+            << QByteArray("{\"error\":\"model overloaded\"}") << AgentEvent::Kind::Error
+            << QStringLiteral("model overloaded") << false << QString();
+        QTest::newRow("error object")
+            << QByteArray("{\"error\":{\"message\":\"quota\"}}") << AgentEvent::Kind::Error
+            << QStringLiteral("quota") << false << QString();
+        QTest::newRow("adk error fields")
+            << QByteArray("{\"errorCode\":\"SAFETY\",\"errorMessage\":\"blocked\"}")
+            << AgentEvent::Kind::Error << QStringLiteral("blocked") << false << QString();
+        QTest::newRow("simple error")
+            << QByteArray("{\"type\":\"error\",\"message\":\"oops\"}") << AgentEvent::Kind::Error
+            << QStringLiteral("oops") << false << QString();
+        QTest::newRow("malformed") << QByteArray("{\"content\":") << AgentEvent::Kind::Malformed << QString()
+                                   << false << QString();
+        QTest::newRow("not an object")
+            << QByteArray("[1,2]") << AgentEvent::Kind::Malformed << QString() << false << QString();
         QTest::newRow("invalid utf-8") << QByteArray("{\"type\":\"text\",\"content\":\"bad \xff\xfe\"}")
                                        << AgentEvent::Kind::Malformed << QString() << false << QString();
     }
@@ -102,15 +114,17 @@ private slots:
 
     void finalEventIsMarkedWhole()
     {
-        const QList<AgentEvent> events = decode("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hello\"}]}}");
+        const QList<AgentEvent> events =
+            decode("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Hello\"}]}}");
         QVERIFY(events.first().whole);
         QVERIFY(!decode("{\"content\":{\"parts\":[{\"text\":\"x\"}]},\"partial\":true}").first().whole);
     }
 
     void severalPartsInOneEvent()
     {
-        const QList<AgentEvent> events = decode("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Working\"},"
-                                                "{\"functionCall\":{\"name\":\"edit_multitrack\"}}]}}");
+        const QList<AgentEvent> events =
+            decode("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Working\"},"
+                   "{\"functionCall\":{\"name\":\"edit_multitrack\"}}]}}");
         QCOMPARE(events.size(), 2);
         QCOMPARE(events.at(0).kind, AgentEvent::Kind::Text);
         QCOMPARE(events.at(1).kind, AgentEvent::Kind::ToolCall);
@@ -118,8 +132,10 @@ private slots:
 
     void thoughtsAndUserEchoesAreNotReplies()
     {
-        QVERIFY(decode("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"hmm\",\"thought\":true}]}}").isEmpty());
-        QVERIFY(decode("{\"content\":{\"role\":\"user\",\"parts\":[{\"text\":\"make a video\"}]}}").isEmpty());
+        QVERIFY(decode("{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"hmm\",\"thought\":true}]}}")
+                    .isEmpty());
+        QVERIFY(
+            decode("{\"content\":{\"role\":\"user\",\"parts\":[{\"text\":\"make a video\"}]}}").isEmpty());
     }
 
     void stateDeltaOnlyAndUnknownAreIgnored()
@@ -127,14 +143,18 @@ private slots:
         QVERIFY(decode("{\"actions\":{\"stateDelta\":{\"x\":1}},\"author\":\"a\"}").isEmpty());
         QVERIFY(decode("{\"type\":\"something_new\"}").isEmpty());
         QVERIFY(decode("[DONE]").isEmpty());
-        QVERIFY(decode("{\"error\":null,\"type\":\"heartbeat\"}").first().kind == AgentEvent::Kind::Heartbeat);
+        QVERIFY(decode("{\"error\":null,\"type\":\"heartbeat\"}").first().kind ==
+                AgentEvent::Kind::Heartbeat);
     }
 
     void toolStatusWords()
     {
-        QCOMPARE(AgentEventDecoder::toolStatus(QStringLiteral("edit_multitrack")), QStringLiteral("editing the timeline"));
-        QCOMPARE(AgentEventDecoder::toolStatus(QStringLiteral("generate_video_with_seedance")), QStringLiteral("generating a video clip"));
-        QCOMPARE(AgentEventDecoder::toolStatus(QStringLiteral("lookup_style")), QStringLiteral("running lookup style"));
+        QCOMPARE(AgentEventDecoder::toolStatus(QStringLiteral("edit_multitrack")),
+                 QStringLiteral("editing the timeline"));
+        QCOMPARE(AgentEventDecoder::toolStatus(QStringLiteral("generate_video_with_seedance")),
+                 QStringLiteral("generating a video clip"));
+        QCOMPARE(AgentEventDecoder::toolStatus(QStringLiteral("lookup_style")),
+                 QStringLiteral("running lookup style"));
     }
 };
 

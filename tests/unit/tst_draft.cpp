@@ -33,8 +33,10 @@ private slots:
     void briefSummary()
     {
         const Draft draft = Draft::fromBytes(readData("draft_brief.json"));
-        QCOMPARE(draft.summary(), QStringLiteral("Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) "
-                                                 "3. Title: \"Urban Dreams\" (0-3s)"));
+        QCOMPARE(
+            draft.summary(),
+            QStringLiteral("Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) "
+                           "3. Title: \"Urban Dreams\" (0-3s)"));
         QCOMPARE(draft.tracks().size(), 3);
         QCOMPARE(draft.tracks().at(0).kind, TrackKind::Video);
         QCOMPARE(draft.tracks().at(1).kind, TrackKind::Audio);
@@ -51,8 +53,13 @@ private slots:
         const QByteArray bytes = readData("draft_brief.json");
         const Draft draft = Draft::fromBytes(bytes);
         QCOMPARE(draft.toJson(), QJsonDocument::fromJson(bytes).object());
-        QVERIFY(draft.toJson().value(QLatin1String("future_key")).toObject().value(QLatin1String("kept")).toBool());
-        QCOMPARE(draft.tracks().first().segments.first().raw.value(QLatin1String("fx")).toString(), QStringLiteral("zoom"));
+        QVERIFY(draft.toJson()
+                    .value(QLatin1String("future_key"))
+                    .toObject()
+                    .value(QLatin1String("kept"))
+                    .toBool());
+        QCOMPARE(draft.tracks().first().segments.first().raw.value(QLatin1String("fx")).toString(),
+                 QStringLiteral("zoom"));
     }
 
     void emptyAndMissing_data()
@@ -81,8 +88,9 @@ private slots:
 
     void wrongTypesReadAsAbsent()
     {
-        const Draft draft = Draft::fromJson(object("{\"d\":\"soon\",\"t\":[{\"tt\":\"0\",\"n\":42,\"sg\":[{\"st\":\"1500\",\"d\":-5,"
-                                                   "\"m\":\"not an object\"},{\"st\":1e300,\"d\":{\"x\":1}}]}]}"));
+        const Draft draft = Draft::fromJson(
+            object("{\"d\":\"soon\",\"t\":[{\"tt\":\"0\",\"n\":42,\"sg\":[{\"st\":\"1500\",\"d\":-5,"
+                   "\"m\":\"not an object\"},{\"st\":1e300,\"d\":{\"x\":1}}]}]}"));
         QCOMPARE(draft.tracks().size(), 1);
         QCOMPARE(draft.tracks().first().kind, TrackKind::Video);
         QCOMPARE(draft.tracks().first().name, QStringLiteral("42"));
@@ -94,9 +102,10 @@ private slots:
 
     void alternativeKeys()
     {
-        const Draft draft = Draft::fromJson(object(
-            "{\"t\":[{\"tt\":\"audio\",\"name\":\"Music\",\"sg\":[{\"start\":1000,\"end\":4000,\"volume\":50,\"url\":\"https://cdn/x/song.mp3\"}]},"
-            "{\"tt\":3,\"sg\":[{\"s\":0,\"duration\":2500,\"n\":\"Sticker\"}]}]}"));
+        const Draft draft =
+            Draft::fromJson(object("{\"t\":[{\"tt\":\"audio\",\"name\":\"Music\",\"sg\":[{\"start\":1000,"
+                                   "\"end\":4000,\"volume\":50,\"url\":\"https://cdn/x/song.mp3\"}]},"
+                                   "{\"tt\":3,\"sg\":[{\"s\":0,\"duration\":2500,\"n\":\"Sticker\"}]}]}"));
         const auto &audio = draft.tracks().at(0);
         QCOMPARE(audio.kind, TrackKind::Audio);
         QCOMPARE(audio.segments.first().startMs, 1000);
@@ -105,17 +114,26 @@ private slots:
         QCOMPARE(audio.segments.first().label, QStringLiteral("song.mp3"));
         QCOMPARE(draft.tracks().at(1).kind, TrackKind::Other);
         QCOMPARE(draft.durationMs(), 4000);
-        QCOMPARE(draft.summary(), QStringLiteral("Timeline (2 tracks): 1. Music: song.mp3 (1-4s, 50%) 2. Track type 3: Sticker (0-2.5s)"));
+        QCOMPARE(
+            draft.summary(),
+            QStringLiteral(
+                "Timeline (2 tracks): 1. Music: song.mp3 (1-4s, 50%) 2. Track type 3: Sticker (0-2.5s)"));
     }
 
     void summaryOfManySegments()
     {
         QJsonArray segments;
         for (int i = 0; i < 6; ++i)
-            segments.append(QJsonObject{{QStringLiteral("st"), i * 2000}, {QStringLiteral("d"), 2000},
-                                        {QStringLiteral("m"), QJsonObject{{QStringLiteral("name"), QStringLiteral("p%1.jpg").arg(i)}}}});
-        const Draft draft = Draft::fromJson(QJsonObject{{QStringLiteral("t"), QJsonArray{QJsonObject{{QStringLiteral("tt"), 0}, {QStringLiteral("sg"), segments}}}}});
-        QCOMPARE(draft.summary(), QStringLiteral("Timeline (1 track): 1. Video: p0.jpg, p1.jpg, p2.jpg + 3 more (0-12s)"));
+            segments.append(
+                QJsonObject{{QStringLiteral("st"), i * 2000},
+                            {QStringLiteral("d"), 2000},
+                            {QStringLiteral("m"),
+                             QJsonObject{{QStringLiteral("name"), QStringLiteral("p%1.jpg").arg(i)}}}});
+        const Draft draft = Draft::fromJson(QJsonObject{
+            {QStringLiteral("t"),
+             QJsonArray{QJsonObject{{QStringLiteral("tt"), 0}, {QStringLiteral("sg"), segments}}}}});
+        QCOMPARE(draft.summary(),
+                 QStringLiteral("Timeline (1 track): 1. Video: p0.jpg, p1.jpg, p2.jpg + 3 more (0-12s)"));
         QCOMPARE(Draft::fromJson(QJsonObject()).summary(), QStringLiteral("Timeline is empty"));
     }
 
@@ -132,13 +150,18 @@ private slots:
     {
         QJsonArray segments;
         for (int i = 0; i < 10000; ++i) {
-            segments.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("s%1").arg(i)},
-                                        {QStringLiteral("st"), i * 100},
-                                        {QStringLiteral("d"), 100},
-                                        {QStringLiteral("m"), QJsonObject{{QStringLiteral("name"), QStringLiteral("clip%1.mp4").arg(i)}}}});
+            segments.append(
+                QJsonObject{{QStringLiteral("id"), QStringLiteral("s%1").arg(i)},
+                            {QStringLiteral("st"), i * 100},
+                            {QStringLiteral("d"), 100},
+                            {QStringLiteral("m"),
+                             QJsonObject{{QStringLiteral("name"), QStringLiteral("clip%1.mp4").arg(i)}}}});
         }
-        const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("t"), QJsonArray{QJsonObject{{QStringLiteral("tt"), 0}, {QStringLiteral("sg"), segments}}}}})
-                                     .toJson(QJsonDocument::Compact);
+        const QByteArray bytes =
+            QJsonDocument(QJsonObject{{QStringLiteral("t"),
+                                       QJsonArray{QJsonObject{{QStringLiteral("tt"), 0},
+                                                              {QStringLiteral("sg"), segments}}}}})
+                .toJson(QJsonDocument::Compact);
         const Draft draft = Draft::fromBytes(bytes);
         QCOMPARE(draft.segmentCount(), 10000);
         QCOMPARE(draft.durationMs(), 1000000);

@@ -62,23 +62,36 @@ private slots:
     void segmentsAddedAndVolume()
     {
         const QJsonObject before = brief();
-        QJsonObject after = edit(before, {QStringLiteral("t"), 1, QStringLiteral("sg"), 0, QStringLiteral("m"), QStringLiteral("volume")}, 0.5).toObject();
-        QJsonArray video = after.value(QLatin1String("t")).toArray().at(0).toObject().value(QLatin1String("sg")).toArray();
+        QJsonObject after = edit(before,
+                                 {QStringLiteral("t"), 1, QStringLiteral("sg"), 0, QStringLiteral("m"),
+                                  QStringLiteral("volume")},
+                                 0.5)
+                                .toObject();
+        QJsonArray video =
+            after.value(QLatin1String("t")).toArray().at(0).toObject().value(QLatin1String("sg")).toArray();
         video.append(segment(QStringLiteral("v2"), 10000, 2000, QStringLiteral("beach.jpg")));
         video.append(segment(QStringLiteral("v3"), 12000, 2000, QStringLiteral("sunset.jpg")));
         after = edit(after, {QStringLiteral("t"), 0, QStringLiteral("sg")}, video).toObject();
         const DraftDiff diff = DraftDiff::between(Draft::fromJson(before), Draft::fromJson(after));
         QCOMPARE(diff.describe(), QStringLiteral("added 2 segments to Video, BGM volume 35% → 50%"));
-        QCOMPARE(diff.changedSegments(), (QSet<QString>{QStringLiteral("0/v2"), QStringLiteral("0/v3"), QStringLiteral("1/a1")}));
+        QCOMPARE(diff.changedSegments(),
+                 (QSet<QString>{QStringLiteral("0/v2"), QStringLiteral("0/v3"), QStringLiteral("1/a1")}));
     }
 
     void textAndRetiming()
     {
         const QJsonObject before = brief();
-        QJsonObject after = edit(before, {QStringLiteral("t"), 2, QStringLiteral("sg"), 0, QStringLiteral("m"), QStringLiteral("text")}, QStringLiteral("City Nights")).toObject();
-        after = edit(after, {QStringLiteral("t"), 2, QStringLiteral("sg"), 0, QStringLiteral("d")}, 5000).toObject();
+        QJsonObject after = edit(before,
+                                 {QStringLiteral("t"), 2, QStringLiteral("sg"), 0, QStringLiteral("m"),
+                                  QStringLiteral("text")},
+                                 QStringLiteral("City Nights"))
+                                .toObject();
+        after = edit(after, {QStringLiteral("t"), 2, QStringLiteral("sg"), 0, QStringLiteral("d")}, 5000)
+                    .toObject();
         const DraftDiff diff = DraftDiff::between(Draft::fromJson(before), Draft::fromJson(after));
-        QCOMPARE(diff.describe(), QStringLiteral("moved or resized 1 segment in Title, Title text \"Urban Dreams\" → \"City Nights\""));
+        QCOMPARE(diff.describe(),
+                 QStringLiteral(
+                     "moved or resized 1 segment in Title, Title text \"Urban Dreams\" → \"City Nights\""));
         QCOMPARE(diff.changedSegments(), QSet<QString>{QStringLiteral("2/t1")});
     }
 
@@ -87,10 +100,12 @@ private slots:
         const QJsonObject before = brief();
         QJsonArray tracks = before.value(QLatin1String("t")).toArray();
         tracks.removeAt(2); // no title any more
-        tracks.append(QJsonObject{{QStringLiteral("tt"), 1},
-                                  {QStringLiteral("n"), QStringLiteral("Voice-over")},
-                                  {QStringLiteral("id"), QStringLiteral("vo")},
-                                  {QStringLiteral("sg"), QJsonArray{segment(QStringLiteral("vo1"), 0, 4000, QStringLiteral("voice.mp3"))}}});
+        tracks.append(
+            QJsonObject{{QStringLiteral("tt"), 1},
+                        {QStringLiteral("n"), QStringLiteral("Voice-over")},
+                        {QStringLiteral("id"), QStringLiteral("vo")},
+                        {QStringLiteral("sg"),
+                         QJsonArray{segment(QStringLiteral("vo1"), 0, 4000, QStringLiteral("voice.mp3"))}}});
         QJsonObject after = before;
         after.insert(QStringLiteral("t"), tracks);
         const DraftDiff diff = DraftDiff::between(Draft::fromJson(before), Draft::fromJson(after));
@@ -101,18 +116,23 @@ private slots:
     void fromEmpty()
     {
         const DraftDiff diff = DraftDiff::between(Draft(), Draft::fromJson(brief()));
-        QCOMPARE(diff.describe(), QStringLiteral("added track Video, added track BGM, added track Title, length 0s → 10s"));
+        QCOMPARE(diff.describe(),
+                 QStringLiteral("added track Video, added track BGM, added track Title, length 0s → 10s"));
         QCOMPARE(diff.changedSegments().size(), 3);
     }
 
     void segmentsWithoutIdsMatchByPosition()
     {
-        QJsonObject before{{QStringLiteral("t"), QJsonArray{QJsonObject{{QStringLiteral("tt"), 0},
-                                                                        {QStringLiteral("sg"), QJsonArray{QJsonObject{{QStringLiteral("st"), 0}, {QStringLiteral("d"), 1000}}}}}}}};
-        QJsonObject after = edit(before, {QStringLiteral("t"), 0, QStringLiteral("sg")},
-                                 QJsonArray{QJsonObject{{QStringLiteral("st"), 0}, {QStringLiteral("d"), 1000}},
-                                            QJsonObject{{QStringLiteral("st"), 1000}, {QStringLiteral("d"), 1000}}})
-                                .toObject();
+        QJsonObject before{{QStringLiteral("t"),
+                            QJsonArray{QJsonObject{{QStringLiteral("tt"), 0},
+                                                   {QStringLiteral("sg"),
+                                                    QJsonArray{QJsonObject{{QStringLiteral("st"), 0},
+                                                                           {QStringLiteral("d"), 1000}}}}}}}};
+        QJsonObject after =
+            edit(before, {QStringLiteral("t"), 0, QStringLiteral("sg")},
+                 QJsonArray{QJsonObject{{QStringLiteral("st"), 0}, {QStringLiteral("d"), 1000}},
+                            QJsonObject{{QStringLiteral("st"), 1000}, {QStringLiteral("d"), 1000}}})
+                .toObject();
         const DraftDiff diff = DraftDiff::between(Draft::fromJson(before), Draft::fromJson(after));
         QCOMPARE(diff.describe(), QStringLiteral("added 1 segment to Video, length 1s → 2s"));
         QCOMPARE(diff.changedSegments(), QSet<QString>{QStringLiteral("0/#1")});
@@ -121,7 +141,8 @@ private slots:
     void segmentsRemoved()
     {
         const QJsonObject before = brief();
-        const QJsonObject after = edit(before, {QStringLiteral("t"), 0, QStringLiteral("sg")}, QJsonArray()).toObject();
+        const QJsonObject after =
+            edit(before, {QStringLiteral("t"), 0, QStringLiteral("sg")}, QJsonArray()).toObject();
         const DraftDiff diff = DraftDiff::between(Draft::fromJson(before), Draft::fromJson(after));
         QCOMPARE(diff.changes().first().kind, DraftChange::Kind::SegmentsRemoved);
         QCOMPARE(DraftDiff::describe(diff.changes().first()), QStringLiteral("removed 1 segment from Video"));

@@ -17,7 +17,9 @@ private slots:
     {
         QTest::addColumn<QString>("message");
         QTest::addColumn<Intent>("intent");
-        const auto row = [](const char *name, const QString &message, Intent intent) { QTest::newRow(name) << message << intent; };
+        const auto row = [](const char *name, const QString &message, Intent intent) {
+            QTest::newRow(name) << message << intent;
+        };
         row("export", QStringLiteral("export"), Intent::Export);
         row("export 1080p", QStringLiteral("export 1080p MP4"), Intent::Export);
         row("Export capital", QStringLiteral("Export!"), Intent::Export);
@@ -37,9 +39,12 @@ private slots:
         row("upload", QStringLiteral("upload"), Intent::Upload);
         row("upload more", QStringLiteral("I want to upload more photos"), Intent::Upload);
         row("zh upload", QStringLiteral("上传"), Intent::Upload);
-        row("generate", QStringLiteral("generate a 30-second promotional video from my text and images"), Intent::Chat);
+        row("generate", QStringLiteral("generate a 30-second promotional video from my text and images"),
+            Intent::Chat);
         row("add bgm", QStringLiteral("add BGM"), Intent::Chat);
-        row("edit", QStringLiteral("turn these images into a 30-second promo video with music and text overlays"), Intent::Chat);
+        row("edit",
+            QStringLiteral("turn these images into a 30-second promo video with music and text overlays"),
+            Intent::Chat);
         row("edit then export", QStringLiteral("add music and then export"), Intent::Chat);
         row("movie credits", QStringLiteral("add credits at the end"), Intent::Chat);
         row("balance as an edit", QStringLiteral("make the music balance better"), Intent::Chat);

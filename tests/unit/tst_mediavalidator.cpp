@@ -49,7 +49,8 @@ class TestMediaValidator final : public QObject
 private slots:
     void acceptedList()
     {
-        QCOMPARE(MediaValidator::acceptedList(), QStringLiteral("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac"));
+        QCOMPARE(MediaValidator::acceptedList(),
+                 QStringLiteral("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac"));
         QVERIFY(MediaValidator::fileDialogFilter().contains(QLatin1String("*.webp")));
     }
 
@@ -60,7 +61,8 @@ private slots:
         QTest::newRow("jpg") << dataFile("photo1.jpg") << MediaKind::Image;
         QTest::newRow("png") << dataFile("photo2.png") << MediaKind::Image;
         QTest::newRow("mp3") << dataFile("music.mp3") << MediaKind::Audio;
-        QTest::newRow("mp4") << QStringLiteral(NEMO_SOURCE_DIR "/tests/fakeserver/data/sample.mp4") << MediaKind::Video;
+        QTest::newRow("mp4") << QStringLiteral(NEMO_SOURCE_DIR "/tests/fakeserver/data/sample.mp4")
+                             << MediaKind::Video;
     }
 
     void realMedia()
@@ -80,17 +82,29 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<MediaCheck::Problem>("problem");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("unsupported extension") << QStringLiteral("notes.txt") << QByteArray("hello") << MediaCheck::Problem::UnsupportedType << QStringLiteral("Accepted: mp4");
-        QTest::newRow("no extension") << QStringLiteral("README") << QByteArray("hello") << MediaCheck::Problem::UnsupportedType << QStringLiteral("Accepted");
-        QTest::newRow("empty") << QStringLiteral("empty.jpg") << QByteArray() << MediaCheck::Problem::Empty << QStringLiteral("empty");
-        QTest::newRow("binary named jpg") << QStringLiteral("tool.jpg") << QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", 16) + QByteArray(4096, '\0')
-                                          << MediaCheck::Problem::ContentMismatch << QStringLiteral("real image");
-        QTest::newRow("text named png") << QStringLiteral("fake.png") << QByteArray("just some text, not a picture\n")
-                                        << MediaCheck::Problem::ContentMismatch << QStringLiteral("real image");
-        QTest::newRow("pdf named mp4") << QStringLiteral("doc.mp4") << QByteArray("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
-                                       << MediaCheck::Problem::ContentMismatch << QStringLiteral("real video");
-        QTest::newRow("zip named mp3") << QStringLiteral("archive.mp3") << QByteArray("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10) + QByteArray(200, 'z')
-                                       << MediaCheck::Problem::ContentMismatch << QStringLiteral("real audio");
+        QTest::newRow("unsupported extension")
+            << QStringLiteral("notes.txt") << QByteArray("hello") << MediaCheck::Problem::UnsupportedType
+            << QStringLiteral("Accepted: mp4");
+        QTest::newRow("no extension") << QStringLiteral("README") << QByteArray("hello")
+                                      << MediaCheck::Problem::UnsupportedType << QStringLiteral("Accepted");
+        QTest::newRow("empty") << QStringLiteral("empty.jpg") << QByteArray() << MediaCheck::Problem::Empty
+                               << QStringLiteral("empty");
+        QTest::newRow("binary named jpg") << QStringLiteral("tool.jpg")
+                                          << QByteArray("\x7f"
+                                                        "ELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+                                                        16) +
+                QByteArray(4096, '\0') << MediaCheck::Problem::ContentMismatch
+                                          << QStringLiteral("real image");
+        QTest::newRow("text named png")
+            << QStringLiteral("fake.png") << QByteArray("just some text, not a picture\n")
+            << MediaCheck::Problem::ContentMismatch << QStringLiteral("real image");
+        QTest::newRow("pdf named mp4")
+            << QStringLiteral("doc.mp4") << QByteArray("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+            << MediaCheck::Problem::ContentMismatch << QStringLiteral("real video");
+        QTest::newRow("zip named mp3")
+            << QStringLiteral("archive.mp3")
+            << QByteArray("PK\x03\x04\x14\x00\x00\x00\x08\x00", 10) + QByteArray(200, 'z')
+            << MediaCheck::Problem::ContentMismatch << QStringLiteral("real audio");
     }
 
     void problems()
@@ -117,9 +131,12 @@ private slots:
     {
         QTemporaryDir dir;
         QCOMPARE(MediaValidator::check(dir.path(), Limit).problem, MediaCheck::Problem::Directory);
-        QCOMPARE(MediaValidator::check(dir.filePath(QStringLiteral("nope.jpg")), Limit).problem, MediaCheck::Problem::Missing);
-        QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.jpg")), dir.filePath(QStringLiteral("broken.jpg"))));
-        QCOMPARE(MediaValidator::check(dir.filePath(QStringLiteral("broken.jpg")), Limit).problem, MediaCheck::Problem::BrokenLink);
+        QCOMPARE(MediaValidator::check(dir.filePath(QStringLiteral("nope.jpg")), Limit).problem,
+                 MediaCheck::Problem::Missing);
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.jpg")),
+                            dir.filePath(QStringLiteral("broken.jpg"))));
+        QCOMPARE(MediaValidator::check(dir.filePath(QStringLiteral("broken.jpg")), Limit).problem,
+                 MediaCheck::Problem::BrokenLink);
         QVERIFY(QFile::link(dataFile("photo1.jpg"), dir.filePath(QStringLiteral("good.jpg"))));
         QVERIFY(MediaValidator::check(dir.filePath(QStringLiteral("good.jpg")), Limit).ok());
     }

@@ -20,11 +20,15 @@ class TestServiceConfig final : public QObject
 private slots:
     void baseUrlPrecedence()
     {
-        QCOMPARE(ServiceConfig::resolveBaseUrl({}, {}, {}), QUrl(QStringLiteral("https://mega-api-prod.nemovideo.ai")));
-        QCOMPARE(ServiceConfig::resolveBaseUrl({}, {}, QStringLiteral("https://saved.example/")), QUrl(QStringLiteral("https://saved.example")));
-        QCOMPARE(ServiceConfig::resolveBaseUrl({}, QStringLiteral("https://env.example"), QStringLiteral("https://saved.example")),
+        QCOMPARE(ServiceConfig::resolveBaseUrl({}, {}, {}),
+                 QUrl(QStringLiteral("https://mega-api-prod.nemovideo.ai")));
+        QCOMPARE(ServiceConfig::resolveBaseUrl({}, {}, QStringLiteral("https://saved.example/")),
+                 QUrl(QStringLiteral("https://saved.example")));
+        QCOMPARE(ServiceConfig::resolveBaseUrl({}, QStringLiteral("https://env.example"),
+                                               QStringLiteral("https://saved.example")),
                  QUrl(QStringLiteral("https://env.example")));
-        QCOMPARE(ServiceConfig::resolveBaseUrl(QStringLiteral("http://127.0.0.1:8080"), QStringLiteral("https://env.example"), {}),
+        QCOMPARE(ServiceConfig::resolveBaseUrl(QStringLiteral("http://127.0.0.1:8080"),
+                                               QStringLiteral("https://env.example"), {}),
                  QUrl(QStringLiteral("http://127.0.0.1:8080")));
     }
 
@@ -85,8 +89,11 @@ private slots:
             QVERIFY(profile.isComplete());
             QCOMPARE(profile.platform, QStringLiteral("unknown"));
         }
-        QCOMPARE(sources, QStringList({QStringLiteral("ai-video-maker-ai"), QStringLiteral("free-video-generation-automatic"),
-                                       QStringLiteral("image-to-video-json-prompt"), QStringLiteral("free-video-generation-api")}));
+        QCOMPARE(sources,
+                 QStringList({QStringLiteral("ai-video-maker-ai"),
+                              QStringLiteral("free-video-generation-automatic"),
+                              QStringLiteral("image-to-video-json-prompt"),
+                              QStringLiteral("free-video-generation-api")}));
         QCOMPARE(AttributionProfile::bySource(QStringLiteral("nope")), AttributionProfile::defaultProfile());
     }
 
@@ -118,7 +125,8 @@ private slots:
         QTest::newRow("reserved") << QStringLiteral("CON.mp4") << QStringLiteral("_CON.mp4");
         QTest::newRow("reserved lower") << QStringLiteral("lpt1") << QStringLiteral("_lpt1");
         QTest::newRow("controls") << QStringLiteral("a\nb\tc.mp4") << QStringLiteral("a_b_c.mp4");
-        QTest::newRow("windows chars") << QStringLiteral("what?<now>|\"*:.mp4") << QStringLiteral("what__now_____.mp4");
+        QTest::newRow("windows chars")
+            << QStringLiteral("what?<now>|\"*:.mp4") << QStringLiteral("what__now_____.mp4");
         QTest::newRow("empty") << QString() << QStringLiteral("video");
         QTest::newRow("trailing dots") << QStringLiteral("clip. . .") << QStringLiteral("clip");
         QTest::newRow("unicode") << QStringLiteral("城市之梦.mp4") << QStringLiteral("城市之梦.mp4");
@@ -144,9 +152,11 @@ private slots:
         const QString first = FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4"));
         QCOMPARE(first, dir.filePath(QStringLiteral("video.mp4")));
         QFile(first).open(QIODevice::WriteOnly);
-        QCOMPARE(FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")), dir.filePath(QStringLiteral("video (2).mp4")));
+        QCOMPARE(FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")),
+                 dir.filePath(QStringLiteral("video (2).mp4")));
         QFile(dir.filePath(QStringLiteral("video (2).mp4.part"))).open(QIODevice::WriteOnly);
-        QCOMPARE(FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")), dir.filePath(QStringLiteral("video (3).mp4")));
+        QCOMPARE(FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")),
+                 dir.filePath(QStringLiteral("video (3).mp4")));
         const QString evil = FileNames::uniquePath(dir.path(), QStringLiteral("../../escape.mp4"));
         QVERIFY(FileNames::isInside(dir.path(), evil));
     }
@@ -158,19 +168,33 @@ private slots:
         QTest::addColumn<QString>("state");
         QTest::addColumn<int>("progress");
         QTest::addColumn<QString>("url");
-        QTest::newRow("top taskId") << QByteArray("{\"taskId\":\"render_1\",\"status\":\"completed\",\"progress\":100,\"output\":{\"url\":\"https://cdn/x.mp4\",\"duration\":12.5,\"size\":1024}}")
-                                    << QStringLiteral("render_1") << QStringLiteral("completed") << 100 << QStringLiteral("https://cdn/x.mp4");
-        QTest::newRow("top render_id") << QByteArray("{\"render_id\":\"render_2\",\"status\":\"processing\",\"progress\":40}")
-                                       << QStringLiteral("render_2") << QStringLiteral("processing") << 40 << QString();
-        QTest::newRow("wrapped") << QByteArray("{\"success\":true,\"data\":{\"id\":\"render_3\",\"status\":\"completed\",\"progress\":100,\"outputUrl\":\"/media/r.mp4\",\"createdAt\":\"x\",\"completedAt\":\"y\"}}")
-                                 << QStringLiteral("render_3") << QStringLiteral("completed") << 100 << QStringLiteral("/media/r.mp4");
-        QTest::newRow("wrapped pending") << QByteArray("{\"success\":true,\"data\":{\"id\":\"render_4\",\"status\":\"pending\",\"progress\":5}}")
-                                         << QStringLiteral("render_4") << QStringLiteral("pending") << 5 << QString();
-        QTest::newRow("failed") << QByteArray("{\"taskId\":\"render_5\",\"status\":\"failed\",\"error\":\"out of memory\"}")
-                                << QStringLiteral("render_5") << QStringLiteral("failed") << 0 << QString();
-        QTest::newRow("odd values") << QByteArray("{\"taskId\":7,\"status\":\"RUNNING\",\"progress\":\"250\"}")
-                                    << QStringLiteral("7") << QStringLiteral("processing") << 100 << QString();
-        QTest::newRow("nothing") << QByteArray("{}") << QString() << QStringLiteral("unknown") << 0 << QString();
+        QTest::newRow("top taskId")
+            << QByteArray("{\"taskId\":\"render_1\",\"status\":\"completed\",\"progress\":100,\"output\":{"
+                          "\"url\":\"https://cdn/x.mp4\",\"duration\":12.5,\"size\":1024}}")
+            << QStringLiteral("render_1") << QStringLiteral("completed") << 100
+            << QStringLiteral("https://cdn/x.mp4");
+        QTest::newRow("top render_id")
+            << QByteArray("{\"render_id\":\"render_2\",\"status\":\"processing\",\"progress\":40}")
+            << QStringLiteral("render_2") << QStringLiteral("processing") << 40 << QString();
+        QTest::newRow("wrapped")
+            << QByteArray(
+                   "{\"success\":true,\"data\":{\"id\":\"render_3\",\"status\":\"completed\",\"progress\":"
+                   "100,\"outputUrl\":\"/media/r.mp4\",\"createdAt\":\"x\",\"completedAt\":\"y\"}}")
+            << QStringLiteral("render_3") << QStringLiteral("completed") << 100
+            << QStringLiteral("/media/r.mp4");
+        QTest::newRow("wrapped pending")
+            << QByteArray(
+                   "{\"success\":true,\"data\":{\"id\":\"render_4\",\"status\":\"pending\",\"progress\":5}}")
+            << QStringLiteral("render_4") << QStringLiteral("pending") << 5 << QString();
+        QTest::newRow("failed")
+            << QByteArray("{\"taskId\":\"render_5\",\"status\":\"failed\",\"error\":\"out of memory\"}")
+            << QStringLiteral("render_5") << QStringLiteral("failed") << 0 << QString();
+        QTest::newRow("odd values") << QByteArray(
+                                           "{\"taskId\":7,\"status\":\"RUNNING\",\"progress\":\"250\"}")
+                                    << QStringLiteral("7") << QStringLiteral("processing") << 100
+                                    << QString();
+        QTest::newRow("nothing") << QByteArray("{}") << QString() << QStringLiteral("unknown") << 0
+                                 << QString();
     }
 
     void renderStatusShapes()
@@ -189,9 +213,14 @@ private slots:
 
     void renderFailureAndSize()
     {
-        const RenderStatus failed = RenderStatus::fromJson(QJsonDocument::fromJson("{\"taskId\":\"r\",\"status\":\"failed\",\"error\":\"out of memory\"}").object());
+        const RenderStatus failed = RenderStatus::fromJson(
+            QJsonDocument::fromJson("{\"taskId\":\"r\",\"status\":\"failed\",\"error\":\"out of memory\"}")
+                .object());
         QCOMPARE(failed.error, QStringLiteral("out of memory"));
-        const RenderStatus done = RenderStatus::fromJson(QJsonDocument::fromJson("{\"taskId\":\"r\",\"status\":\"completed\",\"output\":{\"url\":\"u\",\"size\":1024,\"duration\":12.5}}").object());
+        const RenderStatus done = RenderStatus::fromJson(
+            QJsonDocument::fromJson("{\"taskId\":\"r\",\"status\":\"completed\",\"output\":{\"url\":\"u\","
+                                    "\"size\":1024,\"duration\":12.5}}")
+                .object());
         QCOMPARE(done.size, 1024);
         QCOMPARE(done.duration, 12.5);
         QVERIFY(RenderJob::newJobId().startsWith(QLatin1String("render_")));

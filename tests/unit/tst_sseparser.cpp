@@ -41,21 +41,23 @@ QString describe(const QList<SseEvent> &events)
 {
     QStringList parts;
     for (const SseEvent &e : events) {
-        parts.append(e.type == SseEvent::Type::Comment
-                         ? QStringLiteral("comment(%1)").arg(QString::fromUtf8(e.data))
-                         : QStringLiteral("event(%1|%2|%3|%4|%5)")
-                               .arg(QString::fromUtf8(e.data), QString::fromUtf8(e.event), QString::fromUtf8(e.id))
-                               .arg(e.retryMs)
-                               .arg(e.hasData));
+        parts.append(
+            e.type == SseEvent::Type::Comment
+                ? QStringLiteral("comment(%1)").arg(QString::fromUtf8(e.data))
+                : QStringLiteral("event(%1|%2|%3|%4|%5)")
+                      .arg(QString::fromUtf8(e.data), QString::fromUtf8(e.event), QString::fromUtf8(e.id))
+                      .arg(e.retryMs)
+                      .arg(e.hasData));
     }
     return parts.join(QLatin1Char(' '));
 }
 
 QByteArray sampleStream(const QByteArray &eol)
 {
-    return ": heartbeat" + eol + eol + "data: {\"a\":1}" + eol + eol + "id: 7" + eol + "event: message" + eol
-        + "data: line one" + eol + "data: line two" + eol + eol + "data:" + eol + eol + "retry: 2500" + eol + eol
-        + "data:no space" + eol + "unknown: field" + eol + eol + "data: \xe4\xbd\xa0\xe5\xa5\xbd" + eol + eol;
+    return ": heartbeat" + eol + eol + "data: {\"a\":1}" + eol + eol + "id: 7" + eol + "event: message" +
+        eol + "data: line one" + eol + "data: line two" + eol + eol + "data:" + eol + eol + "retry: 2500" +
+        eol + eol + "data:no space" + eol + "unknown: field" + eol + eol + "data: \xe4\xbd\xa0\xe5\xa5\xbd" +
+        eol + eol;
 }
 
 } // namespace
@@ -124,14 +126,20 @@ private slots:
 
     void byteOrderMark()
     {
-        const QByteArray stream = "\xEF\xBB\xBF" "data: x\n\n";
+        const QByteArray stream = "\xEF\xBB\xBF"
+                                  "data: x\n\n";
         for (qsizetype at = 0; at <= stream.size(); ++at) {
             const QList<SseEvent> events = parseSplitAt(stream, at);
             QCOMPARE(events.size(), 1);
             QCOMPARE(events.first().data, QByteArray("x"));
         }
         // Only at the very start.
-        QCOMPARE(parseWhole("data: \xEF\xBB\xBF" "y\n\n").first().data, QByteArray("\xEF\xBB\xBF" "y"));
+        QCOMPARE(parseWhole("data: \xEF\xBB\xBF"
+                            "y\n\n")
+                     .first()
+                     .data,
+                 QByteArray("\xEF\xBB\xBF"
+                            "y"));
     }
 
     void blankLinesAloneDispatchNothing()

@@ -24,12 +24,13 @@ QJsonObject RawResponse::json() const
 
 RawHttp::RawHttp(quint16 port)
     : m_port(port)
-{
-}
+{ }
 
 Headers RawHttp::attribution()
 {
-    return {{"X-Skill-Source", "ai-video-maker-ai"}, {"X-Skill-Version", "1.0.0"}, {"X-Skill-Platform", "unknown"}};
+    return {{"X-Skill-Source", "ai-video-maker-ai"},
+            {"X-Skill-Version", "1.0.0"},
+            {"X-Skill-Platform", "unknown"}};
 }
 
 Headers RawHttp::auth(const QString &token)
@@ -42,7 +43,8 @@ Headers RawHttp::auth(const QString &token)
 RawResponse RawHttp::request(const QByteArray &method, const QByteArray &path, const Headers &headers,
                              const QByteArray &body, int timeoutMs)
 {
-    QByteArray raw = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
+    QByteArray raw =
+        method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
     bool hasType = false;
     for (const auto &[name, value] : headers) {
         raw += name + ": " + value + "\r\n";
@@ -82,7 +84,8 @@ RawResponse RawHttp::send(const QByteArray &raw, int timeoutMs)
                 const QByteArray line = lines.at(i).trimmed();
                 const qsizetype colon = line.indexOf(':');
                 if (colon > 0)
-                    response.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+                    response.headers.append(
+                        {line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
             }
             if (response.status == 100) {
                 buffer.remove(0, headEnd + 4);
@@ -98,8 +101,8 @@ RawResponse RawHttp::send(const QByteArray &raw, int timeoutMs)
         parseHead();
         if (headEnd >= 0) {
             response.rawBody = buffer.mid(headEnd + 4);
-            if ((length >= 0 && response.rawBody.size() >= length)
-                || (chunked && response.rawBody.endsWith("0\r\n\r\n"))) {
+            if ((length >= 0 && response.rawBody.size() >= length) ||
+                (chunked && response.rawBody.endsWith("0\r\n\r\n"))) {
                 response.complete = true;
                 break;
             }
@@ -181,10 +184,12 @@ RawHttp::Login RawHttp::login(const QString &language)
     const RawResponse token = request("POST", "/api/auth/anonymous-token", headers);
     result.token = token.data().value(QLatin1String("token")).toString();
     result.userId = token.data().value(QLatin1String("user_id")).toString();
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("task_name"), QStringLiteral("project")},
-                                                      {QStringLiteral("language"), language}})
-                                .toJson(QJsonDocument::Compact);
-    const RawResponse session = request("POST", "/api/tasks/me/with-session/nemo_agent", auth(result.token), body);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("task_name"), QStringLiteral("project")},
+                                  {QStringLiteral("language"), language}})
+            .toJson(QJsonDocument::Compact);
+    const RawResponse session =
+        request("POST", "/api/tasks/me/with-session/nemo_agent", auth(result.token), body);
     result.sessionId = session.data().value(QLatin1String("session_id")).toString();
     return result;
 }
@@ -194,8 +199,8 @@ RawResponse RawHttp::upload(const Login &login, const QList<std::pair<QString, Q
     const QByteArray boundary = "----nemotestboundary7MA4YWxkTrZu0gW";
     QByteArray body;
     for (const auto &[name, content] : files) {
-        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name.toUtf8()
-            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" +
+            name.toUtf8() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n";
     }
     body += "--" + boundary + "--\r\n";
     Headers headers = auth(login.token);
@@ -205,11 +210,12 @@ RawResponse RawHttp::upload(const Login &login, const QList<std::pair<QString, Q
 
 RawResponse RawHttp::chat(const Login &login, const QString &text)
 {
-    const QJsonObject message{{QStringLiteral("app_name"), QStringLiteral("nemo_agent")},
-                              {QStringLiteral("user_id"), QStringLiteral("me")},
-                              {QStringLiteral("session_id"), login.sessionId},
-                              {QStringLiteral("new_message"),
-                               QJsonObject{{QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), text}}}}}}};
+    const QJsonObject message{
+        {QStringLiteral("app_name"), QStringLiteral("nemo_agent")},
+        {QStringLiteral("user_id"), QStringLiteral("me")},
+        {QStringLiteral("session_id"), login.sessionId},
+        {QStringLiteral("new_message"),
+         QJsonObject{{QStringLiteral("parts"), QJsonArray{QJsonObject{{QStringLiteral("text"), text}}}}}}};
     Headers headers = auth(login.token);
     headers.append(Header{"Accept", "text/event-stream"});
     return request("POST", "/run_sse", headers, QJsonDocument(message).toJson(QJsonDocument::Compact), 30000);
@@ -217,7 +223,8 @@ RawResponse RawHttp::chat(const Login &login, const QString &text)
 
 QJsonObject RawHttp::state(const Login &login)
 {
-    return request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest", auth(login.token))
+    return request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest",
+                   auth(login.token))
         .data()
         .value(QLatin1String("state"))
         .toObject();

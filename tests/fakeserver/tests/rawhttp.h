@@ -16,12 +16,12 @@ struct RawResponse
 {
     int status = 0;
     Headers headers;
-    QByteArray body; // de-chunked
-    QByteArray rawBody; // as it came over the wire
-    bool complete = false; // the body arrived whole (length or last chunk)
+    QByteArray body;             // de-chunked
+    QByteArray rawBody;          // as it came over the wire
+    bool complete = false;       // the body arrived whole (length or last chunk)
     bool connectionLost = false; // closed or reset before the body was complete
-    int reads = 0; // how many socket reads the body took
-    QList<qint64> chunkSizes; // sizes of the chunks of a chunked body, in order
+    int reads = 0;               // how many socket reads the body took
+    QList<qint64> chunkSizes;    // sizes of the chunks of a chunked body, in order
 
     QByteArray header(const QByteArray &name) const;
     QJsonObject json() const;

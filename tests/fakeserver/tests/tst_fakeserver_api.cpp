@@ -47,21 +47,24 @@ private slots:
         QCOMPARE(missing.status, 400);
         QVERIFY(!missing.json().value(QLatin1String("message")).toString().isEmpty());
         QCOMPARE(http.request("POST", "/api/auth/anonymous-token", withClientId("not-a-uuid")).status, 400);
-        QCOMPARE(http.request("POST", "/api/auth/anonymous-token", withClientId(QByteArray(70, 'a'))).status, 400);
+        QCOMPARE(http.request("POST", "/api/auth/anonymous-token", withClientId(QByteArray(70, 'a'))).status,
+                 400);
     }
 
     void anonymousTokenShape()
     {
         FakeServerThread server;
         RawHttp http(server.port());
-        const RawResponse response = http.request("POST", "/api/auth/anonymous-token", withClientId(newClientId()));
+        const RawResponse response =
+            http.request("POST", "/api/auth/anonymous-token", withClientId(newClientId()));
         QCOMPARE(response.status, 200);
         QCOMPARE(response.code(), 0);
         const QJsonObject data = response.data();
         QVERIFY(data.value(QLatin1String("token")).toString().startsWith(QLatin1String("nmv_usr_")));
         QVERIFY(data.value(QLatin1String("user_id")).toString().startsWith(QLatin1String("anon_")));
         QCOMPARE(data.value(QLatin1String("credits")).toInt(), 100);
-        const QDateTime expires = QDateTime::fromString(data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+        const QDateTime expires =
+            QDateTime::fromString(data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
         QVERIFY(expires.isValid());
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(expires) - 7 * 24 * 3600) < 60);
     }
@@ -89,7 +92,8 @@ private slots:
         FakeServerThread server(scenario);
         RawHttp http(server.port());
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(http.request("POST", "/api/auth/anonymous-token", withClientId(newClientId())).code(), 0);
+            QCOMPARE(http.request("POST", "/api/auth/anonymous-token", withClientId(newClientId())).code(),
+                     0);
         QCOMPARE(http.request("POST", "/api/auth/anonymous-token", withClientId(newClientId())).status, 429);
     }
 
@@ -100,7 +104,8 @@ private slots:
         const RawHttp::Login login = http.login();
         QCOMPARE(http.request("GET", "/api/credits/balance/simple", RawHttp::auth(login.token)).code(), 0);
         server.run([](FakeServer &s) { s.advanceClock(7 * 24 * 3600 + 5); });
-        const RawResponse expired = http.request("GET", "/api/credits/balance/simple", RawHttp::auth(login.token));
+        const RawResponse expired =
+            http.request("GET", "/api/credits/balance/simple", RawHttp::auth(login.token));
         QCOMPARE(expired.status, 200);
         QCOMPARE(expired.code(), 1001);
         QCOMPARE(http.request("GET", "/api/credits/balance/simple", RawHttp::attribution()).code(), 1001);
@@ -112,7 +117,8 @@ private slots:
         scenario.codesAsHttpStatus = true;
         FakeServerThread server(scenario);
         RawHttp http(server.port());
-        const RawResponse response = http.request("GET", "/api/credits/balance/simple", RawHttp::auth(QStringLiteral("nope")));
+        const RawResponse response =
+            http.request("GET", "/api/credits/balance/simple", RawHttp::auth(QStringLiteral("nope")));
         QCOMPARE(response.status, 401);
         QCOMPARE(response.code(), 1001);
     }
@@ -126,8 +132,9 @@ private slots:
         bool numeric = false;
         login.sessionId.toULongLong(&numeric);
         QVERIFY(numeric);
-        const RawResponse state = http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest",
-                                               RawHttp::auth(login.token));
+        const RawResponse state =
+            http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest",
+                         RawHttp::auth(login.token));
         QCOMPARE(state.code(), 0);
         QCOMPARE(state.data().value(QLatin1String("session_id")).toString(), login.sessionId);
         QVERIFY(state.data().value(QLatin1String("task_id")).toString().startsWith(QLatin1String("task_")));
@@ -138,7 +145,9 @@ private slots:
         FakeServerThread server;
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
-        QCOMPARE(http.request("GET", "/api/state/nemo_agent/me/123/latest", RawHttp::auth(login.token)).code(), 1002);
+        QCOMPARE(
+            http.request("GET", "/api/state/nemo_agent/me/123/latest", RawHttp::auth(login.token)).code(),
+            1002);
         RawHttp::Login other = login;
         other.sessionId = QStringLiteral("999");
         QCOMPARE(http.chat(other, QStringLiteral("hello")).code(), 1002);
@@ -162,7 +171,8 @@ private slots:
         QVERIFY(state.contains(QLatin1String("draft")));
         QVERIFY(state.value(QLatin1String("video_infos")).isArray());
         QVERIFY(state.value(QLatin1String("generated_media")).isArray());
-        QCOMPARE(state.value(QLatin1String("canvas_config")).toObject().value(QLatin1String("width")).toInt(), 1920);
+        QCOMPARE(state.value(QLatin1String("canvas_config")).toObject().value(QLatin1String("width")).toInt(),
+                 1920);
     }
 
     void creditsGoDownPerTurnAnd2001AtZero()
@@ -180,7 +190,8 @@ private slots:
                 .value(QLatin1String("available"))
                 .toInt();
         };
-        const RawResponse balance = http.request("GET", "/api/credits/balance/simple", RawHttp::auth(login.token));
+        const RawResponse balance =
+            http.request("GET", "/api/credits/balance/simple", RawHttp::auth(login.token));
         QCOMPARE(balance.data().value(QLatin1String("available")).toInt(), 25);
         QCOMPARE(balance.data().value(QLatin1String("frozen")).toInt(), 0);
         QCOMPARE(balance.data().value(QLatin1String("total")).toInt(), 25);
@@ -202,7 +213,8 @@ private slots:
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
         QCOMPARE(server.stats().value(QLatin1String("missingAttribution")).toInt(), 0);
-        http.request("GET", "/api/credits/balance/simple", {{"Authorization", "Bearer " + login.token.toLatin1()}});
+        http.request("GET", "/api/credits/balance/simple",
+                     {{"Authorization", "Bearer " + login.token.toLatin1()}});
         QCOMPARE(server.stats().value(QLatin1String("missingAttribution")).toInt(), 1);
     }
 
@@ -211,9 +223,10 @@ private slots:
         FakeServerThread server;
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
-        const RawResponse response = http.upload(login, {{QStringLiteral("photo1.jpg"), testFile("photo1.jpg")},
-                                                         {QStringLiteral("photo2.png"), testFile("photo2.png")},
-                                                         {QStringLiteral("music.mp3"), testFile("music.mp3")}});
+        const RawResponse response = http.upload(login,
+                                                 {{QStringLiteral("photo1.jpg"), testFile("photo1.jpg")},
+                                                  {QStringLiteral("photo2.png"), testFile("photo2.png")},
+                                                  {QStringLiteral("music.mp3"), testFile("music.mp3")}});
         QCOMPARE(response.code(), 0);
         const QJsonArray files = response.data().value(QLatin1String("files")).toArray();
         QCOMPARE(files.size(), 3);
@@ -241,10 +254,12 @@ private slots:
         FakeServerThread server;
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
-        const RawResponse response = http.upload(login, {{QStringLiteral("ok.jpg"), testFile("photo1.jpg")},
-                                                         {QStringLiteral("tool.exe"), "MZ binary"}});
+        const RawResponse response = http.upload(
+            login,
+            {{QStringLiteral("ok.jpg"), testFile("photo1.jpg")}, {QStringLiteral("tool.exe"), "MZ binary"}});
         QCOMPARE(response.code(), 4001);
-        QVERIFY(response.json().value(QLatin1String("message")).toString().contains(QLatin1String("mp4, mov")));
+        QVERIFY(
+            response.json().value(QLatin1String("message")).toString().contains(QLatin1String("mp4, mov")));
         QCOMPARE(http.state(login).value(QLatin1String("video_infos")).toArray().size(), 0);
     }
 
@@ -256,7 +271,8 @@ private slots:
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
         QCOMPARE(http.upload(login, {{QStringLiteral("big.mp4"), QByteArray(5000, 'x')}}).code(), 4002);
-        QCOMPARE(http.upload(login, {{QStringLiteral("small.jpg"), testFile("photo1.jpg").left(900)}}).code(), 0);
+        QCOMPARE(http.upload(login, {{QStringLiteral("small.jpg"), testFile("photo1.jpg").left(900)}}).code(),
+                 0);
     }
 
     void uploadIsStreamedNotBuffered()
@@ -280,13 +296,15 @@ private slots:
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
         const QByteArray path = "/api/upload-video/nemo_agent/me/" + login.sessionId.toLatin1();
-        const RawResponse ok = http.request("POST", path, RawHttp::auth(login.token),
-                                           "{\"urls\":[\"https://example.com/clips/beach.mp4\"],\"source_type\":\"url\"}");
+        const RawResponse ok =
+            http.request("POST", path, RawHttp::auth(login.token),
+                         "{\"urls\":[\"https://example.com/clips/beach.mp4\"],\"source_type\":\"url\"}");
         QCOMPARE(ok.code(), 0);
         const QJsonObject file = ok.data().value(QLatin1String("files")).toArray().first().toObject();
         QCOMPARE(file.value(QLatin1String("filename")).toString(), QStringLiteral("beach.mp4"));
         QCOMPARE(file.value(QLatin1String("file_type")).toString(), QStringLiteral("video"));
-        QCOMPARE(file.value(QLatin1String("cdn_url")).toString(), QStringLiteral("https://example.com/clips/beach.mp4"));
+        QCOMPARE(file.value(QLatin1String("cdn_url")).toString(),
+                 QStringLiteral("https://example.com/clips/beach.mp4"));
         const QByteArray pdf = "{\"urls\":[\"https://example.com/doc.pdf\"],\"source_type\":\"url\"}";
         const QByteArray ftp = "{\"urls\":[\"ftp://example.com/a.mp4\"],\"source_type\":\"url\"}";
         QCOMPARE(http.request("POST", path, RawHttp::auth(login.token), pdf).code(), 4001);
@@ -297,9 +315,10 @@ private slots:
     {
         FakeServerThread server;
         RawHttp http(server.port());
-        const QByteArray raw = "POST /api/auth/anonymous-token HTTP/1.1\r\nHost: x\r\nX-Client-Id: " + newClientId()
-            + "\r\nX-Skill-Source: a\r\nX-Skill-Version: 1\r\nX-Skill-Platform: unknown\r\n"
-              "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
+        const QByteArray raw =
+            "POST /api/auth/anonymous-token HTTP/1.1\r\nHost: x\r\nX-Client-Id: " + newClientId() +
+            "\r\nX-Skill-Source: a\r\nX-Skill-Version: 1\r\nX-Skill-Platform: unknown\r\n"
+            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
         QCOMPARE(http.send(raw).code(), 0);
     }
 
@@ -308,7 +327,8 @@ private slots:
         FakeServerThread server;
         RawHttp http(server.port());
         const QByteArray one = "GET /api/credits/balance/simple HTTP/1.1\r\nHost: x\r\n\r\n";
-        const QByteArray two = "GET /api/credits/balance/simple HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        const QByteArray two =
+            "GET /api/credits/balance/simple HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
         const RawResponse response = http.send(one + two);
         QCOMPARE(response.code(), 1001);
         QTRY_COMPARE(server.stats().value(QLatin1String("requests")).toInt(), 2);

@@ -76,8 +76,14 @@ private slots:
         Fault f = fault(QStringLiteral("state"), 1);
         f.code = 1002;
         server.addFault(f);
-        QCOMPARE(http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest", RawHttp::auth(login.token)).code(), 1002);
-        QCOMPARE(http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest", RawHttp::auth(login.token)).code(), 0);
+        QCOMPARE(http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest",
+                              RawHttp::auth(login.token))
+                     .code(),
+                 1002);
+        QCOMPARE(http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest",
+                              RawHttp::auth(login.token))
+                     .code(),
+                 0);
     }
 
     void injected1001InvalidatesTheToken()
@@ -135,7 +141,8 @@ private slots:
         Fault f = fault(QStringLiteral("token"), 1);
         f.refuse = true;
         server.addFault(f);
-        const RawResponse response = http.request("POST", "/api/auth/anonymous-token", RawHttp::attribution());
+        const RawResponse response =
+            http.request("POST", "/api/auth/anonymous-token", RawHttp::attribution());
         QCOMPARE(response.status, 0);
         QVERIFY(response.connectionLost);
     }
@@ -148,7 +155,9 @@ private slots:
         Fault f = fault(QStringLiteral("state"), 1);
         f.dropAfterBytes = 20;
         server.addFault(f);
-        const RawResponse response = http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest", RawHttp::auth(login.token));
+        const RawResponse response =
+            http.request("GET", "/api/state/nemo_agent/me/" + login.sessionId.toLatin1() + "/latest",
+                         RawHttp::auth(login.token));
         QCOMPARE(response.status, 200);
         QVERIFY(response.connectionLost);
         QVERIFY(response.body.size() <= 20);
@@ -249,7 +258,8 @@ private slots:
         QCOMPARE(cut.status, 200);
         QVERIFY(cut.connectionLost);
         QCOMPARE(cut.body.size(), 1000);
-        const RawResponse whole = http.request("GET", "/media/generated/sample.mp4", {{"Range", "bytes=1000-"}});
+        const RawResponse whole =
+            http.request("GET", "/media/generated/sample.mp4", {{"Range", "bytes=1000-"}});
         QCOMPARE(whole.status, 206);
         QVERIFY(whole.complete);
         QFile sample(QStringLiteral(":/nemo/fakeserver/sample.mp4"));
@@ -275,7 +285,8 @@ private slots:
         FakeServerThread server(quick());
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
-        const RawResponse scenario = http.request("POST", "/__fake/scenario", {}, R"({"initialCredits":3,"renderMs":100})");
+        const RawResponse scenario =
+            http.request("POST", "/__fake/scenario", {}, R"({"initialCredits":3,"renderMs":100})");
         QCOMPARE(scenario.json().value(QLatin1String("renderMs")).toInt(), 100);
         const QByteArray noCredits = R"({"available":0})";
         const QByteArray badGateway = R"([{"endpoint":"credits","nth":0,"httpStatus":502}])";
@@ -297,12 +308,14 @@ private slots:
         QTemporaryDir dir;
         QFile scenario(dir.filePath(QStringLiteral("scenario.json")));
         QVERIFY(scenario.open(QIODevice::WriteOnly));
-        scenario.write(R"({"initialCredits": 42, "faults": [{"endpoint": "credits", "nth": 2, "code": 1002}]})");
+        scenario.write(
+            R"({"initialCredits": 42, "faults": [{"endpoint": "credits", "nth": 2, "code": 1002}]})");
         scenario.close();
         QProcess process;
         process.start(QStringLiteral(NEMO_FAKE_SERVER_EXE),
-                      {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"), scenario.fileName(),
-                       QStringLiteral("--media-dir"), dir.filePath(QStringLiteral("media"))});
+                      {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--scenario"),
+                       scenario.fileName(), QStringLiteral("--media-dir"),
+                       dir.filePath(QStringLiteral("media"))});
         QVERIFY(process.waitForStarted());
         QTRY_VERIFY(process.canReadLine());
         const QString line = QString::fromLatin1(process.readLine()).trimmed();
@@ -317,7 +330,8 @@ private slots:
         QVERIFY(process.waitForFinished(5000));
 
         QProcess bad;
-        bad.start(QStringLiteral(NEMO_FAKE_SERVER_EXE), {QStringLiteral("--scenario"), dir.filePath(QStringLiteral("missing.json"))});
+        bad.start(QStringLiteral(NEMO_FAKE_SERVER_EXE),
+                  {QStringLiteral("--scenario"), dir.filePath(QStringLiteral("missing.json"))});
         QVERIFY(bad.waitForFinished(5000));
         QCOMPARE(bad.exitCode(), 2);
         QVERIFY(bad.readAllStandardError().contains("cannot read"));

@@ -43,9 +43,10 @@ Project makeProject(RawHttp &http)
 {
     Project project;
     project.login = http.login();
-    http.upload(project.login, {{QStringLiteral("photo1.jpg"), testFile("photo1.jpg")},
-                                {QStringLiteral("photo2.png"), testFile("photo2.png")},
-                                {QStringLiteral("music.mp3"), testFile("music.mp3")}});
+    http.upload(project.login,
+                {{QStringLiteral("photo1.jpg"), testFile("photo1.jpg")},
+                 {QStringLiteral("photo2.png"), testFile("photo2.png")},
+                 {QStringLiteral("music.mp3"), testFile("music.mp3")}});
     http.chat(project.login, QStringLiteral("make a 4-second video"));
     project.draft = http.state(project.login).value(QLatin1String("draft")).toObject();
     return project;
@@ -56,14 +57,18 @@ RawResponse startRender(RawHttp &http, const Project &project, const QString &id
     const QJsonObject body{{QStringLiteral("id"), id},
                            {QStringLiteral("sessionId"), project.login.sessionId},
                            {QStringLiteral("draft"), project.draft},
-                           {QStringLiteral("output"), QJsonObject{{QStringLiteral("format"), QStringLiteral("mp4")},
-                                                                  {QStringLiteral("quality"), QStringLiteral("high")}}}};
-    return http.request("POST", "/api/render/proxy/lambda", headers, QJsonDocument(body).toJson(QJsonDocument::Compact));
+                           {QStringLiteral("output"),
+                            QJsonObject{{QStringLiteral("format"), QStringLiteral("mp4")},
+                                        {QStringLiteral("quality"), QStringLiteral("high")}}}};
+    return http.request("POST", "/api/render/proxy/lambda", headers,
+                        QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 QJsonObject poll(RawHttp &http, const Project &project, const QString &id)
 {
-    return http.request("GET", "/api/render/proxy/lambda/" + id.toLatin1(), RawHttp::auth(project.login.token)).json();
+    return http
+        .request("GET", "/api/render/proxy/lambda/" + id.toLatin1(), RawHttp::auth(project.login.token))
+        .json();
 }
 
 // Polls until the job leaves pending/processing; returns every status seen in order.
@@ -75,7 +80,9 @@ QList<QJsonObject> pollToEnd(RawHttp &http, const Project &project, const QStrin
     while (clock.elapsed() < 30000) {
         const QJsonObject response = poll(http, project, id);
         seen.append(response);
-        const QJsonObject flat = response.contains(QLatin1String("data")) ? response.value(QLatin1String("data")).toObject() : response;
+        const QJsonObject flat = response.contains(QLatin1String("data"))
+            ? response.value(QLatin1String("data")).toObject()
+            : response;
         const QString status = flat.value(QLatin1String("status")).toString();
         if (status == QLatin1String("completed") || status == QLatin1String("failed"))
             break;
@@ -86,13 +93,17 @@ QList<QJsonObject> pollToEnd(RawHttp &http, const Project &project, const QStrin
 
 QString statusOf(const QJsonObject &response)
 {
-    const QJsonObject flat = response.contains(QLatin1String("data")) ? response.value(QLatin1String("data")).toObject() : response;
+    const QJsonObject flat = response.contains(QLatin1String("data"))
+        ? response.value(QLatin1String("data")).toObject()
+        : response;
     return flat.value(QLatin1String("status")).toString();
 }
 
 int progressOf(const QJsonObject &response)
 {
-    const QJsonObject flat = response.contains(QLatin1String("data")) ? response.value(QLatin1String("data")).toObject() : response;
+    const QJsonObject flat = response.contains(QLatin1String("data"))
+        ? response.value(QLatin1String("data")).toObject()
+        : response;
     return flat.value(QLatin1String("progress")).toInt();
 }
 
@@ -112,7 +123,9 @@ private slots:
         partial.removeIf([](const auto &header) { return header.first == "X-Skill-Platform"; });
         const RawResponse blocked = startRender(http, project, QStringLiteral("render_1"), partial);
         QCOMPARE(blocked.status, 402);
-        QCOMPARE(startRender(http, project, QStringLiteral("render_1"), RawHttp::auth(project.login.token)).status, 200);
+        QCOMPARE(
+            startRender(http, project, QStringLiteral("render_1"), RawHttp::auth(project.login.token)).status,
+            200);
     }
 
     void freePlanBlocksExport()
@@ -122,7 +135,9 @@ private slots:
         FakeServerThread server(scenario);
         RawHttp http(server.port());
         const Project project = makeProject(http);
-        QCOMPARE(startRender(http, project, QStringLiteral("render_2"), RawHttp::auth(project.login.token)).status, 402);
+        QCOMPARE(
+            startRender(http, project, QStringLiteral("render_2"), RawHttp::auth(project.login.token)).status,
+            402);
     }
 
     void progressesToCompletedTopLevelShape()
@@ -130,7 +145,8 @@ private slots:
         FakeServerThread server(quick());
         RawHttp http(server.port());
         const Project project = makeProject(http);
-        const RawResponse started = startRender(http, project, QStringLiteral("render_100"), RawHttp::auth(project.login.token));
+        const RawResponse started =
+            startRender(http, project, QStringLiteral("render_100"), RawHttp::auth(project.login.token));
         QCOMPARE(started.json().value(QLatin1String("success")).toBool(), true);
         QCOMPARE(started.data().value(QLatin1String("id")).toString(), QStringLiteral("render_100"));
         QCOMPARE(started.data().value(QLatin1String("status")).toString(), QStringLiteral("pending"));
@@ -164,12 +180,14 @@ private slots:
             mp4.write(file.body);
             mp4.flush();
             QProcess probe;
-            probe.start(ffprobe, {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-                                  QStringLiteral("v:0"), QStringLiteral("-show_entries"),
-                                  QStringLiteral("stream=codec_name,width,height"), QStringLiteral("-of"),
-                                  QStringLiteral("csv=p=0"), mp4.fileName()});
+            probe.start(ffprobe,
+                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                         QStringLiteral("v:0"), QStringLiteral("-show_entries"),
+                         QStringLiteral("stream=codec_name,width,height"), QStringLiteral("-of"),
+                         QStringLiteral("csv=p=0"), mp4.fileName()});
             QVERIFY(probe.waitForFinished(10000));
-            QCOMPARE(QString::fromLatin1(probe.readAllStandardOutput()).trimmed(), QStringLiteral("h264,320,180"));
+            QCOMPARE(QString::fromLatin1(probe.readAllStandardOutput()).trimmed(),
+                     QStringLiteral("h264,320,180"));
         }
 
         // Range requests give exact byte slices.
@@ -184,7 +202,8 @@ private slots:
         QCOMPARE(http.request("GET", url.path().toLatin1(), {{"Range", "bytes=999999999-"}}).status, 416);
 
         // The fallback download serves the same file.
-        const RawResponse fallback = http.request("GET", "/api/render/proxy/render_100/download", RawHttp::auth(project.login.token));
+        const RawResponse fallback =
+            http.request("GET", "/api/render/proxy/render_100/download", RawHttp::auth(project.login.token));
         QCOMPARE(fallback.status, 200);
         QCOMPARE(fallback.body, file.body);
     }
@@ -217,7 +236,11 @@ private slots:
             QVERIFY(!data.value(QLatin1String("completedAt")).toString().isEmpty());
         } else {
             QCOMPARE(last.value(QLatin1String("render_id")).toString(), QStringLiteral("render_7"));
-            QVERIFY(!last.value(QLatin1String("output")).toObject().value(QLatin1String("url")).toString().isEmpty());
+            QVERIFY(!last.value(QLatin1String("output"))
+                         .toObject()
+                         .value(QLatin1String("url"))
+                         .toString()
+                         .isEmpty());
         }
     }
 
@@ -232,7 +255,10 @@ private slots:
         startRender(http, project, QStringLiteral("render_8"), RawHttp::auth(project.login.token));
         const QJsonObject last = pollToEnd(http, project, QStringLiteral("render_8")).last();
         QVERIFY(!last.value(QLatin1String("output")).toObject().contains(QLatin1String("url")));
-        QCOMPARE(http.request("GET", "/api/render/proxy/render_8/download", RawHttp::auth(project.login.token)).status, 200);
+        QCOMPARE(
+            http.request("GET", "/api/render/proxy/render_8/download", RawHttp::auth(project.login.token))
+                .status,
+            200);
     }
 
     void failedRender()
@@ -246,7 +272,10 @@ private slots:
         const QJsonObject last = pollToEnd(http, project, QStringLiteral("render_9")).last();
         QCOMPARE(statusOf(last), QStringLiteral("failed"));
         QCOMPARE(last.value(QLatin1String("error")).toString(), scenario.renderError);
-        QCOMPARE(http.request("GET", "/api/render/proxy/render_9/download", RawHttp::auth(project.login.token)).status, 409);
+        QCOMPARE(
+            http.request("GET", "/api/render/proxy/render_9/download", RawHttp::auth(project.login.token))
+                .status,
+            409);
     }
 
     void reusedIdIsAnError()
@@ -254,11 +283,17 @@ private slots:
         FakeServerThread server(quick());
         RawHttp http(server.port());
         const Project project = makeProject(http);
-        QCOMPARE(startRender(http, project, QStringLiteral("render_5"), RawHttp::auth(project.login.token)).status, 200);
-        const RawResponse again = startRender(http, project, QStringLiteral("render_5"), RawHttp::auth(project.login.token));
+        QCOMPARE(
+            startRender(http, project, QStringLiteral("render_5"), RawHttp::auth(project.login.token)).status,
+            200);
+        const RawResponse again =
+            startRender(http, project, QStringLiteral("render_5"), RawHttp::auth(project.login.token));
         QCOMPARE(again.status, 409);
         QCOMPARE(again.json().value(QLatin1String("success")).toBool(true), false);
-        QCOMPARE(poll(http, project, QStringLiteral("render_unknown")).value(QLatin1String("success")).toBool(true), false);
+        QCOMPARE(poll(http, project, QStringLiteral("render_unknown"))
+                     .value(QLatin1String("success"))
+                     .toBool(true),
+                 false);
     }
 
     void emptyDraftIsRefused()
@@ -267,8 +302,12 @@ private slots:
         RawHttp http(server.port());
         Project project;
         project.login = http.login();
-        project.draft = QJsonObject{{QStringLiteral("t"), QJsonArray{QJsonObject{{QStringLiteral("tt"), 0}, {QStringLiteral("sg"), QJsonArray()}}}}};
-        QCOMPARE(startRender(http, project, QStringLiteral("render_6"), RawHttp::auth(project.login.token)).status, 400);
+        project.draft = QJsonObject{
+            {QStringLiteral("t"),
+             QJsonArray{QJsonObject{{QStringLiteral("tt"), 0}, {QStringLiteral("sg"), QJsonArray()}}}}};
+        QCOMPARE(
+            startRender(http, project, QStringLiteral("render_6"), RawHttp::auth(project.login.token)).status,
+            400);
     }
 };
 

@@ -72,11 +72,18 @@ Turn decode(const QByteArray &body)
              object.value(QLatin1String("content")).toObject().value(QLatin1String("parts")).toArray()) {
             const QJsonObject part = partValue.toObject();
             if (part.contains(QLatin1String("text")))
-                (partial ? turn.partialTexts : turn.finalTexts).append(part.value(QLatin1String("text")).toString());
+                (partial ? turn.partialTexts : turn.finalTexts)
+                    .append(part.value(QLatin1String("text")).toString());
             if (part.contains(QLatin1String("functionCall")))
-                turn.toolCalls.append(part.value(QLatin1String("functionCall")).toObject().value(QLatin1String("name")).toString());
+                turn.toolCalls.append(part.value(QLatin1String("functionCall"))
+                                          .toObject()
+                                          .value(QLatin1String("name"))
+                                          .toString());
             if (part.contains(QLatin1String("functionResponse")))
-                turn.toolResults.append(part.value(QLatin1String("functionResponse")).toObject().value(QLatin1String("name")).toString());
+                turn.toolResults.append(part.value(QLatin1String("functionResponse"))
+                                            .toObject()
+                                            .value(QLatin1String("name"))
+                                            .toString());
         }
     }
     return turn;
@@ -135,26 +142,39 @@ private slots:
         FakeServerThread server(quick());
         RawHttp http(server.port());
         const RawHttp::Login login = http.login();
-        http.upload(login, {{QStringLiteral("photo1.jpg"), testFile("photo1.jpg")},
-                            {QStringLiteral("photo2.png"), testFile("photo2.png")},
-                            {QStringLiteral("music.mp3"), testFile("music.mp3")}});
+        http.upload(login,
+                    {{QStringLiteral("photo1.jpg"), testFile("photo1.jpg")},
+                     {QStringLiteral("photo2.png"), testFile("photo2.png")},
+                     {QStringLiteral("music.mp3"), testFile("music.mp3")}});
         QVERIFY(http.state(login).value(QLatin1String("draft")).isNull());
         http.chat(login, QStringLiteral("make a 12-second promo titled \"Urban Dreams\""));
         const QJsonObject draft = http.state(login).value(QLatin1String("draft")).toObject();
         QCOMPARE(draft.value(QLatin1String("d")).toInt(), 12000);
-        QCOMPARE(draft.value(QLatin1String("m")).toObject().value(QLatin1String("title")).toString(), QStringLiteral("Urban Dreams"));
+        QCOMPARE(draft.value(QLatin1String("m")).toObject().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Urban Dreams"));
         const QJsonArray tracks = draft.value(QLatin1String("t")).toArray();
         QCOMPARE(tracks.size(), 3);
         QCOMPARE(tracks.at(0).toObject().value(QLatin1String("tt")).toInt(), 0);
         QCOMPARE(tracks.at(0).toObject().value(QLatin1String("sg")).toArray().size(), 2);
         QCOMPARE(tracks.at(1).toObject().value(QLatin1String("tt")).toInt(), 1);
-        const QJsonObject bgm = tracks.at(1).toObject().value(QLatin1String("sg")).toArray().first().toObject();
+        const QJsonObject bgm =
+            tracks.at(1).toObject().value(QLatin1String("sg")).toArray().first().toObject();
         QCOMPARE(bgm.value(QLatin1String("m")).toObject().value(QLatin1String("volume")).toDouble(), 0.35);
         QCOMPARE(tracks.at(2).toObject().value(QLatin1String("tt")).toInt(), 7);
 
         http.chat(login, QStringLiteral("set the music volume to 50%"));
         const QJsonArray after = tracksOf(http.state(login));
-        QCOMPARE(after.at(1).toObject().value(QLatin1String("sg")).toArray().first().toObject().value(QLatin1String("m")).toObject().value(QLatin1String("volume")).toDouble(), 0.5);
+        QCOMPARE(after.at(1)
+                     .toObject()
+                     .value(QLatin1String("sg"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("m"))
+                     .toObject()
+                     .value(QLatin1String("volume"))
+                     .toDouble(),
+                 0.5);
         http.chat(login, QStringLiteral("remove the title"));
         QCOMPARE(tracksOf(http.state(login)).size(), 2);
     }
@@ -284,7 +304,8 @@ private slots:
         QVERIFY(response.complete);
         // Every byte went out as its own chunk.
         QCOMPARE(response.chunkSizes.size(), response.body.size());
-        QVERIFY(std::all_of(response.chunkSizes.cbegin(), response.chunkSizes.cend(), [](qint64 size) { return size == 1; }));
+        QVERIFY(std::all_of(response.chunkSizes.cbegin(), response.chunkSizes.cend(),
+                            [](qint64 size) { return size == 1; }));
         QCOMPARE(decode(response.body).finalTexts.size(), 1);
     }
 

@@ -16,8 +16,9 @@ private slots:
         RequestHeadParser parser;
         HttpRequest request;
         qsizetype consumed = 0;
-        const QByteArray raw = "POST /api/upload-video/nemo_agent/me/42?x=1 HTTP/1.1\r\nHost: a\r\nX-Client-Id: abc\r\n"
-                               "Content-Length: 3\r\n\r\nxyz";
+        const QByteArray raw =
+            "POST /api/upload-video/nemo_agent/me/42?x=1 HTTP/1.1\r\nHost: a\r\nX-Client-Id: abc\r\n"
+            "Content-Length: 3\r\n\r\nxyz";
         QCOMPARE(parser.parse(raw.left(20), request, consumed), RequestHeadParser::Result::Incomplete);
         QCOMPARE(parser.parse(raw, request, consumed), RequestHeadParser::Result::Done);
         QCOMPARE(consumed, raw.size() - 3);
@@ -66,7 +67,8 @@ private slots:
 
     void boundaryFromContentType()
     {
-        QCOMPARE(MultipartReader::boundaryFromContentType("multipart/form-data; boundary=abc"), QByteArray("abc"));
+        QCOMPARE(MultipartReader::boundaryFromContentType("multipart/form-data; boundary=abc"),
+                 QByteArray("abc"));
         QCOMPARE(MultipartReader::boundaryFromContentType("multipart/form-data; charset=x; boundary=\"a;b\""),
                  QByteArray("a;b"));
         QVERIFY(MultipartReader::boundaryFromContentType("application/json").isEmpty());
@@ -74,10 +76,11 @@ private slots:
 
     void multipartSplitAtEveryByte()
     {
-        const QByteArray body = "preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n"
-                                "Content-Type: image/jpeg\r\n\r\nAAA\r\n--XyQ near miss\r\n-XyZ\r\nBB\r\n"
-                                "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x\"; "
-                                "filename*=UTF-8''%E7%85%A7%E7%89%87.png\r\n\r\nCCCC\r\n--XyZ--\r\nepilogue";
+        const QByteArray body =
+            "preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n"
+            "Content-Type: image/jpeg\r\n\r\nAAA\r\n--XyQ near miss\r\n-XyZ\r\nBB\r\n"
+            "--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x\"; "
+            "filename*=UTF-8''%E7%85%A7%E7%89%87.png\r\n\r\nCCCC\r\n--XyZ--\r\nepilogue";
         for (qsizetype split = 1; split <= body.size(); ++split) {
             MultipartReader reader("XyZ");
             QStringList names;
@@ -87,7 +90,9 @@ private slots:
                 names.append(head.filename);
                 contents.append(QByteArray());
             };
-            reader.onPartData = [&](QByteArrayView data) { contents.last().append(data.data(), data.size()); };
+            reader.onPartData = [&](QByteArrayView data) {
+                contents.last().append(data.data(), data.size());
+            };
             reader.onPartEnd = [&] { ++ends; };
             for (qsizetype i = 0; i < body.size(); i += split)
                 reader.feed(QByteArrayView(body).sliced(i, qMin(split, body.size() - i)));

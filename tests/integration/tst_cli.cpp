@@ -1,0 +1,318 @@
+// nemo-cli end to end: the real binary against the local server — sign in, upload two images, chat,
+// state, export to a playable MP4 — and an exit code for each class of error.
+#include "fakeserverthread.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#if defined(NEMO_HAVE_MULTIMEDIA)
+#include <QMediaPlayer>
+#include <QSignalSpy>
+#include <QVideoFrame>
+#include <QVideoSink>
+#endif
+
+using namespace nemo::fake;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString data(const char *name)
+{
+    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Run cli(const QUrl &server, const QStringList &arguments, int timeoutMs = 60000,
+            const QString &input = QString())
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
+        environment.remove(QStringLiteral("NEMO_TOKEN"));
+        environment.remove(QStringLiteral("NEMO_API_BASE"));
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
+        environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        process.setProcessEnvironment(environment);
+        QStringList all = arguments;
+        if (server.isValid())
+            all.prepend(server.toString()), all.prepend(QStringLiteral("--base-url"));
+        process.start(QStringLiteral(NEMO_CLI_EXE), all);
+        if (!input.isEmpty())
+            process.write(input.toUtf8());
+        process.closeWriteChannel();
+        Run run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("timed out");
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        m_everything += run.out + run.err;
+        return run;
+    }
+
+    static QString describe(const Run &run)
+    {
+        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(run.out, run.err);
+    }
+
+private slots:
+    void initTestCase()
+    {
+#if defined(Q_OS_LINUX)
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+            const char *why =
+                "nemo-cli keeps its sign-in in the keychain; run under dbus-run-session with gnome-keyring "
+                "(./scripts/test does)";
+            if (qEnvironmentVariableIsSet("NEMO_REQUIRE_KEYCHAIN"))
+                QFAIL(why);
+            QSKIP(why);
+        }
+#endif
+        QVERIFY(m_home.isValid());
+        m_keychainService =
+            QStringLiteral("NemoStudioCliTest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+
+    void cleanupTestCase()
+    {
+        // The whole run: no token ever reached the terminal.
+        QVERIFY(!m_everything.contains(QLatin1String("nmv_usr_")));
+    }
+
+    void fromImagesToAPlayableVideo()
+    {
+        Scenario scenario;
+        scenario.eventDelayMs = 2;
+        scenario.noTextRatio = 0;
+        scenario.renderMs = 800;
+        scenario.renderSize = QSize(320, 180);
+        FakeServerThread server(scenario);
+
+        const Run login = cli(server.baseUrl(), {QStringLiteral("login")});
+        QVERIFY2(login.exitCode == 0, qPrintable(describe(login)));
+        QVERIFY(login.out.contains(QLatin1String("Signed in as anon_")));
+        QVERIFY(login.out.contains(QLatin1String("100 credits available")));
+
+        const Run upload =
+            cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg"), data("photo2.png")});
+        QVERIFY2(upload.exitCode == 0, qPrintable(describe(upload)));
+        QVERIFY(upload.out.contains(QStringLiteral("Uploaded photo1.jpg (image 640×360)")));
+        QVERIFY(upload.out.contains(QLatin1String("Uploaded photo2.png")));
+
+        const Run chat =
+            cli(server.baseUrl(),
+                {QStringLiteral("chat"),
+                 QStringLiteral("turn these images into a 4-second promo titled \"Urban Dreams\"")});
+        QVERIFY2(chat.exitCode == 0, qPrintable(describe(chat)));
+        QVERIFY(chat.out.contains(QLatin1String("Done!")));
+        QCOMPARE(chat.out.count(QLatin1String("Done!")), 1);
+        QVERIFY(chat.err.contains(QLatin1String("editing the timeline")));
+
+        const Run state = cli(server.baseUrl(), {QStringLiteral("state")});
+        QVERIFY2(state.exitCode == 0, qPrintable(describe(state)));
+        QVERIFY2(state.out.startsWith(QLatin1String("Timeline (2 tracks): 1. Video: photo1.jpg, photo2.png "
+                                                    "(0-4s) 2. Title: \"Urban Dreams\" (0-3s)")),
+                 qPrintable(state.out));
+        const Run json = cli(server.baseUrl(), {QStringLiteral("state"), QStringLiteral("--json")});
+        const QJsonObject draft =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("draft")).toObject();
+        QCOMPARE(draft.value(QLatin1String("t")).toArray().size(), 2);
+
+        // The same session all along: one token, one session on the server.
+        QCOMPARE(server.stats().value(QLatin1String("tokensIssued")).toInt(), 1);
+        QCOMPARE(server.stats().value(QLatin1String("sessions")).toInt(), 1);
+
+        const QString out = m_home.filePath(QStringLiteral("promo.mp4"));
+        const Run exported = cli(server.baseUrl(),
+                                 {QStringLiteral("export"), QStringLiteral("--out"), out,
+                                  QStringLiteral("--poll-interval"), QStringLiteral("0.2")});
+        QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
+        QCOMPARE(exported.out.trimmed(), QDir::toNativeSeparators(out));
+        QVERIFY(exported.err.contains(QLatin1String("completed, 100%")));
+        QVERIFY(QFileInfo(out).size() > 1000);
+        verifyPlayable(out);
+
+        const Run again = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"), out});
+        QCOMPARE(again.exitCode, 6);
+        QVERIFY(again.err.contains(QLatin1String("--force")));
+    }
+
+    void exitCodes()
+    {
+        Scenario scenario;
+        scenario.eventDelayMs = 1;
+        scenario.exportBlocked = true;
+        FakeServerThread server(scenario);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("login")}).exitCode == 0);
+
+        // 6: bad input refused at the door, nothing uploaded.
+        const Run bad = cli(server.baseUrl(),
+                            {QStringLiteral("upload"), QStringLiteral(NEMO_SOURCE_DIR "/CMakeLists.txt")});
+        QCOMPARE(bad.exitCode, 6);
+        QVERIFY(bad.err.contains(QLatin1String("Accepted: mp4")));
+        QCOMPARE(
+            server.stats().value(QLatin1String("calls")).toObject().value(QLatin1String("upload")).toInt(),
+            0);
+        // 6: an empty timeline has nothing to export.
+        QCOMPARE(
+            cli(server.baseUrl(),
+                {QStringLiteral("export"), QStringLiteral("--out"), m_home.filePath(QStringLiteral("x.mp4"))})
+                .exitCode,
+            6);
+        // 5: export blocked by the plan (not a credits problem).
+        cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("generate a short clip of a sunrise")});
+        const Run blocked = cli(
+            server.baseUrl(),
+            {QStringLiteral("export"), QStringLiteral("--out"), m_home.filePath(QStringLiteral("y.mp4"))});
+        QCOMPARE(blocked.exitCode, 5);
+        QVERIFY(blocked.err.contains(QLatin1String("Register or upgrade your plan to unlock export")));
+        // 4: no credits left, with the registration link.
+        server.run([](FakeServer &s) { s.setCredits(0); });
+        const Run broke = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make it shorter")});
+        QCOMPARE(broke.exitCode, 4);
+        QVERIFY(broke.err.contains(QLatin1String("https://nemovideo.com/register?bind=anon_")));
+        // 8: the service keeps failing.
+        Fault broken;
+        broken.endpoint = QStringLiteral("credits");
+        broken.httpStatus = 500;
+        server.addFault(broken);
+        QCOMPARE(cli(server.baseUrl(), {QStringLiteral("credits")}, 120000).exitCode, 8);
+        // 7: nothing listens there.
+        QCOMPARE(
+            cli(QUrl(QStringLiteral("http://127.0.0.1:9")), {QStringLiteral("credits")}, 120000).exitCode, 7);
+        // 2: usage errors.
+        QCOMPARE(cli(QUrl(), {QStringLiteral("fly")}).exitCode, 2);
+        QCOMPARE(cli(QUrl(), {QStringLiteral("chat")}).exitCode, 2);
+        QCOMPARE(cli(QUrl(),
+                     {QStringLiteral("--base-url"), QStringLiteral("http://example.com"),
+                      QStringLiteral("credits")})
+                     .exitCode,
+                 2);
+        QCOMPARE(cli(QUrl(), {QStringLiteral("export")}).exitCode, 2);
+    }
+
+    void jsonOutput()
+    {
+        FakeServerThread server;
+        const Run credits = cli(server.baseUrl(), {QStringLiteral("--json"), QStringLiteral("credits")});
+        QCOMPARE(credits.exitCode, 0);
+        QCOMPARE(
+            QJsonDocument::fromJson(credits.out.toUtf8()).object().value(QLatin1String("available")).toInt(),
+            100);
+        Fault broken;
+        broken.endpoint = QStringLiteral("credits");
+        broken.code = 2001;
+        server.addFault(broken);
+        const Run failed = cli(server.baseUrl(), {QStringLiteral("credits"), QStringLiteral("--json")});
+        QCOMPARE(failed.exitCode, 4);
+        const QJsonObject error =
+            QJsonDocument::fromJson(failed.out.toUtf8()).object().value(QLatin1String("error")).toObject();
+        QCOMPARE(error.value(QLatin1String("kind")).toString(), QStringLiteral("no-credits"));
+    }
+
+    void routedMessagesStayLocal()
+    {
+        FakeServerThread server;
+        const Run credits =
+            cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("how many credits do I have")});
+        QCOMPARE(credits.exitCode, 0);
+        QVERIFY(credits.out.contains(QLatin1String("credits available")));
+        const Run exportIntent = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("export")});
+        QCOMPARE(exportIntent.exitCode, 2);
+        QVERIFY(exportIntent.err.contains(QLatin1String("nemo-cli export --out")));
+        QCOMPARE(server.chatMessages().size(), 0);
+    }
+
+    void helpForEveryCommand()
+    {
+        const Run help = cli(QUrl(), {QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QLatin1String("Exit codes")));
+        for (const char *command :
+             {"login", "logout", "credits", "upload", "chat", "state", "export", "session"}) {
+            const Run run = cli(QUrl(), {QLatin1String(command), QStringLiteral("--help")});
+            QVERIFY2(run.exitCode == 0, command);
+            QVERIFY2(run.out.contains(QLatin1String(command)), command);
+        }
+        const Run version = cli(QUrl(), {QStringLiteral("--version")});
+        QVERIFY(version.out.startsWith(QLatin1String("nemo-cli " NEMO_VERSION)));
+    }
+
+    void logoutStartsOver()
+    {
+        FakeServerThread server;
+        QCOMPARE(cli(server.baseUrl(), {QStringLiteral("login")}).exitCode, 0);
+        QCOMPARE(cli(server.baseUrl(), {QStringLiteral("logout")}).exitCode, 0);
+        QCOMPARE(cli(server.baseUrl(), {QStringLiteral("credits")}).exitCode, 0);
+        QCOMPARE(server.stats().value(QLatin1String("tokensIssued")).toInt(), 2);
+        cli(server.baseUrl(), {QStringLiteral("logout")});
+    }
+
+private:
+    void verifyPlayable(const QString &path)
+    {
+        const QString ffprobe = QStandardPaths::findExecutable(QStringLiteral("ffprobe"));
+        if (!ffprobe.isEmpty()) {
+            QProcess probe;
+            probe.start(ffprobe,
+                        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+                         QStringLiteral("v:0"), QStringLiteral("-count_frames"),
+                         QStringLiteral("-show_entries"), QStringLiteral("stream=codec_name,nb_read_frames"),
+                         QStringLiteral("-of"), QStringLiteral("csv=p=0"), path});
+            QVERIFY(probe.waitForFinished(30000));
+            const QStringList fields =
+                QString::fromLatin1(probe.readAllStandardOutput()).trimmed().split(QLatin1Char(','));
+            QCOMPARE(fields.value(0), QStringLiteral("h264"));
+            QVERIFY(fields.value(1).toInt() > 10);
+            return;
+        }
+#if defined(NEMO_HAVE_MULTIMEDIA)
+        QMediaPlayer player;
+        QVideoSink sink;
+        player.setVideoSink(&sink);
+        QSignalSpy frames(&sink, &QVideoSink::videoFrameChanged);
+        player.setSource(QUrl::fromLocalFile(path));
+        player.play();
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 15000);
+        QVERIFY(player.error() == QMediaPlayer::NoError);
+#else
+        QFAIL("neither ffprobe nor Qt Multimedia is available to check the video");
+#endif
+    }
+
+    QTemporaryDir m_home;
+    QString m_keychainService;
+    QString m_everything;
+};
+
+#if defined(NEMO_HAVE_MULTIMEDIA)
+QTEST_MAIN(TestCli)
+#else
+QTEST_GUILESS_MAIN(TestCli)
+#endif
+#include "tst_cli.moc"

@@ -1,0 +1,168 @@
+// Secrets in the real OS keychain (Secret Service under dbus-run-session with gnome-keyring on CI).
+#include "harness.h"
+#include "keychainsecretstore.h"
+
+#include <QUuid>
+
+using namespace nemo;
+using namespace nemo::test;
+
+namespace {
+
+// Without a keychain the test cannot run; ./scripts/test provides one and sets NEMO_REQUIRE_KEYCHAIN
+// so that a missing keychain there is a failure, never a silent pass.
+bool keychainAvailable(QString *why)
+{
+#if defined(Q_OS_LINUX)
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        *why = QStringLiteral(
+            "no D-Bus session bus (run under dbus-run-session with gnome-keyring, as ./scripts/test does)");
+        return false;
+    }
+#endif
+    Q_UNUSED(why)
+    return true;
+}
+
+struct Operation
+{
+    core::SecretResult result;
+    bool done = false;
+};
+
+} // namespace
+
+class TestKeychain final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        if (!keychainAvailable(&why)) {
+            if (qEnvironmentVariableIsSet("NEMO_REQUIRE_KEYCHAIN"))
+                QFAIL(qPrintable(why));
+            QSKIP(qPrintable(why));
+        }
+        m_service = QStringLiteral("NemoStudioTest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
+
+    void writeReadRemove()
+    {
+        core::KeychainSecretStore store(m_service);
+        QVERIFY(store.isPersistent());
+        Operation write;
+        store.write(QStringLiteral("token@test"), QStringLiteral("{\"token\":\"nmv_usr_test\"}"), this,
+                    [&](const core::SecretResult &r) {
+                        write.result = r;
+                        write.done = true;
+                    });
+        QTRY_VERIFY_WITH_TIMEOUT(write.done, 15000);
+        QVERIFY2(write.result.ok, qPrintable(write.result.error));
+
+        // A new store object reads what the first one wrote: it lives in the keychain, not in memory.
+        core::KeychainSecretStore again(m_service);
+        Operation read;
+        again.read(QStringLiteral("token@test"), this, [&](const core::SecretResult &r) {
+            read.result = r;
+            read.done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(read.done, 15000);
+        QVERIFY2(read.result.ok, qPrintable(read.result.error));
+        QCOMPARE(read.result.value, QStringLiteral("{\"token\":\"nmv_usr_test\"}"));
+
+        Operation remove;
+        again.remove(QStringLiteral("token@test"), this, [&](const core::SecretResult &r) {
+            remove.result = r;
+            remove.done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(remove.done, 15000);
+        QVERIFY(remove.result.ok);
+        Operation gone;
+        again.read(QStringLiteral("token@test"), this, [&](const core::SecretResult &r) {
+            gone.result = r;
+            gone.done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(gone.done, 15000);
+        QVERIFY(gone.result.notFound);
+    }
+
+    void operationsRunInOrder()
+    {
+        core::KeychainSecretStore store(m_service);
+        QStringList order;
+        for (int i = 0; i < 10; ++i) {
+            store.write(QStringLiteral("k"), QString::number(i), this,
+                        [&order, i](const core::SecretResult &r) {
+                            order.append(r.ok ? QStringLiteral("w%1").arg(i) : QStringLiteral("fail"));
+                        });
+            store.read(QStringLiteral("k"), this, [&order](const core::SecretResult &r) {
+                order.append(QStringLiteral("r") + r.value);
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 20, 30000);
+        for (int i = 0; i < 10; ++i) {
+            QCOMPARE(order.at(2 * i), QStringLiteral("w%1").arg(i));
+            QCOMPARE(order.at(2 * i + 1), QStringLiteral("r%1").arg(i));
+        }
+        bool removed = false;
+        store.remove(QStringLiteral("k"), this, [&](const core::SecretResult &) { removed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
+    }
+
+    void signInIsRememberedAcrossRuns()
+    {
+        fake::FakeServer server;
+        server.setScenario(quickScenario());
+        QVERIFY(server.listen());
+        {
+            core::KeychainSecretStore store(m_service);
+            core::Service service(quickConfig(server.baseUrl()), &store);
+            auto query = keep(service.fetchCredits());
+            QVERIFY(finish(query.get(), 30000));
+            QVERIFY2(!query->error(), qPrintable(query->error().message()));
+            QVERIFY(store.flush());
+        }
+        core::KeychainSecretStore store(m_service);
+        core::Service service(quickConfig(server.baseUrl()), &store);
+        auto query = keep(service.fetchCredits());
+        QVERIFY(finish(query.get(), 30000));
+        QVERIFY(!query->error());
+        QCOMPARE(service.auth()->source(), core::Authenticator::Source::Stored);
+        QCOMPARE(server.stats().value(QLatin1String("tokensIssued")).toInt(), 1);
+        bool signedOut = false;
+        service.auth()->signOut(this, [&](const core::ApiError &) { signedOut = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(signedOut, 15000);
+        QVERIFY(store.flush());
+    }
+
+    void storeGoingAwayMidOperationIsSafe()
+    {
+        // The app may close while the keychain is busy: the job finishes on its own, nothing crashes.
+        bool called = false;
+        {
+            core::KeychainSecretStore store(m_service);
+            store.write(QStringLiteral("short-lived"), QStringLiteral("x"), this,
+                        [&](const core::SecretResult &) { called = true; });
+        }
+        core::KeychainSecretStore store(m_service);
+        Operation read;
+        store.read(QStringLiteral("short-lived"), this, [&](const core::SecretResult &r) {
+            read.result = r;
+            read.done = true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(read.done, 15000);
+        QVERIFY(!called); // the first store's callback died with it
+        bool removed = false;
+        store.remove(QStringLiteral("short-lived"), this,
+                     [&](const core::SecretResult &) { removed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
+    }
+
+private:
+    QString m_service;
+};
+
+QTEST_GUILESS_MAIN(TestKeychain)
+#include "tst_keychain.moc"

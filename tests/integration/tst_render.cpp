@@ -1,0 +1,296 @@
+// Export against the local server: render jobs in both poll shapes, failures, retries with a new id,
+// resuming by id, and downloads that resume with Range and end byte-identical.
+#include "harness.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+using namespace nemo;
+using namespace nemo::test;
+using core::ApiError;
+using core::DownloadJob;
+using core::RenderJob;
+using core::RenderStatus;
+
+namespace {
+
+fake::Fault fault(const char *endpoint, int nth, int times = 1)
+{
+    fake::Fault f;
+    f.endpoint = QLatin1String(endpoint);
+    f.nth = nth;
+    f.times = times;
+    return f;
+}
+
+// Uploads media and asks for a video, so that the session has an exportable draft.
+core::Draft prepare(Harness &h)
+{
+    auto upload = keep(h.service->upload({QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg"),
+                                          QStringLiteral(NEMO_TEST_DATA_DIR "/photo2.png")}));
+    if (!finish(upload.get()) || upload->error())
+        return {};
+    auto turn = keep(h.service->sendMessage(QStringLiteral("make a 4-second video")));
+    if (!finish(turn.get()))
+        return {};
+    return turn->stateAfter().draft;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray serverCopy(Harness &h, const QString &jobId)
+{
+    return readFile(h.server.mediaDir() + QStringLiteral("/renders/") + jobId + QStringLiteral(".mp4"));
+}
+
+std::unique_ptr<RenderJob> render(Harness &h, const core::Draft &draft, QList<RenderStatus> *seen = nullptr)
+{
+    auto job = keep(h.service->startRender(draft, core::RenderOptions()));
+    if (seen)
+        QObject::connect(job.get(), &RenderJob::statusChanged,
+                         [seen](const RenderStatus &status) { seen->append(status); });
+    return job;
+}
+
+} // namespace
+
+class TestRender final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void exportsAndDownloads_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::newRow("top-level taskId") << QStringLiteral("top");
+        QTest::newRow("top-level render_id") << QStringLiteral("top_render_id");
+        QTest::newRow("wrapped") << QStringLiteral("wrapped");
+    }
+
+    void exportsAndDownloads()
+    {
+        QFETCH(QString, shape);
+        fake::Scenario scenario = quickScenario();
+        scenario.pollShape = shape;
+        Harness h(scenario);
+        const core::Draft draft = prepare(h);
+        QVERIFY(draft.isExportable());
+        QList<RenderStatus> seen;
+        auto job = render(h, draft, &seen);
+        QSignalSpy assigned(job.get(), &RenderJob::jobIdAssigned);
+        QVERIFY(finish(job.get(), 60000));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QCOMPARE(assigned.count(), 1);
+        QVERIFY(job->jobId().startsWith(QLatin1String("render_")));
+        QCOMPARE(assigned.first().first().toString(), job->jobId());
+        QCOMPARE(seen.first().state, RenderStatus::State::Pending);
+        QCOMPARE(seen.last().state, RenderStatus::State::Completed);
+        bool processing = false;
+        for (qsizetype i = 1; i < seen.size(); ++i) {
+            QVERIFY(seen.at(i).progress >= seen.at(i - 1).progress);
+            processing |= seen.at(i).state == RenderStatus::State::Processing;
+        }
+        QVERIFY(processing);
+        QCOMPARE(seen.last().progress, 100);
+        QVERIFY(job->outputUrl().isValid());
+
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("out.mp4"));
+        auto download =
+            keep(h.service->download(job->outputUrl(), job->fallbackUrl(), target, job->status().size));
+        QSignalSpy progress(download.get(), &DownloadJob::progress);
+        QVERIFY(finish(download.get()));
+        QVERIFY2(!download->error(), qPrintable(download->error().message()));
+        QVERIFY(progress.count() >= 1);
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+        const QByteArray bytes = readFile(target);
+        QVERIFY(bytes.size() > 1000);
+        QCOMPARE(bytes, serverCopy(h, job->jobId()));
+        QCOMPARE(bytes.mid(4, 4), QByteArray("ftyp"));
+    }
+
+    void failedRenderSaysWhy()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.renderFails = true;
+        Harness h(scenario);
+        auto job = render(h, prepare(h));
+        QVERIFY(finish(job.get(), 30000));
+        QCOMPARE(job->error().kind(), ApiError::Kind::RenderFailed);
+        QCOMPARE(job->error().serverMessage(), scenario.renderError);
+        QCOMPARE(job->status().state, RenderStatus::State::Failed);
+    }
+
+    void freePlanExportIsBlocked()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.exportBlocked = true;
+        Harness h(scenario);
+        auto job = render(h, prepare(h));
+        QVERIFY(finish(job.get()));
+        QCOMPARE(job->error().kind(), ApiError::Kind::ExportBlocked);
+        QVERIFY(job->error().message().contains(QLatin1String("Register or upgrade your plan")));
+    }
+
+    void takenIdIsRetriedWithANewOne()
+    {
+        Harness h;
+        const core::Draft draft = prepare(h);
+        fake::Fault conflict = fault("render", 1);
+        conflict.httpStatus = 409;
+        conflict.message = QStringLiteral("Render id already exists");
+        h.server.addFault(conflict);
+        auto job = render(h, draft);
+        QVERIFY(finish(job.get(), 30000));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 2);
+    }
+
+    void transientPollFailuresDoNotFailTheExport()
+    {
+        Harness h;
+        const core::Draft draft = prepare(h);
+        fake::Fault broken = fault("render_poll", 1, 2);
+        broken.httpStatus = 503;
+        h.server.addFault(broken);
+        auto job = render(h, draft);
+        QVERIFY(finish(job.get(), 30000));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QVERIFY(h.server.callCount(QStringLiteral("render_poll")) >= 3);
+    }
+
+    void resumesById()
+    {
+        Harness h;
+        auto first = render(h, prepare(h));
+        QSignalSpy assigned(first.get(), &RenderJob::jobIdAssigned);
+        QVERIFY(assigned.wait(10000));
+        const QString id = first->jobId();
+        first->abort(); // the app went away; the job runs on
+        auto resumed = keep(h.service->resumeRender(id));
+        QVERIFY(finish(resumed.get(), 30000));
+        QVERIFY2(!resumed->error(), qPrintable(resumed->error().message()));
+        QCOMPARE(resumed->jobId(), id);
+        QCOMPARE(resumed->status().state, RenderStatus::State::Completed);
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
+        auto unknown = keep(h.service->resumeRender(QStringLiteral("render_1")));
+        QVERIFY(finish(unknown.get()));
+        QCOMPARE(unknown->error().kind(), ApiError::Kind::NotFound);
+    }
+
+    void checkNowPollsAtOnce()
+    {
+        Harness h;
+        const core::Draft draft = prepare(h);
+        h.reconfigure(
+            [](core::ServiceConfig &config) { config.renderPollInterval = std::chrono::seconds(60); });
+        auto job = render(h, draft);
+        QSignalSpy status(job.get(), &RenderJob::statusChanged);
+        QVERIFY(status.wait(10000));
+        QVERIFY(job->secondsToNextCheck() > 50);
+        QCOMPARE(h.server.callCount(QStringLiteral("render_poll")), 0);
+        job->checkNow();
+        QTRY_COMPARE_WITH_TIMEOUT(status.count(), 2, 5000);
+        QCOMPARE(h.server.callCount(QStringLiteral("render_poll")), 1);
+        QVERIFY(job->secondsToNextCheck() > 50);
+        job->abort();
+    }
+
+    void downloadResumesAfterACut()
+    {
+        Harness h;
+        auto job = render(h, prepare(h));
+        QVERIFY(finish(job.get(), 30000));
+        const QByteArray expected = serverCopy(h, job->jobId());
+        fake::Fault cut = fault("media", 1);
+        cut.dropAfterBytes = expected.size() / 3;
+        cut.reset = false;
+        h.server.addFault(cut);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("video.mp4"));
+        auto download =
+            keep(h.service->download(job->outputUrl(), job->fallbackUrl(), target, job->status().size));
+        QVERIFY(finish(download.get()));
+        QVERIFY2(!download->error(), qPrintable(download->error().message()));
+        QVERIFY(download->attempts() >= 2);
+        QCOMPARE(readFile(target), expected);
+    }
+
+    void downloadContinuesAnEarlierPart()
+    {
+        Harness h;
+        auto job = render(h, prepare(h));
+        QVERIFY(finish(job.get(), 30000));
+        const QByteArray expected = serverCopy(h, job->jobId());
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("video.mp4"));
+        QFile part(target + QStringLiteral(".part"));
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(expected.left(expected.size() / 2));
+        part.close();
+        auto download =
+            keep(h.service->download(job->outputUrl(), job->fallbackUrl(), target, job->status().size));
+        QVERIFY(finish(download.get()));
+        QVERIFY2(!download->error(), qPrintable(download->error().message()));
+        QCOMPARE(download->resumedFrom(), expected.size() / 2);
+        QCOMPARE(readFile(target), expected);
+    }
+
+    void fallbackDownload()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.outputUrl = QStringLiteral("none");
+        Harness h(scenario);
+        auto job = render(h, prepare(h));
+        QVERIFY(finish(job.get(), 30000));
+        QCOMPARE(job->outputUrl(), job->fallbackUrl());
+        QTemporaryDir dir;
+        auto download = keep(h.service->download(job->outputUrl(), job->fallbackUrl(),
+                                                 dir.filePath(QStringLiteral("a.mp4")), -1));
+        QVERIFY(finish(download.get()));
+        QVERIFY2(!download->error(), qPrintable(download->error().message()));
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("a.mp4"))), serverCopy(h, job->jobId()));
+        // A broken output URL falls back too.
+        QUrl missing = h.server.baseUrl();
+        missing.setPath(QStringLiteral("/media/renders/missing.mp4"));
+        auto again =
+            keep(h.service->download(missing, job->fallbackUrl(), dir.filePath(QStringLiteral("b.mp4")), -1));
+        QVERIFY(finish(again.get()));
+        QVERIFY2(!again->error(), qPrintable(again->error().message()));
+        QCOMPARE(readFile(dir.filePath(QStringLiteral("b.mp4"))), serverCopy(h, job->jobId()));
+    }
+
+    void wrongSizeIsNotKept()
+    {
+        Harness h;
+        auto job = render(h, prepare(h));
+        QVERIFY(finish(job.get(), 30000));
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("v.mp4"));
+        auto download = keep(h.service->download(job->outputUrl(), QUrl(), target, job->status().size + 10));
+        QVERIFY(finish(download.get()));
+        QCOMPARE(download->error().kind(), ApiError::Kind::BadResponse);
+        QVERIFY(!QFile::exists(target));
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+    }
+
+    void insecureOutputUrlIsRefused()
+    {
+        Harness h;
+        QTemporaryDir dir;
+        auto download = keep(h.service->download(QUrl(QStringLiteral("http://cdn.example.com/v.mp4")), QUrl(),
+                                                 dir.filePath(QStringLiteral("v.mp4")), -1));
+        QVERIFY(finish(download.get()));
+        QCOMPARE(download->error().kind(), ApiError::Kind::Insecure);
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRender)
+#include "tst_render.moc"

@@ -1,0 +1,172 @@
+// Uploads against the local server: several files per request, streamed, checked first, URLs.
+#include "harness.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace nemo;
+using namespace nemo::test;
+using core::ApiError;
+using core::UploadJob;
+
+namespace {
+
+QString data(const char *name)
+{
+    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+fake::Fault fault(const char *endpoint, int nth)
+{
+    fake::Fault f;
+    f.endpoint = QLatin1String(endpoint);
+    f.nth = nth;
+    return f;
+}
+
+QString copy(const QTemporaryDir &dir, const char *source, const QString &name)
+{
+    const QString target = dir.filePath(name);
+    QFile::copy(data(source), target);
+    return target;
+}
+
+} // namespace
+
+class TestUpload final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoImagesInOneRequest()
+    {
+        Harness h;
+        auto job = keep(h.service->upload({data("photo1.jpg"), data("photo2.png")}));
+        QSignalSpy progress(job.get(), &UploadJob::progress);
+        QVERIFY(finish(job.get()));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QCOMPARE(job->files().size(), 2);
+        QCOMPARE(job->files().at(0).filename, QStringLiteral("photo1.jpg"));
+        QCOMPARE(job->files().at(0).fileType, QStringLiteral("image"));
+        QCOMPARE(job->files().at(0).width, 640);
+        QCOMPARE(job->files().at(1).height, 640);
+        QVERIFY(!job->files().at(0).cdnUrl.isEmpty());
+        QVERIFY(progress.count() >= 1);
+        QCOMPARE(progress.last().at(0).toLongLong(), progress.last().at(1).toLongLong());
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 1);
+        auto state = keep(h.service->fetchState());
+        QVERIFY(finish(state.get()));
+        QCOMPARE(state->state().videoInfos.size(), 2);
+    }
+
+    void invalidFilesAreRefusedAndNothingIsSent()
+    {
+        Harness h;
+        QTemporaryDir dir;
+        QFile text(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("hello");
+        text.close();
+        auto job = keep(h.service->upload({data("photo1.jpg"), text.fileName()}));
+        QVERIFY(finish(job.get()));
+        QCOMPARE(job->error().kind(), ApiError::Kind::InvalidInput);
+        QCOMPARE(job->refused().size(), 1);
+        QVERIFY(job->error().message().contains(QLatin1String("notes.txt")));
+        QVERIFY(job->error().message().contains(QLatin1String("Accepted")));
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 0);
+        QCOMPARE(h.server.stats().value(QLatin1String("uploadsStored")).toInt(), 0);
+    }
+
+    void serverRefusesType()
+    {
+        Harness h;
+        fake::Fault unsupported = fault("upload", 1);
+        unsupported.code = 4001;
+        h.server.addFault(unsupported);
+        auto job = keep(h.service->upload({data("photo1.jpg")}));
+        QVERIFY(finish(job.get()));
+        QCOMPARE(job->error().kind(), ApiError::Kind::UnsupportedFile);
+        QVERIFY(job->error().message().contains(QLatin1String("mp4, mov, avi")));
+    }
+
+    void serverRefusesSize()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.maxUploadBytes = 5000;
+        Harness h(scenario);
+        auto job = keep(h.service->upload({data("photo1.jpg")}));
+        QVERIFY(finish(job.get()));
+        QCOMPARE(job->error().kind(), ApiError::Kind::FileTooLarge);
+        QVERIFY(job->error().message().contains(QLatin1String("Compress")));
+    }
+
+    void clientLimitIsASetting()
+    {
+        Harness h;
+        h.reconfigure([](core::ServiceConfig &config) { config.maxUploadBytes = 1000; });
+        auto job = keep(h.service->upload({data("photo1.jpg")}));
+        QVERIFY(finish(job.get()));
+        QCOMPARE(job->error().kind(), ApiError::Kind::InvalidInput);
+        QVERIFY(job->error().message().contains(QLatin1String("limit")));
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 0);
+    }
+
+    void unicodeAndJpegNames()
+    {
+        Harness h;
+        QTemporaryDir dir;
+        const QString photo = copy(dir, "photo1.jpg", QStringLiteral("照片 \"一\".jpeg"));
+        auto job = keep(h.service->upload({photo}));
+        QVERIFY(finish(job.get()));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QCOMPARE(job->files().first().filename, QStringLiteral("照片 \"一\".jpg"));
+    }
+
+    void cancel()
+    {
+        Harness h;
+        fake::Fault slow = fault("upload", 1);
+        slow.delayMs = 3000;
+        h.server.addFault(slow);
+        auto job = keep(h.service->upload({data("photo1.jpg")}));
+        QSignalSpy progress(job.get(), &UploadJob::progress);
+        QVERIFY(progress.wait(10000));
+        job->abort();
+        QVERIFY(job->isFinished());
+        QCOMPARE(job->error().kind(), ApiError::Kind::Cancelled);
+    }
+
+    void lostSessionRebuildsTheRequest()
+    {
+        Harness h;
+        QVERIFY(finish(keep(h.service->fetchState()).get()));
+        fake::Fault lost = fault("upload", 1);
+        lost.code = 1002;
+        h.server.addFault(lost);
+        auto job = keep(h.service->upload({data("photo1.jpg"), data("music.mp3")}));
+        QVERIFY(finish(job.get()));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QCOMPARE(job->files().size(), 2);
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 2);
+    }
+
+    void urls()
+    {
+        Harness h;
+        auto job = keep(h.service->uploadUrls({QUrl(QStringLiteral("https://example.com/media/clip.mp4"))}));
+        QVERIFY(finish(job.get()));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QCOMPARE(job->files().first().fileType, QStringLiteral("video"));
+        auto bad = keep(h.service->uploadUrls({QUrl(QStringLiteral("file:///etc/passwd"))}));
+        QVERIFY(finish(bad.get()));
+        QCOMPARE(bad->error().kind(), ApiError::Kind::InvalidInput);
+        QCOMPARE(UploadJob::checkUrl(QUrl(QStringLiteral("https://example.com/doc.pdf")))
+                     .contains(QLatin1String("Accepted")),
+                 true);
+        QVERIFY(UploadJob::checkUrl(QUrl(QStringLiteral("https://example.com/watch?v=1"))).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUpload)
+#include "tst_upload.moc"

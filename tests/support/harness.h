@@ -1,0 +1,90 @@
+#pragma once
+
+// Shared by the integration tests: the local server in-process plus a Service pointed at it, with the
+// contract's timings shrunk so that recovery paths run in milliseconds.
+
+#include "authenticator.h"
+#include "chatturn.h"
+#include "downloadjob.h"
+#include "fakeserver.h"
+#include "renderjob.h"
+#include "secretstore.h"
+#include "service.h"
+#include "servicejob.h"
+#include "session.h"
+#include "uploadjob.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+namespace nemo::test {
+
+inline fake::Scenario quickScenario()
+{
+    fake::Scenario scenario;
+    scenario.eventDelayMs = 2;
+    scenario.noTextRatio = 0;
+    scenario.renderMs = 800;
+    scenario.renderSize = QSize(320, 180);
+    scenario.heartbeatMs = 50;
+    return scenario;
+}
+
+inline core::ServiceConfig quickConfig(const QUrl &baseUrl)
+{
+    using namespace std::chrono_literals;
+    core::ServiceConfig config;
+    config.baseUrl = baseUrl;
+    config.language = QStringLiteral("en");
+    config.rateLimitDelay = 200ms;
+    config.renderPollInterval = 150ms;
+    config.retryBackoff = 30ms;
+    config.turnLimit = 60s;
+    config.heartbeatOnlyLimit = 30s;
+    config.stillWorkingInterval = 60s;
+    config.inactivityTimeout = 20s;
+    return config;
+}
+
+struct Harness
+{
+    explicit Harness(const fake::Scenario &scenario = quickScenario())
+    {
+        server.setScenario(scenario);
+        if (!server.listen())
+            qFatal("cannot start the local server");
+        service = std::make_unique<core::Service>(quickConfig(server.baseUrl()), &secrets);
+    }
+
+    void reconfigure(const std::function<void(core::ServiceConfig &)> &change)
+    {
+        core::ServiceConfig config = service->config();
+        change(config);
+        service->setConfig(config);
+    }
+
+    fake::FakeServer server;
+    core::MemorySecretStore secrets;
+    std::unique_ptr<core::Service> service;
+};
+
+// Keeps a job alive after it finishes, so the test can read its results.
+template<typename Job>
+std::unique_ptr<Job> keep(Job *job)
+{
+    job->setAutoDelete(false);
+    return std::unique_ptr<Job>(job);
+}
+
+// Waits until the job has finished (or the timeout passes); false on timeout.
+inline bool finish(core::ServiceJob *job, int timeoutMs = 20000)
+{
+    if (job->isFinished())
+        return true;
+    QSignalSpy spy(job, &core::ServiceJob::finished);
+    return spy.wait(timeoutMs) || job->isFinished();
+}
+
+} // namespace nemo::test
