@@ -1,33 +1,38 @@
 #include "agentevent.h"
 
-#include "envelope.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "jsonview.h"
 
 namespace nemo::core {
 
 namespace {
 
-QString stringOf(const QJsonValue &value)
+// The human message of an error object, from whichever field the service used.
+QString messageIn(const JsonView &json, int node)
 {
-    if (value.isString())
-        return value.toString();
-    if (value.isObject())
-        return Envelope::messageOf(value.toObject());
+    if (json.isString(node))
+        return json.string(node);
+    for (const char *key : {"message", "error", "msg", "detail", "error_message", "errorMessage"}) {
+        const int value = json.member(node, QLatin1StringView(key));
+        if (json.isString(value) && !json.string(value).trimmed().isEmpty())
+            return json.string(value).trimmed();
+        if (json.isObject(value)) {
+            const QString nested = messageIn(json, value);
+            if (!nested.isEmpty())
+                return nested;
+        }
+    }
     return {};
 }
 
-QString toolNameOf(const QJsonObject &object)
+QString toolNameOf(const JsonView &json, int object)
 {
     for (const char *key : {"name", "tool", "tool_name"}) {
-        const QJsonValue value = object.value(QLatin1String(key));
-        if (value.isString())
-            return value.toString();
+        const int value = json.member(object, QLatin1StringView(key));
+        if (json.isString(value))
+            return json.string(value);
     }
-    const QJsonObject function = object.value(QLatin1String("function")).toObject();
-    return function.value(QLatin1String("name")).toString();
+    return json.string(
+        json.member(json.member(object, QLatin1StringView("function")), QLatin1StringView("name")));
 }
 
 bool isBlank(const QByteArray &data)
@@ -39,63 +44,65 @@ bool isBlank(const QByteArray &data)
     return true;
 }
 
-void decodeSimple(const QJsonObject &object, const QString &type, QList<AgentEvent> &out)
+void decodeSimple(const JsonView &json, int root, const QString &type, QList<AgentEvent> &out)
 {
     AgentEvent event;
     if (type == QLatin1String("text") || type == QLatin1String("message") || type == QLatin1String("delta")) {
         event.kind = AgentEvent::Kind::Text;
-        event.text = stringOf(object.value(QLatin1String("content")));
+        event.text = messageIn(json, json.member(root, QLatin1StringView("content")));
         if (event.text.isEmpty())
-            event.text = stringOf(object.value(QLatin1String("text")));
+            event.text = json.string(json.member(root, QLatin1StringView("text")));
         if (event.text.isEmpty())
             return;
     } else if (type == QLatin1String("tool_call") || type == QLatin1String("function_call")) {
         event.kind = AgentEvent::Kind::ToolCall;
-        event.toolName = toolNameOf(object);
+        event.toolName = toolNameOf(json, root);
     } else if (type == QLatin1String("tool_result") || type == QLatin1String("function_response")) {
         event.kind = AgentEvent::Kind::ToolResult;
-        event.toolName = toolNameOf(object);
+        event.toolName = toolNameOf(json, root);
     } else if (type == QLatin1String("heartbeat") || type == QLatin1String("ping") ||
                type == QLatin1String("keepalive")) {
         event.kind = AgentEvent::Kind::Heartbeat;
     } else if (type == QLatin1String("error")) {
         event.kind = AgentEvent::Kind::Error;
-        event.text = stringOf(object.value(QLatin1String("message")));
+        event.text = messageIn(json, json.member(root, QLatin1StringView("message")));
         if (event.text.isEmpty())
-            event.text = stringOf(object.value(QLatin1String("content")));
+            event.text = messageIn(json, json.member(root, QLatin1StringView("content")));
     } else {
         return;
     }
     out.append(event);
 }
 
-void decodeAdk(const QJsonObject &object, QList<AgentEvent> &out)
+void decodeAdk(const JsonView &json, int root, int content, QList<AgentEvent> &out)
 {
-    const QJsonObject content = object.value(QLatin1String("content")).toObject();
-    const bool fromUser = content.value(QLatin1String("role")).toString() == QLatin1String("user");
-    const bool partial = object.value(QLatin1String("partial")).toBool(false);
-    for (const QJsonValue &partValue : content.value(QLatin1String("parts")).toArray()) {
-        const QJsonObject part = partValue.toObject();
+    const bool fromUser =
+        json.string(json.member(content, QLatin1StringView("role"))) == QLatin1String("user");
+    const bool partial = json.boolean(json.member(root, QLatin1StringView("partial")));
+    const int parts = json.member(content, QLatin1StringView("parts"));
+    if (!json.isArray(parts))
+        return;
+    for (int part = json.firstChild(parts); part >= 0; part = json.next(part)) {
         AgentEvent event;
-        const QJsonValue text = part.value(QLatin1String("text"));
-        if (text.isString()) {
+        const int text = json.member(part, QLatin1StringView("text"));
+        int call = -1;
+        int response = -1;
+        if (json.isString(text)) {
             // Thoughts and echoes of the user's own message are not replies.
-            if (fromUser || part.value(QLatin1String("thought")).toBool(false) || text.toString().isEmpty())
+            if (fromUser || json.boolean(json.member(part, QLatin1StringView("thought"))))
+                continue;
+            event.text = json.string(text);
+            if (event.text.isEmpty())
                 continue;
             event.kind = AgentEvent::Kind::Text;
-            event.text = text.toString();
             event.partial = partial;
             event.whole = !partial;
-        } else if (part.value(QLatin1String("functionCall")).isObject()) {
+        } else if (json.isObject(call = json.member(part, QLatin1StringView("functionCall")))) {
             event.kind = AgentEvent::Kind::ToolCall;
-            event.toolName =
-                part.value(QLatin1String("functionCall")).toObject().value(QLatin1String("name")).toString();
-        } else if (part.value(QLatin1String("functionResponse")).isObject()) {
+            event.toolName = json.string(json.member(call, QLatin1StringView("name")));
+        } else if (json.isObject(response = json.member(part, QLatin1StringView("functionResponse")))) {
             event.kind = AgentEvent::Kind::ToolResult;
-            event.toolName = part.value(QLatin1String("functionResponse"))
-                                 .toObject()
-                                 .value(QLatin1String("name"))
-                                 .toString();
+            event.toolName = json.string(json.member(response, QLatin1StringView("name")));
         } else {
             continue;
         }
@@ -115,38 +122,40 @@ void AgentEventDecoder::decode(const SseEvent &sse, QList<AgentEvent> &out)
     }
     if (sse.data == "[DONE]")
         return;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(sse.data, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+    // Reused between events so that its node storage is allocated once.
+    thread_local JsonView json;
+    if (!json.parse(sse.data) || !json.isObject(json.root())) {
         AgentEvent malformed;
         malformed.kind = AgentEvent::Kind::Malformed;
         out.append(malformed);
         return;
     }
-    const QJsonObject object = document.object();
-    const QJsonValue errorValue = object.value(QLatin1String("error"));
-    if (!errorValue.isUndefined() && !errorValue.isNull() && !(errorValue.isBool() && !errorValue.toBool())) {
+    const int root = json.root();
+    const int error = json.member(root, QLatin1StringView("error"));
+    if (error >= 0 && !json.isNull(error) && !(json.isBool(error) && !json.boolean(error))) {
         AgentEvent failed;
         failed.kind = AgentEvent::Kind::Error;
-        failed.text = stringOf(errorValue);
+        failed.text = messageIn(json, error);
         out.append(failed);
         return;
     }
-    const QString adkError = object.value(QLatin1String("errorMessage")).toString();
-    if (!adkError.isEmpty() || object.value(QLatin1String("errorCode")).isString()) {
+    const QString adkError = json.string(json.member(root, QLatin1StringView("errorMessage")));
+    const int errorCode = json.member(root, QLatin1StringView("errorCode"));
+    if (!adkError.isEmpty() || json.isString(errorCode)) {
         AgentEvent failed;
         failed.kind = AgentEvent::Kind::Error;
-        failed.text = adkError.isEmpty() ? object.value(QLatin1String("errorCode")).toString() : adkError;
+        failed.text = adkError.isEmpty() ? json.string(errorCode) : adkError;
         out.append(failed);
         return;
     }
-    const QJsonValue type = object.value(QLatin1String("type"));
-    if (type.isString()) {
-        decodeSimple(object, type.toString().toLower(), out);
+    const int type = json.member(root, QLatin1StringView("type"));
+    if (json.isString(type)) {
+        decodeSimple(json, root, json.string(type).toLower(), out);
         return;
     }
-    if (object.value(QLatin1String("content")).isObject())
-        decodeAdk(object, out);
+    const int content = json.member(root, QLatin1StringView("content"));
+    if (json.isObject(content))
+        decodeAdk(json, root, content, out);
 }
 
 QString AgentEventDecoder::toolStatus(const QString &toolName)

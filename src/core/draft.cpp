@@ -1,6 +1,7 @@
 #include "draft.h"
 
 #include "jsonnumbers.h"
+#include "jsonview.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,14 +15,14 @@ namespace {
 
 constexpr double MaxMilliseconds = 1000.0 * 3600 * 100; // a hundred hours: anything larger is nonsense
 
-bool readNumber(const QJsonValue &value, double *out)
+bool readNumber(const JsonView &json, int node, double *out)
 {
     double number = 0;
-    if (value.isDouble()) {
-        number = value.toDouble();
-    } else if (value.isString()) {
+    if (json.isNumber(node)) {
+        number = json.number(node);
+    } else if (json.isString(node)) {
         bool ok = false;
-        number = value.toString().trimmed().toDouble(&ok);
+        number = json.string(node).trimmed().toDouble(&ok);
         if (!ok)
             return false;
     } else {
@@ -33,12 +34,12 @@ bool readNumber(const QJsonValue &value, double *out)
     return true;
 }
 
-qint64 readMilliseconds(const QJsonObject &object, std::initializer_list<const char *> keys,
+qint64 readMilliseconds(const JsonView &json, int object, std::initializer_list<const char *> keys,
                         bool *found = nullptr)
 {
     for (const char *key : keys) {
         double value = 0;
-        if (readNumber(object.value(QLatin1String(key)), &value)) {
+        if (readNumber(json, json.member(object, QLatin1StringView(key)), &value)) {
             if (found)
                 *found = true;
             return qint64(qBound(0.0, value, MaxMilliseconds));
@@ -49,26 +50,29 @@ qint64 readMilliseconds(const QJsonObject &object, std::initializer_list<const c
     return 0;
 }
 
-QString readString(const QJsonObject &object, std::initializer_list<const char *> keys)
+QString readString(const JsonView &json, int object, std::initializer_list<const char *> keys)
 {
     for (const char *key : keys) {
-        const QJsonValue value = object.value(QLatin1String(key));
-        if (value.isString() && !value.toString().trimmed().isEmpty())
-            return value.toString().trimmed();
-        if (value.isDouble())
-            return QString::number(value.toDouble());
+        const int value = json.member(object, QLatin1StringView(key));
+        if (json.isString(value)) {
+            const QString text = json.string(value).trimmed();
+            if (!text.isEmpty())
+                return text;
+        } else if (json.isNumber(value)) {
+            return QString::number(json.number(value));
+        }
     }
     return {};
 }
 
-TrackKind kindOf(const QJsonValue &type, int *number)
+TrackKind kindOf(const JsonView &json, int type, int *number)
 {
     *number = -1;
     double numeric = 0;
-    if (readNumber(type, &numeric))
+    if (readNumber(json, type, &numeric))
         *number = clampToInt(numeric);
-    if (type.isString()) {
-        const QString name = type.toString().toLower();
+    if (json.isString(type)) {
+        const QString name = json.string(type).toLower();
         if (name.startsWith(QLatin1String("video")) || name == QLatin1String("image"))
             return TrackKind::Video;
         if (name.startsWith(QLatin1String("audio")) || name == QLatin1String("bgm") ||
@@ -90,42 +94,41 @@ TrackKind kindOf(const QJsonValue &type, int *number)
     }
 }
 
-Segment decodeSegment(const QJsonObject &object, TrackKind kind)
+Segment decodeSegment(const JsonView &json, int object, TrackKind kind)
 {
     Segment segment;
-    segment.raw = object;
-    segment.id = readString(object, {"id", "sid", "segment_id"});
-    const QJsonObject meta = object.value(QLatin1String("m")).toObject();
+    segment.id = readString(json, object, {"id", "sid", "segment_id"});
+    const int meta = json.member(object, QLatin1StringView("m"));
     segment.startMs =
-        readMilliseconds(object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"});
+        readMilliseconds(json, object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"});
     bool hasDuration = false;
-    segment.durationMs = readMilliseconds(object, {"d", "dur", "duration", "durationMs"}, &hasDuration);
+    segment.durationMs = readMilliseconds(json, object, {"d", "dur", "duration", "durationMs"}, &hasDuration);
     if (!hasDuration) {
         bool hasEnd = false;
-        const qint64 end = readMilliseconds(object, {"e", "et", "end", "endTime", "end_time"}, &hasEnd);
+        const qint64 end = readMilliseconds(json, object, {"e", "et", "end", "endTime", "end_time"}, &hasEnd);
         if (hasEnd && end > segment.startMs)
             segment.durationMs = end - segment.startMs;
     }
-    segment.source = readString(object, {"src", "url", "source", "cdn_url"});
+    segment.source = readString(json, object, {"src", "url", "source", "cdn_url"});
     if (segment.source.isEmpty())
-        segment.source = readString(meta, {"src", "url", "source"});
-    segment.text = readString(meta, {"text", "content", "caption"});
+        segment.source = readString(json, meta, {"src", "url", "source"});
+    segment.text = readString(json, meta, {"text", "content", "caption"});
     if (segment.text.isEmpty())
-        segment.text = readString(object, {"text", "content", "caption"});
+        segment.text = readString(json, object, {"text", "content", "caption"});
     if (kind == TrackKind::Text && segment.text.isEmpty())
-        segment.text = readString(meta, {"title"});
+        segment.text = readString(json, meta, {"title"});
     segment.label = kind == TrackKind::Text ? segment.text : QString();
     if (segment.label.isEmpty())
-        segment.label = readString(meta, {"name", "title", "filename", "text"});
+        segment.label = readString(json, meta, {"name", "title", "filename", "text"});
     if (segment.label.isEmpty())
-        segment.label = readString(object, {"n", "name", "title", "filename"});
+        segment.label = readString(json, object, {"n", "name", "title", "filename"});
     if (segment.label.isEmpty() && !segment.source.isEmpty())
         segment.label = QUrl(segment.source).fileName();
     double volume = 0;
     bool hasVolume = false;
-    for (const QJsonObject *holder : {&meta, &object}) {
+    for (const int holder : {meta, object}) {
         for (const char *key : {"volume", "vol", "v"}) {
-            if (!hasVolume && readNumber(holder->value(QLatin1String(key)), &volume))
+            if (!hasVolume && readNumber(json, json.member(holder, QLatin1StringView(key)), &volume))
                 hasVolume = true;
         }
     }
@@ -141,7 +144,24 @@ QString quoted(const QString &text)
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
+QJsonObject objectAt(const QByteArray &source, int begin, int length)
+{
+    if (length <= 0)
+        return {};
+    return QJsonDocument::fromJson(source.sliced(begin, length)).object();
+}
+
 } // namespace
+
+QJsonObject Segment::raw() const
+{
+    return objectAt(m_source, m_rawBegin, m_rawLength);
+}
+
+QJsonObject Track::raw() const
+{
+    return objectAt(m_source, m_rawBegin, m_rawLength);
+}
 
 QString Segment::key(int index) const
 {
@@ -186,44 +206,63 @@ QString Track::displayName() const
     return name.isEmpty() ? kindName() : name;
 }
 
-Draft Draft::fromBytes(const QByteArray &json)
-{
-    return fromJson(QJsonDocument::fromJson(json).object());
-}
-
 Draft Draft::fromJson(const QJsonValue &value)
 {
-    Draft draft;
     if (!value.isObject())
+        return Draft();
+    return fromBytes(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject Draft::toJson() const
+{
+    return QJsonDocument::fromJson(m_bytes).object();
+}
+
+Draft Draft::fromBytes(const QByteArray &bytes)
+{
+    Draft draft;
+    thread_local JsonView json;
+    if (!json.parse(bytes) || !json.isObject(json.root()))
         return draft;
-    draft.m_raw = value.toObject();
-    const QJsonObject meta = draft.m_raw.value(QLatin1String("m")).toObject();
-    draft.m_title = readString(meta, {"title", "name"});
-    const QJsonArray tracks = draft.m_raw.value(QLatin1String("t")).toArray();
-    draft.m_tracks.reserve(tracks.size());
+    const int root = json.root();
+    // A shallow copy: the offsets of tracks and segments point into this very buffer.
+    draft.m_bytes = bytes;
+    auto place = [&](int node, QByteArray *target, int *begin, int *length) {
+        const QByteArrayView text = json.text(node);
+        *target = draft.m_bytes;
+        *begin = int(text.data() - bytes.constData());
+        *length = int(text.size());
+    };
+    draft.m_title = readString(json, json.member(root, QLatin1StringView("m")), {"title", "name"});
+    const int tracks = json.member(root, QLatin1StringView("t"));
+    draft.m_tracks.reserve(json.childCount(tracks));
     qint64 end = 0;
-    for (const QJsonValue &trackValue : tracks) {
-        if (!trackValue.isObject())
+    for (int node = json.firstChild(json.isArray(tracks) ? tracks : -1); node >= 0; node = json.next(node)) {
+        if (!json.isObject(node))
             continue;
-        const QJsonObject object = trackValue.toObject();
         Track track;
-        track.raw = object;
-        track.kind = kindOf(object.value(QLatin1String("tt")), &track.type);
-        track.id = readString(object, {"id", "tid", "track_id"});
-        track.name = readString(object, {"n", "name"});
+        place(node, &track.m_source, &track.m_rawBegin, &track.m_rawLength);
+        track.kind = kindOf(json, json.member(node, QLatin1StringView("tt")), &track.type);
+        track.id = readString(json, node, {"id", "tid", "track_id"});
+        track.name = readString(json, node, {"n", "name"});
         if (track.name.isEmpty())
-            track.name = readString(object.value(QLatin1String("m")).toObject(), {"name", "title"});
-        const QJsonArray segments = object.value(QLatin1String("sg")).toArray();
-        track.segments.reserve(segments.size());
-        for (const QJsonValue &segmentValue : segments) {
-            if (segmentValue.isObject())
-                track.segments.append(decodeSegment(segmentValue.toObject(), track.kind));
+            track.name = readString(json, json.member(node, QLatin1StringView("m")), {"name", "title"});
+        const int segments = json.member(node, QLatin1StringView("sg"));
+        if (json.isArray(segments)) {
+            track.segments.reserve(json.childCount(segments));
+            for (int item = json.firstChild(segments); item >= 0; item = json.next(item)) {
+                if (!json.isObject(item))
+                    continue;
+                Segment segment = decodeSegment(json, item, track.kind);
+                place(item, &segment.m_source, &segment.m_rawBegin, &segment.m_rawLength);
+                track.segments.append(std::move(segment));
+            }
         }
         end = qMax(end, track.endMs());
         draft.m_tracks.append(std::move(track));
     }
     bool hasDuration = false;
-    draft.m_durationMs = readMilliseconds(draft.m_raw, {"d", "duration"}, &hasDuration);
+    draft.m_durationMs = readMilliseconds(json, root, {"d", "duration"}, &hasDuration);
     if (!hasDuration || draft.m_durationMs == 0)
         draft.m_durationMs = end;
     return draft;

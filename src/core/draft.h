@@ -24,11 +24,18 @@ struct Segment
     QString text;       // the words of a text segment
     QString source;     // media URL, when there is one
     double volume = -1; // 0…1 for audio; -1 when the draft does not say
-    QJsonObject raw;    // everything the service sent, unknown keys included
 
     qint64 endMs() const { return startMs + durationMs; }
+    // Everything the service sent for this segment, unknown keys included.
+    QJsonObject raw() const;
     // Identity for comparing drafts: the id, or the position when there is none.
     QString key(int index) const;
+
+private:
+    friend class Draft;
+    QByteArray m_source; // the whole draft's bytes (shared, not copied)
+    int m_rawBegin = 0;
+    int m_rawLength = 0;
 };
 
 struct Track
@@ -38,24 +45,34 @@ struct Track
     QString id;
     QString name;
     QList<Segment> segments;
-    QJsonObject raw;
 
+    // Everything the service sent for this track, unknown keys included.
+    QJsonObject raw() const;
     qint64 startMs() const;
     qint64 endMs() const;
     QString displayName() const;
     QString kindName() const;
+
+private:
+    friend class Draft;
+    QByteArray m_source;
+    int m_rawBegin = 0;
+    int m_rawLength = 0;
 };
 
 // The service's edit (`t` tracks, `tt` track type, `sg` segments, `d` duration in ms, `m` metadata),
 // decoded tolerantly: unknown keys are kept (toJson() gives back what came), missing keys never
-// crash, wrong types read as absent.
+// crash, wrong types read as absent. The draft's own bytes are kept and shared, so a large draft is
+// decoded in one pass without building a JSON tree.
 class Draft
 {
     Q_DECLARE_TR_FUNCTIONS(nemo::core::Draft)
 public:
     static Draft fromJson(const QJsonValue &value);
     static Draft fromBytes(const QByteArray &json);
-    QJsonObject toJson() const { return m_raw; }
+    QJsonObject toJson() const;
+    // The draft as the service sent it (compact JSON of an object, or empty).
+    QByteArray bytes() const { return m_bytes; }
 
     const QList<Track> &tracks() const { return m_tracks; }
     bool isEmpty() const { return segmentCount() == 0; }
@@ -74,7 +91,7 @@ public:
 
 private:
     QList<Track> m_tracks;
-    QJsonObject m_raw;
+    QByteArray m_bytes;
     qint64 m_durationMs = 0;
     QString m_title;
 };

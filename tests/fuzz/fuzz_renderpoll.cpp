@@ -8,7 +8,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     using namespace nemo::core;
-    const ApiResult result = Envelope::decode(200, QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    const ApiResult result =
+        Envelope::decode(200, QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     const RenderStatus status = RenderStatus::fromJson(result.body);
     (void)RenderStatus::stateName(status.state);
     return 0;

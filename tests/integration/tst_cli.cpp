@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #if defined(NEMO_HAVE_MULTIMEDIA)
+#include <QGuiApplication>
 #include <QMediaPlayer>
 #include <QSignalSpy>
 #include <QVideoFrame>
@@ -310,9 +311,18 @@ private:
     QString m_everything;
 };
 
+int main(int argc, char **argv)
+{
 #if defined(NEMO_HAVE_MULTIMEDIA)
-QTEST_MAIN(TestCli)
+    // The player fallback needs a GUI platform; without a display, the offscreen one will do.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
 #else
-QTEST_GUILESS_MAIN(TestCli)
+    QCoreApplication app(argc, argv);
 #endif
+    TestCli test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_cli.moc"

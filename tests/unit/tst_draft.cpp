@@ -58,7 +58,7 @@ private slots:
                     .toObject()
                     .value(QLatin1String("kept"))
                     .toBool());
-        QCOMPARE(draft.tracks().first().segments.first().raw.value(QLatin1String("fx")).toString(),
+        QCOMPARE(draft.tracks().first().segments.first().raw().value(QLatin1String("fx")).toString(),
                  QStringLiteral("zoom"));
     }
 
