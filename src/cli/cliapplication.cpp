@@ -5,6 +5,7 @@
 #include "clistate.h"
 #include "downloadjob.h"
 #include "exitcodes.h"
+#include "exporter.h"
 #include "filenames.h"
 #include "intentrouter.h"
 #include "keychainsecretstore.h"
@@ -373,6 +374,8 @@ void CliApplication::checkInterrupt()
         if (job)
             job->abort();
     }
+    if (m_exporter && m_exporter->isRunning())
+        m_exporter->disconnect(this);
     if (!m_state->pendingRender().isEmpty())
         printStatus(tr("The export keeps running on the server; 'nemo-cli export --resume --out FILE.mp4' "
                        "picks it up."));
@@ -700,61 +703,52 @@ void CliApplication::exportVideo()
         finish(BadInput);
         return;
     }
-    auto download = [this, target](RenderJob *render) {
-        const QUrl url = render->outputUrl();
-        DownloadJob *job =
-            m_service->download(url, render->fallbackUrl(), target, render->status().size, this);
-        m_jobs.append(job);
-        auto throttle = std::make_shared<Throttle>();
-        connect(job, &DownloadJob::progress, this, [this, throttle](qint64 received, qint64 total) {
-            if (m_json || !throttle->ready())
-                return;
-            if (total > 0)
-                m_err << '\r' << tr("Downloading… %1%").arg(received * 100 / total) << Qt::flush;
-            else
-                m_err << '\r' << tr("Downloading… %1 KB").arg(received / 1024) << Qt::flush;
-        });
-        const QString jobId = render->jobId();
-        connect(job, &ServiceJob::finished, this, [this, job, jobId] {
-            if (!m_json)
-                m_err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
-            if (job->error()) {
-                fail(job->error());
-                return;
-            }
-            m_state->setPendingRender(QString());
-            if (m_json)
-                printJson({{QStringLiteral("file"), job->targetPath()},
-                           {QStringLiteral("render_id"), jobId},
-                           {QStringLiteral("bytes"), double(job->received())}});
-            else
-                m_out << QDir::toNativeSeparators(job->targetPath()) << Qt::endl;
-            finish(Ok);
-        });
-    };
-    auto watch = [this, download](RenderJob *render) {
-        m_jobs.append(render);
-        connect(render, &RenderJob::jobIdAssigned, this,
-                [this](const QString &id) { m_state->setPendingRender(id); });
-        connect(render, &RenderJob::statusChanged, this, [this, render](const RenderStatus &status) {
-            if (!m_json)
+    auto *exporter = new Exporter(m_service.get(), this);
+    auto throttle = std::make_shared<Throttle>();
+    auto lastState = std::make_shared<RenderStatus::State>(RenderStatus::State::Unknown);
+    auto lastProgress = std::make_shared<int>(-1);
+    connect(exporter, &Exporter::jobIdAssigned, this,
+            [this](const QString &id) { m_state->setPendingRender(id); });
+    connect(exporter, &Exporter::changed, this, [this, exporter, throttle, lastState, lastProgress] {
+        if (m_json)
+            return;
+        if (exporter->phase() == Exporter::Phase::Rendering) {
+            const RenderStatus status = exporter->status();
+            if (status.state != *lastState || status.progress != *lastProgress) {
+                *lastState = status.state;
+                *lastProgress = status.progress;
                 printStatus(tr("Export %1: %2, %3%")
-                                .arg(render->jobId(), RenderStatus::stateName(status.state))
+                                .arg(exporter->jobId(), RenderStatus::stateName(status.state))
                                 .arg(status.progress));
-        });
-        render->setAutoDelete(false);
-        connect(render, &ServiceJob::finished, this, [this, render, download] {
-            render->deleteLater();
-            if (render->error()) {
-                if (render->error().kind() == ApiError::Kind::RenderFailed ||
-                    render->error().kind() == ApiError::Kind::NotFound)
-                    m_state->setPendingRender(QString());
-                fail(render->error());
-                return;
             }
-            download(render);
-        });
-    };
+        } else if (exporter->phase() == Exporter::Phase::Downloading && throttle->ready()) {
+            if (exporter->total() > 0)
+                m_err << '\r' << tr("Downloading… %1%").arg(exporter->received() * 100 / exporter->total())
+                      << Qt::flush;
+            else
+                m_err << '\r' << tr("Downloading… %1 KB").arg(exporter->received() / 1024) << Qt::flush;
+        }
+    });
+    connect(exporter, &Exporter::finished, this, [this, exporter] {
+        if (!m_json)
+            m_err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
+        if (exporter->phase() == Exporter::Phase::Failed) {
+            const ApiError::Kind kind = exporter->error().kind();
+            if (kind == ApiError::Kind::RenderFailed || kind == ApiError::Kind::NotFound)
+                m_state->setPendingRender(QString());
+            fail(exporter->error());
+            return;
+        }
+        m_state->setPendingRender(QString());
+        if (m_json) {
+            printJson({{QStringLiteral("file"), exporter->targetPath()},
+                       {QStringLiteral("render_id"), exporter->jobId()},
+                       {QStringLiteral("bytes"), double(exporter->received())}});
+        } else {
+            m_out << QDir::toNativeSeparators(exporter->targetPath()) << Qt::endl;
+        }
+        finish(Ok);
+    });
     if (m_parser.isSet(QStringLiteral("resume"))) {
         const QString pending = m_state->pendingRender();
         if (pending.isEmpty()) {
@@ -763,12 +757,12 @@ void CliApplication::exportVideo()
             return;
         }
         printStatus(tr("Resuming export %1…").arg(pending));
-        watch(m_service->resumeRender(pending, this));
+        exporter->resume(pending, target);
         return;
     }
     StateQuery *query = m_service->fetchState(this);
     m_jobs.append(query);
-    connect(query, &ServiceJob::finished, this, [this, query, watch] {
+    connect(query, &ServiceJob::finished, this, [this, query, exporter, target] {
         if (query->error()) {
             fail(query->error());
             return;
@@ -784,8 +778,9 @@ void CliApplication::exportVideo()
         }
         RenderOptions options;
         options.quality = m_parser.value(QStringLiteral("quality"));
-        watch(m_service->startRender(draft, options, this));
+        exporter->start(draft, options, target);
     });
+    m_exporter = exporter;
 }
 
 void CliApplication::session()

@@ -11,6 +11,7 @@
 
 namespace nemo::core {
 class ChatTurn;
+class Exporter;
 class SecretStore;
 class ServiceJob;
 } // namespace nemo::core
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<core::Service> m_service;
     std::unique_ptr<CliState> m_state;
     QPointer<core::ChatTurn> m_turn;
+    QPointer<core::Exporter> m_exporter;
     QList<QPointer<core::ServiceJob>> m_jobs;
     QString m_storageWarning;
 };

@@ -34,7 +34,7 @@ class AgentEventDecoder
 {
     Q_DECLARE_TR_FUNCTIONS(nemo::core::AgentEventDecoder)
 public:
-    static void decode(const SseEvent &event, QList<AgentEvent> &out);
+    static void decode(const SseEvent &sse, QList<AgentEvent> &out);
     // What a status line says while a tool runs ("editing the timeline").
     static QString toolStatus(const QString &toolName);
 };

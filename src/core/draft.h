@@ -69,7 +69,7 @@ class Draft
     Q_DECLARE_TR_FUNCTIONS(nemo::core::Draft)
 public:
     static Draft fromJson(const QJsonValue &value);
-    static Draft fromBytes(const QByteArray &json);
+    static Draft fromBytes(const QByteArray &bytes);
     QJsonObject toJson() const;
     // The draft as the service sent it (compact JSON of an object, or empty).
     QByteArray bytes() const { return m_bytes; }

@@ -47,9 +47,9 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, Callback 
     enqueue({Operation::Remove, key, QString(), context, std::move(done)});
 }
 
-void KeychainSecretStore::enqueue(Pending pending)
+void KeychainSecretStore::enqueue(const Pending &pending)
 {
-    m_queue.enqueue(std::move(pending));
+    m_queue.enqueue(pending);
     if (!m_busy)
         runNext();
 }

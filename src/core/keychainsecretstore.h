@@ -44,7 +44,7 @@ private:
         Callback done;
     };
 
-    void enqueue(Pending pending);
+    void enqueue(const Pending &pending);
     void runNext();
 
     QString m_service;

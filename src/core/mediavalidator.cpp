@@ -167,6 +167,9 @@ QString MediaCheck::message() const
         return MediaValidator::tr("%1 doesn't contain a real %2 (its content looks like %3). %4")
             .arg(name, MediaValidator::kindName(kind),
                  mimeType.isEmpty() ? MediaValidator::tr("something else") : mimeType, accepted);
+    case Problem::TooMany:
+        return MediaValidator::tr("That was more than %1 files at once: only the first %1 were considered.")
+            .arg(limit);
     case Problem::TooLarge:
         return MediaValidator::tr(
                    "%1 is %2 MB, over the %3 MB limit. Compress it or trim it, then try again.")

@@ -26,7 +26,8 @@ struct MediaCheck
         Empty,
         UnsupportedType,
         ContentMismatch,
-        TooLarge
+        TooLarge,
+        TooMany // more files than one drop may add; `limit` says how many were considered
     };
 
     QString path;

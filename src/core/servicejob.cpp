@@ -180,9 +180,7 @@ ApiError ServiceJob::transportError(QNetworkReply *reply)
     switch (reply->error()) {
     case QNetworkReply::NoError:
         return ApiError();
-    case QNetworkReply::OperationCanceledError:
-        // Qt reports transfer timeouts as a cancellation.
-        return ApiError(ApiError::Kind::Timeout);
+    case QNetworkReply::OperationCanceledError: // Qt reports transfer timeouts as a cancellation
     case QNetworkReply::TimeoutError:
         return ApiError(ApiError::Kind::Timeout);
     case QNetworkReply::SslHandshakeFailedError:

@@ -171,7 +171,7 @@ void UploadJob::onReply()
             complete(error);
         return;
     }
-    for (const QJsonValue &value : result.data.value(QLatin1String("files")).toArray())
+    for (const auto &value : result.data.value(QLatin1String("files")).toArray())
         m_files.append(UploadedFile::fromJson(value.toObject()));
     if (m_files.isEmpty()) {
         complete(ApiError(ApiError::Kind::BadResponse));

@@ -239,6 +239,11 @@ bool FakeServer::listen(quint16 port)
     return m_server->listen(QHostAddress::LocalHost, port);
 }
 
+void FakeServer::close()
+{
+    m_server->close();
+}
+
 quint16 FakeServer::port() const
 {
     return m_server->serverPort();

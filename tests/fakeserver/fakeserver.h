@@ -33,6 +33,8 @@ public:
     ~FakeServer() override;
 
     bool listen(quint16 port = 0);
+    // Stops taking connections (as if the service went away); listen() again to come back.
+    void close();
     QUrl baseUrl() const;
     quint16 port() const;
 

@@ -1,0 +1,327 @@
+#include "conversation.h"
+
+#include "chatturn.h"
+#include "creditsquery.h"
+#include "service.h"
+#include "statequery.h"
+
+#include <QJsonArray>
+
+namespace nemo::core {
+
+namespace {
+
+QString actionName(GuiAction action)
+{
+    switch (action) {
+    case GuiAction::OpenExport:
+        return QStringLiteral("export");
+    case GuiAction::ShowTimeline:
+        return QStringLiteral("timeline");
+    case GuiAction::RefreshState:
+        return QStringLiteral("refresh");
+    case GuiAction::ComposeEdit:
+        return QStringLiteral("compose");
+    }
+    return {};
+}
+
+std::optional<GuiAction> actionFromName(const QString &name)
+{
+    for (GuiAction action :
+         {GuiAction::OpenExport, GuiAction::ShowTimeline, GuiAction::RefreshState, GuiAction::ComposeEdit}) {
+        if (actionName(action) == name)
+            return action;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString ChatMessage::roleName(Role role)
+{
+    switch (role) {
+    case Role::User:
+        return QStringLiteral("user");
+    case Role::Agent:
+        return QStringLiteral("agent");
+    case Role::Notice:
+        return QStringLiteral("notice");
+    case Role::Error:
+        return QStringLiteral("error");
+    }
+    return QStringLiteral("notice");
+}
+
+QString ChatMessage::stateName(State state)
+{
+    switch (state) {
+    case State::Done:
+        return QStringLiteral("done");
+    case State::Streaming:
+        return QStringLiteral("streaming");
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Interrupted:
+        return QStringLiteral("interrupted");
+    }
+    return QStringLiteral("done");
+}
+
+QJsonObject ChatMessage::toJson() const
+{
+    QJsonArray actionList;
+    for (GuiAction action : actions)
+        actionList.append(actionName(action));
+    QJsonObject object{{QStringLiteral("id"), QString::number(id)},
+                       {QStringLiteral("role"), roleName(role)},
+                       {QStringLiteral("state"), stateName(state)},
+                       {QStringLiteral("text"), text},
+                       {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)}};
+    if (!actionList.isEmpty())
+        object.insert(QStringLiteral("actions"), actionList);
+    if (actionUrl.isValid()) {
+        object.insert(QStringLiteral("action_label"), actionLabel);
+        object.insert(QStringLiteral("action_url"), actionUrl.toString());
+    }
+    return object;
+}
+
+ChatMessage ChatMessage::fromJson(const QJsonObject &object)
+{
+    ChatMessage message;
+    message.id = object.value(QLatin1String("id")).toString().toULongLong();
+    const QString role = object.value(QLatin1String("role")).toString();
+    for (Role r : {Role::User, Role::Agent, Role::Notice, Role::Error}) {
+        if (roleName(r) == role)
+            message.role = r;
+    }
+    const QString state = object.value(QLatin1String("state")).toString();
+    for (State s : {State::Done, State::Streaming, State::Stopped, State::Failed, State::Interrupted}) {
+        if (stateName(s) == state)
+            message.state = s;
+    }
+    message.text = object.value(QLatin1String("text")).toString();
+    message.time = QDateTime::fromString(object.value(QLatin1String("time")).toString(), Qt::ISODateWithMs);
+    for (const auto &value : object.value(QLatin1String("actions")).toArray()) {
+        if (const auto action = actionFromName(value.toString()))
+            message.actions.append(*action);
+    }
+    const QUrl url(object.value(QLatin1String("action_url")).toString());
+    // Only web links are ever offered as actions.
+    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
+        message.actionUrl = url;
+        message.actionLabel = object.value(QLatin1String("action_label")).toString();
+    }
+    return message;
+}
+
+Conversation::Conversation(Service *service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+{ }
+
+int Conversation::indexOf(quint64 id) const
+{
+    // Messages are appended in id order: search from the end, where changes happen.
+    for (qsizetype i = m_messages.size() - 1; i >= 0; --i) {
+        if (m_messages.at(i).id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+qint64 Conversation::elapsedMs() const
+{
+    return m_turn ? m_turn->elapsedMs() : 0;
+}
+
+ChatMessage &Conversation::append(ChatMessage::Role role, const QString &text)
+{
+    ChatMessage message;
+    message.id = m_nextId++;
+    message.role = role;
+    message.text = text;
+    message.time = QDateTime::currentDateTime();
+    m_messages.append(message);
+    emit messageAdded(int(m_messages.size() - 1));
+    return m_messages.last();
+}
+
+void Conversation::changed(quint64 id)
+{
+    const int index = indexOf(id);
+    if (index >= 0)
+        emit messageChanged(index);
+}
+
+ChatMessage &Conversation::addNotice(const QString &text)
+{
+    return append(ChatMessage::Role::Notice, text);
+}
+
+ChatMessage &Conversation::addError(const ApiError &error, const QString &text)
+{
+    ChatMessage &message = append(ChatMessage::Role::Error, text.isEmpty() ? error.message() : text);
+    if (error.actionUrl().isValid()) {
+        message.actionUrl = error.actionUrl();
+        message.actionLabel = error.actionLabel();
+        emit messageChanged(int(m_messages.size() - 1));
+    }
+    return m_messages.last();
+}
+
+void Conversation::restore(const QList<ChatMessage> &messages)
+{
+    if (m_turn)
+        m_turn->abort();
+    m_messages = messages;
+    m_nextId = 1;
+    for (ChatMessage &message : m_messages) {
+        if (message.state == ChatMessage::State::Streaming)
+            message.state = ChatMessage::State::Interrupted;
+        m_nextId = qMax(m_nextId, message.id + 1);
+    }
+    emit reset();
+}
+
+void Conversation::clear()
+{
+    restore({});
+}
+
+bool Conversation::submit(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty() || isBusy())
+        return false;
+    append(ChatMessage::Role::User, text);
+    switch (IntentRouter::route(text)) {
+    case Intent::Credits:
+        showCredits();
+        break;
+    case Intent::State:
+        emit intentRequested(Intent::State);
+        showTimeline();
+        break;
+    case Intent::Export:
+        addNotice(tr("Opening the export…"));
+        emit intentRequested(Intent::Export);
+        break;
+    case Intent::Upload:
+        addNotice(tr("Choose the photos, videos or music to add."));
+        emit intentRequested(Intent::Upload);
+        break;
+    case Intent::Chat:
+        runTurn(text);
+        break;
+    }
+    return true;
+}
+
+void Conversation::showCredits()
+{
+    CreditsQuery *query = m_service->fetchCredits(this);
+    connect(query, &ServiceJob::finished, this, [this, query] {
+        if (query->error()) {
+            addError(query->error());
+            return;
+        }
+        const Credits credits = query->credits();
+        addNotice(tr("You have %1 credits available (%2 frozen while work is running, %3 in total).")
+                      .arg(credits.available)
+                      .arg(credits.frozen)
+                      .arg(credits.total));
+    });
+}
+
+void Conversation::showTimeline()
+{
+    StateQuery *query = m_service->fetchState(this);
+    connect(query, &ServiceJob::finished, this, [this, query] {
+        if (query->error()) {
+            addError(query->error());
+            return;
+        }
+        addNotice(query->state().draft.summary());
+    });
+}
+
+void Conversation::runTurn(const QString &text)
+{
+    ChatTurn *turn = m_service->sendMessage(text, this);
+    m_turn = turn;
+    ChatMessage &reply = append(ChatMessage::Role::Agent, QString());
+    reply.state = ChatMessage::State::Streaming;
+    const quint64 id = reply.id;
+    emit busyChanged(true);
+    connect(turn, &ChatTurn::textChanged, this, [this, id](const QString &full) {
+        const int index = indexOf(id);
+        if (index < 0)
+            return;
+        m_messages[index].text = full;
+        emit messageChanged(index);
+    });
+    connect(turn, &ChatTurn::statusChanged, this, [this](const QString &status) {
+        m_status = status;
+        emit statusChanged(status);
+    });
+    connect(turn, &ChatTurn::heartbeat, this, &Conversation::heartbeat);
+    connect(turn, &ChatTurn::stillWorking, this, &Conversation::stillWorking);
+    connect(turn, &ServiceJob::finished, this, [this, turn, id] {
+        const int index = indexOf(id);
+        const ChatTurn::Outcome outcome = turn->outcome();
+        if (index >= 0) {
+            ChatMessage &message = m_messages[index];
+            message.text = turn->text();
+            message.actions = turn->guiActions();
+            switch (outcome) {
+            case ChatTurn::Outcome::Replied:
+            case ChatTurn::Outcome::NoText:
+                message.state = ChatMessage::State::Done;
+                break;
+            case ChatTurn::Outcome::Cancelled:
+                message.state = ChatMessage::State::Stopped;
+                break;
+            case ChatTurn::Outcome::Dropped:
+            case ChatTurn::Outcome::TimedOut:
+                message.state = ChatMessage::State::Interrupted;
+                break;
+            default:
+                message.state = ChatMessage::State::Failed;
+                break;
+            }
+            if (message.text.isEmpty()) {
+                // Nothing was said: the message goes, the outcome below says what happened.
+                m_messages.removeAt(index);
+                emit messageRemoved(index);
+            } else {
+                emit messageChanged(index);
+            }
+        }
+        m_status.clear();
+        emit statusChanged(m_status);
+        const QString note = turn->outcomeMessage().trimmed();
+        if (outcome == ChatTurn::Outcome::Refused) {
+            addError(turn->error());
+        } else if (turn->error() && outcome != ChatTurn::Outcome::Cancelled) {
+            addError(turn->error(), note);
+        } else if (!note.isEmpty()) {
+            addNotice(note);
+        }
+        if (turn->hasStateAfter())
+            emit turnFinished(turn->changes());
+        m_turn = nullptr;
+        emit busyChanged(false);
+    });
+}
+
+void Conversation::stop()
+{
+    if (m_turn)
+        m_turn->stop();
+}
+
+} // namespace nemo::core

@@ -1,0 +1,143 @@
+#include "exporter.h"
+
+#include "downloadjob.h"
+#include "filenames.h"
+#include "service.h"
+
+#include <QFileInfo>
+
+namespace nemo::core {
+
+Exporter::Exporter(Service *service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+{ }
+
+QString Exporter::suggestedFileName(const Draft &draft, const QDateTime &when)
+{
+    const QString title = draft.title().isEmpty() ? tr("Nemo Studio video") : draft.title();
+    return FileNames::sanitize(title + QLatin1Char(' ') + when.toString(QStringLiteral("yyyy-MM-dd HH-mm")) +
+                               QStringLiteral(".mp4"));
+}
+
+void Exporter::start(const Draft &draft, const RenderOptions &options, const QString &targetPath)
+{
+    if (m_render)
+        m_render->abort();
+    if (m_download)
+        m_download->abort();
+    m_draft = draft;
+    m_options = options;
+    m_target = targetPath;
+    m_jobId.clear();
+    m_status = RenderStatus();
+    m_rendered = false;
+    m_received = 0;
+    m_total = -1;
+    m_error = ApiError();
+    m_startedAt = QDateTime::currentDateTime();
+    m_phase = Phase::Rendering;
+    emit changed();
+    watch(m_service->startRender(draft, options, this));
+}
+
+void Exporter::resume(const QString &jobId, const QString &targetPath)
+{
+    m_jobId = jobId;
+    m_target = targetPath;
+    m_rendered = false;
+    m_error = ApiError();
+    m_received = QFileInfo(targetPath + QStringLiteral(".part")).size();
+    m_startedAt = QDateTime::currentDateTime();
+    m_phase = Phase::Rendering;
+    emit changed();
+    watch(m_service->resumeRender(jobId, this));
+}
+
+void Exporter::watch(RenderJob *job)
+{
+    m_render = job;
+    connect(job, &RenderJob::jobIdAssigned, this, [this](const QString &id) {
+        m_jobId = id;
+        emit jobIdAssigned(id);
+        emit changed();
+    });
+    connect(job, &RenderJob::statusChanged, this, [this](const RenderStatus &status) {
+        m_status = status;
+        emit changed();
+    });
+    connect(job, &RenderJob::nextCheckScheduled, this, &Exporter::changed);
+    connect(job, &ServiceJob::finished, this, [this, job] {
+        if (job != m_render)
+            return;
+        if (job->error()) {
+            fail(job->error());
+            return;
+        }
+        m_status = job->status();
+        m_rendered = true;
+        m_outputUrl = job->outputUrl();
+        m_fallbackUrl = job->fallbackUrl();
+        download();
+    });
+}
+
+void Exporter::download()
+{
+    m_phase = Phase::Downloading;
+    m_error = ApiError();
+    emit changed();
+    DownloadJob *job = m_service->download(m_outputUrl, m_fallbackUrl, m_target, m_status.size, this);
+    m_download = job;
+    connect(job, &DownloadJob::progress, this, [this](qint64 received, qint64 total) {
+        m_received = received;
+        m_total = total;
+        emit changed();
+    });
+    connect(job, &ServiceJob::finished, this, [this, job] {
+        if (job != m_download)
+            return;
+        if (job->error()) {
+            fail(job->error());
+            return;
+        }
+        m_phase = Phase::Done;
+        emit changed();
+        emit finished();
+    });
+}
+
+void Exporter::fail(const ApiError &error)
+{
+    m_error = error;
+    m_phase = Phase::Failed;
+    emit changed();
+    emit finished();
+}
+
+void Exporter::retry()
+{
+    if (isRunning())
+        return;
+    if (m_rendered) {
+        download(); // the render is done: fetch the file again (the .part resumes)
+        return;
+    }
+    if (m_draft.isExportable())
+        start(m_draft, m_options, m_target); // a new render, with a new id
+    else if (!m_jobId.isEmpty())
+        resume(m_jobId, m_target);
+}
+
+void Exporter::checkNow()
+{
+    if (m_render && m_phase == Phase::Rendering)
+        m_render->checkNow();
+}
+
+int Exporter::secondsToNextCheck() const
+{
+    return m_render && m_phase == Phase::Rendering ? m_render->secondsToNextCheck() : 0;
+}
+
+} // namespace nemo::core

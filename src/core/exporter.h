@@ -1,0 +1,84 @@
+#pragma once
+
+#include "apierror.h"
+#include "draft.h"
+#include "renderjob.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+namespace nemo::core {
+
+class DownloadJob;
+class Service;
+
+// One export from start to file: render on the service, poll, then download to the target path
+// (resumable). The job id is announced as soon as it exists, so that a restart can resume it.
+// retry() starts a new render (with a new id) when the render failed, and resumes the download
+// when only the download failed.
+class Exporter : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Phase
+    {
+        Idle,
+        Rendering,
+        Downloading,
+        Done,
+        Failed
+    };
+    Q_ENUM(Phase)
+
+    explicit Exporter(Service *service, QObject *parent = nullptr);
+
+    void start(const Draft &draft, const RenderOptions &options, const QString &targetPath);
+    void resume(const QString &jobId, const QString &targetPath);
+    void retry();
+    void checkNow();
+
+    Phase phase() const { return m_phase; }
+    bool isRunning() const { return m_phase == Phase::Rendering || m_phase == Phase::Downloading; }
+    RenderStatus status() const { return m_status; }
+    QString jobId() const { return m_jobId; }
+    QString targetPath() const { return m_target; }
+    int secondsToNextCheck() const;
+    qint64 received() const { return m_received; }
+    qint64 total() const { return m_total; }
+    QDateTime startedAt() const { return m_startedAt; }
+    const ApiError &error() const { return m_error; }
+
+    // "Urban Dreams 2026-11-21 14-05.mp4", safe for every file system.
+    static QString suggestedFileName(const Draft &draft,
+                                     const QDateTime &when = QDateTime::currentDateTime());
+
+signals:
+    void changed();
+    void jobIdAssigned(const QString &jobId);
+    void finished();
+
+private:
+    void watch(RenderJob *job);
+    void download();
+    void fail(const ApiError &error);
+
+    Service *m_service;
+    Phase m_phase = Phase::Idle;
+    Draft m_draft;
+    RenderOptions m_options;
+    QString m_jobId;
+    QString m_target;
+    RenderStatus m_status;
+    QUrl m_outputUrl;
+    QUrl m_fallbackUrl;
+    bool m_rendered = false;
+    qint64 m_received = 0;
+    qint64 m_total = -1;
+    QDateTime m_startedAt;
+    ApiError m_error;
+    QPointer<RenderJob> m_render;
+    QPointer<DownloadJob> m_download;
+};
+
+} // namespace nemo::core

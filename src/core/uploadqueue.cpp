@@ -1,0 +1,341 @@
+#include "uploadqueue.h"
+
+#include "service.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QSet>
+#include <QThreadPool>
+
+namespace nemo::core {
+
+namespace {
+
+MediaItem::State stateFromName(const QString &name)
+{
+    for (MediaItem::State state :
+         {MediaItem::State::Checking, MediaItem::State::Queued, MediaItem::State::Uploading,
+          MediaItem::State::Uploaded, MediaItem::State::Failed, MediaItem::State::Interrupted}) {
+        if (MediaItem::stateName(state) == name)
+            return state;
+    }
+    return MediaItem::State::Failed;
+}
+
+// Expands folders and checks every file; runs on a worker thread.
+void checkPaths(const QStringList &paths, qint64 maxBytes, int limit, QList<MediaCheck> *accepted,
+                QList<MediaCheck> *problems, int *total)
+{
+    QStringList files;
+    bool truncated = false;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir() && !info.isSymLink()) {
+            QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                if (it.fileInfo().isHidden())
+                    continue;
+                if (files.size() >= limit) {
+                    truncated = true;
+                    break;
+                }
+                files.append(file);
+            }
+        } else if (files.size() < limit) {
+            files.append(path);
+        } else {
+            truncated = true;
+        }
+    }
+    *total = int(files.size());
+    for (const QString &file : std::as_const(files)) {
+        MediaCheck check = MediaValidator::check(file, maxBytes);
+        (check.ok() ? accepted : problems)->append(check);
+    }
+    if (truncated) {
+        MediaCheck tooMany;
+        tooMany.problem = MediaCheck::Problem::TooMany;
+        tooMany.limit = limit;
+        problems->append(tooMany);
+    }
+}
+
+} // namespace
+
+QString MediaItem::stateName(State state)
+{
+    switch (state) {
+    case State::Checking:
+        return QStringLiteral("checking");
+    case State::Queued:
+        return QStringLiteral("queued");
+    case State::Uploading:
+        return QStringLiteral("uploading");
+    case State::Uploaded:
+        return QStringLiteral("uploaded");
+    case State::Failed:
+        return QStringLiteral("failed");
+    case State::Interrupted:
+        return QStringLiteral("interrupted");
+    }
+    return QStringLiteral("failed");
+}
+
+QJsonObject MediaItem::toJson() const
+{
+    QJsonObject object{
+        {QStringLiteral("id"), QString::number(id)}, {QStringLiteral("path"), path},
+        {QStringLiteral("url"), url.toString()},     {QStringLiteral("name"), name},
+        {QStringLiteral("size"), double(size)},      {QStringLiteral("state"), stateName(state)}};
+    if (!error.isEmpty())
+        object.insert(QStringLiteral("error"), error);
+    if (!uploaded.cdnUrl.isEmpty())
+        object.insert(QStringLiteral("uploaded"), uploaded.raw);
+    return object;
+}
+
+MediaItem MediaItem::fromJson(const QJsonObject &object)
+{
+    MediaItem item;
+    item.id = object.value(QLatin1String("id")).toString().toULongLong();
+    item.path = object.value(QLatin1String("path")).toString();
+    const QUrl url(object.value(QLatin1String("url")).toString());
+    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+        item.url = url;
+    item.name = object.value(QLatin1String("name")).toString(QFileInfo(item.path).fileName());
+    item.size = qint64(qBound(0.0, object.value(QLatin1String("size")).toDouble(), 1e15));
+    item.kind = MediaValidator::kindForExtension(
+        QFileInfo(item.url.isValid() ? item.url.path() : item.path).suffix());
+    item.state = stateFromName(object.value(QLatin1String("state")).toString());
+    item.error = object.value(QLatin1String("error")).toString();
+    item.uploaded = UploadedFile::fromJson(object.value(QLatin1String("uploaded")).toObject());
+    return item;
+}
+
+UploadQueue::UploadQueue(Service *service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+{ }
+
+UploadQueue::~UploadQueue()
+{
+    // Stop what runs without letting the ends of those jobs start the next uploads.
+    for (const QPointer<UploadJob> &job : std::as_const(m_jobs)) {
+        if (job) {
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+}
+
+int UploadQueue::indexOf(quint64 id) const
+{
+    for (qsizetype i = 0; i < m_items.size(); ++i) {
+        if (m_items.at(i).id == id)
+            return int(i);
+    }
+    return -1;
+}
+
+bool UploadQueue::isBusy() const
+{
+    if (m_checking > 0)
+        return true;
+    for (const MediaItem &item : m_items) {
+        if (item.state == MediaItem::State::Queued || item.state == MediaItem::State::Uploading)
+            return true;
+    }
+    return false;
+}
+
+void UploadQueue::add(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (m_checking++ == 0)
+        emit checkingChanged(true);
+    const qint64 maxBytes = m_service->config().maxUploadBytes;
+    QPointer<UploadQueue> self(this);
+    // Reading thousands of files to check them would freeze the window: do it on a worker.
+    QThreadPool::globalInstance()->start([self, paths, maxBytes] {
+        auto accepted = std::make_shared<QList<MediaCheck>>();
+        auto problems = std::make_shared<QList<MediaCheck>>();
+        int total = 0;
+        checkPaths(paths, maxBytes, MaxFilesPerDrop, accepted.get(), problems.get(), &total);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, accepted, problems, total] {
+                if (self)
+                    self->accept(*accepted, *problems, total);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void UploadQueue::addUrls(const QList<QUrl> &urls)
+{
+    QStringList problems;
+    const int first = int(m_items.size());
+    for (const QUrl &url : urls) {
+        const QString problem = UploadJob::checkUrl(url);
+        if (!problem.isEmpty()) {
+            problems.append(problem);
+            continue;
+        }
+        MediaItem item;
+        item.id = m_nextId++;
+        item.url = url;
+        item.name = url.fileName().isEmpty() ? url.host() : url.fileName();
+        item.kind = MediaValidator::kindForExtension(QFileInfo(url.path()).suffix());
+        item.state = MediaItem::State::Queued;
+        m_items.append(item);
+    }
+    if (m_items.size() > first)
+        emit added(first, int(m_items.size() - 1));
+    if (!problems.isEmpty())
+        emit linksRefused(problems);
+    pump();
+}
+
+void UploadQueue::accept(const QList<MediaCheck> &accepted, const QList<MediaCheck> &problems, int total)
+{
+    QSet<QString> known;
+    for (const MediaItem &item : std::as_const(m_items)) {
+        if (!item.path.isEmpty())
+            known.insert(QFileInfo(item.path).absoluteFilePath());
+    }
+    const int first = int(m_items.size());
+    for (const MediaCheck &check : accepted) {
+        const QString absolute = QFileInfo(check.path).absoluteFilePath();
+        if (known.contains(absolute))
+            continue; // already in the bin
+        known.insert(absolute);
+        MediaItem item;
+        item.id = m_nextId++;
+        item.path = absolute;
+        item.name = QFileInfo(check.path).fileName();
+        item.kind = check.kind;
+        item.size = check.size;
+        item.state = MediaItem::State::Queued;
+        m_items.append(item);
+    }
+    if (m_items.size() > first)
+        emit added(first, int(m_items.size() - 1));
+    if (!problems.isEmpty())
+        emit refused(problems, total);
+    if (--m_checking == 0)
+        emit checkingChanged(false);
+    pump();
+}
+
+void UploadQueue::pump()
+{
+    int running = 0;
+    for (const QPointer<UploadJob> &job : std::as_const(m_jobs))
+        running += job ? 1 : 0;
+    for (qsizetype i = 0; i < m_items.size() && running < m_parallel; ++i) {
+        if (m_items.at(i).state == MediaItem::State::Queued) {
+            startUpload(int(i));
+            ++running;
+        }
+    }
+}
+
+void UploadQueue::startUpload(int index)
+{
+    MediaItem &item = m_items[index];
+    item.state = MediaItem::State::Uploading;
+    item.sent = 0;
+    item.error.clear();
+    const quint64 id = item.id;
+    emit changed(index);
+    UploadJob *job =
+        item.url.isValid() ? m_service->uploadUrls({item.url}, this) : m_service->upload({item.path}, this);
+    m_jobs.insert(id, job);
+    connect(job, &UploadJob::progress, this, [this, id](qint64 sent) {
+        const int at = indexOf(id);
+        if (at < 0)
+            return;
+        m_items[at].sent = sent;
+        emit changed(at);
+    });
+    connect(job, &ServiceJob::finished, this, [this, job, id] {
+        m_jobs.remove(id);
+        const int at = indexOf(id);
+        if (at >= 0) {
+            MediaItem &done = m_items[at];
+            if (job->error()) {
+                done.state = job->error().kind() == ApiError::Kind::Cancelled ? MediaItem::State::Interrupted
+                                                                              : MediaItem::State::Failed;
+                done.error = job->error().message();
+            } else {
+                done.state = MediaItem::State::Uploaded;
+                done.sent = done.size;
+                if (!job->files().isEmpty())
+                    done.uploaded = job->files().first();
+            }
+            emit changed(at);
+        }
+        pump();
+    });
+}
+
+void UploadQueue::retry(quint64 id)
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return;
+    MediaItem &item = m_items[index];
+    if (item.state != MediaItem::State::Failed && item.state != MediaItem::State::Interrupted)
+        return;
+    item.state = MediaItem::State::Queued;
+    item.error.clear();
+    emit changed(index);
+    pump();
+}
+
+void UploadQueue::retryFailed()
+{
+    for (const MediaItem &item : std::as_const(m_items)) {
+        if (item.state == MediaItem::State::Failed || item.state == MediaItem::State::Interrupted)
+            retry(item.id);
+    }
+}
+
+void UploadQueue::remove(quint64 id)
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return;
+    if (QPointer<UploadJob> job = m_jobs.take(id))
+        job->abort();
+    m_items.removeAt(index);
+    emit removed(index);
+    pump();
+}
+
+void UploadQueue::restore(const QList<MediaItem> &items)
+{
+    for (const QPointer<UploadJob> &job : std::as_const(m_jobs)) {
+        if (job) {
+            job->disconnect(this);
+            job->abort();
+        }
+    }
+    m_jobs.clear();
+    m_items = items;
+    m_nextId = 1;
+    for (MediaItem &item : m_items) {
+        // An upload cut off by a restart is shown as interrupted, with Retry: never resumed behind the user's
+        // back.
+        if (item.state == MediaItem::State::Uploading || item.state == MediaItem::State::Checking ||
+            item.state == MediaItem::State::Queued)
+            item.state = MediaItem::State::Interrupted;
+        m_nextId = qMax(m_nextId, item.id + 1);
+    }
+    emit reset();
+}
+
+} // namespace nemo::core

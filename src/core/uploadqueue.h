@@ -1,0 +1,96 @@
+#pragma once
+
+#include "mediavalidator.h"
+#include "uploadjob.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+namespace nemo::core {
+
+class Service;
+
+struct MediaItem
+{
+    enum class State
+    {
+        Checking,
+        Queued,
+        Uploading,
+        Uploaded,
+        Failed,
+        Interrupted
+    };
+
+    quint64 id = 0;
+    QString path; // a local file, or empty for a link
+    QUrl url;     // a web link uploaded by URL
+    QString name;
+    MediaKind kind = MediaKind::Unknown;
+    qint64 size = 0;
+    State state = State::Queued;
+    qint64 sent = 0;
+    QString error;         // why it failed, for a person
+    UploadedFile uploaded; // what the service said once uploaded
+
+    QJsonObject toJson() const;
+    static MediaItem fromJson(const QJsonObject &object);
+    static QString stateName(State state);
+};
+
+// The media the user added: checked at the door (off the UI thread, folders expanded), then
+// uploaded one file per request, two at a time, each with its own progress and its own failure
+// and Retry. Files that cannot be used are refused with a message and never uploaded.
+class UploadQueue : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int MaxFilesPerDrop = 10000;
+
+    explicit UploadQueue(Service *service, QObject *parent = nullptr);
+    ~UploadQueue() override;
+
+    const QList<MediaItem> &items() const { return m_items; }
+    int size() const { return int(m_items.size()); }
+    const MediaItem &at(int index) const { return m_items.at(index); }
+    int indexOf(quint64 id) const;
+
+    // Files and folders (expanded recursively). Checking happens in the background; accepted files
+    // appear with added(), refused ones are reported with refused().
+    void add(const QStringList &paths);
+    // Web links, uploaded by URL (the service fetches them).
+    void addUrls(const QList<QUrl> &urls);
+    void retry(quint64 id);
+    void retryFailed();
+    void remove(quint64 id);
+    // Replaces the items (a project being opened); uploads that were running become interrupted.
+    void restore(const QList<MediaItem> &items);
+    void setParallel(int parallel) { m_parallel = qMax(1, parallel); }
+    // True while files are still being checked or uploaded.
+    bool isBusy() const;
+
+signals:
+    void added(int first, int last);
+    void changed(int index);
+    void removed(int index);
+    void reset();
+    // Files that were not added, each with its reason, and how many there were in all.
+    void refused(const QList<nemo::core::MediaCheck> &problems, int total);
+    void linksRefused(const QStringList &problems);
+    void checkingChanged(bool checking);
+
+private:
+    void accept(const QList<MediaCheck> &accepted, const QList<MediaCheck> &problems, int total);
+    void pump();
+    void startUpload(int index);
+
+    Service *m_service;
+    QList<MediaItem> m_items;
+    QHash<quint64, QPointer<UploadJob>> m_jobs;
+    int m_parallel = 2;
+    int m_checking = 0;
+    quint64 m_nextId = 1;
+};
+
+} // namespace nemo::core

@@ -1,0 +1,101 @@
+#include "workspace.h"
+
+#include "authenticator.h"
+#include "session.h"
+
+namespace nemo::core {
+
+Workspace::Workspace(const ServiceConfig &config, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_service(std::make_unique<Service>(config, secrets))
+    , m_conversation(new Conversation(m_service.get(), this))
+    , m_uploads(new UploadQueue(m_service.get(), this))
+    , m_exporter(new Exporter(m_service.get(), this))
+{
+    connect(m_service.get(), &Service::creditsChanged, this, &Workspace::creditsChanged);
+    connect(m_service.get(), &Service::stateChanged, this, [this](const ProjectState &state) {
+        // Highlights belong to the turn that made them; a later plain refresh keeps them.
+        emit timelineChanged(state, m_lastChanges);
+    });
+    connect(m_conversation, &Conversation::turnFinished, this, [this](const DraftDiff &changes) {
+        m_lastChanges = changes;
+        if (const auto state = m_service->lastState())
+            emit timelineChanged(*state, m_lastChanges);
+        refreshCredits();
+    });
+    connect(m_service->auth(), &Authenticator::storageProblem, this, [this](const QString &message) {
+        emit notice(
+            tr("Your sign-in could not be saved in the %1 (%2). It works for now but will not be remembered.")
+                .arg(m_service->auth()->storageName(), message));
+    });
+    connect(m_service->session(), &Session::replaced, this, [this] {
+        m_conversation->addNotice(
+            tr("The service no longer knew this editing session, so a new one was started. "
+               "Its timeline starts empty."));
+    });
+}
+
+Workspace::~Workspace()
+{
+    // Everything that uses the service goes before it does (children would otherwise be deleted
+    // only after the service member is gone).
+    delete m_exporter;
+    delete m_uploads;
+    delete m_conversation;
+}
+
+void Workspace::setConnection(Connection connection, const ApiError &error)
+{
+    m_connectionError = error;
+    if (connection == m_connection && !error)
+        return;
+    m_connection = connection;
+    emit connectionChanged(connection);
+}
+
+void Workspace::noteFailure(const ApiError &error)
+{
+    if (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout)
+        setConnection(Connection::Offline, error);
+}
+
+void Workspace::connectToService()
+{
+    setConnection(Connection::SettingUp);
+    m_service->session()->ensure(this, [this](const ApiError &error) {
+        if (error) {
+            if (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout)
+                setConnection(Connection::Offline, error);
+            else
+                setConnection(Connection::SignedOut, error);
+            return;
+        }
+        setConnection(Connection::Ready);
+        refreshCredits();
+        refreshState();
+    });
+}
+
+void Workspace::refreshState()
+{
+    StateQuery *query = m_service->fetchState(this);
+    connect(query, &ServiceJob::finished, this, [this, query] {
+        if (query->error())
+            noteFailure(query->error());
+        else if (m_connection == Connection::Offline)
+            setConnection(Connection::Ready);
+    });
+}
+
+void Workspace::refreshCredits()
+{
+    CreditsQuery *query = m_service->fetchCredits(this);
+    connect(query, &ServiceJob::finished, this, [this, query] {
+        if (query->error())
+            noteFailure(query->error());
+        else if (m_connection == Connection::Offline)
+            setConnection(Connection::Ready);
+    });
+}
+
+} // namespace nemo::core
