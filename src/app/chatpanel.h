@@ -1,0 +1,74 @@
+#pragma once
+
+#include "guireference.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace nemo::core {
+class Conversation;
+}
+
+namespace nemo::app {
+
+class ChatModel;
+class ChatView;
+class MessageInput;
+
+// The chat: suggestions while it is empty, then the transcript; a status line that shows the agent is
+// alive while a turn runs ("Working… 2:14 — editing the timeline") with a Stop button in plain sight;
+// and the input.
+class ChatPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChatPanel(core::Conversation *conversation, QWidget *parent = nullptr);
+
+    ChatView *view() const { return m_view; }
+    MessageInput *input() const { return m_input; }
+    QPushButton *stopButton() const { return m_stop; }
+    QLabel *statusLabel() const { return m_status; }
+    QStringList suggestions() const;
+
+    void focusInput(const QString &hint = QString());
+    void submit();
+
+signals:
+    void guiActionTriggered(nemo::core::GuiAction action);
+    void linkActivated(const QUrl &url);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateBusy(bool busy);
+    void updateStatus();
+    void retranslate();
+    void updatePage();
+
+    core::Conversation *m_conversation;
+    ChatModel *m_model;
+    ChatView *m_view;
+    QStackedWidget *m_pages;
+    QWidget *m_welcome;
+    QLabel *m_welcomeTitle;
+    QLabel *m_welcomeText;
+    QList<QPushButton *> m_suggestionButtons;
+    QLabel *m_pulse;
+    QLabel *m_status;
+    QPushButton *m_stop;
+    MessageInput *m_input;
+    QToolButton *m_send;
+    QTimer m_clock;
+    QElapsedTimer m_sinceHeartbeat;
+    bool m_stillWorking = false;
+    int m_pulseLevel = 0;
+};
+
+} // namespace nemo::app

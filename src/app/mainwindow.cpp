@@ -1,0 +1,384 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "authenticator.h"
+#include "chatpanel.h"
+#include "chatview.h"
+#include "exportdialog.h"
+#include "mediabinpanel.h"
+#include "messageinput.h"
+#include "nemoversion.h"
+#include "notifier.h"
+#include "settingsdialog.h"
+#include "statuspanel.h"
+#include "timelinepanel.h"
+#include "timelineview.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+namespace nemo::app {
+
+using core::Exporter;
+using core::GuiAction;
+using core::Intent;
+using core::Workspace;
+
+MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
+    , m_settings(settings)
+    , m_chat(new ChatPanel(workspace->conversation(), this))
+    , m_bin(new MediaBinPanel(workspace->uploads(), this))
+    , m_timeline(new TimelinePanel(this))
+    , m_mediaDock(new QDockWidget(this))
+    , m_timelineDock(new QDockWidget(this))
+    , m_status(new StatusPanel(workspace, this))
+    , m_notifier(new Notifier(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setCentralWidget(m_chat);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
+                   QMainWindow::AllowTabbedDocks);
+    m_mediaDock->setObjectName(QStringLiteral("MediaDock"));
+    m_mediaDock->setWidget(m_bin);
+    m_timelineDock->setObjectName(QStringLiteral("TimelineDock"));
+    m_timelineDock->setWidget(m_timeline);
+    addDockWidget(Qt::LeftDockWidgetArea, m_mediaDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    resizeDocks({m_mediaDock}, {340}, Qt::Horizontal);
+    resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
+    statusBar()->addPermanentWidget(m_status);
+
+    createActions();
+    createMenus();
+    retranslate();
+
+    connect(m_bin, &MediaBinPanel::addMediaRequested, this, &MainWindow::addMedia);
+    connect(m_chat, &ChatPanel::guiActionTriggered, this, &MainWindow::handleGuiAction);
+    connect(m_chat, &ChatPanel::linkActivated, this, &MainWindow::openLink);
+    connect(m_timeline, &TimelinePanel::refreshRequested, workspace, &Workspace::refreshState);
+    connect(workspace->conversation(), &core::Conversation::intentRequested, this, &MainWindow::handleIntent);
+    connect(workspace, &Workspace::timelineChanged, m_timeline, &TimelinePanel::showState);
+    connect(workspace, &Workspace::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(workspace->exporter(), &Exporter::finished, this, &MainWindow::exportFinished);
+
+    resize(1280, 820);
+    if (!settings->windowGeometry().isEmpty())
+        restoreGeometry(settings->windowGeometry());
+    if (!settings->windowState().isEmpty())
+        restoreState(settings->windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+void MainWindow::createActions()
+{
+    auto add = [this](const QString &name, const QKeySequence &shortcut, const QString &icon, auto slot) {
+        auto *action = new QAction(this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        if (!icon.isEmpty())
+            action->setIcon(QIcon::fromTheme(icon));
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.insert(name, action);
+        addAction(action);
+        return action;
+    };
+    add(QStringLiteral("addMedia"), QKeySequence::Open, QStringLiteral("list-add"), [this] { addMedia(); });
+    add(QStringLiteral("pasteMedia"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+        QStringLiteral("edit-paste"), [this] { m_bin->paste(); });
+    add(QStringLiteral("export"), QKeySequence(Qt::CTRL | Qt::Key_E), QStringLiteral("document-export"),
+        [this] { openExport(); });
+    add(QStringLiteral("quit"), QKeySequence::Quit, QStringLiteral("application-exit"), [this] { close(); });
+    add(QStringLiteral("settings"), QKeySequence(Qt::CTRL | Qt::Key_Comma),
+        QStringLiteral("preferences-system"), [this] { openSettings(); });
+    add(QStringLiteral("focusChat"), QKeySequence(Qt::CTRL | Qt::Key_L), QString(),
+        [this] { m_chat->focusInput(); });
+    add(QStringLiteral("send"), QKeySequence(Qt::CTRL | Qt::Key_Return), QStringLiteral("document-send"),
+        [this] { m_chat->submit(); });
+    add(QStringLiteral("stop"), QKeySequence(), QStringLiteral("process-stop"),
+        [this] { m_workspace->conversation()->stop(); });
+    add(QStringLiteral("credits"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), QString(),
+        [this] { m_workspace->conversation()->submit(tr("credits")); });
+    add(QStringLiteral("refreshTimeline"), QKeySequence::Refresh, QStringLiteral("view-refresh"), [this] {
+        m_workspace->refreshState();
+        showTimeline();
+    });
+    add(QStringLiteral("zoomIn"), QKeySequence::ZoomIn, QStringLiteral("zoom-in"),
+        [this] { m_timeline->view()->setPixelsPerSecond(m_timeline->view()->pixelsPerSecond() * 1.25); });
+    add(QStringLiteral("zoomOut"), QKeySequence::ZoomOut, QStringLiteral("zoom-out"),
+        [this] { m_timeline->view()->setPixelsPerSecond(m_timeline->view()->pixelsPerSecond() / 1.25); });
+    add(QStringLiteral("zoomFit"), QKeySequence(Qt::CTRL | Qt::Key_0), QStringLiteral("zoom-fit-best"),
+        [this] { m_timeline->view()->zoomToFit(); });
+    add(QStringLiteral("showTimeline"), QKeySequence(Qt::CTRL | Qt::Key_T), QString(),
+        [this] { showTimeline(); });
+    add(QStringLiteral("shortcuts"), QKeySequence::HelpContents, QStringLiteral("help-keyboard-shortcuts"),
+        [this] { showShortcuts(); });
+    add(QStringLiteral("website"), QKeySequence(), QStringLiteral("internet-web-browser"),
+        [this] { openLink(QUrl(QStringLiteral("https://nemovideo.com"))); });
+    add(QStringLiteral("about"), QKeySequence(), QStringLiteral("help-about"), [this] { about(); });
+    add(QStringLiteral("aboutQt"), QKeySequence(), QString(), [] { QApplication::aboutQt(); });
+    // The Stop action mirrors the chat's Stop button (Esc), so it shows up in the menu.
+    m_actions.value(QStringLiteral("stop"))->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_actions.value(QStringLiteral("stop"))->setShortcutContext(Qt::WidgetShortcut);
+    m_actions.value(QStringLiteral("stop"))->setEnabled(false);
+    connect(m_workspace->conversation(), &core::Conversation::busyChanged,
+            m_actions.value(QStringLiteral("stop")), &QAction::setEnabled);
+    m_mediaDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_timelineDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+}
+
+void MainWindow::createMenus()
+{
+    auto menu = [this](std::initializer_list<QAction *> actions) {
+        QMenu *m = menuBar()->addMenu(QString());
+        for (QAction *action : actions) {
+            if (action)
+                m->addAction(action);
+            else
+                m->addSeparator();
+        }
+        m_menus.append(m);
+        return m;
+    };
+    menu({action(QStringLiteral("addMedia")), nullptr, action(QStringLiteral("export")), nullptr,
+          action(QStringLiteral("quit"))});
+    menu({action(QStringLiteral("pasteMedia")), nullptr, action(QStringLiteral("settings"))});
+    menu({m_mediaDock->toggleViewAction(), m_timelineDock->toggleViewAction(), nullptr,
+          action(QStringLiteral("showTimeline")), action(QStringLiteral("refreshTimeline")), nullptr,
+          action(QStringLiteral("zoomIn")), action(QStringLiteral("zoomOut")),
+          action(QStringLiteral("zoomFit"))});
+    menu({action(QStringLiteral("focusChat")), action(QStringLiteral("send")), action(QStringLiteral("stop")),
+          nullptr, action(QStringLiteral("credits"))});
+    menu({action(QStringLiteral("shortcuts")), action(QStringLiteral("website")), nullptr,
+          action(QStringLiteral("about")), action(QStringLiteral("aboutQt"))});
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Nemo Studio"));
+    const QStringList titles = {tr("&File"), tr("&Edit"), tr("&View"), tr("&Chat"), tr("&Help")};
+    for (int i = 0; i < m_menus.size(); ++i)
+        m_menus.at(i)->setTitle(titles.at(i));
+    const QHash<QString, QString> texts = {
+        {QStringLiteral("addMedia"), tr("&Add Media…")},
+        {QStringLiteral("pasteMedia"), tr("&Paste Media")},
+        {QStringLiteral("export"), tr("&Export Video…")},
+        {QStringLiteral("quit"), tr("&Quit")},
+        {QStringLiteral("settings"), tr("&Settings…")},
+        {QStringLiteral("focusChat"), tr("&Write to the Agent")},
+        {QStringLiteral("send"), tr("&Send Message")},
+        {QStringLiteral("stop"), tr("S&top Reply")},
+        {QStringLiteral("credits"), tr("Show &Credits")},
+        {QStringLiteral("refreshTimeline"), tr("&Refresh Timeline")},
+        {QStringLiteral("zoomIn"), tr("Zoom &In")},
+        {QStringLiteral("zoomOut"), tr("Zoom &Out")},
+        {QStringLiteral("zoomFit"), tr("&Fit Timeline")},
+        {QStringLiteral("showTimeline"), tr("Show &Timeline")},
+        {QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts")},
+        {QStringLiteral("website"), tr("NemoVideo on the &Web")},
+        {QStringLiteral("about"), tr("&About Nemo Studio")},
+        {QStringLiteral("aboutQt"), tr("About &Qt")},
+    };
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        m_actions.value(it.key())->setText(it.value());
+    m_mediaDock->setWindowTitle(tr("Media"));
+    m_mediaDock->toggleViewAction()->setText(tr("&Media Bin"));
+    m_timelineDock->setWindowTitle(tr("Timeline"));
+    m_timelineDock->toggleViewAction()->setText(tr("T&imeline"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+ExportDialog *MainWindow::exportDialog()
+{
+    if (!m_export)
+        m_export = new ExportDialog(m_workspace, m_settings, this);
+    return m_export;
+}
+
+void MainWindow::addMedia()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Media"), folder,
+                                                            core::MediaValidator::fileDialogFilter());
+    m_bin->addPaths(files);
+    m_mediaDock->show();
+}
+
+void MainWindow::openExport()
+{
+    ExportDialog *dialog = exportDialog();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showTimeline()
+{
+    m_timelineDock->show();
+    m_timelineDock->raise();
+    m_timeline->view()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::handleIntent(Intent intent)
+{
+    switch (intent) {
+    case Intent::Export:
+        openExport();
+        break;
+    case Intent::Upload:
+        addMedia();
+        break;
+    case Intent::State:
+        showTimeline();
+        break;
+    case Intent::Credits:
+    case Intent::Chat:
+        break;
+    }
+}
+
+void MainWindow::handleGuiAction(GuiAction action)
+{
+    switch (action) {
+    case GuiAction::OpenExport:
+        openExport();
+        break;
+    case GuiAction::ShowTimeline:
+        showTimeline();
+        break;
+    case GuiAction::RefreshState:
+        m_workspace->refreshState();
+        showTimeline();
+        break;
+    case GuiAction::ComposeEdit:
+        m_chat->focusInput(tr("Move "));
+        break;
+    }
+}
+
+void MainWindow::openLink(const QUrl &url)
+{
+    // Only web links, and only because the user clicked one.
+    if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+        QDesktopServices::openUrl(url);
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(m_settings, m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, [this] {
+        m_workspace->service()->setConfig(m_settings->serviceConfig());
+        emit settingsApplied();
+        if (m_workspace->connection() != Workspace::Connection::Ready)
+            m_workspace->connectToService();
+    });
+    connect(dialog, &SettingsDialog::signOutRequested, this, [this] {
+        m_workspace->service()->auth()->signOut(this, [this](const core::ApiError &error) {
+            statusBar()->showMessage(error ? error.message() : tr("Signed out."), 10000);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::exportFinished()
+{
+    const Exporter *exporter = m_workspace->exporter();
+    const bool done = exporter->phase() == Exporter::Phase::Done;
+    const QString title = done ? tr("Your video is ready") : tr("The export failed");
+    const QString body = done ? QFileInfo(exporter->targetPath()).fileName() : exporter->error().message();
+    statusBar()->showMessage(title + QStringLiteral(": ") + body, 15000);
+    // Tell the user when they are not looking.
+    if (!isActiveWindow() || !m_export || !m_export->isVisible())
+        m_notifier->notify(title, body);
+}
+
+void MainWindow::showShortcuts()
+{
+    QString text = QStringLiteral("<table>");
+    for (QMenu *menu : std::as_const(m_menus)) {
+        for (QAction *action : menu->actions()) {
+            if (action->shortcut().isEmpty())
+                continue;
+            text += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
+                        .arg(action->text().remove(QLatin1Char('&')).toHtmlEscaped(),
+                             action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped());
+        }
+    }
+    text +=
+        QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>Enter</b></td></tr>").arg(tr("Send the message"));
+    text += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>Shift+Enter</b></td></tr>")
+                .arg(tr("New line in the message"));
+    text += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>Ctrl+%2</b></td></tr>")
+                .arg(tr("Zoom the timeline"), tr("wheel"));
+    text += QStringLiteral("</table>");
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), text, QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Nemo Studio"),
+        tr("<h3>Nemo Studio %1</h3><p>A desktop studio for the NemoVideo AI video service: drop in your "
+           "photos "
+           "and clips, tell the agent what you want, watch the edit appear on the timeline, and export.</p>"
+           "<p>Server: %2</p>")
+            .arg(QStringLiteral(NEMO_VERSION_STRING),
+                 m_workspace->service()->config().baseUrl.toString().toHtmlEscaped()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    // Dropped anywhere on the window, media goes to the bin.
+    if (m_bin->addFromMime(event->mimeData()))
+        m_mediaDock->show();
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_workspace->exporter()->isRunning()) {
+        QMessageBox::information(
+            this, tr("Export Still Running"),
+            tr("Your export keeps running on the NemoVideo service. Nemo Studio will pick it up and "
+               "download it the next time you open it."));
+    }
+    m_settings->saveWindow(saveGeometry(), saveState());
+    event->accept();
+}
+
+} // namespace nemo::app

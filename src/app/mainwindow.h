@@ -1,0 +1,87 @@
+#pragma once
+
+#include "guireference.h"
+#include "intentrouter.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QDockWidget;
+class QLabel;
+
+namespace nemo::core {
+class Workspace;
+}
+
+namespace nemo::app {
+
+class AppSettings;
+class ChatPanel;
+class ExportDialog;
+class MediaBinPanel;
+class Notifier;
+class SettingsDialog;
+class StatusPanel;
+class TimelinePanel;
+
+// Nemo Studio's window: the chat in the middle, the media bin and the timeline in docks, the export
+// dialog, settings, and a status bar with the connection, credits and sign-in. It only presents
+// the workspace; everything that talks to the service lives in core.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(core::Workspace *workspace, AppSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ChatPanel *chatPanel() const { return m_chat; }
+    MediaBinPanel *mediaBin() const { return m_bin; }
+    TimelinePanel *timelinePanel() const { return m_timeline; }
+    QDockWidget *mediaDock() const { return m_mediaDock; }
+    QDockWidget *timelineDock() const { return m_timelineDock; }
+    StatusPanel *statusPanel() const { return m_status; }
+    ExportDialog *exportDialog();
+    Notifier *notifier() const { return m_notifier; }
+    QAction *action(const QString &name) const;
+
+    void addMedia();
+    void openExport();
+    void showTimeline();
+    void openSettings();
+    void handleGuiAction(core::GuiAction action);
+    void openLink(const QUrl &url);
+
+signals:
+    // Settings were applied; the application re-reads language and theme.
+    void settingsApplied();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslate();
+    void handleIntent(core::Intent intent);
+    void exportFinished();
+    void showShortcuts();
+    void about();
+
+    core::Workspace *m_workspace;
+    AppSettings *m_settings;
+    ChatPanel *m_chat;
+    MediaBinPanel *m_bin;
+    TimelinePanel *m_timeline;
+    QDockWidget *m_mediaDock;
+    QDockWidget *m_timelineDock;
+    StatusPanel *m_status;
+    Notifier *m_notifier;
+    QPointer<ExportDialog> m_export;
+    QHash<QString, QAction *> m_actions;
+    QList<QMenu *> m_menus;
+};
+
+} // namespace nemo::app

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QImage>
+
+namespace nemo::core {
+class UploadQueue;
+}
+
+namespace nemo::app {
+
+class ThumbnailLoader;
+
+// The media bin as a list model over the upload queue, with previews and durations.
+class MediaBinModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        NameRole = Qt::UserRole + 1,
+        PathRole,
+        KindRole,       // core::MediaKind as int
+        SizeRole,       // bytes
+        DurationRole,   // milliseconds, 0 when unknown
+        DimensionsRole, // QSize
+        StateRole,      // core::MediaItem::State as int
+        ProgressRole,   // 0…100
+        ErrorRole,      // why it failed
+        ThumbnailRole,  // QImage (may be null)
+        IdRole,
+    };
+
+    explicit MediaBinModel(core::UploadQueue *queue, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    core::UploadQueue *queue() const { return m_queue; }
+    ThumbnailLoader *thumbnails() const { return m_loader; }
+
+private:
+    struct Extra
+    {
+        QImage thumbnail;
+        QSize dimensions;
+        qint64 duration = 0;
+    };
+    void requestPreviews(int first, int last);
+    void touch(quint64 id);
+
+    core::UploadQueue *m_queue;
+    ThumbnailLoader *m_loader;
+    QHash<quint64, Extra> m_extra;
+    int m_rows = 0;
+};
+
+} // namespace nemo::app

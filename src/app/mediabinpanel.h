@@ -1,0 +1,89 @@
+#pragma once
+
+#include "mediavalidator.h"
+
+#include <QListView>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QMimeData;
+class QPushButton;
+class QToolButton;
+
+namespace nemo::core {
+class UploadQueue;
+}
+
+namespace nemo::app {
+
+class MediaBinModel;
+class MediaItemDelegate;
+
+// The list of the media bin, which says what to do when it is empty.
+class MediaListView : public QListView
+{
+    Q_OBJECT
+public:
+    using QListView::QListView;
+    // Fixed hints: asking the list for its natural size would lay out every row (thousands after a
+    // big drop) on each layout pass; the dock decides the size anyway.
+    QSize sizeHint() const override { return QSize(340, 420); }
+    QSize minimumSizeHint() const override { return QSize(220, 160); }
+
+protected:
+    QSize viewportSizeHint() const override { return QSize(320, 400); }
+    void paintEvent(QPaintEvent *event) override;
+};
+
+// The media bin: takes files and folders dropped from the file manager, pasted, chosen with "Add
+// media…" or given on the command line; refuses what cannot be used, at the door, with a message
+// that lists what is accepted; shows each item's upload, with Retry for failures.
+class MediaBinPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MediaBinPanel(core::UploadQueue *queue, QWidget *parent = nullptr);
+
+    MediaListView *view() const { return m_view; }
+    MediaBinModel *model() const { return m_model; }
+    MediaItemDelegate *delegate() const { return m_delegate; }
+    // The refusal message currently shown (empty when none).
+    QString refusalText() const;
+
+    // Adds what a drop or a paste carries: local files and folders, and web links. Returns false
+    // when it carried nothing usable.
+    bool addFromMime(const QMimeData *mime);
+    void addPaths(const QStringList &paths);
+    void paste();
+
+signals:
+    void addMediaRequested();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showRefusals(const QStringList &messages, int total);
+    void retranslate();
+    void contextMenu(const QPoint &position);
+    QList<quint64> selectedIds() const;
+    void updateButtons();
+
+    core::UploadQueue *m_queue;
+    MediaBinModel *m_model;
+    MediaItemDelegate *m_delegate;
+    MediaListView *m_view;
+    QWidget *m_banner;
+    QLabel *m_bannerText;
+    QToolButton *m_bannerClose;
+    QPushButton *m_add;
+    QPushButton *m_retry;
+    QPushButton *m_remove;
+    QTimer *m_buttonsTimer;
+};
+
+} // namespace nemo::app
