@@ -59,9 +59,15 @@ MSG
         command -v sudo >/dev/null || nemo_die "Installing ${missing[*]} needs root: run as root, or install sudo."
         sudo=(sudo)
     fi
+    local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300)
+    # An earlier install that was cut off leaves dpkg half-done, and apt then refuses everything.
+    if [[ -n "$(dpkg --audit 2>/dev/null)" ]]; then
+        nemo_say "Finishing an interrupted package install first"
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive dpkg --configure -a >/dev/null
+    fi
     nemo_say "Installing: ${missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    "${apt[@]}" update -qq
+    "${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # nemo_build <preset> [targets...] — configures (once) and builds with a CMake preset.

@@ -1,0 +1,234 @@
+// Benchmarks of the window: launch to first paint, timeline repaint with 10,000 segments, chat appends
+// at 10,000 messages, and 1,000 photos dropped at once. Run under an X server (./scripts/bench uses Xvfb).
+#include "benchsupport.h"
+#include "chatmodel.h"
+#include "chatview.h"
+#include "conversation.h"
+#include "fakeserverthread.h"
+#include "mediabinmodel.h"
+#include "mediabinpanel.h"
+#include "secretstore.h"
+#include "thumbnailloader.h"
+#include "timelinemodel.h"
+#include "timelinepanel.h"
+#include "timelineview.h"
+#include "uploadqueue.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace nemo;
+
+namespace {
+
+void startup(bool quick)
+{
+    std::vector<double> times;
+    QTemporaryDir home;
+    for (int round = 0; round < (quick ? 1 : 7); ++round) {
+        QProcess app;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        app.setProcessEnvironment(environment);
+        app.start(QStringLiteral(NEMO_STUDIO_EXE), {QStringLiteral("--benchmark-startup")});
+        if (!app.waitForFinished(30000))
+            continue;
+        const QByteArray out = app.readAllStandardOutput();
+        const qsizetype at = out.indexOf("startup_ms=");
+        if (at >= 0)
+            times.push_back(out.mid(at + 11).trimmed().toDouble());
+    }
+    // The first launch warms the disk cache; the median is what a user sees on the second start.
+    bench::report("gui.startup_to_first_paint", bench::median(times), "ms", "< 300");
+}
+
+core::Draft bigDraft(int segments)
+{
+    QJsonArray video;
+    QJsonArray audio;
+    QJsonArray text;
+    for (int i = 0; i < segments; ++i) {
+        QJsonArray &list = i % 10 == 0 ? audio : (i % 10 == 1 ? text : video);
+        list.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("s%1").arg(i)},
+                                {QStringLiteral("st"), i * 400},
+                                {QStringLiteral("d"), 400},
+                                {QStringLiteral("m"),
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("clip_%1.mp4").arg(i)},
+                                             {QStringLiteral("text"), QStringLiteral("Caption %1").arg(i)},
+                                             {QStringLiteral("volume"), 0.4}}}});
+    }
+    return core::Draft::fromJson(
+        QJsonObject{{QStringLiteral("t"),
+                     QJsonArray{QJsonObject{{QStringLiteral("tt"), 0},
+                                            {QStringLiteral("n"), QStringLiteral("Video")},
+                                            {QStringLiteral("sg"), video}},
+                                QJsonObject{{QStringLiteral("tt"), 1},
+                                            {QStringLiteral("n"), QStringLiteral("BGM")},
+                                            {QStringLiteral("sg"), audio}},
+                                QJsonObject{{QStringLiteral("tt"), 7},
+                                            {QStringLiteral("n"), QStringLiteral("Titles")},
+                                            {QStringLiteral("sg"), text}}}}});
+}
+
+void timeline(bool quick)
+{
+    app::TimelinePanel panel;
+    panel.resize(1600, 300);
+    panel.show();
+    if (!QTest::qWaitForWindowExposed(&panel))
+        std::fprintf(stderr, "the window was not shown\n");
+    core::ProjectState state;
+    state.draft = bigDraft(10000);
+    QSet<QString> changed;
+    for (int i = 0; i < 10000; i += 97)
+        changed.insert(QStringLiteral("0/s%1").arg(i));
+    panel.model()->setDraft(state.draft, changed);
+    app::TimelineView *view = panel.view();
+    auto measure = [&](const char *name, const std::function<void()> &step) {
+        std::vector<double> times;
+        int painted = 0;
+        for (int i = 0; i < (quick ? 3 : 60); ++i) {
+            step();
+            view->viewport()->repaint();
+            times.push_back(view->lastPaintMs());
+            painted = view->segmentsPaintedLastTime();
+        }
+        bench::report(name, bench::median(times), "ms", "< 8");
+        std::printf("  (%d segments painted per frame)\n", painted);
+    };
+    view->zoomToFit();
+    measure("gui.timeline_repaint_10000_fit", [] {});
+    view->setPixelsPerSecond(60);
+    measure("gui.timeline_repaint_10000_zoomed", [] {});
+    int x = 0;
+    measure("gui.timeline_scroll_10000", [&] {
+        x += 137;
+        view->horizontalScrollBar()->setValue(x % view->horizontalScrollBar()->maximum());
+    });
+    double zoom = 1;
+    measure("gui.timeline_zoom_10000", [&] {
+        zoom = zoom > 300 ? 1 : zoom * 1.3;
+        view->setPixelsPerSecond(zoom);
+    });
+}
+
+void chat(bool quick)
+{
+    bench::resetPeakRss();
+    const qint64 before = bench::currentRss();
+    fake::FakeServerThread server;
+    core::MemorySecretStore secrets;
+    core::ServiceConfig config;
+    config.baseUrl = server.baseUrl();
+    core::Service service(config, &secrets);
+    core::Conversation conversation(&service);
+    app::ChatModel model(&conversation);
+    app::ChatView view;
+    view.setModel(&model);
+    view.resize(900, 700);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        std::fprintf(stderr, "the window was not shown\n");
+    const QString text =
+        QStringLiteral("Done! I added 2 items to the video track and set the title to **Urban Dreams**. "
+                       "Preview it in the timeline, then click the Export button.");
+    for (int target : {1000, 5000, 10000}) {
+        if (quick && target > 1000)
+            break;
+        while (conversation.size() < target)
+            conversation.addNotice(text);
+        QApplication::processEvents();
+        std::vector<double> times;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer clock;
+            clock.start();
+            conversation.addNotice(text);
+            view.viewport()->repaint();
+            QApplication::processEvents();
+            times.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        char name[64];
+        std::snprintf(name, sizeof name, "gui.chat_append_at_%d", target);
+        bench::report(name, bench::median(times), "ms", "flat as the chat grows (O(1))");
+    }
+    const qint64 growth = bench::currentRss() - before;
+    bench::report("gui.chat_memory_per_message", double(growth) / double(conversation.size()), "bytes",
+                  "linear, modest");
+}
+
+void dropPhotos(bool quick)
+{
+    const int count = quick ? 50 : 1000;
+    QTemporaryDir photos;
+    QFile source(QStringLiteral(NEMO_SOURCE_DIR "/tests/data/photo1.jpg"));
+    source.open(QIODevice::ReadOnly);
+    const QByteArray bytes = source.readAll();
+    QStringList paths;
+    for (int i = 0; i < count; ++i) {
+        const QString path = photos.filePath(QStringLiteral("photo_%1.jpg").arg(i, 4, 10, QLatin1Char('0')));
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(bytes);
+        paths.append(path);
+    }
+    fake::FakeServerThread server;
+    core::MemorySecretStore secrets;
+    core::ServiceConfig config;
+    config.baseUrl = server.baseUrl();
+    core::Workspace workspace(config, &secrets);
+    app::MediaBinPanel bin(workspace.uploads());
+    bin.resize(380, 800);
+    bin.show();
+    if (!QTest::qWaitForWindowExposed(&bin))
+        std::fprintf(stderr, "the window was not shown\n");
+
+    // The longest time the event loop went without running a 2 ms timer = the longest UI stall.
+    qint64 longest = 0;
+    QElapsedTimer sinceTick;
+    QTimer ticker;
+    ticker.setInterval(2);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        longest = qMax(longest, sinceTick.elapsed());
+        sinceTick.restart();
+    });
+    int thumbnails = 0;
+    QObject::connect(bin.model()->thumbnails(), &app::ThumbnailLoader::thumbnailReady, [&] { ++thumbnails; });
+    QElapsedTimer clock;
+    clock.start();
+    sinceTick.start();
+    ticker.start();
+    bin.addPaths({photos.path()}); // the folder, as a drop of a folder would give
+    qint64 listed = -1;
+    while (thumbnails < count && clock.elapsed() < 120000) {
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (listed < 0 && workspace.uploads()->size() == count)
+            listed = clock.elapsed();
+    }
+    const qint64 allThumbnails = clock.elapsed();
+    ticker.stop();
+    std::printf("  %d photos, %d in the bin after %lld ms\n", count, workspace.uploads()->size(),
+                static_cast<long long>(listed));
+    bench::report("gui.drop_1000_photos_all_thumbnails", double(allThumbnails), "ms", "(reported)");
+    bench::report("gui.drop_1000_photos_longest_ui_stall", double(longest), "ms", "< 50");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("NemoStudioBench"));
+    const bool quick = bench::smoke(argc, argv);
+    startup(quick);
+    timeline(quick);
+    chat(quick);
+    dropPhotos(quick);
+    return 0;
+}

@@ -1,0 +1,112 @@
+// Captures the main states of the window into a folder (docs/screenshots via ./scripts/screenshots):
+// the welcome screen, media in the bin, a reply with its timeline, the export playing, settings,
+// and the dark theme.
+#include "chatpanel.h"
+#include "exportdialog.h"
+#include "guiharness.h"
+#include "mediabinpanel.h"
+#include "messageinput.h"
+#include "settingsdialog.h"
+#include "theme.h"
+#include "timelinepanel.h"
+#include "videoplayer.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMediaPlayer>
+#include <QScreen>
+
+#include <cstdio>
+
+using namespace nemo;
+
+namespace {
+
+bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 30000)
+{
+    return QTest::qWaitFor(condition, timeoutMs);
+}
+
+void save(QWidget *widget, const QString &folder, const char *name)
+{
+    QApplication::processEvents();
+    QTest::qWait(150);
+    const QString path = QDir(folder).filePath(QLatin1String(name));
+    // From the screen, so that native surfaces (the video) are in the picture too.
+    QPixmap picture = widget->screen()->grabWindow(widget->winId());
+    if (picture.isNull())
+        picture = widget->grab();
+    if (!picture.save(path))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("NemoStudioScreenshots"));
+    QApplication::setApplicationName(QStringLiteral("NemoStudioScreenshots"));
+    const QString folder = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QDir().mkpath(folder);
+    app::Theme::apply(app::AppSettings::Theme::Light);
+
+    fake::Scenario scenario = test::quickScenario();
+    scenario.renderSize = QSize(640, 360);
+    scenario.eventDelayMs = 5;
+    test::GuiHarness h(scenario);
+    app::MainWindow *window = h.window.get();
+    window->resize(1360, 860);
+    window->show();
+    h.workspace->connectToService();
+    waitUntil([&] { return h.workspace->connection() == core::Workspace::Connection::Ready; });
+    save(window, folder, "welcome.png");
+
+    window->mediaBin()->addPaths(
+        {QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg"), QStringLiteral(NEMO_TEST_DATA_DIR "/photo2.png"),
+         QStringLiteral(NEMO_TEST_DATA_DIR "/music.mp3"), QStringLiteral(NEMO_SOURCE_DIR "/README.md")});
+    waitUntil([&] {
+        const auto &items = h.workspace->uploads()->items();
+        return items.size() == 3 && std::all_of(items.begin(), items.end(), [](const core::MediaItem &item) {
+                   return item.state == core::MediaItem::State::Uploaded;
+               });
+    });
+    save(window, folder, "media-bin.png");
+
+    window->chatPanel()->input()->setPlainText(
+        QStringLiteral("Turn these images into a 12-second promo titled \"Urban Dreams\" with music"));
+    window->chatPanel()->submit();
+    waitUntil([&] {
+        return !h.workspace->conversation()->isBusy() && h.workspace->state() &&
+            !h.workspace->state()->draft.isEmpty();
+    });
+    save(window, folder, "chat-and-timeline.png");
+
+    window->openExport();
+    app::ExportDialog *dialog = window->exportDialog();
+    dialog->resize(760, 640);
+    dialog->startExport();
+    waitUntil([&] {
+        return h.workspace->exporter()->phase() == core::Exporter::Phase::Rendering &&
+            h.workspace->exporter()->status().progress > 20;
+    });
+    save(dialog, folder, "export-progress.png");
+    waitUntil([&] { return h.workspace->exporter()->phase() == core::Exporter::Phase::Done; }, 60000);
+    const bool playing = waitUntil([&] { return dialog->player()->player()->position() > 1500; }, 15000);
+    std::printf("player position %lld ms (%s)\n",
+                static_cast<long long>(dialog->player()->player()->position()),
+                playing ? "playing" : "not playing");
+    save(dialog, folder, "export-player.png");
+    dialog->close();
+
+    auto *settings = new app::SettingsDialog(&h.settings, h.workspace.get(), window);
+    settings->show();
+    save(settings, folder, "settings.png");
+    settings->close();
+
+    app::Theme::apply(app::AppSettings::Theme::Dark);
+    save(window, folder, "dark.png");
+    return 0;
+}

@@ -1,0 +1,420 @@
+// The real window, driven as a person would, under a real X server, against the local server.
+#include "chatmodel.h"
+#include "chatpanel.h"
+#include "chatview.h"
+#include "exportdialog.h"
+#include "guiharness.h"
+#include "mediabinmodel.h"
+#include "mediabinpanel.h"
+#include "mediaitemdelegate.h"
+#include "messageinput.h"
+#include "statuspanel.h"
+#include "timelinemodel.h"
+#include "timelinepanel.h"
+#include "timelineview.h"
+#include "ui_exportdialog.h"
+#include "videoplayer.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMediaPlayer>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVideoFrame>
+#include <QVideoSink>
+#include <QVideoWidget>
+
+using namespace nemo;
+using core::ChatMessage;
+using core::MediaItem;
+
+namespace {
+
+QString data(const char *name)
+{
+    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+// A drop from the file manager, as the window system delivers it.
+bool drop(QWidget *target, const QList<QUrl> &urls)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    const QPoint position = target->rect().center();
+    QDragEnterEvent enter(position, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted())
+        return false;
+    QDropEvent dropEvent(QPointF(position), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    return true;
+}
+
+// Shortcuts and focus need an active window (there is no window manager under Xvfb to activate it).
+bool showActive(QWidget *window)
+{
+    window->show();
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window);
+}
+
+void type(app::MainWindow *window, const QString &text)
+{
+    app::MessageInput *input = window->chatPanel()->input();
+    input->setFocus();
+    QTest::keyClicks(input, text);
+    QTest::keyClick(input, Qt::Key_Return);
+}
+
+int indexOfLast(core::Conversation *conversation, ChatMessage::Role role)
+{
+    for (int i = conversation->size() - 1; i >= 0; --i) {
+        if (conversation->at(i).role == role)
+            return i;
+    }
+    return -1;
+}
+
+const ChatMessage *lastOf(core::Conversation *conversation, ChatMessage::Role role)
+{
+    for (qsizetype i = conversation->size() - 1; i >= 0; --i) {
+        if (conversation->at(int(i)).role == role)
+            return &conversation->at(int(i));
+    }
+    return nullptr;
+}
+
+bool allUploaded(const core::UploadQueue *queue, int count)
+{
+    const auto &items = queue->items();
+    return items.size() == count && std::all_of(items.begin(), items.end(), [](const MediaItem &item) {
+               return item.state == MediaItem::State::Uploaded;
+           });
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setOrganizationName(QStringLiteral("NemoStudioTests"));
+        QApplication::setApplicationName(QStringLiteral("NemoStudioGuiTests"));
+    }
+
+    void fromDropToPlayingVideo()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        QCOMPARE(window->statusPanel()->connectionLabel()->text(), QStringLiteral("Setting up…"));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_VERIFY(window->statusPanel()->creditsLabel()->text().contains(QLatin1String("100 credits")));
+        QVERIFY(window->statusPanel()->tokenLabel()->text().contains(QLatin1String("days left")));
+
+        // Drop two images and a file that is not media onto the bin.
+        QTemporaryDir dir;
+        const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("shopping list");
+        file.close();
+        QVERIFY(drop(window->mediaBin(),
+                     {QUrl::fromLocalFile(data("photo1.jpg")), QUrl::fromLocalFile(data("photo2.png")),
+                      QUrl::fromLocalFile(notes)}));
+        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 2), 15000);
+        QVERIFY(window->mediaBin()->refusalText().contains(QLatin1String("notes.txt")));
+        QVERIFY(window->mediaBin()->refusalText().contains(QLatin1String("Accepted: mp4")));
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 2); // nothing was sent for the refused file
+        QCOMPARE(window->mediaBin()->model()->rowCount(), 2);
+        QTRY_VERIFY(!window->mediaBin()
+                         ->model()
+                         ->index(0)
+                         .data(app::MediaBinModel::ThumbnailRole)
+                         .value<QImage>()
+                         .isNull());
+
+        // Type a prompt; the reply streams into the chat.
+        QSignalSpy changed(h.workspace->conversation(), &core::Conversation::messageChanged);
+        type(window, QStringLiteral("Turn these images into a 6-second promo titled \"Urban Dreams\""));
+        QVERIFY(h.workspace->conversation()->isBusy());
+        QVERIFY(window->chatPanel()->stopButton()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QVERIFY(changed.count() >= 3); // it came in pieces
+        const ChatMessage *reply = lastOf(h.workspace->conversation(), ChatMessage::Role::Agent);
+        QVERIFY(reply);
+        QVERIFY(reply->text.contains(QLatin1String("Urban Dreams")));
+        QCOMPARE(reply->text.count(QLatin1String("Done!")), 1);
+        QVERIFY(!window->chatPanel()->stopButton()->isVisible());
+        QVERIFY(window->chatPanel()->input()->toPlainText().isEmpty());
+
+        // The timeline shows the tracks from the state.
+        app::TimelineModel *timeline = window->timelinePanel()->model();
+        QTRY_COMPARE(timeline->rowCount(), 2);
+        QCOMPARE(timeline->index(0, 0).data(app::TimelineModel::NameRole).toString(),
+                 QStringLiteral("Video"));
+        QCOMPARE(timeline->rowCount(timeline->index(0, 0)), 2);
+        QVERIFY(timeline->index(0, 0, timeline->index(0, 0)).data(app::TimelineModel::ChangedRole).toBool());
+        QCOMPARE(window->timelinePanel()->view()->accessibleDescription(),
+                 h.workspace->state()->draft.summary());
+        QVERIFY(window->timelinePanel()->view()->segmentRect(0, 0).width() > 20);
+
+        // Export through the dialog; the video plays in it.
+        QTest::keySequence(window, QKeySequence(Qt::CTRL | Qt::Key_E));
+        app::ExportDialog *dialog = window->exportDialog();
+        QTRY_VERIFY(dialog->isVisible());
+        QVERIFY(!dialog->isModal());
+        QVERIFY(dialog->form()->startButton->isEnabled());
+        QVideoSink *sink = dialog->player()->videoWidget()->videoSink();
+        QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
+        QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
+        QTRY_VERIFY(dialog->form()->progressBar->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->form()->checkNowButton->isVisible(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        const QString video = h.workspace->exporter()->targetPath();
+        QVERIFY(QFileInfo(video).size() > 1000);
+        QVERIFY(video.startsWith(h.settings.downloadFolder()));
+        QVERIFY(dialog->form()->saveAsButton->isVisible());
+        QVERIFY(dialog->form()->showInFolderButton->isVisible());
+        QVERIFY(dialog->form()->exportAgainButton->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->player()->player()->position() > 500, 20000);
+        QCOMPARE(dialog->player()->player()->error(), QMediaPlayer::NoError);
+        // Closing the dialog leaves the export alone.
+        dialog->close();
+        QCOMPARE(h.workspace->exporter()->phase(), core::Exporter::Phase::Done);
+    }
+
+    void guiReferenceButtons()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        window->timelineDock()->hide();
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        app::ChatView *view = window->chatPanel()->view();
+        const int row = indexOfLast(h.workspace->conversation(), ChatMessage::Role::Agent);
+        QVERIFY(row >= 0);
+        const QStringList labels = view->buttonLabels(row);
+        QCOMPARE(labels, (QStringList{QStringLiteral("Show Timeline"), QStringLiteral("Open Export")}));
+        view->scrollToRow(row);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          view->buttonRect(row, 0).center());
+        QTRY_VERIFY(window->timelineDock()->isVisible());
+        QTRY_VERIFY(window->timelinePanel()->view()->hasFocus());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          view->buttonRect(row, 1).center());
+        QTRY_VERIFY(window->exportDialog()->isVisible());
+    }
+
+    void routedCommands()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        type(window, QStringLiteral("credits"));
+        QTRY_VERIFY(lastOf(h.workspace->conversation(), ChatMessage::Role::Notice) &&
+                    lastOf(h.workspace->conversation(), ChatMessage::Role::Notice)
+                        ->text.contains(QLatin1String("100 credits available")));
+        window->timelineDock()->hide();
+        type(window, QStringLiteral("show tracks"));
+        QTRY_VERIFY(window->timelineDock()->isVisible());
+        QTRY_VERIFY(lastOf(h.workspace->conversation(), ChatMessage::Role::Notice)
+                        ->text.contains(QLatin1String("Timeline is empty")));
+        type(window, QStringLiteral("export"));
+        QTRY_VERIFY(window->exportDialog()->isVisible());
+        QVERIFY(!window->exportDialog()->form()->startButton->isEnabled()); // nothing to export yet
+        QVERIFY(window->exportDialog()->form()->readinessLabel->text().contains(QLatin1String("empty")));
+        QCOMPARE(h.server.chatMessages().size(), 0); // none of these went to the agent
+    }
+
+    void enterSendsShiftEnterAddsALine()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        app::MessageInput *input = window->chatPanel()->input();
+        input->setFocus();
+        QTest::keyClicks(input, QStringLiteral("first line"));
+        QTest::keyClick(input, Qt::Key_Return, Qt::ShiftModifier);
+        QTest::keyClicks(input, QStringLiteral("second line?"));
+        QCOMPARE(input->toPlainText(), QStringLiteral("first line\nsecond line?"));
+        QCOMPARE(h.workspace->conversation()->size(), 0);
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(h.workspace->conversation()->at(0).text, QStringLiteral("first line\nsecond line?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+    }
+
+    void outOfCreditsShowsTheRegistrationLink()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        window->show();
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        h.server.setCredits(0);
+        type(window, QStringLiteral("make a video"));
+        QTRY_VERIFY_WITH_TIMEOUT(lastOf(h.workspace->conversation(), ChatMessage::Role::Error), 10000);
+        const ChatMessage *error = lastOf(h.workspace->conversation(), ChatMessage::Role::Error);
+        QVERIFY(error->text.contains(QLatin1String("out of free credits")));
+        QVERIFY(error->actionUrl.toString().startsWith(
+            QLatin1String("https://nemovideo.com/register?bind=anon_")));
+        app::ChatView *view = window->chatPanel()->view();
+        const int row = h.workspace->conversation()->size() - 1;
+        QCOMPARE(view->buttonLabels(row), QStringList{QStringLiteral("Register")});
+        QSignalSpy links(view, &app::ChatView::linkActivated);
+        view->scrollToRow(row);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          view->buttonRect(row, 0).center());
+        QCOMPARE(links.count(), 1);
+        QCOMPARE(links.first().first().toUrl(), error->actionUrl);
+        QCOMPARE(h.server.chatMessages().size(), 0);
+    }
+
+    void exportBlockedSaysItIsThePlan()
+    {
+        fake::Scenario scenario = test::quickScenario();
+        scenario.exportBlocked = true;
+        test::GuiHarness h(scenario);
+        app::MainWindow *window = h.window.get();
+        window->show();
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
+        window->openExport();
+        app::ExportDialog *dialog = window->exportDialog();
+        QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Failed, 10000);
+        QVERIFY(dialog->form()->phaseLabel->text().contains(
+            QLatin1String("Register or upgrade your plan to unlock export")));
+        QVERIFY(dialog->form()->phaseLabel->text().contains(QLatin1String("not your credits")));
+        QVERIFY(dialog->form()->retryButton->isVisible());
+    }
+
+    void droppedStreamKeepsThePartialReply()
+    {
+        test::GuiHarness h;
+        fake::Fault drop;
+        drop.endpoint = QStringLiteral("sse");
+        drop.nth = 1;
+        drop.dropAfterEvents = 3;
+        h.server.addFault(drop);
+        app::MainWindow *window = h.window.get();
+        window->show();
+        type(window, QStringLiteral("make a video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        const ChatMessage *reply = lastOf(h.workspace->conversation(), ChatMessage::Role::Agent);
+        QVERIFY(reply);
+        QVERIFY(!reply->text.isEmpty());
+        QCOMPARE(reply->state, ChatMessage::State::Interrupted);
+        const ChatMessage *error = lastOf(h.workspace->conversation(), ChatMessage::Role::Error);
+        QVERIFY(error);
+        QVERIFY(error->text.contains(QLatin1String("not sent again")));
+        QCOMPARE(h.server.chatMessages().size(), 1);
+        QTRY_VERIFY(window->timelinePanel()->model()->rowCount() > 0); // the state was fetched instead
+    }
+
+    void heartbeatsOnlyKeepTheUserInformed()
+    {
+        test::GuiHarness h;
+        h.workspace->service()->setConfig([&] {
+            core::ServiceConfig config = h.workspace->service()->config();
+            config.heartbeatOnlyLimit = std::chrono::milliseconds(2500);
+            return config;
+        }());
+        fake::Fault beats;
+        beats.endpoint = QStringLiteral("sse");
+        beats.heartbeatsOnly = true;
+        h.server.addFault(beats);
+        app::MainWindow *window = h.window.get();
+        window->show();
+        type(window, QStringLiteral("make a video"));
+        QTRY_VERIFY(window->chatPanel()->statusLabel()->text().startsWith(QStringLiteral("Working… 0:")));
+        QVERIFY(window->chatPanel()->stopButton()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 15000);
+        const ChatMessage *error = lastOf(h.workspace->conversation(), ChatMessage::Role::Error);
+        QVERIFY(error);
+        QVERIFY(error->text.contains(QLatin1String("took too long")));
+        QCOMPARE(h.server.chatMessages().size(), 1);
+    }
+
+    void stopButton()
+    {
+        fake::Scenario scenario = test::quickScenario();
+        scenario.eventDelayMs = 120;
+        test::GuiHarness h(scenario);
+        app::MainWindow *window = h.window.get();
+        window->show();
+        type(window, QStringLiteral("make a video"));
+        QTRY_VERIFY(lastOf(h.workspace->conversation(), ChatMessage::Role::Agent) &&
+                    !lastOf(h.workspace->conversation(), ChatMessage::Role::Agent)->text.isEmpty());
+        QTest::mouseClick(window->chatPanel()->stopButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 10000);
+        QCOMPARE(lastOf(h.workspace->conversation(), ChatMessage::Role::Agent)->state,
+                 ChatMessage::State::Stopped);
+        QVERIFY(lastOf(h.workspace->conversation(), ChatMessage::Role::Notice)
+                    ->text.startsWith(QLatin1String("Stopped.")));
+    }
+
+    void offlineThenRetry()
+    {
+        test::GuiHarness h;
+        const quint16 port = h.server.port();
+        h.server.close();
+        app::MainWindow *window = h.window.get();
+        window->show();
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Offline, 10000);
+        QVERIFY(window->statusPanel()->connectionLabel()->text().contains(QLatin1String("Offline")));
+        QVERIFY(window->statusPanel()->retryButton()->isVisible());
+        QVERIFY(h.server.listen(port));
+        QTest::mouseClick(window->statusPanel()->retryButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QVERIFY(!window->statusPanel()->retryButton()->isVisible());
+    }
+
+    void windowLayoutIsRemembered()
+    {
+        QByteArray state;
+        {
+            test::GuiHarness h;
+            h.window->show();
+            h.window->resize(1000, 700);
+            h.window->timelineDock()->hide();
+            h.window->close();
+            state = h.settings.windowState();
+            QVERIFY(!state.isEmpty());
+            test::GuiHarness again;
+            again.settings.saveWindow(h.settings.windowGeometry(), state);
+            app::MainWindow restored(again.workspace.get(), &again.settings);
+            restored.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&restored));
+            QVERIFY(!restored.timelineDock()->isVisible());
+            QVERIFY(restored.mediaDock()->isVisible());
+        }
+    }
+
+    void everyActionHasAShortcutOrAMenu()
+    {
+        test::GuiHarness h;
+        for (const char *name :
+             {"addMedia", "export", "quit", "settings", "focusChat", "refreshTimeline", "zoomIn", "zoomOut"})
+            QVERIFY2(!h.window->action(QLatin1String(name))->shortcut().isEmpty(), name);
+        QCOMPARE(h.window->action(QStringLiteral("addMedia"))->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(h.window->action(QStringLiteral("export"))->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

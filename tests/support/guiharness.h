@@ -1,0 +1,41 @@
+#pragma once
+
+// For the GUI tests and the screenshot tool: the real MainWindow on a Workspace pointed at the local
+// server (in-process), with the contract's timings shrunk.
+
+#include "appsettings.h"
+#include "harness.h"
+#include "mainwindow.h"
+#include "workspace.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace nemo::test {
+
+struct GuiHarness
+{
+    explicit GuiHarness(const fake::Scenario &scenario = quickScenario())
+    {
+        // Settings, downloads and caches in a private place.
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
+        qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+        QSettings().clear();
+        settings.setDownloadFolder(home.filePath(QStringLiteral("exports")));
+        server.setScenario(scenario);
+        if (!server.listen())
+            qFatal("cannot start the local server");
+        workspace = std::make_unique<core::Workspace>(quickConfig(server.baseUrl()), &secrets);
+        window = std::make_unique<app::MainWindow>(workspace.get(), &settings);
+    }
+
+    QTemporaryDir home;
+    fake::FakeServer server;
+    core::MemorySecretStore secrets;
+    app::AppSettings settings;
+    std::unique_ptr<core::Workspace> workspace;
+    std::unique_ptr<app::MainWindow> window;
+};
+
+} // namespace nemo::test
