@@ -11,9 +11,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileOpenEvent>
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
+#include <functional>
+#include <utility>
 
 namespace {
 
@@ -45,22 +49,57 @@ private:
     bool m_done = false;
 };
 
+// Files opened from the desktop while running or at launch on macOS arrive as QFileOpenEvent
+// ("Open With" in Finder, a drop on the Dock icon), not as arguments.
+class StudioApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    // Once set, files are handed over as they come; before that they wait in takePending().
+    std::function<void(const QString &)> openFile;
+    QStringList takePending() { return std::exchange(m_pending, {}); }
+
+protected:
+    bool event(QEvent *event) override
+    {
+        if (event->type() == QEvent::FileOpen) {
+            const QString file = static_cast<QFileOpenEvent *>(event)->file();
+            if (openFile && !file.isEmpty())
+                openFile(file);
+            else if (!file.isEmpty())
+                m_pending.append(file);
+            return true;
+        }
+        return QApplication::event(event);
+    }
+
+private:
+    QStringList m_pending;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QElapsedTimer clock;
     clock.start();
-    QApplication app(argc, argv);
+    // --version works without a display (over ssh, in package checks): answer before the GUI starts.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("Nemo Studio %s\n", NEMO_VERSION_STRING);
+            return 0;
+        }
+    }
+    StudioApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NemoStudio"));
     QApplication::setApplicationName(QStringLiteral("NemoStudio"));
     QApplication::setApplicationDisplayName(QStringLiteral("Nemo Studio"));
     QApplication::setApplicationVersion(QStringLiteral(NEMO_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("nemo-studio"));
+    QApplication::setDesktopFileName(QStringLiteral("com.nemovideo.NemoStudio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/nemo-studio.svg")));
 
     nemo::app::AppSettings settings;
-    nemo::app::Translations translations;
+    nemo::core::Translations translations;
     translations.apply(settings.language());
 
     QCommandLineParser parser;
@@ -95,16 +134,14 @@ int main(int argc, char *argv[])
     workspace.service()->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
 
     nemo::app::MainWindow window(&workspace, &settings);
-    QObject::connect(&window, &nemo::app::MainWindow::settingsApplied, &app, [&] {
-        translations.apply(settings.language());
-        nemo::app::Theme::apply(settings.theme());
-    });
+    window.setTranslations(&translations);
     StartupProbe probe(clock);
     if (parser.isSet(benchmark))
         window.installEventFilter(&probe);
     window.show();
     if (!parser.isSet(benchmark)) {
-        window.mediaBin()->addPaths(parser.positionalArguments());
+        window.mediaBin()->addPaths(parser.positionalArguments() + app.takePending());
+        app.openFile = [&window](const QString &file) { window.mediaBin()->addPaths({file}); };
         workspace.connectToService();
     }
     const int result = app.exec();

@@ -1,9 +1,7 @@
 #include "cliapplication.h"
+#include "translations.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <csignal>
 
@@ -13,10 +11,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("NemoStudio"));
     QCoreApplication::setApplicationName(QStringLiteral("NemoStudio"));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("nemostudio"), QStringLiteral("_"),
-                        QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // The CLI follows the system language (LANG / LC_ALL).
+    nemo::core::Translations translations;
+    translations.apply(QString());
 
     std::signal(SIGINT, [](int) { nemo::cli::CliApplication::requestInterrupt(); });
     nemo::cli::CliApplication cli(QCoreApplication::arguments());

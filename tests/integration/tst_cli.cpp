@@ -52,8 +52,10 @@ private:
         environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
         environment.remove(QStringLiteral("NEMO_TOKEN"));
         environment.remove(QStringLiteral("NEMO_API_BASE"));
-        environment.insert(QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8"));
-        environment.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        environment.insert(QStringLiteral("LANG"), m_language + QStringLiteral(".UTF-8"));
+        environment.insert(QStringLiteral("LANGUAGE"), m_language);
+        environment.remove(QStringLiteral("LC_ALL"));
+        environment.remove(QStringLiteral("LC_MESSAGES"));
         process.setProcessEnvironment(environment);
         QStringList all = arguments;
         if (server.isValid())
@@ -249,6 +251,19 @@ private slots:
         QCOMPARE(server.chatMessages().size(), 0);
     }
 
+    void followsTheSystemLanguage()
+    {
+        m_language = QStringLiteral("zh_CN");
+        const Run help = cli(QUrl(), {QStringLiteral("--help")});
+        const Run unknown = cli(QUrl(), {QStringLiteral("frobnicate")});
+        m_language = QStringLiteral("en_US");
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("用法：nemo-cli")), qPrintable(describe(help)));
+        QVERIFY2(help.out.contains(QStringLiteral("退出码")), qPrintable(describe(help)));
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("未知命令“frobnicate”")), qPrintable(describe(unknown)));
+    }
+
     void helpForEveryCommand()
     {
         const Run help = cli(QUrl(), {QStringLiteral("--help")});
@@ -308,6 +323,7 @@ private:
 
     QTemporaryDir m_home;
     QString m_keychainService;
+    QString m_language = QStringLiteral("en_US");
     QString m_everything;
 };
 

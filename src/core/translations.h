@@ -3,10 +3,11 @@
 #include <QObject>
 #include <QTranslator>
 
-namespace nemo::app {
+namespace nemo::core {
 
-// The interface language: the system's by default, or the one chosen in Settings, switched at run
-// time (widgets retranslate on QEvent::LanguageChange). Nemo Studio's own strings and Qt's are loaded.
+// The interface language of the app and the CLI: the system's by default, or the one chosen in Settings,
+// switched at run time (widgets retranslate on QEvent::LanguageChange). Nemo Studio's own strings
+// (built into the binary under :/i18n) and Qt's are loaded.
 class Translations : public QObject
 {
     Q_OBJECT
@@ -24,4 +25,4 @@ private:
     QString m_current;
 };
 
-} // namespace nemo::app
+} // namespace nemo::core

@@ -4,7 +4,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 
-namespace nemo::app {
+namespace nemo::core {
 
 Translations::Translations(QObject *parent)
     : QObject(parent)
@@ -30,4 +30,4 @@ void Translations::apply(const QString &language)
     m_current = language;
 }
 
-} // namespace nemo::app
+} // namespace nemo::core

@@ -1,0 +1,1876 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Video</source>
+        <translation>导出视频</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quality:</source>
+        <translation>画质(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Saved to:</source>
+        <translation>保存到：</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation>立即检查(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Again</source>
+        <translation>再次导出(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Start Export</source>
+        <translation>开始导出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Attribution &amp;profile:</source>
+        <translation>来源配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>P&amp;latform:</source>
+        <translation>平台(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Largest &amp;upload:</source>
+        <translation>最大上传(&amp;U)：</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Download &amp;folder:</source>
+        <translation>下载文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Nemo Studio: make videos with the NemoVideo AI agent.</source>
+        <translation>Nemo Studio：用 NemoVideo AI 智能体制作视频。</translation>
+    </message>
+    <message>
+        <source>The server to talk to (default: NEMO_API_BASE, else Settings).</source>
+        <translation>要连接的服务器（默认：NEMO_API_BASE，否则使用设置中的地址）。</translation>
+    </message>
+    <message>
+        <source>Print the time to the first painted window and quit.</source>
+        <translation>打印到首次绘制窗口所用的时间，然后退出。</translation>
+    </message>
+    <message>
+        <source>Photos, videos or music to add.</source>
+        <translation>要添加的照片、视频或音乐。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::ChatPanel</name>
+    <message>
+        <source>Turn these images into a 30-second promo video with music and text overlays</source>
+        <translation>把这些图片做成一段 30 秒的宣传视频，配上音乐和文字</translation>
+    </message>
+    <message>
+        <source>Convert these images into a smooth video with transitions and motion effects</source>
+        <translation>把这些图片转换成带转场和动态效果的流畅视频</translation>
+    </message>
+    <message>
+        <source>Generate a 30-second promotional video from my text and images</source>
+        <translation>根据我的文字和图片生成一段 30 秒的宣传视频</translation>
+    </message>
+    <message>
+        <source>Generate a short video clip from a text description of a sunrise over the sea</source>
+        <translation>根据文字描述生成一段海上日出的短视频</translation>
+    </message>
+    <message>
+        <source>Add background music at 35% volume and a title</source>
+        <translation>添加音量为 35% 的背景音乐和一个标题</translation>
+    </message>
+    <message>
+        <source>Agent status</source>
+        <translation>智能体状态</translation>
+    </message>
+    <message>
+        <source>What would you like to make?</source>
+        <translation>你想做什么样的视频？</translation>
+    </message>
+    <message>
+        <source>Drop photos, clips or music into the media bin, then tell the agent what video you want. Try one of these:</source>
+        <translation>把照片、视频片段或音乐拖进素材库，然后告诉智能体你想要什么样的视频。试试这些：</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop waiting for this reply (Esc). What the agent already did is kept.</source>
+        <translation>停止等待这条回复（Esc）。智能体已经完成的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send (Enter). Shift+Enter starts a new line.</source>
+        <translation>发送（Enter）。Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Describe the video you want… (Enter to send, Shift+Enter for a new line)</source>
+        <translation>描述你想要的视频…（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>Message to the agent</source>
+        <translation>发给智能体的消息</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>思考中</translation>
+    </message>
+    <message>
+        <source>Still working… %1 — %2</source>
+        <translation>仍在处理… %1 — %2</translation>
+    </message>
+    <message>
+        <source>Working… %1 — %2</source>
+        <translation>处理中… %1 — %2</translation>
+    </message>
+    <message>
+        <source>(last heard from the agent %1 s ago)</source>
+        <translation>（%1 秒前收到智能体的最新消息）</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::ChatView</name>
+    <message>
+        <source>Conversation</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <source>Messages between you and the NemoVideo agent. Use the arrow keys to move between messages and Ctrl+C to copy one.</source>
+        <translation>你和 NemoVideo 智能体之间的消息。用方向键在消息间移动，按 Ctrl+C 复制一条消息。</translation>
+    </message>
+    <message>
+        <source>You · %1</source>
+        <translation>你 · %1</translation>
+    </message>
+    <message>
+        <source>NemoVideo agent · %1</source>
+        <translation>NemoVideo 智能体 · %1</translation>
+    </message>
+    <message>
+        <source>Problem · %1</source>
+        <translation>问题 · %1</translation>
+    </message>
+    <message>
+        <source> · writing…</source>
+        <translation> · 正在输入…</translation>
+    </message>
+    <message>
+        <source> · stopped</source>
+        <translation> · 已停止</translation>
+    </message>
+    <message>
+        <source> · interrupted</source>
+        <translation> · 已中断</translation>
+    </message>
+    <message>
+        <source> · failed</source>
+        <translation> · 失败</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Message</source>
+        <translation>复制消息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation>打开链接(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::ExportDialog</name>
+    <message>
+        <source>MP4 (H.264)</source>
+        <translation>MP4（H.264）</translation>
+    </message>
+    <message>
+        <source>High (1080p)</source>
+        <translation>高（1080p）</translation>
+    </message>
+    <message>
+        <source>Medium (720p)</source>
+        <translation>中（720p）</translation>
+    </message>
+    <message>
+        <source>Low (480p, smaller file)</source>
+        <translation>低（480p，文件更小）</translation>
+    </message>
+    <message>
+        <source>The timeline is empty, so there is nothing to export yet. Add media and ask the agent for a video first.</source>
+        <translation>时间线是空的，还没有可以导出的内容。请先添加素材，并让智能体制作视频。</translation>
+    </message>
+    <message>
+        <source>Starting the export…</source>
+        <translation>正在开始导出…</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>waiting for a render machine (pending)</source>
+        <translation>等待渲染机器（排队中）</translation>
+    </message>
+    <message>
+        <source>rendering (processing)</source>
+        <translation>渲染中（处理中）</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>正在开始</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3% done. You can close this window: the export keeps going.</source>
+        <translation>%1：%2，已完成 %3%。你可以关闭此窗口：导出会继续进行。</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · next check in %2 s</source>
+        <translation>已用时 %1 · %2 秒后再次检查</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · checking…</source>
+        <translation>已用时 %1 · 正在检查…</translation>
+    </message>
+    <message>
+        <source>Downloading the video: %1 of %2</source>
+        <translation>正在下载视频：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading the video: %1</source>
+        <translation>正在下载视频：%1</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>已用时 %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message>
+        <source>Took %1</source>
+        <translation>用时 %1</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <source>Try again (a failed render starts again with a new job; a failed download continues)</source>
+        <translation>重试（渲染失败会用新任务重新开始；下载失败会接着下载）</translation>
+    </message>
+    <message>
+        <source>Save Video As</source>
+        <translation>视频另存为</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t save the video to %1.</source>
+        <translation>无法把视频保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::MainWindow</name>
+    <message>
+        <source>credits</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Nemo Studio</source>
+        <translation>Nemo Studio</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>对话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Media…</source>
+        <translation>添加素材(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Media</source>
+        <translation>粘贴素材(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Video…</source>
+        <translation>导出视频(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Write to the Agent</source>
+        <translation>给智能体写消息(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Send Message</source>
+        <translation>发送消息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top Reply</source>
+        <translation>停止回复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Credits</source>
+        <translation>查看积分(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Timeline</source>
+        <translation>刷新时间线(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Timeline</source>
+        <translation>适应时间线(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Timeline</source>
+        <translation>显示时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>NemoVideo on the &amp;Web</source>
+        <translation>NemoVideo 网站(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;About Nemo Studio</source>
+        <translation>关于 Nemo Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>&amp;Media Bin</source>
+        <translation>素材库(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>T&amp;imeline</source>
+        <translation>时间线(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Add Media</source>
+        <translation>添加素材</translation>
+    </message>
+    <message>
+        <source>Move </source>
+        <translation>移动 </translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <source>Your video is ready</source>
+        <translation>你的视频已就绪</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline</source>
+        <translation>缩放时间线</translation>
+    </message>
+    <message>
+        <source>wheel</source>
+        <translation>滚轮</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About Nemo Studio</source>
+        <translation>关于 Nemo Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;A desktop studio for the NemoVideo AI video service: drop in your photos and clips, tell the agent what you want, watch the edit appear on the timeline, and export.&lt;/p&gt;&lt;p&gt;Server: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;NemoVideo AI 视频服务的桌面工作室：放入你的照片和视频片段，告诉智能体你想要什么，看着剪辑出现在时间线上，然后导出。&lt;/p&gt;&lt;p&gt;服务器：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Export Still Running</source>
+        <translation>导出仍在进行</translation>
+    </message>
+    <message>
+        <source>Your export keeps running on the NemoVideo service. Nemo Studio will pick it up and download it the next time you open it.</source>
+        <translation>你的导出仍在 NemoVideo 服务上运行。下次打开 Nemo Studio 时，它会接着处理并下载视频。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::MediaBinModel</name>
+    <message>
+        <source>checking</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <source>waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::MediaBinPanel</name>
+    <message>
+        <source>Add Media…</source>
+        <translation>添加素材…</translation>
+    </message>
+    <message>
+        <source>Add photos, videos or music (Ctrl+O). You can also drop files and folders here, or paste them.</source>
+        <translation>添加照片、视频或音乐（Ctrl+O）。也可以把文件和文件夹拖到这里，或直接粘贴。</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <source>Media bin</source>
+        <translation>素材库</translation>
+    </message>
+    <message>
+        <source>Your photos, videos and music, with their upload state.</source>
+        <translation>你的照片、视频和音乐，以及它们的上传状态。</translation>
+    </message>
+    <message>
+        <source>Not added:</source>
+        <translation>未添加：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files not added:</source>
+        <translation>%2 个文件中有 %1 个未添加：</translation>
+    </message>
+    <message>
+        <source>…and %1 more.</source>
+        <translation>…还有 %1 个。</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no files or links to add.</source>
+        <translation>剪贴板中没有可添加的文件或链接。</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Upload</source>
+        <translation>重新上传(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>在文件夹中显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Path</source>
+        <translation>复制路径(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from Bin</source>
+        <translation>从素材库移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Media…</source>
+        <translation>添加素材(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::MediaItemDelegate</name>
+    <message>
+        <source>IMAGE</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>VIDEO</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>AUDIO</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>LINK</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>Uploading %1%</source>
+        <translation>正在上传 %1%</translation>
+    </message>
+    <message>
+        <source>✓ Uploaded</source>
+        <translation>✓ 已上传</translation>
+    </message>
+    <message>
+        <source>Interrupted — not uploaded</source>
+        <translation>已中断 — 未上传</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::MediaListView</name>
+    <message>
+        <source>Drop photos, clips, music or whole folders here,
+or use Add media… (Ctrl+O).
+
+Accepted: %1</source>
+        <translation>把照片、视频片段、音乐或整个文件夹拖到这里，
+或使用“添加素材…”（Ctrl+O）。
+
+支持的格式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::SettingsDialog</name>
+    <message>
+        <source>Download Folder</source>
+        <translation>下载文件夹</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Forget the stored sign-in? Nemo Studio signs in again with a new free account the next time it talks to the service.</source>
+        <translation>要忘记已保存的登录吗？Nemo Studio 下次连接服务时会用一个新的免费账户登录。</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Using the token from NEMO_TOKEN (it is never stored).</source>
+        <translation>正在使用 NEMO_TOKEN 中的令牌（不会被保存）。</translation>
+    </message>
+    <message>
+        <source>Not signed in. Nemo Studio signs in with a free account when it needs to.</source>
+        <translation>未登录。需要时 Nemo Studio 会用免费账户登录。</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). Sign-in kept in: %3.</source>
+        <translation>已登录：%1（%2）。登录信息保存在：%3。</translation>
+    </message>
+    <message>
+        <source>an anonymous user</source>
+        <translation>匿名用户</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <source>The download folder &quot;%1&quot; can&apos;t be created or used.</source>
+        <translation>下载文件夹“%1”无法创建或使用。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::StatusPanel</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Try to reach the NemoVideo service again</source>
+        <translation>再次尝试连接 NemoVideo 服务</translation>
+    </message>
+    <message>
+        <source>Setting up…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Signing in and opening an editing session</source>
+        <translation>正在登录并打开编辑会话</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>⚠ Offline — can&apos;t reach the service</source>
+        <translation>⚠ 离线 — 无法连接服务</translation>
+    </message>
+    <message>
+        <source>⚠ Not connected: %1</source>
+        <translation>⚠ 未连接：%1</translation>
+    </message>
+    <message>
+        <source>%1 credits (%2 frozen)</source>
+        <translation>%1 积分（%2 冻结中）</translation>
+    </message>
+    <message>
+        <source>%1 credits</source>
+        <translation>%1 积分</translation>
+    </message>
+    <message>
+        <source>Available: %1 · Frozen while work runs: %2 · Total: %3</source>
+        <translation>可用：%1 · 任务进行中冻结：%2 · 总计：%3</translation>
+    </message>
+    <message>
+        <source>NEMO_TOKEN</source>
+        <translation>NEMO_TOKEN</translation>
+    </message>
+    <message>
+        <source>Using the token from the NEMO_TOKEN environment variable</source>
+        <translation>正在使用环境变量 NEMO_TOKEN 中的令牌</translation>
+    </message>
+    <message>
+        <source>1 day left</source>
+        <translation>剩余 1 天</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余 %1 天</translation>
+    </message>
+    <message>
+        <source>Your free sign-in lasts 7 days; Nemo Studio gets a new one when it runs out.</source>
+        <translation>免费登录有效期为 7 天；到期后 Nemo Studio 会自动获取新的登录。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::TimelinePanel</name>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Timeline zoom</source>
+        <translation>时间线缩放</translation>
+    </message>
+    <message>
+        <source>Zoom the timeline (Ctrl+wheel over the timeline, or + and -)</source>
+        <translation>缩放时间线（在时间线上按住 Ctrl 滚动滚轮，或按 + 和 -）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Fit the whole video in view (0)</source>
+        <translation>让整个视频适应视图（0）</translation>
+    </message>
+    <message>
+        <source>Fit timeline</source>
+        <translation>适应时间线</translation>
+    </message>
+    <message>
+        <source>Ask the service for the latest timeline (F5)</source>
+        <translation>向服务获取最新的时间线（F5）</translation>
+    </message>
+    <message>
+        <source>Refresh timeline</source>
+        <translation>刷新时间线</translation>
+    </message>
+    <message>
+        <source>No timeline yet</source>
+        <translation>还没有时间线</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Your timeline appears here once the agent has made an edit.
+Add media to the bin and describe the video you want in the chat.</source>
+        <translation>智能体完成剪辑后，时间线会显示在这里。
+把素材添加到素材库，然后在对话中描述你想要的视频。</translation>
+    </message>
+    <message>
+        <source>Volume %1 · %2</source>
+        <translation>音量 %1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n segment(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 s total</source>
+        <translation>共 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3 (%4 s)</source>
+        <translation>%1 · %2 – %3（%4 秒）</translation>
+    </message>
+    <message>
+        <source>Volume %1</source>
+        <translation>音量 %1</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Changed by the last reply</source>
+        <translation>由上一条回复修改</translation>
+    </message>
+    <message>
+        <source>No timeline yet: it appears here once the agent has made an edit.</source>
+        <translation>还没有时间线：智能体完成剪辑后，时间线会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::VideoPlayer</name>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Full screen (F; Esc to leave)</source>
+        <translation>全屏（F；按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Exported video</source>
+        <translation>导出的视频</translation>
+    </message>
+    <message>
+        <source>This video can&apos;t be played here (%1). &lt;a href=&quot;open&quot;&gt;Open it in your video player&lt;/a&gt;.</source>
+        <translation>这个视频无法在这里播放（%1）。&lt;a href=&quot;open&quot;&gt;用你的视频播放器打开&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>The exported video. Space plays or pauses, F toggles full screen, Esc leaves it.</source>
+        <translation>导出的视频。空格键播放或暂停，F 键切换全屏，Esc 退出全屏。</translation>
+    </message>
+    <message>
+        <source>Where the video is; the arrow keys move by seconds.</source>
+        <translation>视频的播放位置；方向键按秒移动。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::cli::CliApplication</name>
+    <message>
+        <source>Sign in (a free anonymous account if needed) and open a session.</source>
+        <translation>登录（需要时使用免费匿名账户）并打开会话。</translation>
+    </message>
+    <message>
+        <source>Forget the stored sign-in for this server.</source>
+        <translation>忘记此服务器已保存的登录。</translation>
+    </message>
+    <message>
+        <source>Show the credit balance.</source>
+        <translation>显示积分余额。</translation>
+    </message>
+    <message>
+        <source>Upload photos, videos or music to the session.</source>
+        <translation>把照片、视频或音乐上传到会话。</translation>
+    </message>
+    <message>
+        <source>FILE… | --url URL</source>
+        <translation>文件… | --url 网址</translation>
+    </message>
+    <message>
+        <source>Send a message to the agent; the reply streams to stdout.</source>
+        <translation>给智能体发送消息；回复会流式输出到标准输出。</translation>
+    </message>
+    <message>
+        <source>&quot;MESSAGE&quot;</source>
+        <translation>&quot;消息&quot;</translation>
+    </message>
+    <message>
+        <source>Show the timeline (the draft as JSON with --json).</source>
+        <translation>显示时间线（加 --json 时以 JSON 输出草稿）。</translation>
+    </message>
+    <message>
+        <source>Render the timeline and download the MP4.</source>
+        <translation>渲染时间线并下载 MP4。</translation>
+    </message>
+    <message>
+        <source>--out FILE.mp4</source>
+        <translation>--out 文件.mp4</translation>
+    </message>
+    <message>
+        <source>Show the session, or start a new one with --new.</source>
+        <translation>显示会话，或用 --new 开始新会话。</translation>
+    </message>
+    <message>
+        <source>Server to talk to (default: NEMO_API_BASE, else the app&apos;s setting, else the NemoVideo service).</source>
+        <translation>要连接的服务器（默认：NEMO_API_BASE，否则使用应用的设置，否则使用 NemoVideo 服务）。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Print machine-readable JSON on stdout.</source>
+        <translation>在标准输出打印机器可读的 JSON。</translation>
+    </message>
+    <message>
+        <source>Attribution source to send (one of the built-in profiles).</source>
+        <translation>要发送的来源标识（内置配置之一）。</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Usage: nemo-cli [--base-url URL] [--json] &lt;command&gt; [options]</source>
+        <translation>用法：nemo-cli [--base-url 网址] [--json] &lt;命令&gt; [选项]</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Run &apos;nemo-cli &lt;command&gt; --help&apos; for a command&apos;s options.</source>
+        <translation>运行 &apos;nemo-cli &lt;命令&gt; --help&apos; 查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <source>Environment: NEMO_TOKEN (use this token, never stored), NEMO_API_BASE (server).</source>
+        <translation>环境变量：NEMO_TOKEN（使用此令牌，不会被保存），NEMO_API_BASE（服务器）。</translation>
+    </message>
+    <message>
+        <source>Exit codes:</source>
+        <translation>退出码：</translation>
+    </message>
+    <message>
+        <source>  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),
+  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),
+  7 network (offline, timeout, insecure), 8 service error (including failed renders), 130 interrupted.
+</source>
+        <translation>  0 成功，1 其他失败，2 用法错误，3 登录问题（令牌、频率限制、钥匙串），
+  4 积分不足，5 当前套餐不含导出，6 输入无效（文件类型、大小、空时间线），
+  7 网络（离线、超时、不安全），8 服务错误（包括渲染失败），130 已中断。
+</translation>
+    </message>
+    <message>
+        <source>No command given.</source>
+        <translation>没有给出命令。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Photos, videos or music (%1).</source>
+        <translation>照片、视频或音乐（%1）。</translation>
+    </message>
+    <message>
+        <source>FILE…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <source>Upload from a link instead (repeatable).</source>
+        <translation>改为从链接上传（可重复）。</translation>
+    </message>
+    <message>
+        <source>What you want, e.g. &quot;turn these images into a 30-second promo video&quot;.</source>
+        <translation>你想要什么，例如“把这些图片做成一段 30 秒的宣传视频”。</translation>
+    </message>
+    <message>
+        <source>Always send to the agent, even &quot;export&quot; or &quot;credits&quot;.</source>
+        <translation>总是发送给智能体，即使是“导出”或“积分”。</translation>
+    </message>
+    <message>
+        <source>Where to save the MP4.</source>
+        <translation>MP4 的保存位置。</translation>
+    </message>
+    <message>
+        <source>FILE.mp4</source>
+        <translation>文件.mp4</translation>
+    </message>
+    <message>
+        <source>Render quality (default: high).</source>
+        <translation>渲染画质（默认：high）。</translation>
+    </message>
+    <message>
+        <source>QUALITY</source>
+        <translation>画质</translation>
+    </message>
+    <message>
+        <source>Seconds between status checks (default: 30).</source>
+        <translation>两次状态检查之间的秒数（默认：30）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Overwrite FILE.mp4 if it exists.</source>
+        <translation>如果 文件.mp4 已存在则覆盖它。</translation>
+    </message>
+    <message>
+        <source>Continue the export an earlier run left unfinished.</source>
+        <translation>继续之前一次运行未完成的导出。</translation>
+    </message>
+    <message>
+        <source>Start a new session (the timeline starts empty).</source>
+        <translation>开始新会话（时间线从空开始）。</translation>
+    </message>
+    <message>
+        <source>Usage: nemo-cli %1 %2</source>
+        <translation>用法：nemo-cli %1 %2</translation>
+    </message>
+    <message>
+        <source>Unknown profile &quot;%1&quot;. Known profiles: %2.</source>
+        <translation>未知配置“%1”。已知配置：%2。</translation>
+    </message>
+    <message>
+        <source>--poll-interval takes a number of seconds between 0.05 and 3600.</source>
+        <translation>--poll-interval 需要 0.05 到 3600 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>Warning: the system keychain couldn&apos;t be used (%1). The sign-in works for this run but won&apos;t be remembered; set NEMO_TOKEN to reuse a token.</source>
+        <translation>警告：无法使用系统钥匙串（%1）。本次运行可以登录，但不会被记住；设置 NEMO_TOKEN 可重复使用令牌。</translation>
+    </message>
+    <message>
+        <source>The service no longer knew the previous session; a new one was started (its timeline is empty).</source>
+        <translation>服务已不认识之前的会话；已开始新会话（它的时间线是空的）。</translation>
+    </message>
+    <message>
+        <source>Warning: the keychain did not finish saving the sign-in.</source>
+        <translation>警告：钥匙串没有完成保存登录信息。</translation>
+    </message>
+    <message>
+        <source>Stopping… (the state is checked so nothing is lost)</source>
+        <translation>正在停止…（会检查状态，确保不丢失任何内容）</translation>
+    </message>
+    <message>
+        <source>The export keeps running on the server; &apos;nemo-cli export --resume --out FILE.mp4&apos; picks it up.</source>
+        <translation>导出仍在服务器上运行；&apos;nemo-cli export --resume --out 文件.mp4&apos; 可以接着处理。</translation>
+    </message>
+    <message>
+        <source>%1 credits available, %2 frozen (%3 in total)</source>
+        <translation>可用 %1 积分，冻结 %2（共 %3）</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>已登录：%1</translation>
+    </message>
+    <message>
+        <source>the account of NEMO_TOKEN</source>
+        <translation>NEMO_TOKEN 的账户</translation>
+    </message>
+    <message>
+        <source> (free anonymous account)</source>
+        <translation> （免费匿名账户）</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n day(s) left on the sign-in</source>
+        <translation>
+            <numerusform>，登录还剩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session %1 on %2.</source>
+        <translation>会话 %1，服务器 %2。</translation>
+    </message>
+    <message>
+        <source>Signed out. The next command signs in again with a new free account.</source>
+        <translation>已退出登录。下一个命令会用新的免费账户重新登录。</translation>
+    </message>
+    <message>
+        <source>Give one or more files, or --url URL.</source>
+        <translation>请给出一个或多个文件，或 --url 网址。</translation>
+    </message>
+    <message>
+        <source>Upload files or URLs, not both at once.</source>
+        <translation>请上传文件或网址，不要同时上传两者。</translation>
+    </message>
+    <message>
+        <source>Uploading… %1%</source>
+        <translation>正在上传… %1%</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 (%2)</source>
+        <translation>已上传 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Say what you want, e.g. nemo-cli chat &quot;turn these images into a 30-second promo video&quot;.</source>
+        <translation>说出你想要什么，例如 nemo-cli chat &quot;把这些图片做成一段 30 秒的宣传视频&quot;。</translation>
+    </message>
+    <message>
+        <source>(handled here, not sent to the agent: credits)</source>
+        <translation>（在本地处理，未发送给智能体：积分）</translation>
+    </message>
+    <message>
+        <source>(handled here, not sent to the agent: timeline)</source>
+        <translation>（在本地处理，未发送给智能体：时间线）</translation>
+    </message>
+    <message>
+        <source>To export, run: nemo-cli export --out FILE.mp4 (add --no-route to send this to the agent instead).</source>
+        <translation>要导出，请运行：nemo-cli export --out 文件.mp4（加 --no-route 则改为发送给智能体）。</translation>
+    </message>
+    <message>
+        <source>To upload, run: nemo-cli upload FILE… (add --no-route to send this to the agent instead).</source>
+        <translation>要上传，请运行：nemo-cli upload 文件…（加 --no-route 则改为发送给智能体）。</translation>
+    </message>
+    <message>
+        <source>⏳ Still working…</source>
+        <translation>⏳ 仍在处理…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n uploaded file(s) in this session.</source>
+        <translation>
+            <numerusform>本会话中已上传 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say where to save the video: nemo-cli export --out FILE.mp4</source>
+        <translation>请指定视频的保存位置：nemo-cli export --out 文件.mp4</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name, e.g. %1/video.mp4</source>
+        <translation>%1 是一个文件夹；请给出文件名，例如 %1/video.mp4</translation>
+    </message>
+    <message>
+        <source>%1 already exists; add --force to overwrite it.</source>
+        <translation>%1 已存在；加 --force 可覆盖它。</translation>
+    </message>
+    <message>
+        <source>Export %1: %2, %3%</source>
+        <translation>导出 %1：%2，%3%</translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation>正在下载… %1%</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 KB</source>
+        <translation>正在下载… %1 KB</translation>
+    </message>
+    <message>
+        <source>There is no unfinished export to resume.</source>
+        <translation>没有可以继续的未完成导出。</translation>
+    </message>
+    <message>
+        <source>Resuming export %1…</source>
+        <translation>正在继续导出 %1…</translation>
+    </message>
+    <message>
+        <source>The timeline is empty, so there is nothing to export yet. Upload media and ask the agent for a video first.</source>
+        <translation>时间线是空的，还没有可以导出的内容。请先上传素材，并让智能体制作视频。</translation>
+    </message>
+    <message>
+        <source>Session %1 (language %2) on %3.</source>
+        <translation>会话 %1（语言 %2），服务器 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::AgentEventDecoder</name>
+    <message>
+        <source>editing the timeline</source>
+        <translation>正在编辑时间线</translation>
+    </message>
+    <message>
+        <source>generating a video clip</source>
+        <translation>正在生成视频片段</translation>
+    </message>
+    <message>
+        <source>working on the music</source>
+        <translation>正在处理音乐</translation>
+    </message>
+    <message>
+        <source>processing your media</source>
+        <translation>正在处理你的素材</translation>
+    </message>
+    <message>
+        <source>preparing the video</source>
+        <translation>正在准备视频</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation>正在运行 %1</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::ApiError</name>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Insecure connection</source>
+        <translation>连接不安全</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>无法识别的响应</translation>
+    </message>
+    <message>
+        <source>Can&apos;t use that</source>
+        <translation>无法使用</translation>
+    </message>
+    <message>
+        <source>Sign-in expired</source>
+        <translation>登录已过期</translation>
+    </message>
+    <message>
+        <source>Session lost</source>
+        <translation>会话已丢失</translation>
+    </message>
+    <message>
+        <source>Out of credits</source>
+        <translation>积分不足</translation>
+    </message>
+    <message>
+        <source>Unsupported file</source>
+        <translation>不支持的文件</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>请求被拒绝</translation>
+    </message>
+    <message>
+        <source>Export not included in your plan</source>
+        <translation>你的套餐不包含导出</translation>
+    </message>
+    <message>
+        <source>Too many requests</source>
+        <translation>请求过多</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Service problem</source>
+        <translation>服务出现问题</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Keychain unavailable</source>
+        <translation>钥匙串不可用</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Can&apos;t reach the NemoVideo service. Check your internet connection, then try again.</source>
+        <translation>无法连接 NemoVideo 服务。请检查网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>The service took too long to answer. Try again in a moment.</source>
+        <translation>服务响应超时。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The connection isn&apos;t secure, so Nemo Studio did not use it. Plain http is only allowed for this computer (localhost).</source>
+        <translation>连接不安全，Nemo Studio 没有使用它。只有本机（localhost）允许使用明文 http。</translation>
+    </message>
+    <message>
+        <source>The service sent an answer Nemo Studio couldn&apos;t read. Try again; if it keeps happening the service may be having problems.</source>
+        <translation>服务返回了 Nemo Studio 无法读取的响应。请重试；如果反复出现，可能是服务出了问题。</translation>
+    </message>
+    <message>
+        <source>That input can&apos;t be used.</source>
+        <translation>无法使用该输入。</translation>
+    </message>
+    <message>
+        <source>Your sign-in to NemoVideo has expired or was rejected. Nemo Studio will get a new one automatically; if this keeps happening, sign out in Settings and try again.</source>
+        <translation>你的 NemoVideo 登录已过期或被拒绝。Nemo Studio 会自动获取新的登录；如果反复出现，请在设置中退出登录后重试。</translation>
+    </message>
+    <message>
+        <source>The service no longer knows this editing session. A new session was started; the timeline starts empty again.</source>
+        <translation>服务已不认识这个编辑会话。已开始新会话，时间线重新从空开始。</translation>
+    </message>
+    <message>
+        <source>You&apos;re out of free credits. Register to keep creating: %1</source>
+        <translation>你的免费积分已用完。注册后可以继续创作：%1</translation>
+    </message>
+    <message>
+        <source>You&apos;re out of credits. Top up credits in your NemoVideo account to keep creating.</source>
+        <translation>你的积分已用完。请在 NemoVideo 账户中充值积分以继续创作。</translation>
+    </message>
+    <message>
+        <source>That file type isn&apos;t supported. Accepted formats: %1.</source>
+        <translation>不支持该文件类型。支持的格式：%1。</translation>
+    </message>
+    <message>
+        <source>The file is too large for the service. Compress it or trim it to a shorter clip, then try again.</source>
+        <translation>文件太大，服务无法处理。请压缩或剪短后再试。</translation>
+    </message>
+    <message>
+        <source>The service refused the request.</source>
+        <translation>服务拒绝了请求。</translation>
+    </message>
+    <message>
+        <source>Register or upgrade your plan to unlock export. This is about your plan, not your credits.</source>
+        <translation>注册或升级套餐即可解锁导出。这与套餐有关，与积分无关。</translation>
+    </message>
+    <message>
+        <source>The service is limiting requests right now. Wait a minute and try again.</source>
+        <translation>服务目前在限制请求。请等一分钟再试。</translation>
+    </message>
+    <message>
+        <source>The service couldn&apos;t find what was asked for.</source>
+        <translation>服务找不到所请求的内容。</translation>
+    </message>
+    <message>
+        <source>The service reported a conflict.</source>
+        <translation>服务报告了冲突。</translation>
+    </message>
+    <message>
+        <source>The NemoVideo service had a problem. Try again in a moment.</source>
+        <translation>NemoVideo 服务出现问题。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The export failed on the server.</source>
+        <translation>导出在服务器上失败了。</translation>
+    </message>
+    <message>
+        <source>The system keychain couldn&apos;t be used to keep your sign-in.</source>
+        <translation>无法使用系统钥匙串保存你的登录。</translation>
+    </message>
+    <message>
+        <source>Something went wrong talking to the service.</source>
+        <translation>与服务通信时出错。</translation>
+    </message>
+    <message>
+        <source>(The service said: %1)</source>
+        <translation>（服务返回：%1）</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Top up credits</source>
+        <translation>充值积分</translation>
+    </message>
+    <message>
+        <source>Register or upgrade</source>
+        <translation>注册或升级</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::Authenticator</name>
+    <message>
+        <source>The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free anonymous token, or set a valid one.</source>
+        <translation>NEMO_TOKEN 中的令牌被拒绝（已过期或无效）。取消设置 NEMO_TOKEN 以使用免费匿名令牌，或设置一个有效的令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::ChatTurn</name>
+    <message>
+        <source>sending your message</source>
+        <translation>正在发送你的消息</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>思考中</translation>
+    </message>
+    <message>
+        <source>writing the reply</source>
+        <translation>正在撰写回复</translation>
+    </message>
+    <message>
+        <source>no details were given</source>
+        <translation>没有提供详细信息</translation>
+    </message>
+    <message>
+        <source>[The reply was too long and was cut here.]</source>
+        <translation>[回复太长，在此处被截断。]</translation>
+    </message>
+    <message>
+        <source>checking the timeline</source>
+        <translation>正在检查时间线</translation>
+    </message>
+    <message>
+        <source>The agent reported a problem.</source>
+        <translation>智能体报告了一个问题。</translation>
+    </message>
+    <message>
+        <source>The timeline did not change.</source>
+        <translation>时间线没有变化。</translation>
+    </message>
+    <message>
+        <source>What changed: %1.</source>
+        <translation>变化：%1。</translation>
+    </message>
+    <message>
+        <source>The timeline couldn&apos;t be checked: %1</source>
+        <translation>无法检查时间线：%1</translation>
+    </message>
+    <message>
+        <source>The agent finished without a reply.</source>
+        <translation>智能体已完成，但没有回复。</translation>
+    </message>
+    <message>
+        <source>The agent reported a problem: %1</source>
+        <translation>智能体报告了一个问题：%1</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the reply finished. Your message was not sent again (that could charge you twice).</source>
+        <translation>回复完成前连接断开了。你的消息没有被再次发送（那样可能会重复扣费）。</translation>
+    </message>
+    <message>
+        <source>The agent took too long, so Nemo Studio stopped waiting.</source>
+        <translation>智能体处理时间过长，Nemo Studio 已停止等待。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::Conversation</name>
+    <message>
+        <source>Opening the export…</source>
+        <translation>正在打开导出…</translation>
+    </message>
+    <message>
+        <source>Choose the photos, videos or music to add.</source>
+        <translation>选择要添加的照片、视频或音乐。</translation>
+    </message>
+    <message>
+        <source>You have %1 credits available (%2 frozen while work is running, %3 in total).</source>
+        <translation>你有 %1 积分可用（任务进行中冻结 %2，共 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::DownloadJob</name>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The downloaded file doesn&apos;t have the expected size.</source>
+        <translation>下载的文件大小与预期不符。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t move the finished file to %1.</source>
+        <translation>无法把完成的文件移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::Draft</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Track type %1</source>
+        <translation>轨道类型 %1</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>轨道</translation>
+    </message>
+    <message>
+        <source>Timeline is empty</source>
+        <translation>时间线为空</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>1 segment</source>
+        <translation>1 个片段</translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation>%1 个片段</translation>
+    </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ 还有 %1 个</translation>
+    </message>
+    <message>
+        <source>Timeline (1 track)</source>
+        <translation>时间线（1 条轨道）</translation>
+    </message>
+    <message>
+        <source>Timeline (%1 tracks)</source>
+        <translation>时间线（%1 条轨道）</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::DraftDiff</name>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>added track %1</source>
+        <translation>添加了轨道 %1</translation>
+    </message>
+    <message>
+        <source>removed track %1</source>
+        <translation>移除了轨道 %1</translation>
+    </message>
+    <message>
+        <source>renamed track %1 to %2</source>
+        <translation>把轨道 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>added 1 segment to %1</source>
+        <translation>在 %1 中添加了 1 个片段</translation>
+    </message>
+    <message>
+        <source>added %1 segments to %2</source>
+        <translation>在 %2 中添加了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>removed 1 segment from %1</source>
+        <translation>从 %1 中移除了 1 个片段</translation>
+    </message>
+    <message>
+        <source>removed %1 segments from %2</source>
+        <translation>从 %2 中移除了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>moved or resized 1 segment in %1</source>
+        <translation>在 %1 中移动或调整了 1 个片段</translation>
+    </message>
+    <message>
+        <source>moved or resized %1 segments in %2</source>
+        <translation>在 %2 中移动或调整了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>replaced 1 segment in %1</source>
+        <translation>在 %1 中替换了 1 个片段</translation>
+    </message>
+    <message>
+        <source>replaced %1 segments in %2</source>
+        <translation>在 %2 中替换了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>%1 volume %2 → %3</source>
+        <translation>%1 音量 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 text &quot;%2&quot; → &quot;%3&quot;</source>
+        <translation>%1 文字“%2”→“%3”</translation>
+    </message>
+    <message>
+        <source>length %1 → %2</source>
+        <translation>时长 %1 → %2</translation>
+    </message>
+    <message>
+        <source>no changes to the timeline</source>
+        <translation>时间线没有变化</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::Exporter</name>
+    <message>
+        <source>Nemo Studio video</source>
+        <translation>Nemo Studio 视频</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::GuiReference</name>
+    <message>
+        <source>Open Export</source>
+        <translation>打开导出</translation>
+    </message>
+    <message>
+        <source>Show Timeline</source>
+        <translation>显示时间线</translation>
+    </message>
+    <message>
+        <source>Refresh Timeline</source>
+        <translation>刷新时间线</translation>
+    </message>
+    <message>
+        <source>Describe the Edit</source>
+        <translation>描述剪辑</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::MediaValidator</name>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Photos, videos and music (%1)</source>
+        <translation>照片、视频和音乐（%1）</translation>
+    </message>
+    <message>
+        <source>Accepted: %1.</source>
+        <translation>支持的格式：%1。</translation>
+    </message>
+    <message>
+        <source>%1 doesn&apos;t exist (it may have been moved or deleted).</source>
+        <translation>%1 不存在（可能已被移动或删除）。</translation>
+    </message>
+    <message>
+        <source>%1 is a link to a file that no longer exists.</source>
+        <translation>%1 是指向一个已不存在文件的链接。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; add the photos, videos or music inside it.</source>
+        <translation>%1 是一个文件夹；请添加其中的照片、视频或音乐。</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be read (check its permissions).</source>
+        <translation>%1 无法读取（请检查它的权限）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes).</source>
+        <translation>%1 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t a supported type. %2</source>
+        <translation>%1 不是支持的类型。%2</translation>
+    </message>
+    <message>
+        <source>%1 doesn&apos;t contain a real %2 (its content looks like %3). %4</source>
+        <translation>%1 并不是真正的%2（它的内容看起来像%3）。%4</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>其他内容</translation>
+    </message>
+    <message>
+        <source>That was more than %1 files at once: only the first %1 were considered.</source>
+        <translation>一次添加了超过 %1 个文件：只处理了前 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB, over the %3 MB limit. Compress it or trim it, then try again.</source>
+        <translation>%1 有 %2 MB，超过了 %3 MB 的上限。请压缩或剪短后再试。</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) link.</source>
+        <translation>%1 不是 http(s) 链接。</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t a supported type. Accepted: %2.</source>
+        <translation>%1 不是支持的类型。支持的格式：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing to upload.</source>
+        <translation>没有可上传的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::RenderJob</name>
+    <message>
+        <source>The service no longer knows export job %1.</source>
+        <translation>服务已不认识导出任务 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::SecretStore</name>
+    <message>
+        <source>system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or unavailable.</source>
+        <translation>钥匙串已锁定或不可用。</translation>
+    </message>
+    <message>
+        <source>memory only (forgotten when the app closes)</source>
+        <translation>仅内存（关闭应用后会被忘记）</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::ServiceConfig</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid server address.</source>
+        <translation>“%1”不是有效的服务器地址。</translation>
+    </message>
+    <message>
+        <source>Plain http is only allowed for this computer (localhost); use https for %1.</source>
+        <translation>只有本机（localhost）允许使用明文 http；请对 %1 使用 https。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation>“%1”不是 http(s) 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::Workspace</name>
+    <message>
+        <source>Your sign-in could not be saved in the %1 (%2). It works for now but will not be remembered.</source>
+        <translation>你的登录无法保存在%1中（%2）。现在可以使用，但不会被记住。</translation>
+    </message>
+    <message>
+        <source>The service no longer knew this editing session, so a new one was started. Its timeline starts empty.</source>
+        <translation>服务已不认识这个编辑会话，所以开始了一个新会话。它的时间线从空开始。</translation>
+    </message>
+</context>
+</TS>
