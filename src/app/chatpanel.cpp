@@ -86,7 +86,6 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Agent status"));
     m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stop->hide();
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(8, 2, 8, 2);

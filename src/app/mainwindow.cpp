@@ -11,8 +11,10 @@
 #include "notifier.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
+#include "theme.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
+#include "translations.h"
 #include "workspace.h"
 
 #include <QAction>
@@ -26,6 +28,7 @@
 #include <QMimeData>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyleHints>
 
 namespace nemo::app {
 
@@ -65,6 +68,13 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
     createMenus();
     retranslate();
 
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    // "Follow the system" keeps following when the desktop switches between light and dark.
+    connect(QGuiApplication::styleHints(), &QStyleHints::colorSchemeChanged, this, [this] {
+        if (m_settings->theme() == AppSettings::Theme::System)
+            Theme::apply(AppSettings::Theme::System);
+    });
+#endif
     connect(m_bin, &MediaBinPanel::addMediaRequested, this, &MainWindow::addMedia);
     connect(m_chat, &ChatPanel::guiActionTriggered, this, &MainWindow::handleGuiAction);
     connect(m_chat, &ChatPanel::linkActivated, this, &MainWindow::openLink);
@@ -137,9 +147,10 @@ void MainWindow::createActions()
         [this] { openLink(QUrl(QStringLiteral("https://nemovideo.com"))); });
     add(QStringLiteral("about"), QKeySequence(), QStringLiteral("help-about"), [this] { about(); });
     add(QStringLiteral("aboutQt"), QKeySequence(), QString(), [] { QApplication::aboutQt(); });
-    // The Stop action mirrors the chat's Stop button (Esc), so it shows up in the menu.
+    // Esc stops a running turn anywhere in the window (the chat's Stop button does the same); the
+    // action is enabled only while a turn runs, so Esc is free for everything else the rest of the time.
     m_actions.value(QStringLiteral("stop"))->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_actions.value(QStringLiteral("stop"))->setShortcutContext(Qt::WidgetShortcut);
+    m_actions.value(QStringLiteral("stop"))->setShortcutContext(Qt::WindowShortcut);
     m_actions.value(QStringLiteral("stop"))->setEnabled(false);
     connect(m_workspace->conversation(), &core::Conversation::busyChanged,
             m_actions.value(QStringLiteral("stop")), &QAction::setEnabled);
@@ -295,6 +306,9 @@ void MainWindow::openSettings()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::applied, this, [this] {
         m_workspace->service()->setConfig(m_settings->serviceConfig());
+        if (m_translations)
+            m_translations->apply(m_settings->language());
+        Theme::apply(m_settings->theme());
         emit settingsApplied();
         if (m_workspace->connection() != Workspace::Connection::Ready)
             m_workspace->connectToService();

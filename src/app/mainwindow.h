@@ -10,8 +10,9 @@ class QDockWidget;
 class QLabel;
 
 namespace nemo::core {
+class Translations;
 class Workspace;
-}
+} // namespace nemo::core
 
 namespace nemo::app {
 
@@ -43,6 +44,8 @@ public:
     ExportDialog *exportDialog();
     Notifier *notifier() const { return m_notifier; }
     QAction *action(const QString &name) const;
+    // Where applied settings switch the interface language (the window retranslates itself).
+    void setTranslations(core::Translations *translations) { m_translations = translations; }
 
     void addMedia();
     void openExport();
@@ -52,7 +55,7 @@ public:
     void openLink(const QUrl &url);
 
 signals:
-    // Settings were applied; the application re-reads language and theme.
+    // Settings were applied: language, theme and service configuration are in effect.
     void settingsApplied();
 
 protected:
@@ -72,6 +75,7 @@ private:
 
     core::Workspace *m_workspace;
     AppSettings *m_settings;
+    core::Translations *m_translations = nullptr;
     ChatPanel *m_chat;
     MediaBinPanel *m_bin;
     TimelinePanel *m_timeline;

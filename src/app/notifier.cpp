@@ -23,6 +23,8 @@ bool Notifier::notify(const QString &title, const QString &body)
     QDBusInterface notifications(
         QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("/org/freedesktop/Notifications"),
         QStringLiteral("org.freedesktop.Notifications"), QDBusConnection::sessionBus());
+    // A notification daemon answers at once; one that hangs must not freeze the window.
+    notifications.setTimeout(2000);
     if (notifications.isValid()) {
         const QDBusReply<uint> reply = notifications.call(
             QStringLiteral("Notify"), QApplication::applicationDisplayName(), uint(0),

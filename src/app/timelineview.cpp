@@ -53,7 +53,16 @@ TimelineView::TimelineView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
+    retranslate();
+}
+
+void TimelineView::retranslate()
+{
     setAccessibleName(tr("Timeline"));
+    const QString summary = m_model ? m_model->summary() : QString();
+    setAccessibleDescription(summary.isEmpty()
+                                 ? tr("No timeline yet: it appears here once the agent has made an edit.")
+                                 : summary);
 }
 
 void TimelineView::setModel(TimelineModel *model)
@@ -67,7 +76,7 @@ void TimelineView::setModel(TimelineModel *model)
             if (wasEmpty || contentMs() * m_zoom / 1000.0 < viewport()->width() - HeaderWidth)
                 zoomToFit();
             updateScrollBars();
-            setAccessibleDescription(m_model->summary());
+            retranslate();
             viewport()->update();
         });
     }
@@ -145,7 +154,7 @@ void TimelineView::scrollContentsBy(int, int)
 void TimelineView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
-        setAccessibleName(tr("Timeline"));
+        retranslate();
     QAbstractScrollArea::changeEvent(event);
 }
 

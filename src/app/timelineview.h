@@ -51,6 +51,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     void updateScrollBars();
     void paintRuler(QPainter &painter, qint64 firstMs, qint64 lastMs);
     qint64 timeAt(int x) const;

@@ -115,6 +115,9 @@ void VideoPlayer::retranslate()
     m_fullScreen->setToolTip(tr("Full screen (F; Esc to leave)"));
     m_fullScreen->setAccessibleName(tr("Full screen"));
     m_video->setAccessibleName(tr("Exported video"));
+    m_video->setAccessibleDescription(
+        tr("The exported video. Space plays or pauses, F toggles full screen, Esc leaves it."));
+    m_seek->setAccessibleDescription(tr("Where the video is; the arrow keys move by seconds."));
 }
 
 void VideoPlayer::changeEvent(QEvent *event)

@@ -8,7 +8,10 @@
 #include "mediabinpanel.h"
 #include "mediaitemdelegate.h"
 #include "messageinput.h"
+#include "notifier.h"
+#include "settingsdialog.h"
 #include "statuspanel.h"
+#include "theme.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
@@ -16,17 +19,25 @@
 #include "videoplayer.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <QVideoWidget>
+
+#if defined(NEMO_HAVE_DBUS)
+#include <QDBusConnection>
+#endif
 
 using namespace nemo;
 using core::ChatMessage;
@@ -95,6 +106,29 @@ bool allUploaded(const core::UploadQueue *queue, int count)
                return item.state == MediaItem::State::Uploaded;
            });
 }
+
+#if defined(NEMO_HAVE_DBUS)
+// A desktop notification daemon on the test's own session bus, to see what the app sends.
+class NotificationDaemon : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    struct Shown
+    {
+        QString app, summary, body;
+    };
+    QList<Shown> shown;
+
+public slots:
+    uint Notify(const QString &app, uint, const QString &, const QString &summary, const QString &body,
+                const QStringList &, const QVariantMap &, int)
+    {
+        shown.append({app, summary, body});
+        return uint(shown.size());
+    }
+};
+#endif
 
 } // namespace
 
@@ -404,6 +438,146 @@ private slots:
             QVERIFY(restored.mediaDock()->isVisible());
         }
     }
+
+    void languageSwitchesAtRunTime()
+    {
+        test::GuiHarness h;
+        QVERIFY(showActive(h.window.get()));
+        const auto chooseLanguage = [&](const QString &language) {
+            h.window->openSettings();
+            auto *dialog = h.window->findChild<app::SettingsDialog *>();
+            QVERIFY(dialog);
+            auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+            QVERIFY(combo);
+            const int index = combo->findData(language);
+            QVERIFY(index >= 0);
+            combo->setCurrentIndex(index);
+            auto *buttons = dialog->findChild<QDialogButtonBox *>();
+            QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+            QTRY_VERIFY(!h.window->findChild<app::SettingsDialog *>());
+        };
+        QCOMPARE(h.window->action(QStringLiteral("export"))->text(), QStringLiteral("&Export Video…"));
+
+        chooseLanguage(QStringLiteral("zh_CN"));
+        // Menus, docks and panels retranslate in place, without a restart.
+        QCOMPARE(h.window->action(QStringLiteral("export"))->text(), QStringLiteral("导出视频(&E)…"));
+        QCOMPARE(h.window->mediaDock()->windowTitle(), QStringLiteral("素材"));
+        QCOMPARE(h.window->chatPanel()->input()->placeholderText(),
+                 QStringLiteral("描述你想要的视频…（Enter 发送，Shift+Enter 换行）"));
+        QCOMPARE(h.settings.language(), QStringLiteral("zh_CN"));
+        // Messages that come from core are in the chosen language too.
+        QTemporaryDir dir;
+        const QString notes = dir.filePath(QStringLiteral("notes.txt"));
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("plain text");
+        file.close();
+        h.window->mediaBin()->addPaths({notes});
+        QTRY_VERIFY(h.window->mediaBin()->refusalText().contains(QStringLiteral("不是支持的类型")));
+
+        chooseLanguage(QStringLiteral("en"));
+        QCOMPARE(h.window->action(QStringLiteral("export"))->text(), QStringLiteral("&Export Video…"));
+        QCOMPARE(h.window->mediaDock()->windowTitle(), QStringLiteral("Media"));
+        h.translations.apply(QStringLiteral("en"));
+    }
+
+    void themeOverrideAndHighDpiIcons()
+    {
+        test::GuiHarness h;
+        QVERIFY(showActive(h.window.get()));
+        app::Theme::apply(app::AppSettings::Theme::Dark);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QTRY_VERIFY(h.window->palette().color(QPalette::WindowText).lightness() > 180);
+        app::Theme::apply(app::AppSettings::Theme::Light);
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+        app::Theme::apply(app::AppSettings::Theme::System);
+        // Icons are vector art: at 200% they are rendered at twice the pixels, not scaled up.
+        const QIcon icon(QStringLiteral(":/icons/nemo-studio.svg"));
+        for (const qreal ratio : {1.0, 1.5, 2.0}) {
+            const QPixmap pixmap = icon.pixmap(QSize(32, 32), ratio);
+            QCOMPARE(pixmap.size(), QSize(qRound(32 * ratio), qRound(32 * ratio)));
+        }
+    }
+
+    void accessibleAndKeyboardOnly()
+    {
+        fake::Scenario scenario = test::quickScenario();
+        scenario.eventDelayMs = 150;
+        test::GuiHarness h(scenario);
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        // The chat list, the bin, the timeline and the player have names and descriptions.
+        const QList<QWidget *> described = {window->chatPanel()->view(), window->mediaBin()->view(),
+                                            window->timelinePanel()->view(),
+                                            window->exportDialog()->player()->videoWidget()};
+        for (QWidget *widget : described) {
+            QVERIFY2(!widget->accessibleName().isEmpty(), widget->metaObject()->className());
+            QVERIFY2(!widget->accessibleDescription().isEmpty(), widget->metaObject()->className());
+        }
+        // Menus list their shortcuts; Esc stops a running turn.
+        QVERIFY(window->action(QStringLiteral("stop"))->shortcut() == QKeySequence(Qt::Key_Escape));
+        type(window, QStringLiteral("make a video"));
+        QTRY_VERIFY(lastOf(h.workspace->conversation(), ChatMessage::Role::Agent) &&
+                    !lastOf(h.workspace->conversation(), ChatMessage::Role::Agent)->text.isEmpty());
+        QVERIFY(h.workspace->conversation()->isBusy());
+        QTest::keyClick(window->chatPanel()->input(), Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 10000);
+        QCOMPARE(lastOf(h.workspace->conversation(), ChatMessage::Role::Agent)->state,
+                 ChatMessage::State::Stopped);
+        // Tab reaches the message box, the conversation, the bin and the timeline.
+        QSet<QWidget *> reached;
+        window->chatPanel()->input()->setFocus();
+        QTRY_VERIFY(window->chatPanel()->input()->hasFocus());
+        for (int i = 0; i < 40; ++i) {
+            reached.insert(QApplication::focusWidget());
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        for (QWidget *widget : {static_cast<QWidget *>(window->chatPanel()->input()),
+                                static_cast<QWidget *>(window->chatPanel()->view()),
+                                static_cast<QWidget *>(window->mediaBin()->view()),
+                                static_cast<QWidget *>(window->timelinePanel()->view())})
+            QVERIFY2(reached.contains(widget), widget->metaObject()->className());
+    }
+
+#if defined(NEMO_HAVE_DBUS)
+    void finishedExportNotifiesWhenNotLooking()
+    {
+        NotificationDaemon daemon;
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        if (!bus.isConnected())
+            QSKIP("no D-Bus session bus (./scripts/test provides one)");
+        QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &daemon,
+                                   QDBusConnection::ExportAllSlots));
+        QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));
+        const auto cleanup = qScopeGuard([&] {
+            bus.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+            bus.unregisterObject(QStringLiteral("/org/freedesktop/Notifications"));
+        });
+
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QTRY_VERIFY(h.workspace->state() && !h.workspace->state()->draft.isEmpty());
+
+        window->openExport();
+        app::ExportDialog *dialog = window->exportDialog();
+        QTRY_VERIFY(dialog->isVisible());
+        QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
+        // The user closes the dialog and goes elsewhere while the render runs.
+        dialog->close();
+        QWidget elsewhere;
+        QVERIFY(showActive(&elsewhere));
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        QTRY_COMPARE(daemon.shown.size(), 1);
+        QCOMPARE(daemon.shown.first().summary, QStringLiteral("Your video is ready"));
+        QCOMPARE(daemon.shown.first().body, QFileInfo(h.workspace->exporter()->targetPath()).fileName());
+        QCOMPARE(window->notifier()->sent(), 1);
+    }
+#endif
 
     void everyActionHasAShortcutOrAMenu()
     {

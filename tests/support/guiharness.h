@@ -6,6 +6,7 @@
 #include "appsettings.h"
 #include "harness.h"
 #include "mainwindow.h"
+#include "translations.h"
 #include "workspace.h"
 
 #include <QTemporaryDir>
@@ -28,12 +29,14 @@ struct GuiHarness
             qFatal("cannot start the local server");
         workspace = std::make_unique<core::Workspace>(quickConfig(server.baseUrl()), &secrets);
         window = std::make_unique<app::MainWindow>(workspace.get(), &settings);
+        window->setTranslations(&translations);
     }
 
     QTemporaryDir home;
     fake::FakeServer server;
     core::MemorySecretStore secrets;
     app::AppSettings settings;
+    core::Translations translations;
     std::unique_ptr<core::Workspace> workspace;
     std::unique_ptr<app::MainWindow> window;
 };
