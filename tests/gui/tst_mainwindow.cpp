@@ -42,13 +42,9 @@
 using namespace nemo;
 using core::ChatMessage;
 using core::MediaItem;
+using test::data;
 
 namespace {
-
-QString data(const char *name)
-{
-    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
-}
 
 // A drop from the file manager, as the window system delivers it.
 bool drop(QWidget *target, const QList<QUrl> &urls)
@@ -575,7 +571,7 @@ private slots:
         QTRY_COMPARE(daemon.shown.size(), 1);
         QCOMPARE(daemon.shown.first().summary, QStringLiteral("Your video is ready"));
         QCOMPARE(daemon.shown.first().body, QFileInfo(h.workspace->exporter()->targetPath()).fileName());
-        QCOMPARE(window->notifier()->sent(), 1);
+        QTRY_COMPARE(window->notifier()->sent(), 1);
     }
 #endif
 

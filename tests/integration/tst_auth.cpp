@@ -14,15 +14,6 @@ using core::ApiError;
 
 namespace {
 
-fake::Fault fault(const char *endpoint, int nth, int times = 1)
-{
-    fake::Fault f;
-    f.endpoint = QLatin1String(endpoint);
-    f.nth = nth;
-    f.times = times;
-    return f;
-}
-
 int issued(const Harness &h)
 {
     return h.server.stats().value(QLatin1String("tokensIssued")).toInt();

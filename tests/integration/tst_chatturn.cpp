@@ -12,15 +12,6 @@ namespace {
 
 const QString Intro = QStringLiteral("Sure, working on your video now.");
 
-fake::Fault fault(const char *endpoint, int nth, int times = 1)
-{
-    fake::Fault f;
-    f.endpoint = QLatin1String(endpoint);
-    f.nth = nth;
-    f.times = times;
-    return f;
-}
-
 void upload(Harness &h)
 {
     auto job = keep(h.service->upload({QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg"),

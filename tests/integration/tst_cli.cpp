@@ -1,6 +1,7 @@
 // nemo-cli end to end: the real binary against the local server — sign in, upload two images, chat,
 // state, export to a playable MP4 — and an exit code for each class of error.
 #include "fakeserverthread.h"
+#include "harness.h"
 
 #include <QDir>
 #include <QFile>
@@ -21,6 +22,7 @@
 #endif
 
 using namespace nemo::fake;
+using nemo::test::data;
 
 namespace {
 
@@ -30,11 +32,6 @@ struct Run
     QString out;
     QString err;
 };
-
-QString data(const char *name)
-{
-    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
-}
 
 } // namespace
 

@@ -7,19 +7,6 @@ using namespace nemo;
 using namespace nemo::test;
 using core::ApiError;
 
-namespace {
-
-fake::Fault fault(const char *endpoint, int nth, int times = 1)
-{
-    fake::Fault f;
-    f.endpoint = QLatin1String(endpoint);
-    f.nth = nth;
-    f.times = times;
-    return f;
-}
-
-} // namespace
-
 class TestQueries final : public QObject
 {
     Q_OBJECT

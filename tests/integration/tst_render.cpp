@@ -16,15 +16,6 @@ using core::RenderStatus;
 
 namespace {
 
-fake::Fault fault(const char *endpoint, int nth, int times = 1)
-{
-    fake::Fault f;
-    f.endpoint = QLatin1String(endpoint);
-    f.nth = nth;
-    f.times = times;
-    return f;
-}
-
 // Uploads media and asks for a video, so that the session has an exportable draft.
 core::Draft prepare(Harness &h)
 {

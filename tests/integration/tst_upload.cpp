@@ -12,19 +12,6 @@ using core::UploadJob;
 
 namespace {
 
-QString data(const char *name)
-{
-    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
-}
-
-fake::Fault fault(const char *endpoint, int nth)
-{
-    fake::Fault f;
-    f.endpoint = QLatin1String(endpoint);
-    f.nth = nth;
-    return f;
-}
-
 QString copy(const QTemporaryDir &dir, const char *source, const QString &name)
 {
     const QString target = dir.filePath(name);

@@ -32,6 +32,22 @@ inline fake::Scenario quickScenario()
     return scenario;
 }
 
+// A file in tests/data.
+inline QString data(const char *name)
+{
+    return QStringLiteral(NEMO_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+// A fault on the nth request to an endpoint, repeated `times` times.
+inline fake::Fault fault(const char *endpoint, int nth, int times = 1)
+{
+    fake::Fault f;
+    f.endpoint = QLatin1String(endpoint);
+    f.nth = nth;
+    f.times = times;
+    return f;
+}
+
 inline core::ServiceConfig quickConfig(const QUrl &baseUrl)
 {
     using namespace std::chrono_literals;
