@@ -6,8 +6,9 @@
 
 #if defined(NEMO_HAVE_DBUS)
 #include <QDBusConnection>
-#include <QDBusInterface>
-#include <QDBusReply>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #endif
 
 namespace nemo::app {
@@ -20,19 +21,24 @@ Notifier::Notifier(QWidget *window)
 bool Notifier::notify(const QString &title, const QString &body)
 {
 #if defined(NEMO_HAVE_DBUS)
-    QDBusInterface notifications(
-        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("/org/freedesktop/Notifications"),
-        QStringLiteral("org.freedesktop.Notifications"), QDBusConnection::sessionBus());
-    // A notification daemon answers at once; one that hangs must not freeze the window.
-    notifications.setTimeout(2000);
-    if (notifications.isValid()) {
-        const QDBusReply<uint> reply = notifications.call(
-            QStringLiteral("Notify"), QApplication::applicationDisplayName(), uint(0),
-            QStringLiteral("nemo-studio"), title, body, QStringList(), QVariantMap(), int(10000));
-        if (reply.isValid()) {
-            ++m_sent;
-            return true;
-        }
+    // Asynchronous, so a slow or hung notification daemon never stalls the window; if it answers
+    // with an error, the window asks for attention instead.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    const QString service = QStringLiteral("org.freedesktop.Notifications");
+    if (bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(service)) {
+        QDBusMessage call = QDBusMessage::createMethodCall(
+            service, QStringLiteral("/org/freedesktop/Notifications"), service, QStringLiteral("Notify"));
+        call << QApplication::applicationDisplayName() << uint(0) << QStringLiteral("nemo-studio") << title
+             << body << QStringList() << QVariantMap() << int(10000);
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 5000), this);
+        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *finished) {
+            finished->deleteLater();
+            if (finished->isError())
+                QApplication::alert(m_window);
+            else
+                ++m_sent;
+        });
+        return true;
     }
 #endif
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {

@@ -15,6 +15,7 @@ public:
     explicit Notifier(QWidget *window);
     // Returns false when no notification service was available (the window was alerted instead).
     bool notify(const QString &title, const QString &body);
+    // Notifications the desktop has accepted.
     int sent() const { return m_sent; }
 
 private:
