@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "mediabinpanel.h"
 #include "nemoversion.h"
+#include "projectkeeper.h"
 #include "theme.h"
 #include "translations.h"
 #include "workspace.h"
@@ -133,18 +134,24 @@ int main(int argc, char *argv[])
     nemo::core::Workspace workspace(config, &secrets);
     workspace.service()->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
 
+    nemo::core::ProjectStore projects;
+    nemo::core::ProjectKeeper keeper(&workspace, &projects);
+
     nemo::app::MainWindow window(&workspace, &settings);
     window.setTranslations(&translations);
+    window.setProjectKeeper(&keeper);
     StartupProbe probe(clock);
     if (parser.isSet(benchmark))
         window.installEventFilter(&probe);
     window.show();
     if (!parser.isSet(benchmark)) {
+        keeper.openLast();
         window.mediaBin()->addPaths(parser.positionalArguments() + app.takePending());
         app.openFile = [&window](const QString &file) { window.mediaBin()->addPaths({file}); };
         workspace.connectToService();
     }
     const int result = app.exec();
+    keeper.flush();
     secrets.flush(3000);
     return result;
 }

@@ -9,6 +9,7 @@
 #include "messageinput.h"
 #include "nemoversion.h"
 #include "notifier.h"
+#include "projectkeeper.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "theme.h"
@@ -113,6 +114,10 @@ void MainWindow::createActions()
         addAction(action);
         return action;
     };
+    add(QStringLiteral("newProject"), QKeySequence::New, QStringLiteral("document-new"), [this] {
+        if (m_keeper)
+            m_keeper->newProject();
+    });
     add(QStringLiteral("addMedia"), QKeySequence::Open, QStringLiteral("list-add"), [this] { addMedia(); });
     add(QStringLiteral("pasteMedia"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
         QStringLiteral("edit-paste"), [this] { m_bin->paste(); });
@@ -171,8 +176,18 @@ void MainWindow::createMenus()
         m_menus.append(m);
         return m;
     };
-    menu({action(QStringLiteral("addMedia")), nullptr, action(QStringLiteral("export")), nullptr,
-          action(QStringLiteral("quit"))});
+    m_recentMenu = new QMenu(this);
+    m_recentMenu->setObjectName(QStringLiteral("RecentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    QMenu *file = menu({action(QStringLiteral("newProject"))});
+    file->addMenu(m_recentMenu);
+    file->addSeparator();
+    for (const char *name : {"addMedia", "", "export", "", "quit"}) {
+        if (*name)
+            file->addAction(action(QLatin1String(name)));
+        else
+            file->addSeparator();
+    }
     menu({action(QStringLiteral("pasteMedia")), nullptr, action(QStringLiteral("settings"))});
     menu({m_mediaDock->toggleViewAction(), m_timelineDock->toggleViewAction(), nullptr,
           action(QStringLiteral("showTimeline")), action(QStringLiteral("refreshTimeline")), nullptr,
@@ -186,11 +201,13 @@ void MainWindow::createMenus()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Nemo Studio"));
+    updateTitle();
+    m_recentMenu->setTitle(tr("Open &Recent"));
     const QStringList titles = {tr("&File"), tr("&Edit"), tr("&View"), tr("&Chat"), tr("&Help")};
     for (int i = 0; i < m_menus.size(); ++i)
         m_menus.at(i)->setTitle(titles.at(i));
     const QHash<QString, QString> texts = {
+        {QStringLiteral("newProject"), tr("&New Project")},
         {QStringLiteral("addMedia"), tr("&Add Media…")},
         {QStringLiteral("pasteMedia"), tr("&Paste Media")},
         {QStringLiteral("export"), tr("&Export Video…")},
@@ -223,6 +240,45 @@ void MainWindow::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QMainWindow::changeEvent(event);
+}
+
+void MainWindow::setProjectKeeper(core::ProjectKeeper *keeper)
+{
+    m_keeper = keeper;
+    connect(keeper, &core::ProjectKeeper::projectChanged, this, &MainWindow::updateTitle);
+    connect(keeper, &core::ProjectKeeper::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 30000); });
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_keeper && !m_keeper->projectId().isEmpty())
+        setWindowTitle(tr("%1 — Nemo Studio").arg(m_keeper->projectName()));
+    else
+        setWindowTitle(tr("Nemo Studio"));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QList<core::ProjectStore::Entry> entries =
+        m_keeper ? m_keeper->recent() : QList<core::ProjectStore::Entry>();
+    for (const core::ProjectStore::Entry &entry : entries) {
+        QString text = entry.name;
+        text.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        QAction *open = m_recentMenu->addAction(
+            tr("%1 (%2)").arg(text, QLocale().toString(entry.modified, QLocale::ShortFormat)));
+        open->setCheckable(true);
+        open->setChecked(entry.id == m_keeper->projectId());
+        const QString id = entry.id;
+        connect(open, &QAction::triggered, this, [this, id] {
+            if (!m_keeper->open(id))
+                QMessageBox::warning(this, tr("Open Project"), m_keeper->lastProblem());
+        });
+    }
+    if (entries.isEmpty())
+        m_recentMenu->addAction(tr("No saved projects"))->setEnabled(false);
 }
 
 ExportDialog *MainWindow::exportDialog()
@@ -392,6 +448,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
                "download it the next time you open it."));
     }
     m_settings->saveWindow(saveGeometry(), saveState());
+    if (m_keeper)
+        m_keeper->flush();
     event->accept();
 }
 

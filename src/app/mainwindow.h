@@ -10,6 +10,7 @@ class QDockWidget;
 class QLabel;
 
 namespace nemo::core {
+class ProjectKeeper;
 class Translations;
 class Workspace;
 } // namespace nemo::core
@@ -46,6 +47,9 @@ public:
     QAction *action(const QString &name) const;
     // Where applied settings switch the interface language (the window retranslates itself).
     void setTranslations(core::Translations *translations) { m_translations = translations; }
+    // The project on disk: New Project, Open Recent and the title follow it.
+    void setProjectKeeper(core::ProjectKeeper *keeper);
+    core::ProjectKeeper *projectKeeper() const { return m_keeper; }
 
     void addMedia();
     void openExport();
@@ -69,6 +73,8 @@ private:
     void createMenus();
     void retranslate();
     void handleIntent(core::Intent intent);
+    void updateTitle();
+    void fillRecentMenu();
     void exportFinished();
     void showShortcuts();
     void about();
@@ -76,6 +82,8 @@ private:
     core::Workspace *m_workspace;
     AppSettings *m_settings;
     core::Translations *m_translations = nullptr;
+    core::ProjectKeeper *m_keeper = nullptr;
+    QMenu *m_recentMenu = nullptr;
     ChatPanel *m_chat;
     MediaBinPanel *m_bin;
     TimelinePanel *m_timeline;

@@ -46,7 +46,9 @@ void DownloadJob::send()
     }
     QDir().mkpath(QFileInfo(m_target).absolutePath());
     m_file.setFileName(partPath());
-    if (!m_file.open(QIODevice::ReadWrite)) {
+    // Unbuffered: what arrived is in the file at once, so after a crash the download resumes from every
+    // byte that was received (network chunks are already large; a second buffer would only copy them).
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Unbuffered)) {
         ApiError error(ApiError::Kind::InvalidInput);
         error.setDetail(
             tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));

@@ -6,6 +6,8 @@
 
 #include <QFileInfo>
 
+#include <utility>
+
 namespace nemo::core {
 
 Exporter::Exporter(Service *service, QObject *parent)
@@ -127,6 +129,26 @@ void Exporter::retry()
         start(m_draft, m_options, m_target); // a new render, with a new id
     else if (!m_jobId.isEmpty())
         resume(m_jobId, m_target);
+}
+
+void Exporter::detach()
+{
+    // Clear the pointers first so that the jobs' finished() is ignored.
+    if (RenderJob *render = std::exchange(m_render, nullptr))
+        render->abort();
+    if (DownloadJob *download = std::exchange(m_download, nullptr))
+        download->abort();
+    const bool wasIdle = m_phase == Phase::Idle;
+    m_phase = Phase::Idle;
+    m_jobId.clear();
+    m_target.clear();
+    m_status = RenderStatus();
+    m_rendered = false;
+    m_received = 0;
+    m_total = -1;
+    m_error = ApiError();
+    if (!wasIdle)
+        emit changed();
 }
 
 void Exporter::checkNow()

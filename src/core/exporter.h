@@ -37,6 +37,9 @@ public:
     void resume(const QString &jobId, const QString &targetPath);
     void retry();
     void checkNow();
+    // Stops following the export here without cancelling it on the service (another project is opened);
+    // the job can be resumed later and the partial download is kept.
+    void detach();
 
     Phase phase() const { return m_phase; }
     bool isRunning() const { return m_phase == Phase::Rendering || m_phase == Phase::Downloading; }

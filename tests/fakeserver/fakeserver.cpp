@@ -347,6 +347,9 @@ QJsonObject FakeServer::stats() const
     QJsonArray messages;
     for (const auto &[session, text] : m_chatMessages)
         messages.append(QJsonObject{{QStringLiteral("session_id"), session}, {QStringLiteral("text"), text}});
+    QJsonArray rangeStarts;
+    for (qint64 start : m_rangeStarts)
+        rangeStarts.append(double(start));
     return QJsonObject{{QStringLiteral("requests"), m_requests},
                        {QStringLiteral("calls"), calls},
                        {QStringLiteral("chatMessages"), messages},
@@ -355,7 +358,8 @@ QJsonObject FakeServer::stats() const
                        {QStringLiteral("uploadsStored"), m_uploadsStored},
                        {QStringLiteral("tokensIssued"), int(m_issued.size())},
                        {QStringLiteral("sessions"), int(m_sessions.size())},
-                       {QStringLiteral("renders"), int(m_renders.size())}};
+                       {QStringLiteral("renders"), int(m_renders.size())},
+                       {QStringLiteral("fileRangeStarts"), rangeStarts}};
 }
 
 QString FakeServer::endpointOf(const HttpRequest &request) const
@@ -404,6 +408,8 @@ Fault FakeServer::faultFor(const QString &endpoint, int call) const
             merged.dropAfterBytes = f.dropAfterBytes;
             merged.reset = f.reset;
         }
+        if (f.stallAfterBytes >= 0)
+            merged.stallAfterBytes = f.stallAfterBytes;
         if (f.dropAfterEvents >= 0) {
             merged.dropAfterEvents = f.dropAfterEvents;
             merged.reset = f.reset;
@@ -1270,7 +1276,10 @@ void FakeServer::serveFile(const HttpRequest &request, HttpConnection *connectio
         return;
     if (fault.dropAfterBytes >= 0)
         connection->setDropAfterBytes(fault.dropAfterBytes, fault.reset);
-    auto *streamer = new FileStreamer(connection, path, begin, end - begin + 1, this);
+    m_rangeStarts.append(begin);
+    const qint64 length =
+        fault.stallAfterBytes >= 0 ? qMin(fault.stallAfterBytes, end - begin + 1) : end - begin + 1;
+    auto *streamer = new FileStreamer(connection, path, begin, length, this);
     streamer->start();
 }
 

@@ -159,6 +159,7 @@ private:
     QList<Issued> m_issued;
     QHash<QString, int> m_calls;
     QList<std::pair<QString, QString>> m_chatMessages;
+    QList<qint64> m_rangeStarts; // where each file answer began (0, or a Range's first byte)
     int m_requests = 0;
     int m_missingAttribution = 0;
     qint64 m_peakBufferedBody = 0;

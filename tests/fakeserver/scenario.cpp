@@ -42,6 +42,7 @@ Fault Fault::fromJson(const QJsonObject &o)
     read(o, "message", f.message);
     read(o, "delayMs", f.delayMs);
     read(o, "dropAfterBytes", f.dropAfterBytes);
+    read(o, "stallAfterBytes", f.stallAfterBytes);
     read(o, "dropAfterEvents", f.dropAfterEvents);
     read(o, "reset", f.reset);
     read(o, "refuse", f.refuse);
@@ -65,6 +66,7 @@ QJsonObject Fault::toJson() const
                        {QStringLiteral("message"), message},
                        {QStringLiteral("delayMs"), delayMs},
                        {QStringLiteral("dropAfterBytes"), double(dropAfterBytes)},
+                       {QStringLiteral("stallAfterBytes"), double(stallAfterBytes)},
                        {QStringLiteral("dropAfterEvents"), dropAfterEvents},
                        {QStringLiteral("reset"), reset},
                        {QStringLiteral("refuse"), refuse},

@@ -18,11 +18,12 @@ struct Fault
     int httpStatus = 0; // answer with this HTTP status (and an envelope)
     int code = 0;       // answer with this business code
     QString message;
-    int delayMs = 0;            // wait before answering
-    qint64 dropAfterBytes = -1; // cut the response body after this many bytes
-    int dropAfterEvents = -1;   // SSE: cut the stream after this many events
-    bool reset = true;          // cut with a TCP reset (true) or a clean close (false)
-    bool refuse = false;        // close the connection without any answer
+    int delayMs = 0;             // wait before answering
+    qint64 dropAfterBytes = -1;  // cut the response body after this many bytes
+    qint64 stallAfterBytes = -1; // files: send this many bytes, then nothing more (the connection stays open)
+    int dropAfterEvents = -1;    // SSE: cut the stream after this many events
+    bool reset = true;           // cut with a TCP reset (true) or a clean close (false)
+    bool refuse = false;         // close the connection without any answer
     bool malformedJson = false;
     bool truncatedJson = false;
     bool heartbeatsOnly = false; // SSE: nothing but heartbeats

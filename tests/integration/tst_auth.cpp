@@ -6,7 +6,9 @@
 #include "uploadjob.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 
 using namespace nemo;
 using namespace nemo::test;
@@ -68,6 +70,47 @@ private slots:
         QVERIFY(!query->error());
         QCOMPARE(issued(h), 1);
         QCOMPARE(again.auth()->source(), core::Authenticator::Source::Stored);
+    }
+
+    void fileStoreKeepsTheSignInForTheOwnerOnly()
+    {
+        // The explicit, labelled choice when no keychain service is available.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config/secrets.json"));
+        Harness h;
+        {
+            core::FileSecretStore file(path);
+            QVERIFY(file.displayName().contains(QLatin1String("unencrypted")));
+            core::Service first(h.service->config(), &file);
+            QVERIFY(finish(keep(first.fetchCredits()).get()));
+        }
+        const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
+        QVERIFY(permissions.testFlag(QFileDevice::ReadOwner) &&
+                permissions.testFlag(QFileDevice::WriteOwner));
+        QCOMPARE(permissions &
+                     (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                      QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
+                 QFileDevice::Permissions());
+        core::FileSecretStore file(path);
+        core::Service again(h.service->config(), &file);
+        auto query = keep(again.fetchCredits());
+        QVERIFY(finish(query.get()));
+        QVERIFY(!query->error());
+        QCOMPARE(issued(h), 1);
+        QCOMPARE(again.auth()->source(), core::Authenticator::Source::Stored);
+        // A damaged file is an error to report, not an empty store to overwrite.
+        QFile damaged(path);
+        QVERIFY(damaged.open(QIODevice::WriteOnly));
+        damaged.write(QByteArray(2 * 1024 * 1024, 'x'));
+        damaged.close();
+        bool failed = false;
+        bool done = false;
+        file.read(QStringLiteral("anything"), this, [&](const core::SecretResult &r) {
+            failed = !r.ok && !r.error.isEmpty();
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        QVERIFY(failed);
     }
 
     void environmentTokenWinsAndIsNeverStored()

@@ -1,0 +1,262 @@
+#include "projectkeeper.h"
+
+#include "service.h"
+#include "session.h"
+#include "statequery.h"
+#include "workspace.h"
+
+#include <QFile>
+
+namespace nemo::core {
+
+ProjectKeeper::ProjectKeeper(Workspace *workspace, ProjectStore *store, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_store(store)
+{
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(SaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &ProjectKeeper::flush);
+    watch();
+}
+
+ProjectKeeper::~ProjectKeeper()
+{
+    if (m_dirty)
+        flush();
+}
+
+void ProjectKeeper::watch()
+{
+    Conversation *chat = m_workspace->conversation();
+    // A new message (the user's above all: it goes to the service now) is written at once; text
+    // streaming into a message follows within SaveDelayMs.
+    connect(chat, &Conversation::messageAdded, this, [this] {
+        changed();
+        if (m_dirty)
+            flush();
+    });
+    connect(chat, &Conversation::messageChanged, this, &ProjectKeeper::changed);
+    connect(chat, &Conversation::messageRemoved, this, &ProjectKeeper::changed);
+    connect(chat, &Conversation::reset, this, &ProjectKeeper::changed);
+    UploadQueue *uploads = m_workspace->uploads();
+    connect(uploads, &UploadQueue::added, this, &ProjectKeeper::changed);
+    connect(uploads, &UploadQueue::changed, this, &ProjectKeeper::changed);
+    connect(uploads, &UploadQueue::removed, this, &ProjectKeeper::changed);
+    connect(uploads, &UploadQueue::reset, this, &ProjectKeeper::changed);
+    connect(m_workspace->service()->session(), &Session::changed, this, &ProjectKeeper::changed);
+    connect(m_workspace->service(), &Service::stateChanged, this, &ProjectKeeper::noteState);
+    connect(m_workspace->exporter(), &Exporter::jobIdAssigned, this, &ProjectKeeper::noteExport);
+    connect(m_workspace->exporter(), &Exporter::changed, this, &ProjectKeeper::noteExport);
+}
+
+QString ProjectKeeper::projectName() const
+{
+    Project project;
+    project.name = m_project.name;
+    project.messages = m_workspace->conversation()->messages();
+    return project.displayName();
+}
+
+void ProjectKeeper::changed()
+{
+    if (m_applying || m_project.id.isEmpty())
+        return;
+    m_dirty = true;
+    // Not restarted by later changes: a reply streaming for minutes is still saved every SaveDelayMs.
+    if (!m_saveTimer.isActive())
+        m_saveTimer.start();
+    const QString name = projectName();
+    if (name != m_nameShown) {
+        m_nameShown = name;
+        emit projectChanged();
+    }
+}
+
+int ProjectKeeper::userTurns() const
+{
+    int turns = 0;
+    for (const ChatMessage &message : m_workspace->conversation()->messages())
+        turns += message.role == ChatMessage::Role::User ? 1 : 0;
+    return turns;
+}
+
+void ProjectKeeper::noteState(const ProjectState &state)
+{
+    if (m_applying || m_project.id.isEmpty() || state.draft.isEmpty())
+        return;
+    const QJsonObject draft = state.draft.toJson();
+    if (!m_project.drafts.isEmpty() && m_project.drafts.constLast().draft == draft)
+        return;
+    const int turn = userTurns();
+    // One snapshot per turn: a later refresh in the same turn replaces it.
+    if (!m_project.drafts.isEmpty() && m_project.drafts.constLast().turn == turn)
+        m_project.drafts.removeLast();
+    m_project.drafts.append({turn, QDateTime::currentDateTime(), draft});
+    changed();
+}
+
+void ProjectKeeper::noteExport()
+{
+    const Exporter *exporter = m_workspace->exporter();
+    if (m_applying || m_project.id.isEmpty() || exporter->jobId().isEmpty())
+        return;
+    RenderRecord::State state = RenderRecord::State::Rendering;
+    switch (exporter->phase()) {
+    case Exporter::Phase::Idle:
+        return;
+    case Exporter::Phase::Rendering:
+        state = RenderRecord::State::Rendering;
+        break;
+    case Exporter::Phase::Downloading:
+        state = RenderRecord::State::Downloading;
+        break;
+    case Exporter::Phase::Done:
+        state = RenderRecord::State::Done;
+        break;
+    case Exporter::Phase::Failed:
+        state = RenderRecord::State::Failed;
+        break;
+    }
+    auto it = std::find_if(m_project.renders.begin(), m_project.renders.end(),
+                           [&](const RenderRecord &r) { return r.jobId == exporter->jobId(); });
+    if (it == m_project.renders.end()) {
+        RenderRecord record;
+        record.jobId = exporter->jobId();
+        record.startedAt = exporter->startedAt();
+        m_project.renders.append(record);
+        it = std::prev(m_project.renders.end());
+    }
+    const QString error = state == RenderRecord::State::Failed ? exporter->error().message() : QString();
+    if (it->state == state && it->targetPath == exporter->targetPath() && it->error == error)
+        return; // progress only: nothing a restart needs
+    it->state = state;
+    it->targetPath = exporter->targetPath();
+    it->error = error;
+    changed();
+}
+
+bool ProjectKeeper::flush()
+{
+    m_saveTimer.stop();
+    if (m_project.id.isEmpty())
+        return true;
+    Project project = m_project;
+    project.modified = QDateTime::currentDateTime();
+    project.session = m_workspace->service()->session()->info();
+    project.messages = m_workspace->conversation()->messages();
+    project.media = m_workspace->uploads()->items();
+    QString error;
+    if (!m_store->save(project, &error)) {
+        // Keep the changes pending and say so once; the next change tries again.
+        m_dirty = true;
+        if (error != m_lastError) {
+            m_lastError = error;
+            m_lastProblem = error;
+            emit problem(error);
+        }
+        return false;
+    }
+    m_project.modified = project.modified;
+    m_lastError.clear();
+    m_dirty = false;
+    emit saved();
+    return true;
+}
+
+void ProjectKeeper::apply(const Project &project)
+{
+    m_saveTimer.stop();
+    m_applying = true;
+    Conversation *chat = m_workspace->conversation();
+    if (chat->isBusy())
+        chat->stop();
+    m_workspace->exporter()->detach();
+    m_project = project;
+    chat->restore(project.messages);
+    m_workspace->uploads()->restore(project.media);
+    Service *service = m_workspace->service();
+    if (project.session.isValid() && project.session.language.isEmpty()) {
+        SessionInfo info = project.session;
+        info.language = service->config().language;
+        service->session()->restore(info);
+    } else if (project.session.isValid()) {
+        service->session()->restore(project.session);
+    } else {
+        service->session()->clear();
+    }
+    // The timeline as it was last seen, until the service answers with the current one.
+    ProjectState state;
+    state.sessionId = project.session.sessionId;
+    state.taskId = project.session.taskId;
+    if (!project.drafts.isEmpty())
+        state.draft = Draft::fromJson(QJsonValue(project.drafts.constLast().draft));
+    service->noteState(state);
+    m_applying = false;
+    m_dirty = false;
+    m_nameShown = projectName();
+    m_store->setLastProjectId(project.id);
+    emit projectChanged();
+    resumeExport();
+    // At start the app connects once everything is set up; later switches reconnect here, which
+    // also brings the timeline up to date.
+    if (m_workspace->connection() != Workspace::Connection::SettingUp)
+        m_workspace->connectToService();
+}
+
+void ProjectKeeper::resumeExport()
+{
+    // The most recent export that was still running when the app stopped: poll its render again and
+    // continue its download where the .part file ends.
+    for (auto it = m_project.renders.crbegin(); it != m_project.renders.crend(); ++it) {
+        if (it->isRunning()) {
+            m_workspace->exporter()->resume(it->jobId, it->targetPath);
+            return;
+        }
+    }
+}
+
+void ProjectKeeper::newProject()
+{
+    if (m_dirty)
+        flush();
+    Project project;
+    project.id = Project::newId();
+    project.created = QDateTime::currentDateTime();
+    project.modified = project.created;
+    apply(project);
+    flush();
+}
+
+bool ProjectKeeper::open(const QString &id)
+{
+    if (id == m_project.id)
+        return true;
+    const ProjectStore::Loaded loaded = m_store->load(id);
+    if (!loaded.project) {
+        m_lastProblem = loaded.error;
+        emit problem(loaded.error);
+        return false;
+    }
+    if (m_dirty)
+        flush();
+    apply(*loaded.project);
+    return true;
+}
+
+void ProjectKeeper::openLast()
+{
+    const QString last = m_store->lastProjectId();
+    // A project the user deleted is not a problem to report; a damaged one is.
+    if (last.isEmpty() || !QFile::exists(m_store->pathFor(last))) {
+        newProject();
+        return;
+    }
+    if (open(last))
+        return;
+    newProject();
+    // Said in the new project's chat too, so it is not missed (and stays on record).
+    m_workspace->conversation()->addNotice(m_lastProblem);
+}
+
+} // namespace nemo::core
