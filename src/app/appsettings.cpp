@@ -24,6 +24,17 @@ void AppSettings::setDownloadFolder(const QString &folder)
     m_settings.setValue(QStringLiteral("export/folder"), folder);
 }
 
+core::SecretStorage::Kind AppSettings::secretStorage() const
+{
+    return core::SecretStorage::fromName(
+        m_settings.value(QStringLiteral("security/secretStorage")).toString());
+}
+
+void AppSettings::setSecretStorage(core::SecretStorage::Kind kind)
+{
+    m_settings.setValue(QStringLiteral("security/secretStorage"), core::SecretStorage::name(kind));
+}
+
 AppSettings::Theme AppSettings::theme() const
 {
     const QString name = m_settings.value(QStringLiteral("ui/theme")).toString();

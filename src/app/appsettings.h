@@ -1,5 +1,6 @@
 #pragma once
 
+#include "secretstorage.h"
 #include "serviceconfig.h"
 
 #include <QSettings>
@@ -32,6 +33,10 @@ public:
     core::ServiceConfig serviceConfig(const QString &commandLineBaseUrl = QString()) const;
     void saveServiceConfig(const core::ServiceConfig &config);
     QString savedBaseUrl() const;
+
+    // Where the sign-in is kept (the system keychain unless the user chose otherwise).
+    core::SecretStorage::Kind secretStorage() const;
+    void setSecretStorage(core::SecretStorage::Kind kind);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

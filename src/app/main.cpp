@@ -1,10 +1,10 @@
 #include "appsettings.h"
 #include "authenticator.h"
-#include "keychainsecretstore.h"
 #include "mainwindow.h"
 #include "mediabinpanel.h"
 #include "nemoversion.h"
 #include "projectkeeper.h"
+#include "secretstorage.h"
 #include "theme.h"
 #include "translations.h"
 #include "workspace.h"
@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileOpenEvent>
+#include <QInputDialog>
 #include <QTimer>
 
 #include <cstdio>
@@ -129,10 +130,23 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "nemo-studio: %s\n", qPrintable(problem));
         config.baseUrl = nemo::core::ServiceConfig::defaultBaseUrl();
     }
-    nemo::core::KeychainSecretStore secrets(
+    nemo::core::SecretStorage storage(
         qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio")));
-    nemo::core::Workspace workspace(config, &secrets);
-    workspace.service()->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
+    const nemo::core::SecretStorage::Kind keptIn = settings.secretStorage();
+    nemo::core::Workspace workspace(config, storage.store(keptIn));
+    QString token = qEnvironmentVariable("NEMO_TOKEN");
+    if (token.isEmpty() && keptIn == nemo::core::SecretStorage::Kind::Memory && !parser.isSet(benchmark)) {
+        // The user chose to keep the sign-in nowhere: ask for it now (it is never stored).
+        token = QInputDialog::getText(
+                    nullptr, QCoreApplication::translate("main", "Sign In"),
+                    QCoreApplication::translate("main",
+                                                "Nemo Studio doesn't keep your sign-in on this computer (see "
+                                                "Settings).\nPaste your NemoVideo token for this session, or "
+                                                "leave it empty to use a free sign-in:"),
+                    QLineEdit::Password)
+                    .trimmed();
+    }
+    workspace.service()->auth()->setEnvironmentToken(token);
 
     nemo::core::ProjectStore projects;
     nemo::core::ProjectKeeper keeper(&workspace, &projects);
@@ -140,6 +154,7 @@ int main(int argc, char *argv[])
     nemo::app::MainWindow window(&workspace, &settings);
     window.setTranslations(&translations);
     window.setProjectKeeper(&keeper);
+    window.setSecretStorage(&storage);
     StartupProbe probe(clock);
     if (parser.isSet(benchmark))
         window.installEventFilter(&probe);
@@ -152,6 +167,5 @@ int main(int argc, char *argv[])
     }
     const int result = app.exec();
     keeper.flush();
-    secrets.flush(3000);
     return result;
 }

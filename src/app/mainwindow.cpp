@@ -10,6 +10,7 @@
 #include "nemoversion.h"
 #include "notifier.h"
 #include "projectkeeper.h"
+#include "secretstorage.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "theme.h"
@@ -22,14 +23,21 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleHints>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace nemo::app {
 
@@ -52,7 +60,34 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
-    setCentralWidget(m_chat);
+    // The chat, with a banner above it while the service can't be reached.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_offlineBanner = new QFrame(central);
+    m_offlineBanner->setObjectName(QStringLiteral("OfflineBanner"));
+    m_offlineBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_offlineBanner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xfff3cd));
+    bannerPalette.setColor(QPalette::WindowText, QColor(0x664d03));
+    m_offlineBanner->setPalette(bannerPalette);
+    auto *bannerLayout = new QHBoxLayout(m_offlineBanner);
+    m_offlineText = new QLabel(m_offlineBanner);
+    m_offlineText->setWordWrap(true);
+    m_offlineRetry = new QPushButton(m_offlineBanner);
+    m_offlineRetry->setObjectName(QStringLiteral("OfflineRetryButton"));
+    bannerLayout->addWidget(m_offlineText, 1);
+    bannerLayout->addWidget(m_offlineRetry);
+    m_offlineBanner->hide();
+    centralLayout->addWidget(m_offlineBanner);
+    centralLayout->addWidget(m_chat, 1);
+    setCentralWidget(central);
+    m_offlineTicker = new QTimer(this);
+    m_offlineTicker->setInterval(1000);
+    connect(m_offlineTicker, &QTimer::timeout, this, &MainWindow::updateOfflineBanner);
+    connect(m_offlineRetry, &QPushButton::clicked, workspace, &Workspace::connectToService);
+    connect(workspace, &Workspace::connectionChanged, this, &MainWindow::updateOfflineBanner);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
                    QMainWindow::AllowTabbedDocks);
     m_mediaDock->setObjectName(QStringLiteral("MediaDock"));
@@ -202,6 +237,7 @@ void MainWindow::createMenus()
 void MainWindow::retranslate()
 {
     updateTitle();
+    updateOfflineBanner();
     m_recentMenu->setTitle(tr("Open &Recent"));
     const QStringList titles = {tr("&File"), tr("&Edit"), tr("&View"), tr("&Chat"), tr("&Help")};
     for (int i = 0; i < m_menus.size(); ++i)
@@ -249,6 +285,85 @@ void MainWindow::setProjectKeeper(core::ProjectKeeper *keeper)
     connect(keeper, &core::ProjectKeeper::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 30000); });
     updateTitle();
+}
+
+void MainWindow::setSecretStorage(core::SecretStorage *storage)
+{
+    m_storage = storage;
+    connect(m_workspace->service()->auth(), &core::Authenticator::storageProblem, this,
+            &MainWindow::askWhereToKeepSignIn);
+}
+
+void MainWindow::askWhereToKeepSignIn(const QString &reason)
+{
+    // Asked once per run, and only while the keychain is the choice: never a silent fallback to a file.
+    if (!m_storage || m_askedAboutStorage ||
+        m_settings->secretStorage() != core::SecretStorage::Kind::Keychain)
+        return;
+    m_askedAboutStorage = true;
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Where Should Nemo Studio Keep Your Sign-in?"),
+                        tr("The system keychain can't be used: %1").arg(reason), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("SecretStorageChoice"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("Nemo Studio never saves your sign-in anywhere else on its own. You can:\n\n"
+           "• Sign in each time: nothing is saved; you paste your token (or get a new free sign-in) each "
+           "time "
+           "Nemo Studio starts.\n"
+           "• Keep it in a file: %1, readable by your user account only but NOT encrypted.\n\n"
+           "You can change this later in Settings.")
+            .arg(QDir::toNativeSeparators(m_storage->filePath())));
+    QPushButton *eachRun = box->addButton(tr("Sign In Each Time"), QMessageBox::AcceptRole);
+    eachRun->setObjectName(QStringLiteral("eachRunButton"));
+    QPushButton *file = box->addButton(tr("Keep in a File (Not Encrypted)"), QMessageBox::DestructiveRole);
+    file->setObjectName(QStringLiteral("fileButton"));
+    QPushButton *later = box->addButton(tr("Ask Me Next Time"), QMessageBox::RejectRole);
+    later->setObjectName(QStringLiteral("laterButton"));
+    box->setDefaultButton(eachRun);
+    connect(box, &QMessageBox::buttonClicked, this, [this, eachRun, file](QAbstractButton *button) {
+        if (button == eachRun)
+            m_settings->setSecretStorage(core::SecretStorage::Kind::Memory);
+        else if (button == file)
+            m_settings->setSecretStorage(core::SecretStorage::Kind::File);
+        else
+            return;
+        applySecretStorage();
+    });
+    box->open();
+}
+
+void MainWindow::applySecretStorage()
+{
+    if (!m_storage)
+        return;
+    core::SecretStore *store = m_storage->store(m_settings->secretStorage());
+    if (store == m_workspace->service()->secrets())
+        return;
+    m_workspace->service()->setSecrets(store);
+    statusBar()->showMessage(tr("Your sign-in is now kept in: %1.").arg(store->displayName()), 15000);
+}
+
+void MainWindow::updateOfflineBanner()
+{
+    const bool offline = m_workspace->connection() == Workspace::Connection::Offline;
+    m_offlineBanner->setVisible(offline);
+    if (!offline) {
+        m_offlineTicker->stop();
+        return;
+    }
+    const int seconds = m_workspace->secondsToReconnect();
+    m_offlineText->setText(
+        seconds > 0
+            ? tr("You're offline: Nemo Studio can't reach the NemoVideo service. Your work is kept; trying "
+                 "again in %n s.",
+                 nullptr, seconds)
+            : tr("You're offline: Nemo Studio can't reach the NemoVideo service. Your work is kept; trying "
+                 "again…"));
+    m_offlineBanner->setAccessibleName(m_offlineText->text());
+    m_offlineRetry->setText(tr("Try Now"));
+    if (!m_offlineTicker->isActive())
+        m_offlineTicker->start();
 }
 
 void MainWindow::updateTitle()
@@ -365,6 +480,7 @@ void MainWindow::openSettings()
         if (m_translations)
             m_translations->apply(m_settings->language());
         Theme::apply(m_settings->theme());
+        applySecretStorage();
         emit settingsApplied();
         if (m_workspace->connection() != Workspace::Connection::Ready)
             m_workspace->connectToService();

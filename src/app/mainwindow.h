@@ -8,9 +8,12 @@
 
 class QDockWidget;
 class QLabel;
+class QPushButton;
+class QTimer;
 
 namespace nemo::core {
 class ProjectKeeper;
+class SecretStorage;
 class Translations;
 class Workspace;
 } // namespace nemo::core
@@ -42,6 +45,8 @@ public:
     QDockWidget *mediaDock() const { return m_mediaDock; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
     StatusPanel *statusPanel() const { return m_status; }
+    // Shown above the chat while the service can't be reached.
+    QWidget *offlineBanner() const { return m_offlineBanner; }
     ExportDialog *exportDialog();
     Notifier *notifier() const { return m_notifier; }
     QAction *action(const QString &name) const;
@@ -50,6 +55,8 @@ public:
     // The project on disk: New Project, Open Recent and the title follow it.
     void setProjectKeeper(core::ProjectKeeper *keeper);
     core::ProjectKeeper *projectKeeper() const { return m_keeper; }
+    // Where the sign-in may be kept; when the keychain fails the user is asked where to keep it instead.
+    void setSecretStorage(core::SecretStorage *storage);
 
     void addMedia();
     void openExport();
@@ -74,6 +81,9 @@ private:
     void retranslate();
     void handleIntent(core::Intent intent);
     void updateTitle();
+    void updateOfflineBanner();
+    void askWhereToKeepSignIn(const QString &reason);
+    void applySecretStorage();
     void fillRecentMenu();
     void exportFinished();
     void showShortcuts();
@@ -84,6 +94,12 @@ private:
     core::Translations *m_translations = nullptr;
     core::ProjectKeeper *m_keeper = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QWidget *m_offlineBanner = nullptr;
+    QLabel *m_offlineText = nullptr;
+    QPushButton *m_offlineRetry = nullptr;
+    QTimer *m_offlineTicker = nullptr;
+    core::SecretStorage *m_storage = nullptr;
+    bool m_askedAboutStorage = false;
     ChatPanel *m_chat;
     MediaBinPanel *m_bin;
     TimelinePanel *m_timeline;

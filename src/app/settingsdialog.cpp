@@ -75,6 +75,15 @@ void SettingsDialog::fillCombos()
     m_ui->themeCombo->addItem(tr("Light"), int(AppSettings::Theme::Light));
     m_ui->themeCombo->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
     m_ui->themeCombo->setCurrentIndex(qMax(0, theme));
+    const int storage = m_ui->storageCombo->currentIndex();
+    m_ui->storageCombo->clear();
+    m_ui->storageCombo->addItem(tr("In the system keychain (recommended)"),
+                                int(core::SecretStorage::Kind::Keychain));
+    m_ui->storageCombo->addItem(tr("In a file, NOT encrypted (readable by you only)"),
+                                int(core::SecretStorage::Kind::File));
+    m_ui->storageCombo->addItem(tr("Nowhere: ask for the token each time"),
+                                int(core::SecretStorage::Kind::Memory));
+    m_ui->storageCombo->setCurrentIndex(qMax(0, storage));
     m_ui->serverEdit->setPlaceholderText(ServiceConfig::defaultBaseUrl().toString());
 }
 
@@ -87,6 +96,8 @@ void SettingsDialog::load()
     m_ui->uploadSpin->setValue(int(config.maxUploadBytes / (1024 * 1024)));
     m_ui->languageCombo->setCurrentIndex(qMax(0, m_ui->languageCombo->findData(m_settings->language())));
     m_ui->themeCombo->setCurrentIndex(qMax(0, m_ui->themeCombo->findData(int(m_settings->theme()))));
+    m_ui->storageCombo->setCurrentIndex(
+        qMax(0, m_ui->storageCombo->findData(int(m_settings->secretStorage()))));
     m_ui->folderEdit->setText(QDir::toNativeSeparators(m_settings->downloadFolder()));
     m_ui->errorLabel->hide();
 }
@@ -96,7 +107,7 @@ void SettingsDialog::updateAccount()
     const core::Authenticator *auth = m_workspace->service()->auth();
     QString text;
     if (auth->source() == core::Authenticator::Source::Environment)
-        text = tr("Using the token from NEMO_TOKEN (it is never stored).");
+        text = tr("Using a token that is never stored (from NEMO_TOKEN or entered at start).");
     else if (!auth->hasToken())
         text = tr("Not signed in. Nemo Studio signs in with a free account when it needs to.");
     else
@@ -137,6 +148,7 @@ void SettingsDialog::accept()
     m_settings->setDownloadFolder(folder);
     m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
     m_settings->setTheme(AppSettings::Theme(m_ui->themeCombo->currentData().toInt()));
+    m_settings->setSecretStorage(core::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
     emit applied();
     QDialog::accept();
 }

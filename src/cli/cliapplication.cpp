@@ -110,6 +110,11 @@ void CliApplication::addGlobalOptions(QCommandLineParser &parser) const
                          "NemoVideo service)."),
                       tr("URL")});
     parser.addOption({QStringLiteral("json"), tr("Print machine-readable JSON on stdout.")});
+    parser.addOption(
+        {QStringLiteral("secrets-file"),
+         tr("Keep the sign-in in FILE (readable by you only, NOT encrypted) instead of the system "
+            "keychain; for machines without one."),
+         tr("FILE")});
     parser.addOption({QStringLiteral("profile"),
                       tr("Attribution source to send (one of the built-in profiles)."), tr("SOURCE")});
     parser.addHelpOption();
@@ -286,16 +291,20 @@ bool CliApplication::setUpService(int *exitCode)
     }
     const QString keychainService =
         qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio"));
-    m_secrets = std::make_unique<KeychainSecretStore>(keychainService);
+    if (m_parser.isSet(QStringLiteral("secrets-file")))
+        m_secrets = std::make_unique<FileSecretStore>(m_parser.value(QStringLiteral("secrets-file")));
+    else
+        m_secrets = std::make_unique<KeychainSecretStore>(keychainService);
     m_service = std::make_unique<Service>(config, m_secrets.get());
     m_service->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
     connect(m_service->auth(), &Authenticator::storageProblem, this, [this](const QString &message) {
         if (m_storageWarning.isEmpty()) {
             m_storageWarning = message;
-            printStatus(tr("Warning: the system keychain couldn't be used (%1). The sign-in works for this "
-                           "run but won't "
-                           "be remembered; set NEMO_TOKEN to reuse a token.")
-                            .arg(message));
+            printStatus(
+                tr("Warning: the sign-in couldn't be saved (%1). It works for this run but won't be "
+                   "remembered; set NEMO_TOKEN to reuse a token, or choose --secrets-file FILE to keep it "
+                   "in a file that is not encrypted.")
+                    .arg(message));
         }
     });
     m_state = std::make_unique<CliState>(config.baseUrl);

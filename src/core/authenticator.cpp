@@ -1,6 +1,7 @@
 #include "authenticator.h"
 
 #include "envelope.h"
+#include "logging.h"
 #include "secretstore.h"
 #include "service.h"
 #include "servicejob.h"
@@ -69,6 +70,8 @@ void Authenticator::adopt(const QString &token, const QString &userId, const QDa
     m_expiresAt = expiresAt;
     m_source = source;
     ++m_generation;
+    qCDebug(lcNemoAuth, "signed in as %s (source %d, expires %s)", qUtf8Printable(userId), int(source),
+            qUtf8Printable(expiresAt.toString(Qt::ISODate)));
     m_service->transport()->setBearerToken(token);
     emit changed();
 }
@@ -195,6 +198,11 @@ void Authenticator::loadClientId(std::function<void()> next)
 void Authenticator::newClientId()
 {
     m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    persistClientId();
+}
+
+void Authenticator::persistClientId()
+{
     m_service->secrets()->write(clientIdKey(), m_clientId, this, [this](const SecretResult &result) {
         if (!result.ok)
             emit storageProblem(result.error);
@@ -261,6 +269,15 @@ void Authenticator::onTokenReply(QNetworkReply *reply)
     adopt(token, result.data.value(QLatin1String("user_id")).toString(), expires, Source::Anonymous);
     persistToken();
     settle(ApiError());
+}
+
+void Authenticator::saveAgain()
+{
+    if (!m_clientId.isEmpty())
+        persistClientId();
+    if (!m_token.isEmpty() && m_source != Source::Environment)
+        persistToken();
+    emit changed();
 }
 
 void Authenticator::persistToken()

@@ -42,6 +42,8 @@ public:
     void renew(int generation, QObject *context, Callback done);
     // Forgets the stored token for this server and the client id, so the next start is a new identity.
     void signOut(QObject *context, Callback done);
+    // Writes the sign-in in use to the (new) secret store; an environment token is never stored.
+    void saveAgain();
 
     int generation() const { return m_generation; }
     bool hasToken() const { return !m_token.isEmpty(); }
@@ -78,6 +80,7 @@ private:
     void settle(const ApiError &error);
     void adopt(const QString &token, const QString &userId, const QDateTime &expiresAt, Source source);
     void persistToken();
+    void persistClientId();
     bool usable() const;
 
     Service *m_service;

@@ -79,11 +79,18 @@ MediaCheck MediaValidator::check(const QString &path, qint64 maxBytes)
         return result;
     }
     if (!info.exists()) {
-        result.problem = MediaCheck::Problem::Missing;
+        // A name that was not valid UTF-8 arrives with replacement characters and cannot be opened.
+        result.problem = info.fileName().contains(QChar::ReplacementCharacter)
+            ? MediaCheck::Problem::UnusableName
+            : MediaCheck::Problem::Missing;
         return result;
     }
     if (info.isDir()) {
         result.problem = MediaCheck::Problem::Directory;
+        return result;
+    }
+    if (!info.isFile()) {
+        result.problem = MediaCheck::Problem::NotAFile;
         return result;
     }
     result.kind = kindForExtension(info.suffix());
@@ -157,6 +164,15 @@ QString MediaCheck::message() const
         return MediaValidator::tr("%1 is a link to a file that no longer exists.").arg(name);
     case Problem::Directory:
         return MediaValidator::tr("%1 is a folder; add the photos, videos or music inside it.").arg(name);
+    case Problem::NotAFile:
+        return MediaValidator::tr("%1 isn't a file but a device, pipe or socket.").arg(name);
+    case Problem::UnusableName:
+        return MediaValidator::tr(
+                   "%1 has a name with characters that aren't valid text, so it can't be opened. "
+                   "Rename it, then add it again.")
+            .arg(name);
+    case Problem::EmptyFolder:
+        return MediaValidator::tr("The folder %1 has no photos, videos or music in it.").arg(name);
     case Problem::Unreadable:
         return MediaValidator::tr("%1 can't be read (check its permissions).").arg(name);
     case Problem::Empty:

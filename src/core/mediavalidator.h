@@ -22,6 +22,9 @@ struct MediaCheck
         Missing,
         BrokenLink,
         Directory,
+        EmptyFolder,  // a folder with nothing to add in it
+        NotAFile,     // a device, pipe or socket
+        UnusableName, // the file system's name for it is not valid text, so it cannot be opened by name
         Unreadable,
         Empty,
         UnsupportedType,

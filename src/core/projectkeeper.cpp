@@ -1,5 +1,6 @@
 #include "projectkeeper.h"
 
+#include "logging.h"
 #include "service.h"
 #include "session.h"
 #include "statequery.h"
@@ -158,6 +159,8 @@ bool ProjectKeeper::flush()
         return false;
     }
     m_project.modified = project.modified;
+    qCDebug(lcNemoProject, "saved project %s (%d messages)", qUtf8Printable(project.id),
+            int(project.messages.size()));
     m_lastError.clear();
     m_dirty = false;
     emit saved();

@@ -41,6 +41,14 @@ Service::Service(const ServiceConfig &config, SecretStore *secrets, QObject *par
 
 Service::~Service() = default;
 
+void Service::setSecrets(SecretStore *secrets)
+{
+    if (!secrets || secrets == m_secrets)
+        return;
+    m_secrets = secrets;
+    m_auth->saveAgain();
+}
+
 void Service::setConfig(const ServiceConfig &config)
 {
     const bool otherServer = config.baseUrl != m_config.baseUrl;

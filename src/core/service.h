@@ -38,6 +38,8 @@ public:
     Authenticator *auth() const { return m_auth; }
     Session *session() const { return m_session; }
     SecretStore *secrets() const { return m_secrets; }
+    // Moves the sign-in to another store (the user chose where it is kept); the current one is saved there.
+    void setSecrets(SecretStore *secrets);
 
     CreditsQuery *fetchCredits(QObject *parent = nullptr);
     StateQuery *fetchState(QObject *parent = nullptr);

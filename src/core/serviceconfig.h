@@ -28,6 +28,8 @@ struct ServiceConfig
     std::chrono::milliseconds stillWorkingInterval = 2min;
     std::chrono::milliseconds inactivityTimeout = 120s;
     std::chrono::milliseconds retryBackoff = 1s; // first wait before re-trying an idempotent GET
+    std::chrono::milliseconds reconnectInterval =
+        2s; // first wait before trying again when offline (doubles, ≤ 1 min)
     int getRetries = 3;
 
     static QUrl defaultBaseUrl();

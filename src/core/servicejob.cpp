@@ -1,6 +1,7 @@
 #include "servicejob.h"
 
 #include "authenticator.h"
+#include "logging.h"
 #include "service.h"
 #include "session.h"
 
@@ -99,6 +100,10 @@ void ServiceJob::complete(const ApiError &error)
         return;
     m_finished = true;
     m_error = error;
+    if (error)
+        qCDebug(lcNemoNet, "%s failed: %s", metaObject()->className(), qUtf8Printable(error.message()));
+    else
+        qCDebug(lcNemoNet, "%s done", metaObject()->className());
     if (m_retryTimer)
         m_retryTimer->stop();
     onFinished();

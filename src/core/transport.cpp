@@ -1,5 +1,6 @@
 #include "transport.h"
 
+#include "logging.h"
 #include "nemoversion.h"
 
 #include <QNetworkAccessManager>
@@ -46,6 +47,7 @@ void Transport::decorate(QNetworkRequest &request, bool withToken) const
 QNetworkRequest Transport::request(const QString &path, bool withToken) const
 {
     QNetworkRequest request(endpoint(path));
+    qCDebug(lcNemoNet, "request %s", qUtf8Printable(endpoint(path).path()));
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(m_timeoutMs);

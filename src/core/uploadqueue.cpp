@@ -33,6 +33,12 @@ void checkPaths(const QStringList &paths, qint64 maxBytes, int limit, QList<Medi
         const QFileInfo info(path);
         if (info.isDir() && !info.isSymLink()) {
             QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            if (!it.hasNext()) {
+                MediaCheck empty;
+                empty.path = path;
+                empty.problem = MediaCheck::Problem::EmptyFolder;
+                problems->append(empty);
+            }
             while (it.hasNext()) {
                 const QString file = it.next();
                 if (it.fileInfo().isHidden())

@@ -11,7 +11,10 @@ Workspace::Workspace(const ServiceConfig &config, SecretStore *secrets, QObject 
     , m_conversation(new Conversation(m_service.get(), this))
     , m_uploads(new UploadQueue(m_service.get(), this))
     , m_exporter(new Exporter(m_service.get(), this))
+    , m_reconnectTimer(new QTimer(this))
 {
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &Workspace::reconnect);
     connect(m_service.get(), &Service::creditsChanged, this, &Workspace::creditsChanged);
     connect(m_service.get(), &Service::stateChanged, this, [this](const ProjectState &state) {
         // Highlights belong to the turn that made them; a later plain refresh keeps them.
@@ -47,6 +50,16 @@ Workspace::~Workspace()
 void Workspace::setConnection(Connection connection, const ApiError &error)
 {
     m_connectionError = error;
+    if (connection == Connection::Offline && !m_reconnectTimer->isActive()) {
+        // Try again on our own, waiting longer each time (2 s, 4 s, … at most a minute).
+        const qint64 first = m_service->config().reconnectInterval.count();
+        const qint64 wait = qMin<qint64>(first << qMin(m_reconnectAttempts, 10), 60000);
+        ++m_reconnectAttempts;
+        m_reconnectTimer->start(int(qMax<qint64>(wait, 1)));
+    } else if (connection == Connection::Ready) {
+        m_reconnectAttempts = 0;
+        m_reconnectTimer->stop();
+    }
     if (connection == m_connection && !error)
         return;
     m_connection = connection;
@@ -57,6 +70,25 @@ void Workspace::noteFailure(const ApiError &error)
 {
     if (error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout)
         setConnection(Connection::Offline, error);
+}
+
+int Workspace::secondsToReconnect() const
+{
+    return m_reconnectTimer->isActive() ? (m_reconnectTimer->remainingTime() + 999) / 1000 : 0;
+}
+
+void Workspace::reconnect()
+{
+    if (m_connection != Connection::Offline)
+        return;
+    // With a session, a cheap query tells whether the service is back (and brings the credits and
+    // timeline up to date); without one, set up from the start.
+    if (m_service->session()->info().isValid()) {
+        refreshCredits();
+        refreshState();
+    } else {
+        connectToService();
+    }
 }
 
 void Workspace::connectToService()

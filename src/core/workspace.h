@@ -9,6 +9,7 @@
 #include "uploadqueue.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -51,6 +52,8 @@ public:
     void connectToService();
     void refreshState();
     void refreshCredits();
+    // While offline: seconds until the next automatic attempt to reach the service.
+    int secondsToReconnect() const;
 
 signals:
     void connectionChanged(nemo::core::Workspace::Connection connection);
@@ -63,6 +66,7 @@ signals:
 private:
     void setConnection(Connection connection, const ApiError &error = ApiError());
     void noteFailure(const ApiError &error);
+    void reconnect();
 
     std::unique_ptr<Service> m_service;
     Conversation *m_conversation;
@@ -72,6 +76,8 @@ private:
     ApiError m_connectionError;
     DraftDiff m_lastChanges;
     bool m_changesPending = false;
+    QTimer *m_reconnectTimer;
+    int m_reconnectAttempts = 0;
 };
 
 } // namespace nemo::core

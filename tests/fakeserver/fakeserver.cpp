@@ -640,6 +640,12 @@ void FakeServer::handleToken(const HttpRequest &request, HttpConnection *connect
     token.expiresAt = current.addSecs(m_scenario.tokenTtlSeconds);
     m_tokens.insert(token.token, token);
     m_issued.append(Issued{current, clientId, ip});
+    // For the suite's secrets scan: everything a client must never write anywhere.
+    if (const QString log = qEnvironmentVariable("NEMO_FAKE_SERVER_SECRETS_LOG"); !log.isEmpty()) {
+        QFile file(log);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Append))
+            file.write((token.token + QLatin1Char('\n') + clientId + QLatin1Char('\n')).toUtf8());
+    }
     sendEnvelope(connection,
                  {{QStringLiteral("token"), token.token},
                   {QStringLiteral("user_id"), userId},

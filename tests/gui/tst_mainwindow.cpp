@@ -9,6 +9,8 @@
 #include "mediaitemdelegate.h"
 #include "messageinput.h"
 #include "notifier.h"
+#include "projectkeeper.h"
+#include "secretstorage.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "theme.h"
@@ -24,11 +26,14 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QVideoFrame>
@@ -412,6 +417,104 @@ private slots:
         QTest::mouseClick(window->statusPanel()->retryButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
         QVERIFY(!window->statusPanel()->retryButton()->isVisible());
+    }
+
+    void offlineRecoversOnItsOwn()
+    {
+        test::GuiHarness h;
+        const quint16 port = h.server.port();
+        h.server.close();
+        app::MainWindow *window = h.window.get();
+        window->show();
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Offline, 10000);
+        QVERIFY(window->statusPanel()->connectionLabel()->text().contains(QLatin1String("Offline")));
+        QTRY_VERIFY(window->offlineBanner()->isVisible());
+        QVERIFY(window->offlineBanner()->findChild<QLabel *>()->text().contains(
+            QLatin1String("Your work is kept")));
+        // Nobody clicks Retry: the workspace keeps trying with growing pauses and comes back by itself.
+        QVERIFY(h.server.listen(port));
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 15000);
+        QVERIFY(!window->statusPanel()->retryButton()->isVisible());
+        QVERIFY(!window->offlineBanner()->isVisible());
+    }
+
+    void projectsNewAndRecent()
+    {
+        test::GuiHarness h;
+        core::ProjectStore store(h.home.filePath(QStringLiteral("projects")));
+        core::ProjectKeeper keeper(h.workspace.get(), &store);
+        app::MainWindow *window = h.window.get();
+        window->setProjectKeeper(&keeper);
+        keeper.openLast();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE(h.workspace->connection(), core::Workspace::Connection::Ready);
+        type(window, QStringLiteral("make a travel video"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !h.workspace->conversation()->isBusy() && h.workspace->conversation()->size() >= 2, 20000);
+        QCOMPARE(window->windowTitle(), QStringLiteral("make a travel video — Nemo Studio"));
+        const QString first = keeper.projectId();
+
+        // Ctrl+N: a fresh project, the old one saved.
+        QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(keeper.projectId() != first);
+        QCOMPARE(h.workspace->conversation()->size(), 0);
+        QCOMPARE(window->windowTitle(), QStringLiteral("Untitled project — Nemo Studio"));
+        QCOMPARE(window->chatPanel()->view()->model()->rowCount(), 0);
+
+        // File > Open Recent lists it; choosing it brings the conversation back.
+        auto *recent = window->findChild<QMenu *>(QStringLiteral("RecentMenu"));
+        QVERIFY(recent);
+        emit recent->aboutToShow();
+        QAction *open = nullptr;
+        for (QAction *action : recent->actions()) {
+            if (action->text().startsWith(QLatin1String("make a travel video")))
+                open = action;
+        }
+        QVERIFY(open);
+        open->trigger();
+        QCOMPARE(keeper.projectId(), first);
+        QVERIFY(h.workspace->conversation()->size() >= 2);
+        QCOMPARE(h.workspace->conversation()->at(0).text, QStringLiteral("make a travel video"));
+        QCOMPARE(window->chatPanel()->view()->model()->rowCount(), h.workspace->conversation()->size());
+        QCOMPARE(h.server.chatMessages().size(), 1);
+    }
+
+    void keychainFailureAsksWhereToKeepTheSignIn()
+    {
+        test::GuiHarness h;
+        core::SecretStorage storage(QStringLiteral("unused"),
+                                    h.home.filePath(QStringLiteral("config/secrets.json")));
+        app::MainWindow *window = h.window.get();
+        window->setSecretStorage(&storage);
+        window->show();
+        h.secrets.setFailing(true); // a locked keyring
+        h.workspace->connectToService();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice"))));
+        QVERIFY(box->informativeText().contains(QLatin1String("NOT encrypted")));
+        // Nothing was written anywhere while the user decides.
+        QVERIFY(!QFile::exists(storage.filePath()));
+        QCOMPARE(h.settings.secretStorage(), core::SecretStorage::Kind::Keychain);
+        QTRY_COMPARE(h.workspace->connection(), core::Workspace::Connection::Ready); // it works meanwhile
+
+        QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("fileButton")), Qt::LeftButton);
+        QCOMPARE(h.settings.secretStorage(), core::SecretStorage::Kind::File);
+        QCOMPARE(h.workspace->service()->secrets(), storage.store(core::SecretStorage::Kind::File));
+        QTRY_VERIFY(QFileInfo(storage.filePath()).size() > 0);
+        QFile file(storage.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("nmv_usr_"));
+        QCOMPARE(QFileInfo(storage.filePath()).permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("unencrypted")));
+        // Asked once: a later keychain problem does not ask again.
+        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice")));
+        emit h.workspace->service()->auth()->storageProblem(QStringLiteral("again"));
+        QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice")));
     }
 
     void windowLayoutIsRemembered()

@@ -57,6 +57,7 @@ inline core::ServiceConfig quickConfig(const QUrl &baseUrl)
     config.rateLimitDelay = 200ms;
     config.renderPollInterval = 150ms;
     config.retryBackoff = 30ms;
+    config.reconnectInterval = 100ms;
     config.turnLimit = 60s;
     config.heartbeatOnlyLimit = 30s;
     config.stillWorkingInterval = 60s;

@@ -1,0 +1,289 @@
+// Bad input at the door, table-driven: files, folders, names and links a person might drop, and text a
+// server might send. Each row gets a clear message for a person; nothing is uploaded that should not
+// be (the local server counts what arrives); the event loop keeps running while files are checked.
+#include "harness.h"
+#include "uploadqueue.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <filesystem>
+#include <functional>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace nemo;
+using core::MediaCheck;
+using test::data;
+
+namespace {
+
+using Setup = std::function<QStringList(const QDir &dir)>;
+
+QString put(const QDir &dir, const QString &name, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(dir.filePath(name)).absolutePath());
+    QFile file(dir.filePath(name));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+    return file.fileName();
+}
+
+QByteArray bytesOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray jpeg()
+{
+    return bytesOf(data("photo1.jpg"));
+}
+
+// A name given as raw bytes, as a file system may hold it.
+QString putRaw(const QDir &dir, const QByteArray &name, const QByteArray &bytes)
+{
+    const QByteArray path = QFile::encodeName(dir.path()) + '/' + name;
+    FILE *file = std::fopen(path.constData(), "wb");
+    if (file) {
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), file);
+        std::fclose(file);
+    }
+    return QFile::decodeName(path);
+}
+
+bool plain(const QString &text)
+{
+    return !text.trimmed().isEmpty() && !text.contains(QLatin1Char('{')) && text.size() < 2000;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Setup)
+Q_DECLARE_METATYPE(nemo::fake::Fault)
+
+class TestBadInput final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void files_data()
+    {
+        QTest::addColumn<Setup>("setup");
+        QTest::addColumn<int>("uploaded");    // files that should reach the service
+        QTest::addColumn<QString>("message"); // a word the message must contain ("" = no message expected)
+        auto one = [](const char *name, QByteArray bytes) {
+            return Setup([name = QString::fromUtf8(name), bytes](const QDir &dir) {
+                return QStringList{put(dir, name, bytes)};
+            });
+        };
+        QTest::newRow("text file") << one("notes.txt", "hello") << 0 << QStringLiteral("supported");
+        QTest::newRow("program") << one("setup.exe", "MZ\x90\x00") << 0 << QStringLiteral("supported");
+        QTest::newRow("no extension") << one("README", "hello") << 0 << QStringLiteral("supported");
+        QTest::newRow("zip archive") << one("photos.zip", "PK\x03\x04") << 0 << QStringLiteral("supported");
+        QTest::newRow("pdf") << one("brief.pdf", "%PDF-1.4\n") << 0 << QStringLiteral("supported");
+        QTest::newRow("binary renamed to .jpg")
+            << one("photo.jpg", QByteArray(4096, '\x07')) << 0 << QStringLiteral("real");
+        QTest::newRow("text renamed to .png")
+            << one("image.png", "just some text\n") << 0 << QStringLiteral("real");
+        QTest::newRow("html renamed to .webp")
+            << one("pic.webp", "<!DOCTYPE html><html><body>x</body></html>") << 0 << QStringLiteral("real");
+        QTest::newRow("mp3 renamed to .jpg") << Setup([](const QDir &dir) {
+            return QStringList{put(dir, QStringLiteral("song.jpg"), bytesOf(data("music.mp3")))};
+        }) << 0 << QStringLiteral("real");
+        QTest::newRow("jpeg renamed to .mp4") << Setup([](const QDir &dir) {
+            return QStringList{put(dir, QStringLiteral("clip.mp4"), jpeg())};
+        }) << 0 << QStringLiteral("real");
+        QTest::newRow("empty .jpg") << one("empty.jpg", QByteArray()) << 0 << QStringLiteral("empty");
+        QTest::newRow("empty .mp4") << one("empty.mp4", QByteArray()) << 0 << QStringLiteral("empty");
+        QTest::newRow("over the size limit") << Setup([](const QDir &dir) {
+            QFile file(dir.filePath(QStringLiteral("huge.jpg")));
+            if (file.open(QIODevice::WriteOnly)) {
+                file.write(jpeg());
+                file.resize(2 * 1024 * 1024 + 1); // a real JPEG header, past the limit
+            }
+            return QStringList{file.fileName()};
+        }) << 0 << QStringLiteral("MB");
+        QTest::newRow("missing file")
+            << Setup([](const QDir &dir) { return QStringList{dir.filePath(QStringLiteral("gone.jpg"))}; })
+            << 0 << QStringLiteral("exist");
+        QTest::newRow("broken symlink") << Setup([](const QDir &dir) {
+            QFile::link(dir.filePath(QStringLiteral("nowhere.jpg")),
+                        dir.filePath(QStringLiteral("link.jpg")));
+            return QStringList{dir.filePath(QStringLiteral("link.jpg"))};
+        }) << 0 << QStringLiteral("link");
+        QTest::newRow("named pipe called .mp4") << Setup([](const QDir &dir) {
+            const QString path = dir.filePath(QStringLiteral("pipe.mp4"));
+            ::mkfifo(QFile::encodeName(path).constData(), 0600);
+            return QStringList{path};
+        }) << 0 << QStringLiteral("pipe");
+        QTest::newRow("device file") << Setup([](const QDir &) {
+            return QStringList{QStringLiteral("/dev/null")};
+        }) << 0 << QStringLiteral("device");
+        QTest::newRow("unreadable file") << Setup([](const QDir &dir) {
+            const QString path = put(dir, QStringLiteral("locked.jpg"), jpeg());
+            QFile::setPermissions(path, QFileDevice::Permissions());
+            return QStringList{path};
+        }) << 0 << QStringLiteral("read");
+        QTest::newRow("folder with mixed content") << Setup([](const QDir &dir) {
+            put(dir, QStringLiteral("mixed/a.jpg"), jpeg());
+            put(dir, QStringLiteral("mixed/sub/b.png"), bytesOf(data("photo2.png")));
+            put(dir, QStringLiteral("mixed/notes.txt"), "x");
+            put(dir, QStringLiteral("mixed/fake.mp4"), "not a video");
+            put(dir, QStringLiteral("mixed/empty.jpg"), QByteArray());
+            put(dir, QStringLiteral("mixed/.hidden.jpg"), jpeg());
+            return QStringList{dir.filePath(QStringLiteral("mixed"))};
+        }) << 2 << QStringLiteral("notes.txt");
+        QTest::newRow("empty folder") << Setup([](const QDir &dir) {
+            dir.mkpath(QStringLiteral("nothing"));
+            return QStringList{dir.filePath(QStringLiteral("nothing"))};
+        }) << 0 << QStringLiteral("no photos");
+        QTest::newRow("folder that links to itself") << Setup([](const QDir &dir) {
+            put(dir, QStringLiteral("loop/a.jpg"), jpeg());
+            QFile::link(dir.filePath(QStringLiteral("loop")), dir.filePath(QStringLiteral("loop/again")));
+            return QStringList{dir.filePath(QStringLiteral("loop"))};
+        }) << 1 << QString();
+        QTest::newRow("non-UTF-8 file name") << Setup([](const QDir &dir) {
+            return QStringList{putRaw(dir, QByteArray("caf\xe9\xff.jpg"), jpeg())};
+        }) << 0 << QStringLiteral("Rename it");
+        QTest::newRow("very long file name") << Setup([](const QDir &dir) {
+            return QStringList{put(dir, QString(240, QLatin1Char('a')) + QStringLiteral(".jpg"), jpeg())};
+        }) << 1 << QString();
+        QTest::newRow("quotes and a newline in the name") << Setup([](const QDir &dir) {
+            return QStringList{put(dir, QStringLiteral("say \"hi\"\nnow.jpg"), jpeg())};
+        }) << 1 << QString();
+        QTest::newRow("the same file twice") << Setup([](const QDir &dir) {
+            const QString path = put(dir, QStringLiteral("twice.jpg"), jpeg());
+            return QStringList{path, path};
+        }) << 1 << QString();
+        QTest::newRow("10,000 files at once, and one more") << Setup([](const QDir &dir) {
+            QStringList paths;
+            dir.mkpath(QStringLiteral("many"));
+            for (int i = 0; i <= core::UploadQueue::MaxFilesPerDrop; ++i)
+                paths.append(put(dir, QStringLiteral("many/%1.txt").arg(i), "x"));
+            return paths;
+        }) << 0 << QStringLiteral("10000");
+    }
+
+    void files()
+    {
+        QFETCH(Setup, setup);
+        QFETCH(int, uploaded);
+        QFETCH(QString, message);
+        if (QByteArray(QTest::currentDataTag()) == "unreadable file" && ::geteuid() == 0)
+            QSKIP("root reads every file whatever its permissions; run the suite as a user for this row");
+        QTemporaryDir dir;
+        // Qt cannot name a file whose name is not valid text; std::filesystem works on the raw bytes.
+        const auto cleanup = qScopeGuard([&] {
+            std::error_code ignored;
+            std::filesystem::remove_all(QFile::encodeName(dir.path()).toStdString(), ignored);
+        });
+        const QStringList paths = setup(QDir(dir.path()));
+        test::Harness h;
+        core::ServiceConfig config = h.service->config();
+        config.maxUploadBytes = 2 * 1024 * 1024;
+        h.service->setConfig(config);
+        core::UploadQueue queue(h.service.get());
+        QSignalSpy refused(&queue, &core::UploadQueue::refused);
+
+        queue.add(paths);
+        // Checking happens off the event loop: the loop keeps turning while files are read.
+        QVERIFY(queue.isBusy());
+        bool turned = false;
+        QTimer::singleShot(0, this, [&] { turned = true; });
+        QTRY_VERIFY(turned);
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.isBusy(), 60000);
+
+        QString said;
+        for (const QVariantList &signal : std::as_const(refused)) {
+            for (const MediaCheck &check : signal.at(0).value<QList<MediaCheck>>())
+                said += check.message() + QLatin1Char('\n');
+        }
+        if (message.isEmpty()) {
+            QVERIFY2(refused.isEmpty(), qPrintable(said));
+        } else {
+            QVERIFY2(said.contains(message), qPrintable(said));
+            for (const QString &line : said.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                QVERIFY2(plain(line), qPrintable(line));
+        }
+        int done = 0;
+        for (const core::MediaItem &item : queue.items()) {
+            QVERIFY2(item.state == core::MediaItem::State::Uploaded,
+                     qPrintable(item.name + QLatin1Char(' ') + item.error));
+            ++done;
+        }
+        QCOMPARE(done, uploaded);
+        QCOMPARE(h.server.stats().value(QLatin1String("uploadsStored")).toInt(), uploaded);
+    }
+
+    void links_data()
+    {
+        QTest::addColumn<QString>("link");
+        QTest::newRow("file URL") << QStringLiteral("file:///etc/passwd");
+        QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)");
+        QTest::newRow("ftp") << QStringLiteral("ftp://example.com/clip.mp4");
+        QTest::newRow("data URL") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=");
+        QTest::newRow("no scheme") << QStringLiteral("example.com/clip.mp4");
+        QTest::newRow("smb share") << QStringLiteral("smb://server/share/clip.mp4");
+    }
+
+    void links()
+    {
+        QFETCH(QString, link);
+        test::Harness h;
+        core::UploadQueue queue(h.service.get());
+        QSignalSpy refused(&queue, &core::UploadQueue::linksRefused);
+        queue.addUrls({QUrl(link)});
+        QCOMPARE(refused.size(), 1);
+        const QStringList problems = refused.at(0).at(0).toStringList();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(plain(problems.at(0)), qPrintable(problems.at(0)));
+        QCOMPARE(queue.size(), 0);
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 0);
+    }
+
+    void serverText_data()
+    {
+        QTest::addColumn<fake::Fault>("fault");
+        fake::Fault huge = test::fault("sse", 1);
+        huge.hugeLine = true;
+        fake::Fault invalid = test::fault("sse", 1);
+        invalid.invalidUtf8 = true;
+        QTest::newRow("a 2 MB line from the server") << huge;
+        QTest::newRow("invalid UTF-8 from the server") << invalid;
+    }
+
+    void serverText()
+    {
+        QFETCH(fake::Fault, fault);
+        fake::FakeServer server;
+        server.setScenario(test::quickScenario());
+        QVERIFY(server.listen());
+        server.addFault(fault);
+        core::MemorySecretStore secrets;
+        core::Workspace workspace(test::quickConfig(server.baseUrl()), &secrets);
+        core::Conversation *chat = workspace.conversation();
+        QVERIFY(chat->submit(QStringLiteral("make a video")));
+        bool turned = false;
+        QTimer::singleShot(0, this, [&] { turned = true; });
+        QTRY_VERIFY(turned);
+        QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), 30000);
+        for (const core::ChatMessage &message : chat->messages()) {
+            QVERIFY(!message.text.contains(QChar::ReplacementCharacter) ||
+                    message.role == core::ChatMessage::Role::Agent);
+            // Shown text is bounded: a huge line is cut, not put on screen whole.
+            QVERIFY2(message.text.size() <= 256 * 1024, qPrintable(QString::number(message.text.size())));
+        }
+        QCOMPARE(chat->at(chat->size() - 1).state, core::ChatMessage::State::Done);
+        QCOMPARE(server.chatMessages().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBadInput)
+#include "tst_badinput.moc"

@@ -1,0 +1,274 @@
+// The fault matrix: the whole workspace (chat, project on disk, export) against each fault the local
+// server can inject. Every row asserts the same invariants — no text that was shown is lost (on screen
+// or on disk), the message reached the service at most once, no damaged file is left where the video
+// should be, and the user gets a plain message (never JSON, never a token) — and records its outcome for
+// the suite's summary. The crash rows (SIGKILL in each phase) are in tst_recovery.
+#include "faultmatrix.h"
+#include "harness.h"
+#include "projectkeeper.h"
+#include "workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nemo;
+using core::ChatMessage;
+
+Q_DECLARE_METATYPE(nemo::fake::Fault)
+
+namespace {
+
+struct Studio
+{
+    explicit Studio(fake::FakeServer &server, const QString &folder)
+        : workspace(test::quickConfig(server.baseUrl()), &secrets)
+        , store(folder)
+        , keeper(&workspace, &store)
+    {
+        keeper.newProject();
+    }
+
+    core::MemorySecretStore secrets;
+    core::Workspace workspace;
+    core::ProjectStore store;
+    core::ProjectKeeper keeper;
+};
+
+// Watches every text the chat shows while a turn runs (an empty placeholder shows nothing).
+struct Shown
+{
+    explicit Shown(core::Conversation *chat)
+    {
+        auto note = [this, chat](int index) {
+            if (!chat->at(index).text.isEmpty())
+                texts[chat->at(index).id] = chat->at(index).text;
+        };
+        QObject::connect(chat, &core::Conversation::messageChanged, &context, note);
+        QObject::connect(chat, &core::Conversation::messageAdded, &context, note);
+    }
+    QObject context;
+    QHash<quint64, QString> texts;
+};
+
+fake::Fault fault(const char *endpoint, const std::function<void(fake::Fault &)> &set, int times = 1)
+{
+    fake::Fault f = test::fault(endpoint, 1, times);
+    set(f);
+    return f;
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// What the user is told must be for a person: no JSON, no envelope, no secret.
+bool plain(const QString &text)
+{
+    return !text.trimmed().isEmpty() && !text.contains(QLatin1String("{\"")) &&
+        !text.contains(QLatin1String("\"code\"")) && !text.contains(QLatin1String("nmv_usr_")) &&
+        !text.contains(QLatin1String("Bearer"));
+}
+
+} // namespace
+
+class TestFaultMatrix final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void chatTurn_data()
+    {
+        QTest::addColumn<fake::Fault>("fault");
+        QTest::addColumn<int>("heartbeatLimitMs");
+        QRandomGenerator random(20261121);
+        for (int i = 0; i < 3; ++i) {
+            const int bytes = random.bounded(1, 1200);
+            QTest::addRow("stream dropped at byte %d", bytes)
+                << fault("sse", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; }) << 0;
+        }
+        QTest::newRow("stream closed cleanly mid-reply")
+            << fault("sse", [](fake::Fault &f) { f.dropAfterEvents = 3, f.reset = false; }) << 0;
+        QTest::newRow("heartbeats only, longer than the limit")
+            << fault("sse", [](fake::Fault &f) { f.heartbeatsOnly = true; }) << 600;
+        QTest::newRow("1001 token expired at the turn")
+            << fault("sse", [](fake::Fault &f) { f.code = 1001; }) << 0;
+        QTest::newRow("1002 session lost at the turn")
+            << fault("sse", [](fake::Fault &f) { f.code = 1002; }) << 0;
+        QTest::newRow("429 rate limited") << fault("sse", [](fake::Fault &f) { f.httpStatus = 429; }) << 0;
+        for (int status : {500, 502, 503})
+            QTest::addRow("HTTP %d", status)
+                << fault("sse", [status](fake::Fault &f) { f.httpStatus = status; }) << 0;
+        QTest::newRow("connection refused") << fault("sse", [](fake::Fault &f) { f.refuse = true; }) << 0;
+        QTest::newRow("slow server (2 s before answering)")
+            << fault("sse", [](fake::Fault &f) { f.delayMs = 2000; }) << 0;
+        QTest::newRow("agent error event mid-reply")
+            << fault("sse", [](fake::Fault &f) { f.sseError = QStringLiteral("model overloaded"); }) << 0;
+        QTest::newRow("truncated JSON from the session endpoint")
+            << fault("session", [](fake::Fault &f) { f.truncatedJson = true; }) << 0;
+        QTest::newRow("malformed JSON from the session endpoint")
+            << fault("session", [](fake::Fault &f) { f.malformedJson = true; }) << 0;
+        QTest::newRow("truncated JSON from the state endpoint")
+            << fault(
+                   "state", [](fake::Fault &f) { f.truncatedJson = true; }, 5)
+            << 0;
+        QTest::newRow("huge line in the stream")
+            << fault("sse", [](fake::Fault &f) { f.hugeLine = true; }) << 0;
+        QTest::newRow("invalid UTF-8 in the stream")
+            << fault("sse", [](fake::Fault &f) { f.invalidUtf8 = true; }) << 0;
+    }
+
+    void chatTurn()
+    {
+        QFETCH(fake::Fault, fault);
+        QFETCH(int, heartbeatLimitMs);
+        QTemporaryDir dir;
+        fake::FakeServer server;
+        server.setScenario(test::quickScenario());
+        QVERIFY(server.listen());
+        server.addFault(fault);
+        Studio studio(server, dir.path());
+        core::ServiceConfig config = studio.workspace.service()->config();
+        config.inactivityTimeout = std::chrono::milliseconds(1500);
+        if (heartbeatLimitMs > 0)
+            config.heartbeatOnlyLimit = std::chrono::milliseconds(heartbeatLimitMs);
+        studio.workspace.service()->setConfig(config);
+        core::Conversation *chat = studio.workspace.conversation();
+        Shown shown(chat);
+
+        const QString request = QStringLiteral("make a travel video");
+        QVERIFY(chat->submit(request));
+        QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), 30000);
+        QVERIFY(studio.keeper.flush());
+
+        // Nothing that was shown is gone: every message is still there, with at least the text it showed.
+        for (auto it = shown.texts.cbegin(); it != shown.texts.cend(); ++it) {
+            const int index = chat->indexOf(it.key());
+            QVERIFY2(index >= 0, "a message that was shown disappeared");
+            QVERIFY2(chat->at(index).text.startsWith(it.value()), qPrintable(chat->at(index).text));
+        }
+        // And the same on disk.
+        const core::ProjectStore::Loaded loaded = studio.store.load(studio.keeper.projectId());
+        QVERIFY(loaded.project);
+        QCOMPARE(loaded.project->messages.size(), chat->size());
+        for (int i = 0; i < chat->size(); ++i)
+            QCOMPARE(loaded.project->messages.at(i).text, chat->at(i).text);
+        // Sent at most once, whatever happened.
+        QVERIFY(server.chatMessages().count(request) <= 1);
+        // A plain outcome for the user.
+        QString outcome;
+        for (const ChatMessage &message : chat->messages()) {
+            if (message.role == ChatMessage::Role::User)
+                continue;
+            QVERIFY2(plain(message.text), qPrintable(message.text));
+            if (message.role == ChatMessage::Role::Error || message.role == ChatMessage::Role::Notice)
+                outcome = message.text.simplified().section(QLatin1Char('.'), 0, 0).left(70);
+        }
+        const int agent = [&] {
+            for (int i = chat->size() - 1; i >= 0; --i) {
+                if (chat->at(i).role == ChatMessage::Role::Agent)
+                    return i;
+            }
+            return -1;
+        }();
+        const bool replied = agent >= 0 && chat->at(agent).state == ChatMessage::State::Done;
+        QVERIFY2(replied || !outcome.isEmpty(), "a turn that did not finish must say so");
+        const QString result = replied ? QStringLiteral("reply complete")
+            : agent >= 0 && !chat->at(agent).text.isEmpty()
+            ? QStringLiteral("partial reply kept; told: ") + outcome
+            : QStringLiteral("told: ") + outcome;
+        test::FaultMatrix::record(
+            QLatin1String(QTest::currentDataTag()),
+            QStringLiteral("sent %1×; %2").arg(server.chatMessages().count(request)).arg(result));
+    }
+
+    void exportFile_data()
+    {
+        QTest::addColumn<QList<fake::Fault>>("faults");
+        QTest::addColumn<bool>("renderFails");
+        QTest::addColumn<bool>("mustSucceed");
+        QRandomGenerator random(1121);
+        for (int i = 0; i < 2; ++i) {
+            const int bytes = random.bounded(1, 60000);
+            QTest::addRow("download cut at byte %d", bytes)
+                << QList<fake::Fault>{fault("media", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; })}
+                << false << true;
+        }
+        QTest::newRow("download cut again and again")
+            << QList<fake::Fault>{fault(
+                                      "media", [](fake::Fault &f) { f.dropAfterBytes = 5000; }, 50),
+                                  fault(
+                                      "render_download", [](fake::Fault &f) { f.dropAfterBytes = 5000; }, 50)}
+            << false << false;
+        QTest::newRow("render failed") << QList<fake::Fault>() << true << false;
+        QTest::newRow("render poll answers 503 twice")
+            << QList<fake::Fault>{fault(
+                   "render_poll", [](fake::Fault &f) { f.httpStatus = 503; }, 2)}
+            << false << true;
+        QTest::newRow("render poll malformed JSON")
+            << QList<fake::Fault>{fault("render_poll", [](fake::Fault &f) { f.malformedJson = true; })}
+            << false << true;
+    }
+
+    void exportFile()
+    {
+        QFETCH(QList<fake::Fault>, faults);
+        QFETCH(bool, renderFails);
+        QFETCH(bool, mustSucceed);
+        QTemporaryDir dir;
+        QTemporaryDir media;
+        fake::Scenario scenario = test::quickScenario();
+        scenario.renderFails = renderFails;
+        fake::FakeServer server;
+        server.setScenario(scenario);
+        server.setMediaDir(media.path());
+        QVERIFY(server.listen());
+        Studio studio(server, dir.path());
+        QSignalSpy turned(studio.workspace.conversation(), &core::Conversation::turnFinished);
+        QVERIFY(studio.workspace.conversation()->submit(QStringLiteral("make a travel video")));
+        QVERIFY(turned.wait(30000));
+        QTRY_VERIFY(studio.workspace.state() && studio.workspace.state()->draft.isExportable());
+        for (const fake::Fault &f : faults)
+            server.addFault(f);
+
+        core::Exporter *exporter = studio.workspace.exporter();
+        const QString target = dir.filePath(QStringLiteral("video.mp4"));
+        QSignalSpy finished(exporter, &core::Exporter::finished);
+        exporter->start(studio.workspace.state()->draft, core::RenderOptions(), target);
+        QVERIFY(finished.wait(60000));
+        QVERIFY(studio.keeper.flush());
+
+        const QString serverCopy =
+            media.filePath(QStringLiteral("renders/") + exporter->jobId() + QStringLiteral(".mp4"));
+        QString outcome;
+        if (exporter->phase() == core::Exporter::Phase::Done) {
+            // Never a damaged file where the video should be.
+            QCOMPARE(fileBytes(target), fileBytes(serverCopy));
+            QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+            outcome = QStringLiteral("file complete and identical");
+        } else {
+            QVERIFY(!mustSucceed);
+            QVERIFY(!QFile::exists(target)); // a partial download stays .part, ready to resume
+            QVERIFY2(plain(exporter->error().message()), qPrintable(exporter->error().message()));
+            outcome = QStringLiteral("no file; told: ") +
+                exporter->error().message().simplified().section(QLatin1Char('.'), 0, 0).left(70);
+        }
+        QVERIFY(mustSucceed ? exporter->phase() == core::Exporter::Phase::Done : true);
+        // The project knows how the export ended.
+        QVERIFY(!studio.keeper.renders().isEmpty());
+        QCOMPARE(studio.keeper.renders().constLast().jobId, exporter->jobId());
+        QVERIFY(!studio.keeper.renders().constLast().isRunning());
+        QCOMPARE(server.chatMessages().size(), 1);
+        test::FaultMatrix::record(QLatin1String(QTest::currentDataTag()), outcome);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultMatrix)
+#include "tst_faultmatrix.moc"
