@@ -25,6 +25,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, core::Workspace *workspace
     load();
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateProxyFields);
     connect(m_ui->serverDefaultButton, &QPushButton::clicked, this,
             [this] { m_ui->serverEdit->setText(ServiceConfig::defaultBaseUrl().toString()); });
     connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
@@ -75,6 +76,15 @@ void SettingsDialog::fillCombos()
     m_ui->themeCombo->addItem(tr("Light"), int(AppSettings::Theme::Light));
     m_ui->themeCombo->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
     m_ui->themeCombo->setCurrentIndex(qMax(0, theme));
+    const int proxyMode = m_ui->proxyModeCombo->currentIndex();
+    m_ui->proxyModeCombo->clear();
+    m_ui->proxyModeCombo->addItem(tr("Use the system's proxy settings"),
+                                  int(core::ProxySettings::Mode::System));
+    m_ui->proxyModeCombo->addItem(tr("No proxy"), int(core::ProxySettings::Mode::None));
+    m_ui->proxyModeCombo->addItem(tr("HTTP proxy"), int(core::ProxySettings::Mode::Http));
+    m_ui->proxyModeCombo->addItem(tr("SOCKS5 proxy"), int(core::ProxySettings::Mode::Socks5));
+    m_ui->proxyModeCombo->setCurrentIndex(qMax(0, proxyMode));
+    m_ui->proxyPasswordEdit->setPlaceholderText(tr("unchanged (kept with your sign-in)"));
     const int storage = m_ui->storageCombo->currentIndex();
     m_ui->storageCombo->clear();
     m_ui->storageCombo->addItem(tr("In the system keychain (recommended)"),
@@ -98,6 +108,12 @@ void SettingsDialog::load()
     m_ui->themeCombo->setCurrentIndex(qMax(0, m_ui->themeCombo->findData(int(m_settings->theme()))));
     m_ui->storageCombo->setCurrentIndex(
         qMax(0, m_ui->storageCombo->findData(int(m_settings->secretStorage()))));
+    m_ui->proxyModeCombo->setCurrentIndex(qMax(0, m_ui->proxyModeCombo->findData(int(config.proxy.mode))));
+    m_ui->proxyHostEdit->setText(config.proxy.host);
+    m_ui->proxyPortSpin->setValue(config.proxy.port);
+    m_ui->proxyUserEdit->setText(config.proxy.user);
+    m_ui->proxyPasswordEdit->clear();
+    updateProxyFields();
     m_ui->folderEdit->setText(QDir::toNativeSeparators(m_settings->downloadFolder()));
     m_ui->errorLabel->hide();
 }
@@ -118,6 +134,18 @@ void SettingsDialog::updateAccount()
     m_ui->accountLabel->setText(text);
     m_ui->signOutButton->setEnabled(auth->hasToken() &&
                                     auth->source() != core::Authenticator::Source::Environment);
+}
+
+void SettingsDialog::updateProxyFields()
+{
+    const bool manual = core::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
+            core::ProxySettings::Mode::Http ||
+        core::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
+            core::ProxySettings::Mode::Socks5;
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_ui->proxyHostEdit), static_cast<QWidget *>(m_ui->proxyPortSpin),
+          static_cast<QWidget *>(m_ui->proxyUserEdit), static_cast<QWidget *>(m_ui->proxyPasswordEdit)})
+        widget->setEnabled(manual);
 }
 
 void SettingsDialog::accept()
@@ -144,6 +172,23 @@ void SettingsDialog::accept()
     config.profile = AttributionProfile::bySource(m_ui->sourceCombo->currentData().toString());
     config.profile.platform = m_ui->platformCombo->currentData().toString();
     config.maxUploadBytes = qint64(m_ui->uploadSpin->value()) * 1024 * 1024;
+    config.proxy.mode = core::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt());
+    config.proxy.host = m_ui->proxyHostEdit->text().trimmed();
+    config.proxy.port = quint16(m_ui->proxyPortSpin->value());
+    config.proxy.user = m_ui->proxyUserEdit->text().trimmed();
+    if (const QString proxyProblem = config.proxy.check(); !proxyProblem.isEmpty()) {
+        m_ui->errorLabel->setText(proxyProblem);
+        m_ui->errorLabel->show();
+        m_ui->proxyHostEdit->setFocus();
+        return;
+    }
+    // The password goes to the secret store, never to the settings file; the service reads it from there.
+    if (config.proxy.isManual() && !config.proxy.user.isEmpty() &&
+        !m_ui->proxyPasswordEdit->text().isEmpty()) {
+        m_workspace->service()->secrets()->write(core::ProxySettings::passwordKey(),
+                                                 m_ui->proxyPasswordEdit->text(), m_workspace,
+                                                 [](const core::SecretResult &) {});
+    }
     m_settings->saveServiceConfig(config);
     m_settings->setDownloadFolder(folder);
     m_settings->setLanguage(m_ui->languageCombo->currentData().toString());

@@ -38,6 +38,7 @@ private:
     void load();
     void fillCombos();
     void updateAccount();
+    void updateProxyFields();
 
     AppSettings *m_settings;
     core::Workspace *m_workspace;

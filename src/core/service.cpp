@@ -9,6 +9,8 @@
 #include "transport.h"
 #include "uploadjob.h"
 
+#include <utility>
+
 namespace nemo::core {
 
 namespace {
@@ -31,6 +33,7 @@ Service::Service(const ServiceConfig &config, SecretStore *secrets, QObject *par
     m_transport->setBaseUrl(config.baseUrl);
     m_transport->setProfile(config.profile);
     m_transport->setInactivityTimeout(int(config.inactivityTimeout.count()));
+    applyProxy();
     m_auth = new Authenticator(this);
     m_session = new Session(this);
     connect(m_session, &Session::changed, this, [this](const SessionInfo &info) {
@@ -41,12 +44,33 @@ Service::Service(const ServiceConfig &config, SecretStore *secrets, QObject *par
 
 Service::~Service() = default;
 
+void Service::applyProxy()
+{
+    const ProxySettings proxy = m_config.proxy;
+    m_transport->setProxy(proxy);
+    if (!proxy.isManual() || proxy.user.isEmpty())
+        return;
+    // The password is in the secret store; requests made before it is read go without (the store
+    // answers in order, before the sign-in that every request waits for).
+    m_secrets->read(ProxySettings::passwordKey(), this, [this, proxy](const SecretResult &result) {
+        if (result.ok && !result.notFound && m_config.proxy == proxy)
+            m_transport->setProxy(proxy, result.value);
+    });
+}
+
 void Service::setSecrets(SecretStore *secrets)
 {
     if (!secrets || secrets == m_secrets)
         return;
-    m_secrets = secrets;
+    SecretStore *previous = std::exchange(m_secrets, secrets);
     m_auth->saveAgain();
+    // The proxy password moves along with the sign-in.
+    if (m_config.proxy.isManual() && !m_config.proxy.user.isEmpty()) {
+        previous->read(ProxySettings::passwordKey(), this, [this, secrets](const SecretResult &result) {
+            if (result.ok && !result.notFound && m_secrets == secrets)
+                secrets->write(ProxySettings::passwordKey(), result.value, this, [](const SecretResult &) {});
+        });
+    }
 }
 
 void Service::setConfig(const ServiceConfig &config)
@@ -56,6 +80,7 @@ void Service::setConfig(const ServiceConfig &config)
     m_transport->setBaseUrl(config.baseUrl);
     m_transport->setProfile(config.profile);
     m_transport->setInactivityTimeout(int(config.inactivityTimeout.count()));
+    applyProxy();
     if (otherServer) {
         m_session->clear();
         m_state.reset();

@@ -64,6 +64,8 @@ signals:
     void creditsChanged(const nemo::core::Credits &credits);
 
 private:
+    void applyProxy();
+
     ServiceConfig m_config;
     SecretStore *m_secrets;
     Transport *m_transport;

@@ -84,6 +84,46 @@ QString ServiceConfig::effectiveLanguage() const
     return language.isEmpty() ? languageFor(QLocale()) : language;
 }
 
+QString ProxySettings::check() const
+{
+    if (!isManual())
+        return QString();
+    if (host.trimmed().isEmpty())
+        return QCoreApplication::translate("nemo::core::ServiceConfig",
+                                           "Enter the proxy server's name or address.");
+    if (host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
+        return QCoreApplication::translate(
+            "nemo::core::ServiceConfig",
+            "Enter only the proxy server's name or address, without http:// or a path.");
+    if (port == 0)
+        return QCoreApplication::translate("nemo::core::ServiceConfig", "Enter the proxy's port (1–65535).");
+    return QString();
+}
+
+QString ProxySettings::modeName(Mode mode)
+{
+    switch (mode) {
+    case Mode::None:
+        return QStringLiteral("none");
+    case Mode::Http:
+        return QStringLiteral("http");
+    case Mode::Socks5:
+        return QStringLiteral("socks5");
+    case Mode::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+ProxySettings::Mode ProxySettings::modeFromName(const QString &name)
+{
+    for (Mode mode : {Mode::None, Mode::Http, Mode::Socks5}) {
+        if (modeName(mode) == name)
+            return mode;
+    }
+    return Mode::System;
+}
+
 void ServiceConfig::load(const QSettings &settings)
 {
     const QString url = settings.value(QStringLiteral("service/baseUrl")).toString();
@@ -98,6 +138,12 @@ void ServiceConfig::load(const QSettings &settings)
     }
     const qint64 maxMb = settings.value(QStringLiteral("uploads/maxMegabytes"), 200).toLongLong();
     maxUploadBytes = qBound(qint64(1), maxMb, qint64(4096)) * 1024 * 1024;
+    proxy.mode = ProxySettings::modeFromName(settings.value(QStringLiteral("proxy/mode")).toString());
+    proxy.host = settings.value(QStringLiteral("proxy/host")).toString().trimmed();
+    proxy.port = quint16(qBound(0, settings.value(QStringLiteral("proxy/port")).toInt(), 65535));
+    proxy.user = settings.value(QStringLiteral("proxy/user")).toString();
+    if (!proxy.check().isEmpty())
+        proxy.mode = ProxySettings::Mode::System; // a damaged setting never sends traffic somewhere odd
 }
 
 void ServiceConfig::save(QSettings &settings) const
@@ -109,6 +155,10 @@ void ServiceConfig::save(QSettings &settings) const
     settings.setValue(QStringLiteral("service/source"), profile.source);
     settings.setValue(QStringLiteral("service/platform"), profile.platform);
     settings.setValue(QStringLiteral("uploads/maxMegabytes"), maxUploadBytes / (1024 * 1024));
+    settings.setValue(QStringLiteral("proxy/mode"), ProxySettings::modeName(proxy.mode));
+    settings.setValue(QStringLiteral("proxy/host"), proxy.host);
+    settings.setValue(QStringLiteral("proxy/port"), proxy.port);
+    settings.setValue(QStringLiteral("proxy/user"), proxy.user);
 }
 
 } // namespace nemo::core

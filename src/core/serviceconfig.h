@@ -2,6 +2,7 @@
 
 #include "attribution.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QUrl>
 
@@ -12,6 +13,33 @@ class QSettings;
 namespace nemo::core {
 
 using namespace std::chrono_literals;
+
+// How requests leave this computer: the system's proxy settings (the default), none, or a manual HTTP or
+// SOCKS5 proxy, optionally with a user name. The password is never part of the settings file: the
+// secret store keeps it (Service reads it from there).
+struct ProxySettings
+{
+    enum class Mode
+    {
+        System,
+        None,
+        Http,
+        Socks5
+    };
+
+    Mode mode = Mode::System;
+    QString host;
+    quint16 port = 0;
+    QString user;
+
+    bool isManual() const { return mode == Mode::Http || mode == Mode::Socks5; }
+    // Empty when usable; otherwise why not, for a person.
+    QString check() const;
+    static QString modeName(Mode mode);
+    static Mode modeFromName(const QString &name);
+    static QString passwordKey() { return QStringLiteral("proxy-password"); }
+    bool operator==(const ProxySettings &other) const = default;
+};
 
 // Everything that decides where and how the client talks to the service. Timings are settings so
 // that tests can shrink them; the defaults are the contract's.
@@ -31,6 +59,7 @@ struct ServiceConfig
     std::chrono::milliseconds reconnectInterval =
         2s; // first wait before trying again when offline (doubles, ≤ 1 min)
     int getRetries = 3;
+    ProxySettings proxy;
 
     static QUrl defaultBaseUrl();
     // --base-url wins over NEMO_API_BASE, which wins over the saved setting.

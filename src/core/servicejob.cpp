@@ -5,6 +5,8 @@
 #include "service.h"
 #include "session.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QTimer>
 
@@ -192,18 +194,35 @@ ApiError ServiceJob::transportError(QNetworkReply *reply)
     case QNetworkReply::InsecureRedirectError:
         return ApiError(ApiError::Kind::Insecure, reply->errorString());
     case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::HostNotFoundError:
+        if (const QNetworkAccessManager *manager = reply->manager(); manager &&
+            (manager->proxy().type() == QNetworkProxy::HttpProxy ||
+             manager->proxy().type() == QNetworkProxy::Socks5Proxy)) {
+            // With a manual proxy, the proxy is the host connected to.
+            ApiError error(ApiError::Kind::Network);
+            error.setDetail(tr("The proxy server can't be reached (see Settings)."));
+            return error;
+        }
+        return ApiError(ApiError::Kind::Network);
+    case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::UnknownNetworkError:
+        return ApiError(ApiError::Kind::Network);
+    case QNetworkReply::ProxyAuthenticationRequiredError: {
+        ApiError error(ApiError::Kind::Network);
+        error.setDetail(tr("The proxy server refused the user name or password (see Settings)."));
+        return error;
+    }
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::ProxyAuthenticationRequiredError:
-    case QNetworkReply::UnknownProxyError:
-        return ApiError(ApiError::Kind::Network);
+    case QNetworkReply::UnknownProxyError: {
+        ApiError error(ApiError::Kind::Network);
+        error.setDetail(tr("The proxy server can't be reached (see Settings)."));
+        return error;
+    }
     default:
         break;
     }

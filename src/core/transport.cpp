@@ -4,6 +4,7 @@
 #include "nemoversion.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QSysInfo>
 
 namespace nemo::core {
@@ -14,6 +15,43 @@ Transport::Transport(QObject *parent)
 {
     m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_network->setAutoDeleteReplies(false);
+}
+
+namespace {
+
+// The system's proxy configuration, asked for each request (PAC files, per-host exceptions).
+class SystemProxyFactory : public QNetworkProxyFactory
+{
+public:
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        // This computer is never reached through a proxy.
+        if (ServiceConfig::isLoopback(query.peerHostName()))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        return systemProxyForQuery(query);
+    }
+};
+
+} // namespace
+
+void Transport::setProxy(const ProxySettings &proxy, const QString &password)
+{
+    switch (proxy.mode) {
+    case ProxySettings::Mode::System:
+        m_network->setProxyFactory(new SystemProxyFactory); // the manager owns it
+        break;
+    case ProxySettings::Mode::None:
+        m_network->setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
+        break;
+    case ProxySettings::Mode::Http:
+    case ProxySettings::Mode::Socks5:
+        m_network->setProxy(QNetworkProxy(
+            proxy.mode == ProxySettings::Mode::Http ? QNetworkProxy::HttpProxy : QNetworkProxy::Socks5Proxy,
+            proxy.host, proxy.port, proxy.user, password));
+        break;
+    }
+    // Connections made through the previous proxy must not be reused.
+    m_network->clearConnectionCache();
 }
 
 QByteArray Transport::userAgent()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "attribution.h"
+#include "serviceconfig.h"
 
 #include <QNetworkRequest>
 #include <QObject>
@@ -27,6 +28,8 @@ public:
     void setBearerToken(const QString &token) { m_token = token; }
     bool hasBearerToken() const { return !m_token.isEmpty(); }
     void setInactivityTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // Every request goes through this proxy from now on.
+    void setProxy(const ProxySettings &proxy, const QString &password = QString());
 
     QUrl endpoint(const QString &path) const;
     // A request to the service: attribution always, the token when withToken.

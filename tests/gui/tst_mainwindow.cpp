@@ -13,6 +13,7 @@
 #include "secretstorage.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
+#include "testproxies.h"
 #include "theme.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
@@ -25,6 +26,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMediaPlayer>
 #include <QMenu>
 #include <QMessageBox>
@@ -32,7 +34,9 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -515,6 +519,48 @@ private slots:
         QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice")));
         emit h.workspace->service()->auth()->storageProblem(QStringLiteral("again"));
         QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice")));
+    }
+
+    void proxyFromSettings()
+    {
+        test::GuiHarness h;
+        test::HttpProxy proxy(QStringLiteral("erin"), QStringLiteral("hunter2"));
+        QVERIFY(proxy.listen());
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        window->openSettings();
+        app::SettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window->findChild<app::SettingsDialog *>()));
+        auto *mode = dialog->findChild<QComboBox *>(QStringLiteral("proxyModeCombo"));
+        auto *host = dialog->findChild<QLineEdit *>(QStringLiteral("proxyHostEdit"));
+        QVERIFY(mode && host && !host->isEnabled());
+        mode->setCurrentIndex(mode->findData(int(core::ProxySettings::Mode::Http)));
+        QVERIFY(host->isEnabled());
+        // Half filled: refused with a message, nothing applied.
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("errorLabel"))
+                    ->text()
+                    .contains(QLatin1String("proxy")));
+        QTest::keyClicks(host, QStringLiteral("127.0.0.1"));
+        dialog->findChild<QSpinBox *>(QStringLiteral("proxyPortSpin"))->setValue(proxy.port());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("proxyUserEdit")),
+                         QStringLiteral("erin"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("proxyPasswordEdit")),
+                         QStringLiteral("hunter2"));
+        dialog->accept();
+        QTRY_VERIFY(!window->findChild<app::SettingsDialog *>());
+        QCOMPARE(h.workspace->service()->config().proxy.mode, core::ProxySettings::Mode::Http);
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QVERIFY(proxy.requests() >= 2);
+        QCOMPARE(proxy.requests(), h.server.stats().value(QLatin1String("requests")).toInt());
+        // The password is with the sign-in, not in the settings file.
+        QSettings().sync();
+        QFile settingsFile(QSettings().fileName());
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        QVERIFY(!settingsFile.readAll().contains("hunter2"));
+        QVERIFY(h.secrets.keys().contains(core::ProxySettings::passwordKey()));
     }
 
     void windowLayoutIsRemembered()
