@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>nemo::app::MainWindow</name>
+    <message numerus="yes">
+        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
+        <translation>
+            <numerusform>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n second.</numerusform>
+            <numerusform>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::TimelineView</name>
     <message numerus="yes">
         <source>%1 · %n segment(s)</source>

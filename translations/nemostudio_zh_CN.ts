@@ -122,6 +122,34 @@
         <source>Sign &amp;Out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;server:</source>
+        <translation>代理服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Proxy user &amp;name:</source>
+        <translation>代理用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Proxy pass&amp;word:</source>
+        <translation>代理密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the sign-in:</source>
+        <translation>登录信息保存在(&amp;K)：</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -140,6 +168,16 @@
     <message>
         <source>Photos, videos or music to add.</source>
         <translation>要添加的照片、视频或音乐。</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Nemo Studio doesn&apos;t keep your sign-in on this computer (see Settings).
+Paste your NemoVideo token for this session, or leave it empty to use a free sign-in:</source>
+        <translation>Nemo Studio 不会在这台电脑上保存你的登录信息（见设置）。
+请粘贴本次使用的 NemoVideo 令牌，或留空以使用免费登录：</translation>
     </message>
 </context>
 <context>
@@ -553,6 +591,82 @@
         <source>Your export keeps running on the NemoVideo service. Nemo Studio will pick it up and download it the next time you open it.</source>
         <translation>你的导出仍在 NemoVideo 服务上运行。下次打开 Nemo Studio 时，它会接着处理并下载视频。</translation>
     </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Where Should Nemo Studio Keep Your Sign-in?</source>
+        <translation>Nemo Studio 应该把你的登录信息保存在哪里？</translation>
+    </message>
+    <message>
+        <source>The system keychain can&apos;t be used: %1</source>
+        <translation>无法使用系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>Nemo Studio never saves your sign-in anywhere else on its own. You can:
+
+• Sign in each time: nothing is saved; you paste your token (or get a new free sign-in) each time Nemo Studio starts.
+• Keep it in a file: %1, readable by your user account only but NOT encrypted.
+
+You can change this later in Settings.</source>
+        <translation>Nemo Studio 绝不会擅自把你的登录信息保存到其他地方。你可以：
+
+• 每次登录：不保存任何内容；每次启动 Nemo Studio 时粘贴你的令牌（或获取新的免费登录）。
+• 保存在文件中：%1，只有你的用户账户可以读取，但【不加密】。
+
+之后可以在设置中更改。</translation>
+    </message>
+    <message>
+        <source>Sign In Each Time</source>
+        <translation>每次登录</translation>
+    </message>
+    <message>
+        <source>Keep in a File (Not Encrypted)</source>
+        <translation>保存在文件中（不加密）</translation>
+    </message>
+    <message>
+        <source>Ask Me Next Time</source>
+        <translation>下次再问我</translation>
+    </message>
+    <message>
+        <source>Your sign-in is now kept in: %1.</source>
+        <translation>你的登录信息现在保存在：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
+        <translation>
+            <numerusform>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；%n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again…</source>
+        <translation>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；正在重试…</translation>
+    </message>
+    <message>
+        <source>Try Now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>%1 — Nemo Studio</source>
+        <translation>%1 — Nemo Studio</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>No saved projects</source>
+        <translation>没有已保存的项目</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MediaBinModel</name>
@@ -747,10 +861,6 @@ Accepted: %1</source>
         <translation>深色</translation>
     </message>
     <message>
-        <source>Using the token from NEMO_TOKEN (it is never stored).</source>
-        <translation>正在使用 NEMO_TOKEN 中的令牌（不会被保存）。</translation>
-    </message>
-    <message>
         <source>Not signed in. Nemo Studio signs in with a free account when it needs to.</source>
         <translation>未登录。需要时 Nemo Studio 会用免费账户登录。</translation>
     </message>
@@ -773,6 +883,42 @@ Accepted: %1</source>
     <message>
         <source>The download folder &quot;%1&quot; can&apos;t be created or used.</source>
         <translation>下载文件夹“%1”无法创建或使用。</translation>
+    </message>
+    <message>
+        <source>Use the system&apos;s proxy settings</source>
+        <translation>使用系统代理设置</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <source>HTTP proxy</source>
+        <translation>HTTP 代理</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy</source>
+        <translation>SOCKS5 代理</translation>
+    </message>
+    <message>
+        <source>unchanged (kept with your sign-in)</source>
+        <translation>未更改（与登录信息保存在一起）</translation>
+    </message>
+    <message>
+        <source>In the system keychain (recommended)</source>
+        <translation>系统钥匙串中（推荐）</translation>
+    </message>
+    <message>
+        <source>In a file, NOT encrypted (readable by you only)</source>
+        <translation>文件中，【不加密】（只有你可以读取）</translation>
+    </message>
+    <message>
+        <source>Nowhere: ask for the token each time</source>
+        <translation>不保存：每次询问令牌</translation>
+    </message>
+    <message>
+        <source>Using a token that is never stored (from NEMO_TOKEN or entered at start).</source>
+        <translation>正在使用一个从不保存的令牌（来自 NEMO_TOKEN 或启动时输入）。</translation>
     </message>
 </context>
 <context>
@@ -1046,10 +1192,6 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>来源</translation>
     </message>
     <message>
-        <source>Usage: nemo-cli [--base-url URL] [--json] &lt;command&gt; [options]</source>
-        <translation>用法：nemo-cli [--base-url 网址] [--json] &lt;命令&gt; [选项]</translation>
-    </message>
-    <message>
         <source>Commands:</source>
         <translation>命令：</translation>
     </message>
@@ -1150,10 +1292,6 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>--poll-interval takes a number of seconds between 0.05 and 3600.</source>
         <translation>--poll-interval 需要 0.05 到 3600 之间的秒数。</translation>
-    </message>
-    <message>
-        <source>Warning: the system keychain couldn&apos;t be used (%1). The sign-in works for this run but won&apos;t be remembered; set NEMO_TOKEN to reuse a token.</source>
-        <translation>警告：无法使用系统钥匙串（%1）。本次运行可以登录，但不会被记住；设置 NEMO_TOKEN 可重复使用令牌。</translation>
     </message>
     <message>
         <source>The service no longer knew the previous session; a new one was started (its timeline is empty).</source>
@@ -1286,6 +1424,22 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Session %1 (language %2) on %3.</source>
         <translation>会话 %1（语言 %2），服务器 %3。</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in in FILE (readable by you only, NOT encrypted) instead of the system keychain; for machines without one.</source>
+        <translation>把登录信息保存在 FILE 中（只有你可以读取，【不加密】），而不是系统钥匙串；用于没有钥匙串的机器。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Usage: nemo-cli [--base-url URL] [--json] [--secrets-file FILE] &lt;command&gt; [options]</source>
+        <translation>用法：nemo-cli [--base-url URL] [--json] [--secrets-file FILE] &lt;命令&gt; [选项]</translation>
+    </message>
+    <message>
+        <source>Warning: the sign-in couldn&apos;t be saved (%1). It works for this run but won&apos;t be remembered; set NEMO_TOKEN to reuse a token, or choose --secrets-file FILE to keep it in a file that is not encrypted.</source>
+        <translation>警告：无法保存登录信息（%1）。本次运行可以正常使用，但不会被记住；设置 NEMO_TOKEN 可重复使用令牌，或使用 --secrets-file FILE 把它保存在一个不加密的文件中。</translation>
     </message>
 </context>
 <context>
@@ -1824,6 +1978,89 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Nothing to upload.</source>
         <translation>没有可上传的内容。</translation>
     </message>
+    <message>
+        <source>%1 isn&apos;t a file but a device, pipe or socket.</source>
+        <translation>%1 不是文件，而是设备、管道或套接字。</translation>
+    </message>
+    <message>
+        <source>%1 has a name with characters that aren&apos;t valid text, so it can&apos;t be opened. Rename it, then add it again.</source>
+        <translation>%1 的文件名包含无效的文字字符，因此无法打开。请重命名后再添加。</translation>
+    </message>
+    <message>
+        <source>The folder %1 has no photos, videos or music in it.</source>
+        <translation>文件夹 %1 中没有照片、视频或音乐。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::ProjectStore</name>
+    <message>
+        <source>Untitled project</source>
+        <translation>未命名项目</translation>
+    </message>
+    <message>
+        <source>it is not a Nemo Studio project</source>
+        <translation>它不是 Nemo Studio 项目</translation>
+    </message>
+    <message>
+        <source>it was saved by a newer version of Nemo Studio</source>
+        <translation>它由更新版本的 Nemo Studio 保存</translation>
+    </message>
+    <message>
+        <source>its version is missing</source>
+        <translation>缺少版本信息</translation>
+    </message>
+    <message>
+        <source>its identifier is missing</source>
+        <translation>缺少项目标识</translation>
+    </message>
+    <message>
+        <source>This project does not exist.</source>
+        <translation>这个项目不存在。</translation>
+    </message>
+    <message>
+        <source>The project file %1 is missing.</source>
+        <translation>项目文件 %1 不见了。</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>文件太大</translation>
+    </message>
+    <message>
+        <source>The project file %1 could not be opened: %2.</source>
+        <translation>无法打开项目文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>it is damaged or incomplete (%1)</source>
+        <translation>文件已损坏或不完整（%1）</translation>
+    </message>
+    <message>
+        <source>The project could not be opened: it was saved by a newer version of Nemo Studio.</source>
+        <translation>无法打开项目：它由更新版本的 Nemo Studio 保存。</translation>
+    </message>
+    <message>
+        <source>it belongs to another project</source>
+        <translation>它属于另一个项目</translation>
+    </message>
+    <message>
+        <source>The project could not be opened: %1. The file was kept as %2.</source>
+        <translation>无法打开项目：%1。文件已另存为 %2。</translation>
+    </message>
+    <message>
+        <source>The project could not be opened: %1. The file %2 was left as it is.</source>
+        <translation>无法打开项目：%1。文件 %2 保持原样。</translation>
+    </message>
+    <message>
+        <source>The project has no valid identifier.</source>
+        <translation>项目没有有效的标识。</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: %1.</source>
+        <translation>无法保存项目：%1。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::core::RenderJob</name>
@@ -1846,6 +2083,18 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>memory only (forgotten when the app closes)</source>
         <translation>仅内存（关闭应用后会被忘记）</translation>
     </message>
+    <message>
+        <source>unencrypted file %1 (readable by you only)</source>
+        <translation>不加密的文件 %1（只有你可以读取）</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written.</source>
+        <translation>无法写入文件 %1。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::core::ServiceConfig</name>
@@ -1860,6 +2109,29 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>&quot;%1&quot; is not an http(s) address.</source>
         <translation>“%1”不是 http(s) 地址。</translation>
+    </message>
+    <message>
+        <source>Enter the proxy server&apos;s name or address.</source>
+        <translation>请输入代理服务器的名称或地址。</translation>
+    </message>
+    <message>
+        <source>Enter only the proxy server&apos;s name or address, without http:// or a path.</source>
+        <translation>只需输入代理服务器的名称或地址，不要带 http:// 或路径。</translation>
+    </message>
+    <message>
+        <source>Enter the proxy&apos;s port (1–65535).</source>
+        <translation>请输入代理端口（1–65535）。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::ServiceJob</name>
+    <message>
+        <source>The proxy server can&apos;t be reached (see Settings).</source>
+        <translation>无法连接代理服务器（见设置）。</translation>
+    </message>
+    <message>
+        <source>The proxy server refused the user name or password (see Settings).</source>
+        <translation>代理服务器拒绝了用户名或密码（见设置）。</translation>
     </message>
 </context>
 <context>

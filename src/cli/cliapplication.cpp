@@ -123,8 +123,8 @@ void CliApplication::addGlobalOptions(QCommandLineParser &parser) const
 
 QString CliApplication::globalHelp() const
 {
-    QString text =
-        tr("Usage: nemo-cli [--base-url URL] [--json] <command> [options]") + QStringLiteral("\n\n");
+    QString text = tr("Usage: nemo-cli [--base-url URL] [--json] [--secrets-file FILE] <command> [options]") +
+        QStringLiteral("\n\n");
     text += tr("Commands:") + QLatin1Char('\n');
     for (const Command &command : commands())
         text += QStringLiteral("  %1  %2\n").arg(command.name.leftJustified(8), command.summary);
@@ -145,7 +145,8 @@ QString CliApplication::globalHelp() const
 bool CliApplication::parse(int *exitCode)
 {
     // The command is the first argument that is not an option or an option's value.
-    const QStringList valued = {QStringLiteral("--base-url"), QStringLiteral("--profile")};
+    const QStringList valued = {QStringLiteral("--base-url"), QStringLiteral("--profile"),
+                                QStringLiteral("--secrets-file")};
     int commandIndex = -1;
     for (int i = 1; i < m_arguments.size(); ++i) {
         const QString &argument = m_arguments.at(i);

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -233,6 +234,23 @@ private slots:
         const QJsonObject error =
             QJsonDocument::fromJson(failed.out.toUtf8()).object().value(QLatin1String("error")).toObject();
         QCOMPARE(error.value(QLatin1String("kind")).toString(), QStringLiteral("no-credits"));
+    }
+
+    void secretsFileInsteadOfTheKeychain()
+    {
+        // For machines without a keychain: an explicit, owner-only file; the second run signs in from it.
+        FakeServerThread server;
+        const QString file = m_home.filePath(QStringLiteral("cli-secrets/secrets.json"));
+        const QStringList args{QStringLiteral("--secrets-file"), file, QStringLiteral("credits")};
+        QCOMPARE(cli(server.baseUrl(), args).exitCode, 0);
+        QVERIFY(QFileInfo(file).size() > 0);
+        QCOMPARE(QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        const Run again = cli(server.baseUrl(), args);
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(!again.out.contains(QLatin1String("nmv_usr_")) &&
+                !again.err.contains(QLatin1String("nmv_usr_")));
+        QCOMPARE(server.stats().value(QLatin1String("tokensIssued")).toInt(), 1);
     }
 
     void routedMessagesStayLocal()
