@@ -406,8 +406,16 @@ private slots:
                     ->text.startsWith(QLatin1String("Stopped.")));
     }
 
-    void offlineThenRetry()
+    void offlineThenBackAgain_data()
     {
+        QTest::addColumn<bool>("clickRetry");
+        QTest::newRow("Retry clicked") << true;
+        // Nobody clicks: the workspace keeps trying with growing pauses and comes back by itself.
+        QTest::newRow("on its own") << false;
+    }
+    void offlineThenBackAgain()
+    {
+        QFETCH(bool, clickRetry);
         test::GuiHarness h;
         const quint16 port = h.server.port();
         h.server.close();
@@ -417,27 +425,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Offline, 10000);
         QVERIFY(window->statusPanel()->connectionLabel()->text().contains(QLatin1String("Offline")));
         QVERIFY(window->statusPanel()->retryButton()->isVisible());
-        QVERIFY(h.server.listen(port));
-        QTest::mouseClick(window->statusPanel()->retryButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
-        QVERIFY(!window->statusPanel()->retryButton()->isVisible());
-    }
-
-    void offlineRecoversOnItsOwn()
-    {
-        test::GuiHarness h;
-        const quint16 port = h.server.port();
-        h.server.close();
-        app::MainWindow *window = h.window.get();
-        window->show();
-        h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Offline, 10000);
-        QVERIFY(window->statusPanel()->connectionLabel()->text().contains(QLatin1String("Offline")));
         QTRY_VERIFY(window->offlineBanner()->isVisible());
         QVERIFY(window->offlineBanner()->findChild<QLabel *>()->text().contains(
             QLatin1String("Your work is kept")));
-        // Nobody clicks Retry: the workspace keeps trying with growing pauses and comes back by itself.
         QVERIFY(h.server.listen(port));
+        if (clickRetry)
+            QTest::mouseClick(window->statusPanel()->retryButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 15000);
         QVERIFY(!window->statusPanel()->retryButton()->isVisible());
         QVERIFY(!window->offlineBanner()->isVisible());
@@ -483,6 +476,56 @@ private slots:
         QCOMPARE(h.workspace->conversation()->at(0).text, QStringLiteral("make a travel video"));
         QCOMPARE(window->chatPanel()->view()->model()->rowCount(), h.workspace->conversation()->size());
         QCOMPARE(h.server.chatMessages().size(), 1);
+    }
+
+    void quittingDuringAnExportSaysItKeepsRunning()
+    {
+        fake::Scenario scenario = test::quickScenario();
+        scenario.renderMs = 60000; // still rendering when the window closes
+        test::GuiHarness h(scenario);
+        core::ProjectStore store(h.home.filePath(QStringLiteral("projects")));
+        auto keeper = std::make_unique<core::ProjectKeeper>(h.workspace.get(), &store);
+        app::MainWindow *window = h.window.get();
+        window->setProjectKeeper(keeper.get());
+        keeper->openLast();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
+        h.workspace->exporter()->start(h.workspace->state()->draft, core::RenderOptions(),
+                                       h.home.filePath(QStringLiteral("video.mp4")));
+        QTRY_VERIFY(!h.workspace->exporter()->jobId().isEmpty());
+        const QString jobId = h.workspace->exporter()->jobId();
+
+        // Quit: the message comes up (modal); read it and dismiss it as a person would.
+        QString said;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                said = box->text();
+                box->accept();
+            }
+        });
+        poll.start(20);
+        window->close();
+        poll.stop();
+        QVERIFY2(said.contains(QLatin1String("keeps running")), qPrintable(said));
+        // The job is on disk as running, and the next start picks it up (polls the same job).
+        keeper.reset();
+        const core::ProjectStore::Loaded saved = store.load(store.lastProjectId());
+        QVERIFY(saved.project);
+        QCOMPARE(saved.project->renders.size(), 1);
+        QCOMPARE(saved.project->renders.first().jobId, jobId);
+        QVERIFY(saved.project->renders.first().isRunning());
+        core::MemorySecretStore secrets;
+        core::Workspace next(test::quickConfig(h.server.baseUrl()), &secrets);
+        core::ProjectKeeper again(&next, &store);
+        again.openLast();
+        QCOMPARE(next.exporter()->jobId(), jobId);
+        QCOMPARE(next.exporter()->phase(), core::Exporter::Phase::Rendering);
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
     }
 
     void keychainFailureAsksWhereToKeepTheSignIn()

@@ -44,11 +44,24 @@ struct Studio
         return finished.wait(30000);
     }
 
+    // Opens the last project, connects and runs a first turn.
+    bool startWith(const QString &text)
+    {
+        keeper.openLast();
+        return connect() && turn(text);
+    }
+
     core::MemorySecretStore secrets;
     core::Workspace workspace;
     ProjectStore store;
     ProjectKeeper keeper;
 };
+
+bool startServer(fake::FakeServer &server)
+{
+    server.setScenario(test::quickScenario());
+    return server.listen();
+}
 
 QJsonObject readJson(const QString &path)
 {
@@ -76,8 +89,7 @@ private slots:
     {
         QTemporaryDir dir;
         fake::FakeServer server;
-        server.setScenario(test::quickScenario());
-        QVERIFY(server.listen());
+        QVERIFY(startServer(server));
         QString id;
         QList<ChatMessage> messages;
         core::MemorySecretStore keychain;
@@ -135,12 +147,9 @@ private slots:
     {
         QTemporaryDir dir;
         fake::FakeServer server;
-        server.setScenario(test::quickScenario());
-        QVERIFY(server.listen());
+        QVERIFY(startServer(server));
         Studio studio(server, dir.path());
-        studio.keeper.openLast();
-        QVERIFY(studio.connect());
-        QVERIFY(studio.turn(QStringLiteral("first project")));
+        QVERIFY(studio.startWith(QStringLiteral("first project")));
         const QString first = studio.keeper.projectId();
 
         QSignalSpy changed(&studio.keeper, &ProjectKeeper::projectChanged);
@@ -265,12 +274,9 @@ private slots:
     {
         QTemporaryDir dir;
         fake::FakeServer server;
-        server.setScenario(test::quickScenario());
-        QVERIFY(server.listen());
+        QVERIFY(startServer(server));
         Studio studio(server, dir.path());
-        studio.keeper.openLast();
-        QVERIFY(studio.connect());
-        QVERIFY(studio.turn(QStringLiteral("make a video")));
+        QVERIFY(studio.startWith(QStringLiteral("make a video")));
         QVERIFY(studio.keeper.flush());
         QFile file(studio.keeper.projectPath());
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -114,6 +114,26 @@ private:
         return server.stats().value(QLatin1String("calls")).toObject().value(QLatin1String(endpoint)).toInt();
     }
 
+    // Starts the app on a chat turn and an export, waits for `phase` to be saved, and kills it;
+    // returns the render job's id.
+    QString killDuringExport(fake::FakeServerThread &server, const QTemporaryDir &home, const QString &target,
+                             const QString &phase)
+    {
+        Driver app(server.baseUrl(), home.path(),
+                   {QStringLiteral("--say"), QStringLiteral("make a travel video"),
+                    QStringLiteral("--export"), target});
+        if (!app.waitFor(phase))
+            return QString();
+        const int seen = app.find(phase);
+        if (!app.waitFor(QStringLiteral("^saved"), seen) || !QTest::qWaitFor([&] {
+                return QFileInfo(target + QStringLiteral(".part")).size() > 0 ||
+                    !phase.contains(QLatin1String("Downloading"));
+            }))
+            return QString();
+        app.kill();
+        return app.line(seen).split(QLatin1Char(' ')).value(2);
+    }
+
 private slots:
     void killedMidUpload()
     {
@@ -191,17 +211,9 @@ private slots:
         s.renderMs = 4000;
         fake::FakeServerThread server(s, media.path());
         const QString target = home.filePath(QStringLiteral("Travel.mp4"));
-        QString jobId;
-        {
-            Driver app(server.baseUrl(), home.path(),
-                       {QStringLiteral("--say"), QStringLiteral("make a travel video"),
-                        QStringLiteral("--export"), target});
-            QVERIFY(app.waitFor(QStringLiteral("^export Rendering render_")));
-            const int rendering = app.find(QStringLiteral("^export Rendering render_"));
-            jobId = app.line(rendering).split(QLatin1Char(' ')).value(2);
-            QVERIFY(app.waitFor(QStringLiteral("^saved"), rendering));
-            app.kill();
-        }
+        const QString jobId =
+            killDuringExport(server, home, target, QStringLiteral("^export Rendering render_"));
+        QVERIFY(!jobId.isEmpty());
         QCOMPARE(calls(server, "render"), 1);
         {
             Driver app(server.baseUrl(), home.path(), {});
@@ -231,19 +243,9 @@ private slots:
             server.addFault(stall);
         }
         const QString target = home.filePath(QStringLiteral("Travel.mp4"));
-        QString jobId;
-        {
-            Driver app(server.baseUrl(), home.path(),
-                       {QStringLiteral("--say"), QStringLiteral("make a travel video"),
-                        QStringLiteral("--export"), target});
-            QVERIFY(app.waitFor(QStringLiteral("^export Downloading render_\\S+ [1-9]")));
-            const int downloading = app.find(QStringLiteral("^export Downloading render_\\S+ [1-9]"));
-            jobId = app.line(downloading).split(QLatin1Char(' ')).value(2);
-            QVERIFY(app.waitFor(QStringLiteral("^saved"), downloading));
-            QTRY_VERIFY2(QFileInfo(target + QStringLiteral(".part")).size() > 0,
-                         qPrintable(app.output().right(600)));
-            app.kill();
-        }
+        const QString jobId =
+            killDuringExport(server, home, target, QStringLiteral("^export Downloading render_\\S+ [1-9]"));
+        QVERIFY(!jobId.isEmpty());
         QVERIFY(!QFile::exists(target));
         const qint64 partial = QFileInfo(target + QStringLiteral(".part")).size();
         QVERIFY(partial > 0);
