@@ -169,16 +169,6 @@
         <source>Photos, videos or music to add.</source>
         <translation>要添加的照片、视频或音乐。</translation>
     </message>
-    <message>
-        <source>Sign In</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Nemo Studio doesn&apos;t keep your sign-in on this computer (see Settings).
-Paste your NemoVideo token for this session, or leave it empty to use a free sign-in:</source>
-        <translation>Nemo Studio 不会在这台电脑上保存你的登录信息（见设置）。
-请粘贴本次使用的 NemoVideo 令牌，或留空以使用免费登录：</translation>
-    </message>
 </context>
 <context>
     <name>nemo::app::ChatPanel</name>
@@ -666,6 +656,16 @@ You can change this later in Settings.</source>
     <message>
         <source>No saved projects</source>
         <translation>没有已保存的项目</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Nemo Studio doesn&apos;t keep your sign-in on this computer (see Settings).
+Paste your NemoVideo token for this session, or leave it empty to use a free sign-in:</source>
+        <translation>Nemo Studio 不会在这台电脑上保存你的登录信息（见设置）。
+请粘贴本次使用的 NemoVideo 令牌，或留空以使用免费登录：</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileOpenEvent>
-#include <QInputDialog>
 #include <QTimer>
 
 #include <cstdio>
@@ -134,19 +133,7 @@ int main(int argc, char *argv[])
         qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio")));
     const nemo::core::SecretStorage::Kind keptIn = settings.secretStorage();
     nemo::core::Workspace workspace(config, storage.store(keptIn));
-    QString token = qEnvironmentVariable("NEMO_TOKEN");
-    if (token.isEmpty() && keptIn == nemo::core::SecretStorage::Kind::Memory && !parser.isSet(benchmark)) {
-        // The user chose to keep the sign-in nowhere: ask for it now (it is never stored).
-        token = QInputDialog::getText(
-                    nullptr, QCoreApplication::translate("main", "Sign In"),
-                    QCoreApplication::translate("main",
-                                                "Nemo Studio doesn't keep your sign-in on this computer (see "
-                                                "Settings).\nPaste your NemoVideo token for this session, or "
-                                                "leave it empty to use a free sign-in:"),
-                    QLineEdit::Password)
-                    .trimmed();
-    }
-    workspace.service()->auth()->setEnvironmentToken(token);
+    workspace.service()->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
 
     nemo::core::ProjectStore projects;
     nemo::core::ProjectKeeper keeper(&workspace, &projects);
@@ -160,6 +147,8 @@ int main(int argc, char *argv[])
         window.installEventFilter(&probe);
     window.show();
     if (!parser.isSet(benchmark)) {
+        if (qEnvironmentVariableIsEmpty("NEMO_TOKEN") && keptIn == nemo::core::SecretStorage::Kind::Memory)
+            window.askForSessionToken();
         keeper.openLast();
         window.mediaBin()->addPaths(parser.positionalArguments() + app.takePending());
         app.openFile = [&window](const QString &file) { window.mediaBin()->addPaths({file}); };

@@ -28,7 +28,9 @@
 #include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -331,6 +333,21 @@ void MainWindow::askWhereToKeepSignIn(const QString &reason)
         applySecretStorage();
     });
     box->open();
+}
+
+bool MainWindow::askForSessionToken()
+{
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("SessionTokenDialog"));
+    dialog.setWindowTitle(tr("Sign In"));
+    dialog.setLabelText(
+        tr("Nemo Studio doesn't keep your sign-in on this computer (see Settings).\nPaste your "
+           "NemoVideo token for this session, or leave it empty to use a free sign-in:"));
+    dialog.setTextEchoMode(QLineEdit::Password);
+    if (dialog.exec() != QDialog::Accepted || dialog.textValue().trimmed().isEmpty())
+        return false;
+    m_workspace->service()->auth()->setEnvironmentToken(dialog.textValue().trimmed());
+    return true;
 }
 
 void MainWindow::applySecretStorage()

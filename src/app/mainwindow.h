@@ -57,6 +57,9 @@ public:
     core::ProjectKeeper *projectKeeper() const { return m_keeper; }
     // Where the sign-in may be kept; when the keychain fails the user is asked where to keep it instead.
     void setSecretStorage(core::SecretStorage *storage);
+    // When the user keeps the sign-in nowhere: asks for this run's token (never stored); empty = a free
+    // sign-in. Returns whether a token was entered.
+    bool askForSessionToken();
 
     void addMedia();
     void openExport();

@@ -25,6 +25,9 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaPlayer>
@@ -135,6 +138,58 @@ public slots:
 };
 #endif
 
+// Every text the window shows: labels, buttons, fields that are not password fields, titles, tooltips,
+// the status bar, menus and the conversation.
+QStringList shownText(test::GuiHarness &h)
+{
+    QStringList texts;
+    QList<QWidget *> widgets{h.window.get()};
+    widgets += h.window->findChildren<QWidget *>();
+    for (QWidget *widget : std::as_const(widgets)) {
+        texts << widget->windowTitle() << widget->toolTip() << widget->accessibleName()
+              << widget->accessibleDescription();
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            texts << label->text();
+        else if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            texts << button->text();
+        else if (auto *edit = qobject_cast<QLineEdit *>(widget);
+                 edit && edit->echoMode() == QLineEdit::Normal)
+            texts << edit->text();
+        for (QAction *action : widget->actions())
+            texts << action->text() << action->toolTip();
+    }
+    texts << h.window->statusBar()->currentMessage();
+    for (const ChatMessage &message : h.workspace->conversation()->messages())
+        texts << message.text;
+    return texts;
+}
+
+// True when a token or client id (as the secret store holds them) is on screen.
+bool showsASecret(test::GuiHarness &h)
+{
+    const QString all = shownText(h).join(QLatin1Char('\n'));
+    if (all.contains(QLatin1String("nmv_usr_")) || all.contains(QLatin1String("Bearer")))
+        return true;
+    for (const QString &key : h.secrets.keys()) {
+        QString value;
+        bool done = false;
+        QObject context;
+        h.secrets.read(key, &context, [&](const core::SecretResult &result) {
+            value = result.value;
+            done = true;
+        });
+        if (!QTest::qWaitFor([&] { return done; }))
+            return true; // a store that does not answer cannot be vouched for
+        const QString token =
+            QJsonDocument::fromJson(value.toUtf8()).object().value(QLatin1String("token")).toString();
+        for (const QString &secret : {token, value}) {
+            if (secret.size() >= 16 && all.contains(secret))
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -230,6 +285,8 @@ private slots:
         // Closing the dialog leaves the export alone.
         dialog->close();
         QCOMPARE(h.workspace->exporter()->phase(), core::Exporter::Phase::Done);
+        // After the whole journey, no secret anywhere on screen.
+        QVERIFY2(!showsASecret(h), qPrintable(shownText(h).join(QLatin1Char('\n')).left(2000)));
     }
 
     void guiReferenceButtons()
@@ -528,6 +585,32 @@ private slots:
         QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
     }
 
+    void signInEachTimeAsksForTheToken()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        // The dialog is modal: answer it as a person would, typing a token and pressing Enter.
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            poll.stop();
+            auto *edit = dialog->findChild<QLineEdit *>();
+            QCOMPARE(edit->echoMode(), QLineEdit::Password);
+            QTest::keyClicks(edit, QStringLiteral("nmv_usr_typed_by_hand"));
+            QTest::keyClick(edit, Qt::Key_Return);
+        });
+        poll.start(20);
+        QVERIFY(window->askForSessionToken());
+        QCOMPARE(h.workspace->service()->auth()->source(), core::Authenticator::Source::Environment);
+        h.workspace->connectToService();
+        // That token is the one used (the server does not know it), and it is stored nowhere.
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::SignedOut, 10000);
+        QVERIFY(!h.secrets.keys().contains(h.workspace->service()->auth()->tokenKey()));
+    }
+
     void keychainFailureAsksWhereToKeepTheSignIn()
     {
         test::GuiHarness h;
@@ -562,6 +645,11 @@ private slots:
         QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice")));
         emit h.workspace->service()->auth()->storageProblem(QStringLiteral("again"));
         QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("SecretStorageChoice")));
+        // Settings says where the sign-in is, never what it is.
+        window->openSettings();
+        QTRY_VERIFY(window->findChild<app::SettingsDialog *>());
+        QVERIFY(!showsASecret(h));
+        window->findChild<app::SettingsDialog *>()->reject();
     }
 
     void proxyFromSettings()

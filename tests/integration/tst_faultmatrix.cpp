@@ -129,7 +129,7 @@ private slots:
     {
         QFETCH(fake::Fault, fault);
         QFETCH(int, heartbeatLimitMs);
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         fake::FakeServer server;
         server.setScenario(test::quickScenario());
         QVERIFY(server.listen());
@@ -222,7 +222,7 @@ private slots:
         QFETCH(QList<fake::Fault>, faults);
         QFETCH(bool, renderFails);
         QFETCH(bool, mustSucceed);
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         QTemporaryDir media;
         fake::Scenario scenario = test::quickScenario();
         scenario.renderFails = renderFails;

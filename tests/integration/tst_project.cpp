@@ -87,7 +87,7 @@ class TestProject final : public QObject
 private slots:
     void savesEverythingAndReopensIt()
     {
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         fake::FakeServer server;
         QVERIFY(startServer(server));
         QString id;
@@ -145,7 +145,7 @@ private slots:
 
     void newAndRecentProjects()
     {
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         fake::FakeServer server;
         QVERIFY(startServer(server));
         Studio studio(server, dir.path());
@@ -188,7 +188,7 @@ private slots:
     void damagedProjectIsKeptAside()
     {
         QFETCH(QByteArray, bytes);
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         fake::FakeServer server;
         QVERIFY(server.listen());
         QVERIFY(writeFile(dir.filePath(QStringLiteral("p1.json")), bytes));
@@ -218,7 +218,7 @@ private slots:
 
     void newerProjectIsLeftAlone()
     {
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         const QByteArray newer = R"({"format":"nemo-studio-project","version":99,"id":"p1"})";
         QVERIFY(writeFile(dir.filePath(QStringLiteral("p1.json")), newer));
         const ProjectStore::Loaded loaded = ProjectStore(dir.path()).load(QStringLiteral("p1"));
@@ -230,7 +230,7 @@ private slots:
 
     void idsCannotLeaveTheFolder()
     {
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         const ProjectStore store(dir.path());
         for (const char *id : {"../evil", "a/b", "", "..", "C:\\x", "x.json"}) {
             QVERIFY(!ProjectStore::isValidId(QLatin1String(id)));
@@ -245,7 +245,7 @@ private slots:
 
     void saveFailureIsReportedAndRetried()
     {
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         fake::FakeServer server;
         QVERIFY(server.listen());
         // The projects "folder" is a file: nothing can be written there.
@@ -272,7 +272,7 @@ private slots:
 
     void noSecretsInProjectFiles()
     {
-        QTemporaryDir dir;
+        test::ScratchDir dir;
         fake::FakeServer server;
         QVERIFY(startServer(server));
         Studio studio(server, dir.path());

@@ -116,8 +116,8 @@ private:
 
     // Starts the app on a chat turn and an export, waits for `phase` to be saved, and kills it;
     // returns the render job's id.
-    QString killDuringExport(fake::FakeServerThread &server, const QTemporaryDir &home, const QString &target,
-                             const QString &phase)
+    QString killDuringExport(fake::FakeServerThread &server, const test::ScratchDir &home,
+                             const QString &target, const QString &phase)
     {
         Driver app(server.baseUrl(), home.path(),
                    {QStringLiteral("--say"), QStringLiteral("make a travel video"),
@@ -137,7 +137,7 @@ private:
 private slots:
     void killedMidUpload()
     {
-        QTemporaryDir home;
+        test::ScratchDir home;
         fake::FakeServerThread server(scenario());
         fake::Fault hold = test::fault("upload", 1);
         hold.delayMs = 120000; // the server takes the file and does not answer
@@ -169,7 +169,7 @@ private slots:
 
     void killedMidStream()
     {
-        QTemporaryDir home;
+        test::ScratchDir home;
         fake::FakeServerThread server(scenario());
         int savedLength = 0;
         {
@@ -204,7 +204,7 @@ private slots:
 
     void killedMidRender()
     {
-        QTemporaryDir home;
+        test::ScratchDir home;
         QTemporaryDir media;
         fake::Scenario s = scenario();
         s.eventDelayMs = 2;
@@ -232,7 +232,7 @@ private slots:
 
     void killedMidDownload()
     {
-        QTemporaryDir home;
+        test::ScratchDir home;
         QTemporaryDir media;
         fake::Scenario s = scenario();
         s.eventDelayMs = 2;

@@ -32,7 +32,7 @@ struct GuiHarness
         window->setTranslations(&translations);
     }
 
-    QTemporaryDir home;
+    ScratchDir home;
     fake::FakeServer server;
     core::MemorySecretStore secrets;
     app::AppSettings settings;

@@ -14,7 +14,9 @@
 #include "session.h"
 #include "uploadjob.h"
 
+#include <QDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -31,6 +33,29 @@ inline fake::Scenario quickScenario()
     scenario.heartbeatMs = 50;
     return scenario;
 }
+
+// A private folder for what a test writes (settings, projects, downloads). Under ./scripts/test's
+// release stage (NEMO_TEST_SCRATCH set) it is kept afterwards, so that the secrets scan can read
+// everything the app wrote.
+class ScratchDir : public QTemporaryDir
+{
+public:
+    ScratchDir()
+        : QTemporaryDir(location())
+    {
+        setAutoRemove(qEnvironmentVariableIsEmpty("NEMO_TEST_SCRATCH"));
+    }
+
+private:
+    static QString location()
+    {
+        const QString root = qEnvironmentVariable("NEMO_TEST_SCRATCH");
+        if (root.isEmpty())
+            return QDir::tempPath() + QStringLiteral("/nemo-test-XXXXXX");
+        QDir().mkpath(root);
+        return root + QStringLiteral("/XXXXXX");
+    }
+};
 
 // A file in tests/data.
 inline QString data(const char *name)
