@@ -88,52 +88,60 @@ private slots:
     {
         QTest::addColumn<fake::Fault>("fault");
         QTest::addColumn<int>("heartbeatLimitMs");
+        QTest::addColumn<bool>("serverDown"); // nothing listens at all
         QRandomGenerator random(20261121);
         for (int i = 0; i < 3; ++i) {
             const int bytes = random.bounded(1, 1200);
             QTest::addRow("stream dropped at byte %d", bytes)
-                << fault("sse", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; }) << 0;
+                << fault("sse", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; }) << 0 << false;
         }
         QTest::newRow("stream closed cleanly mid-reply")
-            << fault("sse", [](fake::Fault &f) { f.dropAfterEvents = 3, f.reset = false; }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.dropAfterEvents = 3, f.reset = false; }) << 0 << false;
         QTest::newRow("heartbeats only, longer than the limit")
-            << fault("sse", [](fake::Fault &f) { f.heartbeatsOnly = true; }) << 600;
+            << fault("sse", [](fake::Fault &f) { f.heartbeatsOnly = true; }) << 600 << false;
         QTest::newRow("1001 token expired at the turn")
-            << fault("sse", [](fake::Fault &f) { f.code = 1001; }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.code = 1001; }) << 0 << false;
         QTest::newRow("1002 session lost at the turn")
-            << fault("sse", [](fake::Fault &f) { f.code = 1002; }) << 0;
-        QTest::newRow("429 rate limited") << fault("sse", [](fake::Fault &f) { f.httpStatus = 429; }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.code = 1002; }) << 0 << false;
+        QTest::newRow("429 rate limited")
+            << fault("sse", [](fake::Fault &f) { f.httpStatus = 429; }) << 0 << false;
         for (int status : {500, 502, 503})
             QTest::addRow("HTTP %d", status)
-                << fault("sse", [status](fake::Fault &f) { f.httpStatus = status; }) << 0;
-        QTest::newRow("connection refused") << fault("sse", [](fake::Fault &f) { f.refuse = true; }) << 0;
+                << fault("sse", [status](fake::Fault &f) { f.httpStatus = status; }) << 0 << false;
+        QTest::newRow("connection closed without an answer")
+            << fault("sse", [](fake::Fault &f) { f.refuse = true; }) << 0 << false;
+        QTest::newRow("connection refused (the service is down)") << fake::Fault() << 0 << true;
         QTest::newRow("slow server (2 s before answering)")
-            << fault("sse", [](fake::Fault &f) { f.delayMs = 2000; }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.delayMs = 2000; }) << 0 << false;
         QTest::newRow("agent error event mid-reply")
-            << fault("sse", [](fake::Fault &f) { f.sseError = QStringLiteral("model overloaded"); }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.sseError = QStringLiteral("model overloaded"); }) << 0
+            << false;
         QTest::newRow("truncated JSON from the session endpoint")
-            << fault("session", [](fake::Fault &f) { f.truncatedJson = true; }) << 0;
+            << fault("session", [](fake::Fault &f) { f.truncatedJson = true; }) << 0 << false;
         QTest::newRow("malformed JSON from the session endpoint")
-            << fault("session", [](fake::Fault &f) { f.malformedJson = true; }) << 0;
+            << fault("session", [](fake::Fault &f) { f.malformedJson = true; }) << 0 << false;
         QTest::newRow("truncated JSON from the state endpoint")
             << fault(
                    "state", [](fake::Fault &f) { f.truncatedJson = true; }, 5)
-            << 0;
+            << 0 << false;
         QTest::newRow("huge line in the stream")
-            << fault("sse", [](fake::Fault &f) { f.hugeLine = true; }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.hugeLine = true; }) << 0 << false;
         QTest::newRow("invalid UTF-8 in the stream")
-            << fault("sse", [](fake::Fault &f) { f.invalidUtf8 = true; }) << 0;
+            << fault("sse", [](fake::Fault &f) { f.invalidUtf8 = true; }) << 0 << false;
     }
 
     void chatTurn()
     {
         QFETCH(fake::Fault, fault);
         QFETCH(int, heartbeatLimitMs);
+        QFETCH(bool, serverDown);
         test::ScratchDir dir;
         fake::FakeServer server;
         server.setScenario(test::quickScenario());
         QVERIFY(server.listen());
         server.addFault(fault);
+        if (serverDown)
+            server.close();
         Studio studio(server, dir.path());
         core::ServiceConfig config = studio.workspace.service()->config();
         config.inactivityTimeout = std::chrono::milliseconds(1500);
