@@ -23,6 +23,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QInputDialog>
@@ -137,6 +138,16 @@ public slots:
     }
 };
 #endif
+
+// Stands in for the desktop's URL handlers.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 // Every text the window shows: labels, buttons, fields that are not password fields, titles, tooltips,
 // the status bar, menus and the conversation.
@@ -376,6 +387,50 @@ private slots:
         QCOMPARE(links.count(), 1);
         QCOMPARE(links.first().first().toUrl(), error->actionUrl);
         QCOMPARE(h.server.chatMessages().size(), 0);
+    }
+
+    void linksOpenOnlyForTheWebAndOnlyOnClick()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        // Whatever would open a URL goes here instead of to the desktop.
+        UrlCatcher catcher;
+        for (const char *scheme : {"https", "http", "file", "javascript", "smb"})
+            QDesktopServices::setUrlHandler(QLatin1String(scheme), &catcher, "open");
+        const auto restore = qScopeGuard([] {
+            for (const char *scheme : {"https", "http", "file", "javascript", "smb"})
+                QDesktopServices::unsetUrlHandler(QLatin1String(scheme));
+        });
+        core::ChatMessage reply;
+        reply.id = 1;
+        reply.role = ChatMessage::Role::Agent;
+        reply.time = QDateTime::currentDateTime();
+        reply.text = QStringLiteral(
+            "Read [the guide](https://example.com/guide), not [this file](file:///etc/passwd), "
+            "[that](javascript:alert(1)) or [a share](smb://host/x).");
+        h.workspace->conversation()->restore({reply});
+        app::ChatView *view = window->chatPanel()->view();
+        QTRY_VERIFY(view->rowRect(0).height() > 0);
+        QVERIFY(catcher.opened.isEmpty()); // nothing opens by being shown
+        // Click every few pixels over the whole message: only the web link ever opens.
+        QSignalSpy links(view, &app::ChatView::linkActivated);
+        const QRect rect = view->rowRect(0);
+        for (int y = rect.top(); y < rect.bottom(); y += 4) {
+            for (int x = rect.left(); x < rect.right(); x += 4)
+                QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, y));
+        }
+        QVERIFY(!links.isEmpty());
+        for (const QList<QVariant> &link : std::as_const(links))
+            QCOMPARE(link.first().toUrl(), QUrl(QStringLiteral("https://example.com/guide")));
+        QVERIFY(!catcher.opened.isEmpty());
+        for (const QUrl &url : std::as_const(catcher.opened))
+            QCOMPARE(url.scheme(), QStringLiteral("https"));
+        // And the window refuses anything else even when asked directly.
+        catcher.opened.clear();
+        for (const char *url : {"file:///etc/passwd", "javascript:alert(1)", "smb://host/x"})
+            window->openLink(QUrl(QLatin1String(url)));
+        QVERIFY(catcher.opened.isEmpty());
     }
 
     void exportBlockedSaysItIsThePlan()
