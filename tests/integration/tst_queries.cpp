@@ -1,7 +1,14 @@
-// Credits and state queries: typed results, and idempotent GETs retried with backoff.
+// Credits and state queries: typed results, idempotent GETs retried with backoff, and TLS that is never
+// weakened.
 #include "harness.h"
 
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
+#include <QTemporaryDir>
 
 using namespace nemo;
 using namespace nemo::test;
@@ -108,6 +115,54 @@ private slots:
         QVERIFY(finish(query.get()));
         QCOMPARE(query->error().kind(), ApiError::Kind::Network);
         QVERIFY(query->error().message().contains(QLatin1String("Can't reach")));
+    }
+
+    void untrustedCertificateIsNeverAccepted()
+    {
+        // A TLS server on this computer with a self-signed certificate, made for this run only: the
+        // handshake is refused, nothing is sent through it, and the user is told in plain words.
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
+                       QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
+        if (!openssl.waitForStarted())
+            QSKIP("openssl is needed to make a throwaway certificate (./scripts/test installs it)");
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+        QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        QVERIFY(!tls.localCertificate().isNull() && !tls.privateKey().isNull());
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, this,
+                        [&received, socket] { received += socket->readAll(); });
+            }
+        });
+        int attempts = 0;
+        connect(&server, &QSslServer::startedEncryptionHandshake, this, [&] { ++attempts; });
+
+        core::MemorySecretStore secrets;
+        core::ServiceConfig config =
+            quickConfig(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
+        core::Service service(config, &secrets);
+        auto credits = keep(service.fetchCredits());
+        QVERIFY(finish(credits.get()));
+        QCOMPARE(credits->error().kind(), ApiError::Kind::Insecure);
+        QVERIFY2(credits->error().message().contains(QLatin1String("isn't secure")),
+                 qPrintable(credits->error().message()));
+        QVERIFY(attempts >= 1);      // the client did try
+        QVERIFY(received.isEmpty()); // and sent nothing over the untrusted connection
     }
 
     void plainHttpToARemoteHostIsNeverSent()
