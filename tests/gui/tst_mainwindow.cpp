@@ -3,6 +3,7 @@
 #include "chatpanel.h"
 #include "chatview.h"
 #include "exportdialog.h"
+#include "faultmatrix.h"
 #include "guiharness.h"
 #include "mediabinmodel.h"
 #include "mediabinpanel.h"
@@ -35,6 +36,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSet>
@@ -638,6 +640,83 @@ private slots:
         QCOMPARE(next.exporter()->jobId(), jobId);
         QCOMPARE(next.exporter()->phase(), core::Exporter::Phase::Rendering);
         QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
+    }
+
+    void realAppKilledMidUploadComesBackInterrupted()
+    {
+        // The installed program itself, not a harness: started with a photo on its command line (as
+        // "Open with" does), killed with SIGKILL while the service holds the upload, then its project
+        // opened in a window. The photo shows as interrupted with Retry, and Retry uploads it once.
+        test::GuiHarness h;
+        fake::Fault hold = test::fault("upload", 1);
+        hold.delayMs = 120000;
+        h.server.addFault(hold);
+        const QString appHome = h.home.filePath(QStringLiteral("killed"));
+        {
+            // Its own settings: the sign-in in a file, so no keychain prompt waits for a person.
+            QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"),
+                           QSettings::IniFormat);
+            conf.setValue(QStringLiteral("security/secretStorage"),
+                          core::SecretStorage::name(core::SecretStorage::Kind::File));
+        }
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), appHome + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), appHome + QStringLiteral("/cache"));
+        env.remove(QStringLiteral("NEMO_TOKEN"));
+        env.remove(QStringLiteral("NEMO_API_BASE"));
+        QProcess app;
+        app.setProcessEnvironment(env);
+        app.setProcessChannelMode(QProcess::ForwardedChannels);
+        app.start(QStringLiteral(NEMO_STUDIO_EXE),
+                  {QStringLiteral("--base-url"), h.server.baseUrl().toString(), data("photo1.jpg")});
+        QVERIFY(app.waitForStarted());
+        auto stopApp = qScopeGuard([&] {
+            app.kill();
+            app.waitForFinished();
+        });
+        const core::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        auto uploadingOnDisk = [&] {
+            const core::ProjectStore::Loaded saved = store.load(store.lastProjectId());
+            return saved.project && saved.project->media.size() == 1 &&
+                saved.project->media.first().state == MediaItem::State::Uploading;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(h.server.callCount(QStringLiteral("upload")) == 1 && uploadingOnDisk(),
+                                 30000);
+        app.kill(); // SIGKILL: nothing is saved on the way out
+        QVERIFY(app.waitForFinished());
+        QCOMPARE(app.exitStatus(), QProcess::CrashExit);
+
+        // Started again as the same person: the sign-in it kept, the project it saved.
+        const QString signInFile = appHome + QStringLiteral("/config/NemoStudio/NemoStudio/secrets.json");
+        QVERIFY(QFile::exists(signInFile));
+        core::FileSecretStore signIn(signInFile);
+        h.workspace->service()->setSecrets(&signIn);
+        core::ProjectStore reopened(store.folder());
+        core::ProjectKeeper keeper(h.workspace.get(), &reopened);
+        app::MainWindow *window = h.window.get();
+        window->setProjectKeeper(&keeper);
+        keeper.openLast();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        app::MediaBinPanel *bin = window->mediaBin();
+        QCOMPARE(bin->model()->rowCount(), 1);
+        const QModelIndex row = bin->model()->index(0, 0);
+        QCOMPARE(row.data(app::MediaBinModel::NameRole).toString(), QStringLiteral("photo1.jpg"));
+        QCOMPARE(MediaItem::State(row.data(app::MediaBinModel::StateRole).toInt()),
+                 MediaItem::State::Interrupted);
+        QVERIFY(row.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("interrupted")));
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 1); // not uploaded again on its own
+
+        // The row's Retry button, clicked where it is drawn.
+        const QRect rect = bin->view()->visualRect(row);
+        const QRect retry = app::MediaItemDelegate::retryRect(rect, bin->view()->fontMetrics());
+        QTest::mouseClick(bin->view()->viewport(), Qt::LeftButton, Qt::NoModifier, retry.center());
+        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 1), 15000);
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 2);
+        test::FaultMatrix::record(QStringLiteral("SIGKILL of nemo-studio itself mid-upload"),
+                                  QStringLiteral("window shows it interrupted; its Retry uploads it once"));
     }
 
     void signInEachTimeAsksForTheToken()
