@@ -553,11 +553,8 @@ private slots:
     void projectsNewAndRecent()
     {
         test::GuiHarness h;
-        core::ProjectStore store(h.home.filePath(QStringLiteral("projects")));
-        core::ProjectKeeper keeper(h.workspace.get(), &store);
+        core::ProjectKeeper &keeper = *h.openProjects(h.home.filePath(QStringLiteral("projects")));
         app::MainWindow *window = h.window.get();
-        window->setProjectKeeper(&keeper);
-        keeper.openLast();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
         QTRY_COMPARE(h.workspace->connection(), core::Workspace::Connection::Ready);
@@ -597,11 +594,9 @@ private slots:
         fake::Scenario scenario = test::quickScenario();
         scenario.renderMs = 60000; // still rendering when the window closes
         test::GuiHarness h(scenario);
-        core::ProjectStore store(h.home.filePath(QStringLiteral("projects")));
-        auto keeper = std::make_unique<core::ProjectKeeper>(h.workspace.get(), &store);
+        h.openProjects(h.home.filePath(QStringLiteral("projects")));
+        core::ProjectStore &store = *h.projects;
         app::MainWindow *window = h.window.get();
-        window->setProjectKeeper(keeper.get());
-        keeper->openLast();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
         QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
@@ -627,7 +622,7 @@ private slots:
         poll.stop();
         QVERIFY2(said.contains(QLatin1String("keeps running")), qPrintable(said));
         // The job is on disk as running, and the next start picks it up (polls the same job).
-        keeper.reset();
+        h.keeper.reset();
         const core::ProjectStore::Loaded saved = store.load(store.lastProjectId());
         QVERIFY(saved.project);
         QCOMPARE(saved.project->renders.size(), 1);
@@ -692,11 +687,8 @@ private slots:
         QVERIFY(QFile::exists(signInFile));
         core::FileSecretStore signIn(signInFile);
         h.workspace->service()->setSecrets(&signIn);
-        core::ProjectStore reopened(store.folder());
-        core::ProjectKeeper keeper(h.workspace.get(), &reopened);
+        h.openProjects(store.folder());
         app::MainWindow *window = h.window.get();
-        window->setProjectKeeper(&keeper);
-        keeper.openLast();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
         app::MediaBinPanel *bin = window->mediaBin();

@@ -6,6 +6,7 @@
 #include "appsettings.h"
 #include "harness.h"
 #include "mainwindow.h"
+#include "projectkeeper.h"
 #include "translations.h"
 #include "workspace.h"
 
@@ -32,12 +33,24 @@ struct GuiHarness
         window->setTranslations(&translations);
     }
 
+    // The window on a projects folder, as the app opens it at start: the last project, else a new one.
+    core::ProjectKeeper *openProjects(const QString &folder)
+    {
+        projects = std::make_unique<core::ProjectStore>(folder);
+        keeper = std::make_unique<core::ProjectKeeper>(workspace.get(), projects.get());
+        window->setProjectKeeper(keeper.get());
+        keeper->openLast();
+        return keeper.get();
+    }
+
     ScratchDir home;
     fake::FakeServer server;
     core::MemorySecretStore secrets;
     app::AppSettings settings;
     core::Translations translations;
     std::unique_ptr<core::Workspace> workspace;
+    std::unique_ptr<core::ProjectStore> projects;
+    std::unique_ptr<core::ProjectKeeper> keeper;
     std::unique_ptr<app::MainWindow> window;
 };
 
