@@ -45,7 +45,7 @@ This script installs dependencies with apt (Debian/Ubuntu) or Homebrew (macOS).
 On this system, install the equivalents of these Debian packages yourself, then run it again:
   ${wanted[*]}
 (In short: CMake >= 3.25, Ninja, a C++20 compiler, Qt >= 6.4 with Multimedia, Svg and Linguist tools,
-QtKeychain for Qt 6, GStreamer good/bad/libav plugins, ffmpeg; for the tests also clang, Xvfb and gnome-keyring.)
+QtKeychain for Qt 6, GStreamer good/bad/libav plugins, ffmpeg; for the tests also clang, Xvfb, gnome-keyring and openssl.)
 MSG
         exit 1
     fi
