@@ -1,5 +1,6 @@
 #include "chatpanel.h"
 
+#include "timelinewatch.h"
 #include "chatmodel.h"
 #include "chatview.h"
 #include "conversation.h"
@@ -48,6 +49,7 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
     , m_pulse(new QLabel(this))
     , m_status(new QLabel(this))
     , m_stop(new QPushButton(this))
+    , m_stopWaiting(new QPushButton(this))
     , m_input(new MessageInput(this))
     , m_send(new QToolButton(this))
 {
@@ -87,11 +89,13 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
     m_status->setAccessibleName(tr("Agent status"));
     m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_stop->hide();
+    m_stopWaiting->hide();
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(8, 2, 8, 2);
     statusRow->addWidget(m_pulse);
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_stop);
+    statusRow->addWidget(m_stopWaiting);
 
     m_send->setIcon(
         QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)));
@@ -112,6 +116,9 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
     connect(m_input, &MessageInput::submitted, this, &ChatPanel::submit);
     connect(m_send, &QToolButton::clicked, this, &ChatPanel::submit);
     connect(m_stop, &QPushButton::clicked, conversation, &core::Conversation::stop);
+    connect(m_stopWaiting, &QPushButton::clicked, conversation, &core::Conversation::stopWatching);
+    connect(conversation, &core::Conversation::watchingChanged, this, &ChatPanel::updateWatching);
+    connect(conversation, &core::Conversation::watchProgressed, this, &ChatPanel::updateStatus);
     connect(m_view, &ChatView::guiActionTriggered, this, &ChatPanel::guiActionTriggered);
     connect(m_view, &ChatView::linkActivated, this, &ChatPanel::linkActivated);
     connect(conversation, &core::Conversation::busyChanged, this, &ChatPanel::updateBusy);
@@ -154,6 +161,8 @@ void ChatPanel::retranslate()
         m_suggestionButtons.at(i)->setText(prompts.at(i));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop waiting for this reply (Esc). What the agent already did is kept."));
+    m_stopWaiting->setText(tr("Stop Waiting"));
+    m_stopWaiting->setToolTip(tr("Stop looking at the timeline for the agent's late changes."));
     m_send->setText(tr("Send"));
     m_send->setToolTip(tr("Send (Enter). Shift+Enter starts a new line."));
     m_input->setPlaceholderText(
@@ -208,8 +217,31 @@ void ChatPanel::updateBusy(bool busy)
     updateStatus();
 }
 
+void ChatPanel::updateWatching()
+{
+    const bool watching = m_conversation->isWatching();
+    m_stopWaiting->setVisible(watching);
+    if (watching)
+        m_clock.start();
+    else if (!m_conversation->isBusy())
+        m_clock.stop();
+    updateStatus();
+}
+
 void ChatPanel::updateStatus()
 {
+    if (!m_conversation->isBusy() && m_conversation->isWatching()) {
+        const core::TimelineWatch *watch = m_conversation->watch();
+        const int next = watch->secondsToNextRead();
+        m_status->setText(next > 0 ? tr("Waiting to see whether the agent carries on: next look at the timeline "
+                                        "in %1 (%2 of %3 looks without a change so far)")
+                                         .arg(clock(qint64(next) * 1000))
+                                         .arg(watch->quietReads())
+                                         .arg(watch->quietLimit())
+                                   : tr("Looking at the timeline…"));
+        m_pulse->clear();
+        return;
+    }
     if (!m_conversation->isBusy()) {
         m_status->clear();
         m_pulse->clear();

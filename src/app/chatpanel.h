@@ -22,8 +22,8 @@ class ChatView;
 class MessageInput;
 
 // The chat: suggestions while it is empty, then the transcript; a status line that shows the agent is
-// alive while a turn runs ("Working… 2:14 — editing the timeline") with a Stop button in plain sight;
-// and the input.
+// alive while a turn runs ("Working… 2:14 — editing the timeline") with a Stop button in plain sight,
+// or, after a dropped stream, when the timeline is looked at next (with Stop Waiting); and the input.
 class ChatPanel : public QWidget
 {
     Q_OBJECT
@@ -33,6 +33,7 @@ public:
     ChatView *view() const { return m_view; }
     MessageInput *input() const { return m_input; }
     QPushButton *stopButton() const { return m_stop; }
+    QPushButton *stopWaitingButton() const { return m_stopWaiting; }
     QLabel *statusLabel() const { return m_status; }
     QStringList suggestions() const;
 
@@ -48,6 +49,7 @@ protected:
 
 private:
     void updateBusy(bool busy);
+    void updateWatching();
     void updateStatus();
     void retranslate();
     void updatePage();
@@ -63,6 +65,7 @@ private:
     QLabel *m_pulse;
     QLabel *m_status;
     QPushButton *m_stop;
+    QPushButton *m_stopWaiting;
     MessageInput *m_input;
     QToolButton *m_send;
     QTimer m_clock;

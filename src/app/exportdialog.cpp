@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "exporter.h"
+#include "filecopy.h"
 #include "filenames.h"
 #include "ui_exportdialog.h"
 #include "videoplayer.h"
@@ -28,6 +29,14 @@ QString clock(qint64 seconds)
     return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
+// "40 s", "2 min": an estimate shown no finer than it is.
+QString roughly(int seconds)
+{
+    if (seconds < 60)
+        return ExportDialog::tr("%1 s").arg(qMax(1, (seconds + 4) / 5 * 5));
+    return ExportDialog::tr("%n min", nullptr, (seconds + 30) / 60);
+}
+
 } // namespace
 
 ExportDialog::ExportDialog(core::Workspace *workspace, AppSettings *settings, QWidget *parent)
@@ -46,6 +55,7 @@ ExportDialog::ExportDialog(core::Workspace *workspace, AppSettings *settings, QW
     connect(m_ui->closeButton, &QPushButton::clicked, this, &QDialog::close);
     connect(m_ui->checkNowButton, &QPushButton::clicked, workspace->exporter(), &Exporter::checkNow);
     connect(m_ui->retryButton, &QPushButton::clicked, workspace->exporter(), &Exporter::retry);
+    connect(m_ui->cancelExportButton, &QPushButton::clicked, workspace->exporter(), &Exporter::cancel);
     connect(m_ui->saveAsButton, &QPushButton::clicked, this, &ExportDialog::saveAs);
     connect(m_ui->showInFolderButton, &QPushButton::clicked, this, [this] {
         QDesktopServices::openUrl(
@@ -134,7 +144,10 @@ void ExportDialog::updateView()
     m_ui->optionsGroup->setEnabled(!running);
     m_ui->startButton->setVisible(phase == Exporter::Phase::Idle);
     m_ui->startButton->setEnabled(exportable);
-    m_ui->exportAgainButton->setVisible(phase == Exporter::Phase::Done || phase == Exporter::Phase::Failed);
+    m_ui->exportAgainButton->setVisible(phase == Exporter::Phase::Done || phase == Exporter::Phase::Failed ||
+                                        phase == Exporter::Phase::Cancelled);
+    m_ui->cancelExportButton->setVisible(running);
+    m_ui->cancelExportButton->setEnabled(!exporter->isCancelling());
     m_ui->exportAgainButton->setEnabled(exportable);
     m_ui->progressGroup->setVisible(phase != Exporter::Phase::Idle);
     m_ui->checkNowButton->setVisible(phase == Exporter::Phase::Rendering);
@@ -165,15 +178,25 @@ void ExportDialog::updateView()
             what = tr("starting");
             break;
         }
-        m_ui->phaseLabel->setText(tr("%1: %2, %3% done. You can close this window: the export keeps going.")
-                                      .arg(job, what)
-                                      .arg(status.progress));
+        QString phaseText = exporter->isCancelling()
+            ? tr("%1: stopping the export…").arg(job)
+            : tr("%1: %2, %3% done. You can close this window: the export keeps going.")
+                  .arg(job, what)
+                  .arg(status.progress);
+        if (!exporter->notice().isEmpty())
+            phaseText += QLatin1Char('\n') + exporter->notice();
+        m_ui->phaseLabel->setText(phaseText);
         m_ui->progressBar->setRange(0, 100);
         m_ui->progressBar->setValue(status.progress);
         const int next = exporter->secondsToNextCheck();
-        m_ui->timingLabel->setText(next > 0
-                                       ? tr("Elapsed %1 · next check in %2 s").arg(clock(elapsed)).arg(next)
-                                       : tr("Elapsed %1 · checking…").arg(clock(elapsed)));
+        const int left = exporter->estimatedSecondsLeft();
+        QString timing = next > 0 ? tr("Elapsed %1 · next check in %2 s").arg(clock(elapsed)).arg(next)
+                                  : tr("Elapsed %1 · checking…").arg(clock(elapsed));
+        if (left > 0)
+            timing += QStringLiteral(" · ") + tr("about %1 left").arg(roughly(left));
+        else if (left == 0)
+            timing += QStringLiteral(" · ") + tr("almost done");
+        m_ui->timingLabel->setText(timing);
         break;
     }
     case Exporter::Phase::Downloading: {
@@ -200,6 +223,13 @@ void ExportDialog::updateView()
             m_player->setSource(m_loaded, isVisible());
         }
         break;
+    case Exporter::Phase::Cancelled:
+        m_ui->phaseLabel->setText(tr("The export was cancelled. Nothing was saved."));
+        m_ui->progressBar->setRange(0, 100);
+        m_ui->progressBar->setValue(0);
+        m_ui->timingLabel->setText(exporter->jobId().isEmpty() ? QString()
+                                                               : tr("Job %1").arg(exporter->jobId()));
+        break;
     case Exporter::Phase::Failed:
         m_ui->phaseLabel->setText(tr("The export failed: %1").arg(exporter->error().message()));
         m_ui->progressBar->setRange(0, 100);
@@ -218,11 +248,17 @@ void ExportDialog::saveAs()
         QFileDialog::getSaveFileName(this, tr("Save Video As"), source, tr("MP4 video (*.mp4)"));
     if (target.isEmpty() || QFileInfo(target) == QFileInfo(source))
         return;
-    if (QFileInfo::exists(target))
-        QFile::remove(target); // the dialog already asked whether to replace it
-    if (!QFile::copy(source, target))
-        QMessageBox::warning(this, tr("Save As"),
-                             tr("Couldn't save the video to %1.").arg(QDir::toNativeSeparators(target)));
+    // The dialog already asked whether to replace an existing file; it is replaced only once the copy is
+    // complete.
+    m_ui->saveAsButton->setEnabled(false);
+    core::FileCopy *copy = core::FileCopy::start(source, target, this);
+    connect(copy, &core::FileCopy::finished, this, [this, target](bool ok, const QString &error) {
+        m_ui->saveAsButton->setEnabled(true);
+        if (!ok)
+            QMessageBox::warning(this, tr("Save As"),
+                                 tr("Couldn't save the video to %1.").arg(QDir::toNativeSeparators(target)) +
+                                     QLatin1Char('\n') + error);
+    });
 }
 
 } // namespace nemo::app

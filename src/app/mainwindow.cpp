@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "claimtokenquery.h"
 #include "appsettings.h"
 #include "authenticator.h"
 #include "chatpanel.h"
@@ -187,6 +188,8 @@ void MainWindow::createActions()
         [this] { showShortcuts(); });
     add(QStringLiteral("website"), QKeySequence(), QStringLiteral("internet-web-browser"),
         [this] { openLink(QUrl(QStringLiteral("https://nemovideo.com"))); });
+    add(QStringLiteral("openInWeb"), QKeySequence(), QStringLiteral("internet-web-browser"),
+        [this] { openInWebApp(); });
     add(QStringLiteral("about"), QKeySequence(), QStringLiteral("help-about"), [this] { about(); });
     add(QStringLiteral("aboutQt"), QKeySequence(), QString(), [] { QApplication::aboutQt(); });
     // Esc stops a running turn anywhere in the window (the chat's Stop button does the same); the
@@ -219,7 +222,7 @@ void MainWindow::createMenus()
     QMenu *file = menu({action(QStringLiteral("newProject"))});
     file->addMenu(m_recentMenu);
     file->addSeparator();
-    for (const char *name : {"addMedia", "", "export", "", "quit"}) {
+    for (const char *name : {"addMedia", "", "export", "openInWeb", "", "quit"}) {
         if (*name)
             file->addAction(action(QLatin1String(name)));
         else
@@ -232,7 +235,8 @@ void MainWindow::createMenus()
           action(QStringLiteral("zoomFit"))});
     menu({action(QStringLiteral("focusChat")), action(QStringLiteral("send")), action(QStringLiteral("stop")),
           nullptr, action(QStringLiteral("credits"))});
-    menu({action(QStringLiteral("shortcuts")), action(QStringLiteral("website")), nullptr,
+    menu({action(QStringLiteral("shortcuts")), action(QStringLiteral("website")),
+          action(QStringLiteral("openInWeb")), nullptr,
           action(QStringLiteral("about")), action(QStringLiteral("aboutQt"))});
 }
 
@@ -262,6 +266,7 @@ void MainWindow::retranslate()
         {QStringLiteral("showTimeline"), tr("Show &Timeline")},
         {QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts")},
         {QStringLiteral("website"), tr("NemoVideo on the &Web")},
+        {QStringLiteral("openInWeb"), tr("Open in NemoVideo &Web")},
         {QStringLiteral("about"), tr("&About Nemo Studio")},
         {QStringLiteral("aboutQt"), tr("About &Qt")},
     };
@@ -478,7 +483,30 @@ void MainWindow::handleGuiAction(GuiAction action)
     case GuiAction::ComposeEdit:
         m_chat->focusInput(tr("Move "));
         break;
+    case GuiAction::OpenWebApp:
+        openInWebApp();
+        break;
     }
+}
+
+void MainWindow::openInWebApp()
+{
+    // A claim token for this project's task and session; the sign-in itself never goes into the link.
+    QAction *open = action(QStringLiteral("openInWeb"));
+    open->setEnabled(false);
+    statusBar()->showMessage(tr("Opening this project in the NemoVideo web app…"));
+    core::ClaimTokenQuery *query = m_workspace->service()->claimWebLink(this);
+    connect(query, &core::ServiceJob::finished, this, [this, query, open] {
+        open->setEnabled(true);
+        if (query->error()) {
+            statusBar()->clearMessage();
+            m_workspace->conversation()->addError(
+                query->error(), tr("Couldn't open the project in the web app: %1").arg(query->error().message()));
+            return;
+        }
+        statusBar()->showMessage(tr("Opened in your browser: continue there with the same project."), 15000);
+        openLink(query->webUrl());
+    });
 }
 
 void MainWindow::openLink(const QUrl &url)

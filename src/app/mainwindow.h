@@ -66,6 +66,8 @@ public:
     void showTimeline();
     void openSettings();
     void handleGuiAction(core::GuiAction action);
+    // Continue in the web app: a claim token for this task and session, then the browser.
+    void openInWebApp();
     void openLink(const QUrl &url);
 
 signals:

@@ -3,6 +3,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QImage>
+#include <QSet>
 
 namespace nemo::core {
 class UploadQueue;
@@ -30,6 +31,8 @@ public:
         ErrorRole,      // why it failed
         ThumbnailRole,  // QImage (may be null)
         IdRole,
+        GeneratedRole, // bool: made by the agent (fetched, never uploaded)
+        PromptRole,    // generated media: what the agent was asked to make
     };
 
     explicit MediaBinModel(core::UploadQueue *queue, QObject *parent = nullptr);
@@ -54,6 +57,7 @@ private:
     core::UploadQueue *m_queue;
     ThumbnailLoader *m_loader;
     QHash<quint64, Extra> m_extra;
+    QSet<quint64> m_previewRequested;
     int m_rows = 0;
 };
 

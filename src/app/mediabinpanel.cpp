@@ -1,5 +1,6 @@
 #include "mediabinpanel.h"
 
+#include "clipdialog.h"
 #include "mediabinmodel.h"
 #include "mediaitemdelegate.h"
 #include "uploadjob.h"
@@ -104,7 +105,11 @@ MediaBinPanel::MediaBinPanel(core::UploadQueue *queue, QWidget *parent)
     connect(m_bannerClose, &QToolButton::clicked, m_banner, &QWidget::hide);
     connect(m_delegate, &MediaItemDelegate::retryRequested, queue, &core::UploadQueue::retry);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MediaBinPanel::contextMenu);
-    connect(m_view, &QListView::doubleClicked, this, [](const QModelIndex &index) {
+    connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.data(MediaBinModel::GeneratedRole).toBool()) {
+            openClip(index.data(MediaBinModel::IdRole).toULongLong());
+            return;
+        }
         const QString path = index.data(MediaBinModel::PathRole).toString();
         if (QFileInfo(path).isFile())
             QDesktopServices::openUrl(QUrl::fromLocalFile(path));
@@ -252,6 +257,20 @@ void MediaBinPanel::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
 }
 
+ClipDialog *MediaBinPanel::openClip(quint64 id)
+{
+    const int row = m_queue->indexOf(id);
+    if (row < 0)
+        return nullptr;
+    const MediaItem &item = m_queue->at(row);
+    if (item.path.isEmpty() || !QFileInfo(item.path).isFile() || item.state != MediaItem::State::Uploaded)
+        return nullptr;
+    auto *dialog = new ClipDialog(item.path, item.name, item.prompt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 QList<quint64> MediaBinPanel::selectedIds() const
 {
     QList<quint64> ids;
@@ -268,8 +287,17 @@ void MediaBinPanel::contextMenu(const QPoint &position)
         const quint64 id = index.data(MediaBinModel::IdRole).toULongLong();
         const auto state = MediaItem::State(index.data(MediaBinModel::StateRole).toInt());
         const QString path = index.data(MediaBinModel::PathRole).toString();
+        const bool generated = index.data(MediaBinModel::GeneratedRole).toBool();
         if (state == MediaItem::State::Failed || state == MediaItem::State::Interrupted)
-            menu.addAction(tr("&Retry Upload"), this, [this, id] { m_queue->retry(id); });
+            menu.addAction(generated ? tr("&Retry Download") : tr("&Retry Upload"), this,
+                           [this, id] { m_queue->retry(id); });
+        if (generated && QFileInfo(path).isFile()) {
+            menu.addAction(tr("&Watch"), this, [this, id] { openClip(id); });
+            menu.addAction(tr("Save &As…"), this, [this, id] {
+                if (ClipDialog *dialog = openClip(id))
+                    QMetaObject::invokeMethod(dialog->saveAsButton(), &QPushButton::click, Qt::QueuedConnection);
+            });
+        }
         if (QFileInfo(path).isFile()) {
             menu.addAction(tr("&Open"), this,
                            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });

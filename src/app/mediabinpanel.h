@@ -17,6 +17,7 @@ class UploadQueue;
 
 namespace nemo::app {
 
+class ClipDialog;
 class MediaBinModel;
 class MediaItemDelegate;
 
@@ -56,6 +57,8 @@ public:
     bool addFromMime(const QMimeData *mime);
     void addPaths(const QStringList &paths);
     void paste();
+    // Plays a generated clip here (with Save As…); null when it isn't on this computer yet.
+    ClipDialog *openClip(quint64 id);
 
 signals:
     void addMediaRequested();

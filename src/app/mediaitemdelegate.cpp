@@ -107,6 +107,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QColor dim = selected ? text : pal.color(QPalette::PlaceholderText);
     const auto kind = MediaKind(index.data(MediaBinModel::KindRole).toInt());
     const auto state = MediaItem::State(index.data(MediaBinModel::StateRole).toInt());
+    const bool generated = index.data(MediaBinModel::GeneratedRole).toBool();
 
     // Preview, 16:9, letterboxed.
     const QRect preview(rect.left() + 6, rect.top() + 5, 96, 54);
@@ -149,6 +150,16 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     painter->fillPath(pill, badgeColor(kind));
     painter->setPen(Qt::white);
     painter->drawText(badgeRect, Qt::AlignCenter, badgeText);
+    QRect factsFrom = badgeRect;
+    if (generated) {
+        const QString mark = tr("GENERATED");
+        factsFrom = QRect(badgeRect.right() + 4, badgeRect.top(), smallMetrics.horizontalAdvance(mark) + 10,
+                          badgeRect.height());
+        QPainterPath markPill;
+        markPill.addRoundedRect(factsFrom, 4, 4);
+        painter->fillPath(markPill, QColor(205, 110, 20));
+        painter->drawText(factsFrom, Qt::AlignCenter, mark);
+    }
     QStringList facts;
     const qint64 size = index.data(MediaBinModel::SizeRole).toLongLong();
     if (size > 0)
@@ -161,7 +172,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         facts << QStringLiteral("%1×%2").arg(dimensions.width()).arg(dimensions.height());
     painter->setPen(dim);
     painter->drawText(
-        QRect(badgeRect.right() + 8, badgeRect.top(), right - badgeRect.right() - 8, badgeRect.height()),
+        QRect(factsFrom.right() + 8, factsFrom.top(), right - factsFrom.right() - 8, factsFrom.height()),
         Qt::AlignLeft | Qt::AlignVCenter, facts.join(QStringLiteral(" · ")));
 
     // Line 3: the upload state.
@@ -170,7 +181,8 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     case MediaItem::State::Checking:
     case MediaItem::State::Queued:
         painter->setPen(dim);
-        painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter, tr("Waiting to upload"));
+        painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          generated ? tr("Waiting to download") : tr("Waiting to upload"));
         break;
     case MediaItem::State::Uploading: {
         QStyleOptionProgressBar bar;
@@ -179,7 +191,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         bar.maximum = 100;
         bar.progress = index.data(MediaBinModel::ProgressRole).toInt();
         bar.textVisible = true;
-        bar.text = tr("Uploading %1%").arg(bar.progress);
+        bar.text = generated ? tr("Downloading %1%").arg(bar.progress) : tr("Uploading %1%").arg(bar.progress);
         bar.state = QStyle::State_Enabled | QStyle::State_Horizontal;
         bar.palette = pal;
         style->drawControl(QStyle::CE_ProgressBar, &bar, painter, opt.widget);
@@ -187,13 +199,14 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     }
     case MediaItem::State::Uploaded:
         painter->setPen(selected ? text : QColor(30, 150, 80));
-        painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter, tr("✓ Uploaded"));
+        painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          generated ? tr("✓ Made by the agent — double-click to watch") : tr("✓ Uploaded"));
         break;
     case MediaItem::State::Failed:
     case MediaItem::State::Interrupted: {
         painter->setPen(selected ? text : QColor(200, 50, 50));
         const QString reason = state == MediaItem::State::Interrupted
-            ? tr("Interrupted — not uploaded")
+            ? (generated ? tr("Interrupted — not downloaded") : tr("Interrupted — not uploaded"))
             : tr("Failed: %1").arg(index.data(MediaBinModel::ErrorRole).toString());
         painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter,
                           smallMetrics.elidedText(reason, Qt::ElideRight, stateRect.width()));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "generatedclip.h"
 #include "service.h"
 
 #include <QCommandLineParser>
@@ -60,7 +61,11 @@ private:
     void chat();
     void state();
     void exportVideo();
+    void cancelExport();
     void session();
+    void web();
+    static bool openInBrowser(const QUrl &url);
+    static QJsonArray generatedJson(const QList<core::GeneratedClip> &clips);
 
     void printJson(const QJsonObject &object);
     void printError(const QString &message);

@@ -33,6 +33,8 @@ void ApiCall::send()
     QNetworkAccessManager *network = service()->transport()->network();
     if (m_method == "GET") {
         reply = network->get(request);
+    } else if (m_body.isEmpty()) {
+        reply = network->sendCustomRequest(request, m_method, QByteArray()); // "no body"
     } else {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         reply = network->sendCustomRequest(request, m_method,

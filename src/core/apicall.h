@@ -23,6 +23,8 @@ public:
 
 protected:
     void send() override;
+    // For bodies that depend on the session (known only just before sending).
+    void setBody(const QJsonObject &body) { m_body = body; }
     // Called with a successful result; the default finishes the job.
     virtual void handle(const ApiResult &result);
 

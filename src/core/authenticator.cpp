@@ -50,7 +50,9 @@ int Authenticator::daysLeft() const
 {
     if (!m_expiresAt.isValid())
         return -1;
-    return int(qMax<qint64>(0, QDateTime::currentDateTimeUtc().secsTo(m_expiresAt) / 86400));
+    // Rounded up: a fresh 7-day sign-in has 7 days left, not 6 and some hours.
+    const qint64 seconds = QDateTime::currentDateTimeUtc().secsTo(m_expiresAt);
+    return int(qMax<qint64>(0, (seconds + 86399) / 86400));
 }
 
 bool Authenticator::usable() const

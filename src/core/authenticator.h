@@ -50,7 +50,7 @@ public:
     Source source() const { return m_source; }
     QString userId() const { return m_userId; }
     QDateTime expiresAt() const { return m_expiresAt; }
-    // Whole days left on the token (for the status bar); -1 when unknown.
+    // Days left on the token, rounded up (a fresh 7-day sign-in has 7), for the status bar; -1 when unknown.
     int daysLeft() const;
     // Where secrets are kept, for the user ("system keychain").
     QString storageName() const;

@@ -4,8 +4,11 @@
 #include "creditsquery.h"
 #include "service.h"
 #include "statequery.h"
+#include "timelinewatch.h"
 
 #include <QJsonArray>
+
+#include <utility>
 
 namespace nemo::core {
 
@@ -22,6 +25,8 @@ QString actionName(GuiAction action)
         return QStringLiteral("refresh");
     case GuiAction::ComposeEdit:
         return QStringLiteral("compose");
+    case GuiAction::OpenWebApp:
+        return QStringLiteral("web");
     }
     return {};
 }
@@ -29,7 +34,8 @@ QString actionName(GuiAction action)
 std::optional<GuiAction> actionFromName(const QString &name)
 {
     for (GuiAction action :
-         {GuiAction::OpenExport, GuiAction::ShowTimeline, GuiAction::RefreshState, GuiAction::ComposeEdit}) {
+         {GuiAction::OpenExport, GuiAction::ShowTimeline, GuiAction::RefreshState, GuiAction::ComposeEdit,
+          GuiAction::OpenWebApp}) {
         if (actionName(action) == name)
             return action;
     }
@@ -165,11 +171,19 @@ ChatMessage &Conversation::addNotice(const QString &text)
 ChatMessage &Conversation::addError(const ApiError &error, const QString &text)
 {
     ChatMessage &message = append(ChatMessage::Role::Error, text.isEmpty() ? error.message() : text);
+    bool more = false;
     if (error.actionUrl().isValid()) {
         message.actionUrl = error.actionUrl();
         message.actionLabel = error.actionLabel();
-        emit messageChanged(int(m_messages.size() - 1));
+        more = true;
     }
+    if (error.kind() == ApiError::Kind::NoCredits) {
+        // Registering or topping up happens in the web app: this project can go along.
+        message.actions.append(GuiAction::OpenWebApp);
+        more = true;
+    }
+    if (more)
+        emit messageChanged(int(m_messages.size() - 1));
     return m_messages.last();
 }
 
@@ -177,6 +191,7 @@ void Conversation::restore(const QList<ChatMessage> &messages)
 {
     if (m_turn)
         m_turn->abort();
+    dropWatch();
     m_messages = messages;
     m_nextId = 1;
     for (ChatMessage &message : m_messages) {
@@ -198,6 +213,8 @@ bool Conversation::submit(const QString &input)
     if (text.isEmpty() || isBusy())
         return false;
     append(ChatMessage::Role::User, text);
+    if (IntentRouter::route(text) == Intent::Chat)
+        dropWatch(); // a new message to the agent: the new turn reports what changes from here
     switch (IntentRouter::route(text)) {
     case Intent::Credits:
         showCredits();
@@ -315,7 +332,73 @@ void Conversation::runTurn(const QString &text)
             emit turnFinished(turn->changes());
         m_turn = nullptr;
         emit busyChanged(false);
+        if (outcome == ChatTurn::Outcome::Dropped) {
+            ProjectState baseline;
+            if (turn->hasStateAfter())
+                baseline = turn->stateAfter();
+            else if (const auto last = m_service->lastState())
+                baseline = *last;
+            startWatch(baseline);
+        }
     });
+}
+
+TimelineWatch *Conversation::watch() const
+{
+    return m_watch;
+}
+
+bool Conversation::isWatching() const
+{
+    return m_watch && m_watch->isRunning();
+}
+
+void Conversation::stopWatching()
+{
+    if (m_watch)
+        m_watch->stop();
+}
+
+void Conversation::dropWatch()
+{
+    if (!m_watch)
+        return;
+    TimelineWatch *watch = std::exchange(m_watch, nullptr);
+    watch->disconnect(this);
+    watch->stop();
+    watch->deleteLater();
+    emit watchingChanged(false);
+}
+
+void Conversation::startWatch(const ProjectState &baseline)
+{
+    dropWatch();
+    auto *watch = new TimelineWatch(m_service, baseline, this);
+    m_watch = watch;
+    const ServiceConfig &config = m_service->config();
+    addNotice(tr("The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), "
+                 "then every %1 s, and stop after %2 looks without a change (or when you press Stop "
+                 "Waiting).",
+                 nullptr, int((config.droppedStreamFirstCheck.count() + 999) / 1000))
+                  .arg((config.droppedStreamInterval.count() + 999) / 1000)
+                  .arg(watch->quietLimit()));
+    connect(watch, &TimelineWatch::progressed, this, &Conversation::watchProgressed);
+    connect(watch, &TimelineWatch::changed, this, [this](const ProjectState &, const DraftDiff &changes) {
+        addNotice(changes.isEmpty() ? tr("The agent carried on: there is new generated media in the media bin.")
+                                    : tr("The agent carried on. What changed: %1.").arg(changes.describe()));
+        emit turnFinished(changes);
+    });
+    connect(watch, &TimelineWatch::finished, this, [this, watch](TimelineWatch::End end) {
+        if (end == TimelineWatch::End::Quiet)
+            addNotice(tr("Nothing changed in %n look(s) at the timeline, so Nemo Studio stopped waiting for the "
+                         "agent.",
+                         nullptr, watch->quietLimit()));
+        else
+            addNotice(tr("Stopped waiting for the agent. What it did so far is on the timeline."));
+        emit watchingChanged(false);
+    });
+    watch->start();
+    emit watchingChanged(true);
 }
 
 void Conversation::stop()

@@ -15,6 +15,8 @@ namespace nemo::core {
 
 class ChatTurn;
 class Service;
+class TimelineWatch;
+struct ProjectState;
 
 struct ChatMessage
 {
@@ -68,6 +70,10 @@ public:
     bool submit(const QString &input);
     void stop();
     bool isBusy() const { return !m_turn.isNull(); }
+    // After a dropped stream: the timeline is read now and then to see whether the agent carried on.
+    bool isWatching() const;
+    TimelineWatch *watch() const;
+    void stopWatching();
     QString status() const { return m_status; }
     qint64 elapsedMs() const;
 
@@ -90,6 +96,9 @@ signals:
     void intentRequested(nemo::core::Intent intent);
     // A turn ended; the timeline may have changed.
     void turnFinished(const nemo::core::DraftDiff &changes);
+    void watchingChanged(bool watching);
+    // The watch after a dropped stream moved on (a read made or due).
+    void watchProgressed();
 
 private:
     ChatMessage &append(ChatMessage::Role role, const QString &text);
@@ -97,10 +106,13 @@ private:
     void runTurn(const QString &text);
     void showCredits();
     void showTimeline();
+    void startWatch(const ProjectState &baseline);
+    void dropWatch();
 
     Service *m_service;
     QList<ChatMessage> m_messages;
     QPointer<ChatTurn> m_turn;
+    QPointer<TimelineWatch> m_watch;
     QString m_status;
     quint64 m_nextId = 1;
 };

@@ -123,7 +123,9 @@ Segment decodeSegment(const JsonView &json, int object, TrackKind kind)
     if (segment.label.isEmpty())
         segment.label = readString(json, object, {"n", "name", "title", "filename"});
     if (segment.label.isEmpty() && !segment.source.isEmpty())
-        segment.label = QUrl(segment.source).fileName();
+        segment.label = segment.source;
+    if (kind != TrackKind::Text)
+        segment.label = Draft::displayName(segment.label);
     double volume = 0;
     bool hasVolume = false;
     for (const int holder : {meta, object}) {
@@ -274,6 +276,22 @@ int Draft::segmentCount() const
     for (const Track &track : m_tracks)
         count += int(track.segments.size());
     return count;
+}
+
+bool Draft::isSandboxPath(const QString &source)
+{
+    return source.startsWith(QLatin1String("/mnt/userdata/"));
+}
+
+QString Draft::displayName(const QString &nameOrPath)
+{
+    const QString trimmed = nameOrPath.trimmed();
+    // A sandbox path (/mnt/userdata/<…>/photo.jpg) or a link says nothing to a person beyond its file name.
+    const bool link = trimmed.startsWith(QLatin1String("http://")) || trimmed.startsWith(QLatin1String("https://"));
+    if (!link && !isSandboxPath(trimmed) && !(trimmed.startsWith(QLatin1Char('/')) && !trimmed.contains(QLatin1Char(' '))))
+        return nameOrPath;
+    const QString name = link ? QUrl(trimmed).fileName() : trimmed.section(QLatin1Char('/'), -1);
+    return name.isEmpty() ? nameOrPath : name;
 }
 
 QString Draft::formatSeconds(qint64 milliseconds)

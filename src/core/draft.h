@@ -88,6 +88,11 @@ public:
     // "10", "2.5": seconds without a needless ".0".
     static QString formatSeconds(qint64 milliseconds);
     static QString formatVolume(double volume);
+    // A segment's name for people: a sandbox path (/mnt/userdata/…/photo7.jpg) or a link by its file
+    // name; anything else as it is.
+    static QString displayName(const QString &nameOrPath);
+    // The service's own storage (see ../shared/API.md): mapped by file name to an upload.
+    static bool isSandboxPath(const QString &source);
 
 private:
     QList<Track> m_tracks;

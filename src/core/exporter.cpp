@@ -1,9 +1,11 @@
 #include "exporter.h"
 
+#include "apicall.h"
 #include "downloadjob.h"
 #include "filenames.h"
 #include "service.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <utility>
@@ -37,6 +39,8 @@ void Exporter::start(const Draft &draft, const RenderOptions &options, const QSt
     m_received = 0;
     m_total = -1;
     m_error = ApiError();
+    m_notice.clear();
+    m_cancelling = false;
     m_startedAt = QDateTime::currentDateTime();
     m_phase = Phase::Rendering;
     emit changed();
@@ -49,6 +53,8 @@ void Exporter::resume(const QString &jobId, const QString &targetPath)
     m_target = targetPath;
     m_rendered = false;
     m_error = ApiError();
+    m_notice.clear();
+    m_cancelling = false;
     m_received = QFileInfo(targetPath + QStringLiteral(".part")).size();
     m_startedAt = QDateTime::currentDateTime();
     m_phase = Phase::Rendering;
@@ -72,14 +78,22 @@ void Exporter::watch(RenderJob *job)
     connect(job, &ServiceJob::finished, this, [this, job] {
         if (job != m_render)
             return;
+        if (job->error().kind() == ApiError::Kind::Cancelled && !job->status().isFinal())
+            return; // aborted here by a new start(); nothing to report
         if (job->error()) {
-            fail(job->error());
+            m_status = job->status();
+            if (job->error().kind() == ApiError::Kind::Cancelled)
+                finishCancelled(); // the service says the render was cancelled
+            else
+                fail(job->error());
             return;
         }
         m_status = job->status();
         m_rendered = true;
         m_outputUrl = job->outputUrl();
         m_fallbackUrl = job->fallbackUrl();
+        if (m_cancelling)
+            return; // the answer to the cancel decides: stopped, or downloaded after all
         download();
     });
 }
@@ -147,8 +161,72 @@ void Exporter::detach()
     m_received = 0;
     m_total = -1;
     m_error = ApiError();
+    m_notice.clear();
+    m_cancelling = false;
     if (!wasIdle)
         emit changed();
+}
+
+void Exporter::cancel()
+{
+    if (m_cancelling || !isRunning())
+        return;
+    if (m_phase == Phase::Downloading) {
+        // The render is done; stopping here is ours alone.
+        if (DownloadJob *job = std::exchange(m_download, nullptr))
+            job->abort();
+        finishCancelled();
+        return;
+    }
+    m_cancelling = true;
+    m_notice.clear();
+    if (m_render)
+        m_render->pausePolling();
+    emit changed();
+    ApiCall *call = m_service->cancelRender(m_jobId, this);
+    connect(call, &ServiceJob::finished, this, [this, call] {
+        if (!m_cancelling)
+            return; // detached or restarted meanwhile
+        m_cancelling = false;
+        const ApiError &error = call->error();
+        if (!error) {
+            if (RenderJob *render = std::exchange(m_render, nullptr))
+                render->abort();
+            finishCancelled();
+            return;
+        }
+        if (error.kind() == ApiError::Kind::NotFound || error.httpStatus() == 405 ||
+            error.httpStatus() == 501)
+            m_notice = tr("This export can't be stopped; it will finish on its own.");
+        else
+            m_notice = tr("The export couldn't be stopped: %1 It is still being followed.").arg(error.message());
+        if (m_rendered) {
+            download();
+            return;
+        }
+        if (m_render)
+            m_render->resumePolling();
+        emit changed();
+    });
+}
+
+void Exporter::finishCancelled()
+{
+    m_cancelling = false;
+    m_error = ApiError(ApiError::Kind::Cancelled);
+    m_phase = Phase::Cancelled;
+    removeFiles();
+    emit changed();
+    emit finished();
+}
+
+void Exporter::removeFiles()
+{
+    if (m_target.isEmpty())
+        return;
+    // Only the partial file: the finished video appears under its name as the download's last step,
+    // and a cancel always comes before that.
+    QFile::remove(m_target + QStringLiteral(".part"));
 }
 
 void Exporter::checkNow()
@@ -160,6 +238,11 @@ void Exporter::checkNow()
 int Exporter::secondsToNextCheck() const
 {
     return m_render && m_phase == Phase::Rendering ? m_render->secondsToNextCheck() : 0;
+}
+
+int Exporter::estimatedSecondsLeft() const
+{
+    return m_render && m_phase == Phase::Rendering ? m_render->estimatedSecondsLeft() : -1;
 }
 
 } // namespace nemo::core

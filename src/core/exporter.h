@@ -16,7 +16,9 @@ class Service;
 // One export from start to file: render on the service, poll, then download to the target path
 // (resumable). The job id is announced as soon as it exists, so that a restart can resume it.
 // retry() starts a new render (with a new id) when the render failed, and resumes the download
-// when only the download failed.
+// when only the download failed. cancel() asks the service to stop the render; when it cannot
+// (404/405) the user is told and the export is still followed. A cancelled export never reports
+// success and never leaves a file.
 class Exporter : public QObject
 {
     Q_OBJECT
@@ -27,7 +29,8 @@ public:
         Rendering,
         Downloading,
         Done,
-        Failed
+        Failed,
+        Cancelled
     };
     Q_ENUM(Phase)
 
@@ -37,6 +40,10 @@ public:
     void resume(const QString &jobId, const QString &targetPath);
     void retry();
     void checkNow();
+    void cancel();
+    bool isCancelling() const { return m_cancelling; }
+    // Something to tell about the export that is not its phase ("it can't be stopped"); empty otherwise.
+    QString notice() const { return m_notice; }
     // Stops following the export here without cancelling it on the service (another project is opened);
     // the job can be resumed later and the partial download is kept.
     void detach();
@@ -47,6 +54,7 @@ public:
     QString jobId() const { return m_jobId; }
     QString targetPath() const { return m_target; }
     int secondsToNextCheck() const;
+    int estimatedSecondsLeft() const;
     qint64 received() const { return m_received; }
     qint64 total() const { return m_total; }
     QDateTime startedAt() const { return m_startedAt; }
@@ -65,6 +73,8 @@ private:
     void watch(RenderJob *job);
     void download();
     void fail(const ApiError &error);
+    void finishCancelled();
+    void removeFiles();
 
     Service *m_service;
     Phase m_phase = Phase::Idle;
@@ -80,6 +90,8 @@ private:
     qint64 m_total = -1;
     QDateTime m_startedAt;
     ApiError m_error;
+    QString m_notice;
+    bool m_cancelling = false;
     QPointer<RenderJob> m_render;
     QPointer<DownloadJob> m_download;
 };

@@ -63,6 +63,8 @@ QString GuiReference::label(GuiAction action)
         return tr("Refresh Timeline");
     case GuiAction::ComposeEdit:
         return tr("Describe the Edit");
+    case GuiAction::OpenWebApp:
+        return tr("Continue in the Web App");
     }
     return {};
 }

@@ -13,7 +13,8 @@ enum class GuiAction
     OpenExport,
     ShowTimeline,
     RefreshState,
-    ComposeEdit
+    ComposeEdit,
+    OpenWebApp // continue this project in the NemoVideo web app (offered with "out of credits")
 };
 
 class GuiReference

@@ -63,6 +63,8 @@ QString RenderRecord::stateName(State state)
         return QStringLiteral("done");
     case State::Failed:
         return QStringLiteral("failed");
+    case State::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QString();
 }
@@ -147,7 +149,7 @@ std::optional<Project> Project::fromJson(const QJsonObject &object, QString *err
         record.jobId = o.value(QLatin1String("id")).toString();
         const QString state = o.value(QLatin1String("state")).toString();
         for (auto s : {RenderRecord::State::Rendering, RenderRecord::State::Downloading,
-                       RenderRecord::State::Done, RenderRecord::State::Failed}) {
+                       RenderRecord::State::Done, RenderRecord::State::Failed, RenderRecord::State::Cancelled}) {
             if (RenderRecord::stateName(s) == state)
                 record.state = s;
         }

@@ -30,7 +30,8 @@ struct RenderRecord
         Rendering,
         Downloading,
         Done,
-        Failed
+        Failed,
+        Cancelled
     };
 
     QString jobId;

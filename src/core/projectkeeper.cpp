@@ -118,6 +118,9 @@ void ProjectKeeper::noteExport()
     case Exporter::Phase::Failed:
         state = RenderRecord::State::Failed;
         break;
+    case Exporter::Phase::Cancelled:
+        state = RenderRecord::State::Cancelled;
+        break;
     }
     auto it = std::find_if(m_project.renders.begin(), m_project.renders.end(),
                            [&](const RenderRecord &r) { return r.jobId == exporter->jobId(); });

@@ -14,7 +14,14 @@ namespace nemo::core {
 
 namespace {
 
-constexpr int MaxPollFailures = 6;
+// Failed checks in a row before the export is reported as failed (with Retry, which checks the same
+// job again): with the waits doubling from 2 s to 30 s, about five minutes without an answer.
+constexpr int MaxPollFailures = 12;
+
+RenderPollSchedule::Timings timingsOf(const ServiceConfig &config)
+{
+    return {config.renderFirstCheck, config.renderShortestPoll, config.renderLongestPoll};
+}
 
 QJsonObject fieldsOf(const QJsonObject &body)
 {
@@ -51,9 +58,10 @@ RenderStatus::State RenderStatus::stateFromString(const QString &status)
     if (s == QLatin1String("completed") || s == QLatin1String("complete") || s == QLatin1String("done") ||
         s == QLatin1String("success") || s == QLatin1String("succeeded") || s == QLatin1String("finished"))
         return State::Completed;
-    if (s == QLatin1String("failed") || s == QLatin1String("error") || s == QLatin1String("cancelled") ||
-        s == QLatin1String("canceled"))
+    if (s == QLatin1String("failed") || s == QLatin1String("error"))
         return State::Failed;
+    if (s == QLatin1String("cancelled") || s == QLatin1String("canceled") || s == QLatin1String("aborted"))
+        return State::Cancelled;
     return State::Unknown;
 }
 
@@ -70,6 +78,8 @@ QString RenderStatus::stateName(State state)
         return QStringLiteral("completed");
     case State::Failed:
         return QStringLiteral("failed");
+    case State::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }
@@ -106,12 +116,14 @@ RenderJob::RenderJob(Service *service, const Draft &draft, const RenderOptions &
     : ServiceJob(service, Needs::Session, parent)
     , m_draft(draft.toJson())
     , m_options(options)
+    , m_schedule(timingsOf(service->config()))
 { }
 
 RenderJob::RenderJob(Service *service, const QString &jobId, QObject *parent)
     : ServiceJob(service, Needs::Token, parent)
     , m_jobId(jobId)
     , m_created(true)
+    , m_schedule(timingsOf(service->config()))
 { }
 
 QString RenderJob::newJobId(qint64 previousMs)
@@ -124,6 +136,8 @@ void RenderJob::send()
 {
     if (!m_startedAt.isValid())
         m_startedAt = QDateTime::currentDateTimeUtc();
+    if (!m_clock.isValid())
+        m_clock.start();
     if (m_created)
         poll();
     else
@@ -189,12 +203,13 @@ void RenderJob::onCreated()
     if (status.state == RenderStatus::State::Unknown)
         status.state = RenderStatus::State::Pending;
     emit jobIdAssigned(m_jobId);
+    m_schedule.observe(m_clock.elapsed(), status.progress);
     setStatus(status);
     if (status.isFinal()) {
         onPolled();
         return;
     }
-    schedulePoll(int(service()->config().renderPollInterval.count()));
+    schedulePoll(int(m_schedule.nextDelayMs()));
 }
 
 void RenderJob::schedulePoll(int milliseconds)
@@ -202,6 +217,7 @@ void RenderJob::schedulePoll(int milliseconds)
     if (!m_pollTimer) {
         m_pollTimer = new QTimer(this);
         m_pollTimer->setSingleShot(true);
+        m_pollTimer->setTimerType(Qt::PreciseTimer); // "never more often than every 2 s" is a rule
         connect(m_pollTimer, &QTimer::timeout, this, &RenderJob::poll);
     }
     m_nextCheck = QDateTime::currentDateTimeUtc().addMSecs(milliseconds);
@@ -216,18 +232,44 @@ int RenderJob::secondsToNextCheck() const
     return int(qMax<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(m_nextCheck) + 999) / 1000));
 }
 
+int RenderJob::estimatedSecondsLeft() const
+{
+    const qint64 end = m_schedule.estimatedEndMs();
+    if (end < 0 || !m_clock.isValid() || m_status.isFinal())
+        return -1;
+    return int(qMax<qint64>(0, (end - m_clock.elapsed() + 999) / 1000));
+}
+
 void RenderJob::checkNow()
 {
     if (isFinished() || !m_created)
         return;
+    m_paused = false;
     if (m_pollTimer && m_pollTimer->isActive()) {
         m_pollTimer->stop();
         poll();
     }
 }
 
+void RenderJob::pausePolling()
+{
+    m_paused = true;
+}
+
+void RenderJob::resumePolling()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    const bool checking = currentReply() && currentReply()->isRunning();
+    if (isRunning() && m_created && (!m_pollTimer || !m_pollTimer->isActive()) && !checking)
+        poll();
+}
+
 void RenderJob::poll()
 {
+    if (m_paused)
+        return;
     QNetworkRequest request = service()->transport()->request(
         QStringLiteral("/api/render/proxy/lambda/") + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)));
     QNetworkReply *reply = service()->transport()->network()->get(request);
@@ -252,12 +294,12 @@ void RenderJob::onPolled()
                 complete(error);
                 return;
             }
-            if (recover(error))
+            // 429 is not waited out once and given up on: like any transient failure, the same job is
+            // checked again later (the vendor's CLI does the same).
+            if (error.kind() != ApiError::Kind::RateLimited && recover(error))
                 return;
-            // A failed poll does not fail the export: the job runs on the server regardless.
             if (error.isTransient() && ++m_pollFailures < MaxPollFailures) {
-                const int backoff = int(service()->config().retryBackoff.count()) << (m_pollFailures - 1);
-                schedulePoll(qMin(backoff, int(service()->config().renderPollInterval.count())));
+                schedulePoll(int(m_schedule.delayAfterFailureMs(m_pollFailures)));
                 return;
             }
             complete(error);
@@ -266,6 +308,7 @@ void RenderJob::onPolled()
         m_pollFailures = 0;
         RenderStatus status = RenderStatus::fromJson(result.body);
         status.id = m_jobId;
+        m_schedule.observe(m_clock.elapsed(), status.progress);
         setStatus(status);
     }
     switch (m_status.state) {
@@ -277,8 +320,11 @@ void RenderJob::onPolled()
         complete(error);
         return;
     }
+    case RenderStatus::State::Cancelled:
+        complete(ApiError(ApiError::Kind::Cancelled));
+        return;
     default:
-        schedulePoll(int(service()->config().renderPollInterval.count()));
+        schedulePoll(int(m_schedule.nextDelayMs()));
         return;
     }
 }

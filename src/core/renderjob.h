@@ -1,9 +1,11 @@
 #pragma once
 
 #include "draft.h"
+#include "renderpollschedule.h"
 #include "servicejob.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 
 class QTimer;
@@ -18,7 +20,8 @@ struct RenderStatus
         Pending,
         Processing,
         Completed,
-        Failed
+        Failed,
+        Cancelled
     };
 
     QString id;
@@ -34,7 +37,10 @@ struct RenderStatus
     static RenderStatus fromJson(const QJsonObject &body);
     static State stateFromString(const QString &status);
     static QString stateName(State state);
-    bool isFinal() const { return state == State::Completed || state == State::Failed; }
+    bool isFinal() const
+    {
+        return state == State::Completed || state == State::Failed || state == State::Cancelled;
+    }
 };
 
 struct RenderOptions
@@ -44,8 +50,10 @@ struct RenderOptions
 };
 
 // An export: starts a render with a fresh render_<ms> id (a used id is retried once with a new
-// one), then polls until it completes or fails. The job id is announced as soon as it is known so
-// the caller can persist it; a job can be resumed by id after a restart.
+// one), then polls until it completes, fails or is cancelled, on a RenderPollSchedule: soon after the
+// start, then when the reported progress says it will be done. A failed check (network, 408, 429, 5xx)
+// checks the same id again later: the job runs on the service regardless. The job id is announced as
+// soon as it is known so the caller can persist it; a job can be resumed by id after a restart.
 class RenderJob : public ServiceJob
 {
     Q_OBJECT
@@ -59,6 +67,11 @@ public:
     QUrl outputUrl() const;
     QUrl fallbackUrl() const;
     int secondsToNextCheck() const;
+    // When the render should be done, by its progress so far; -1 while there is no estimate.
+    int estimatedSecondsLeft() const;
+    // Holds the checks (an export being cancelled); checkNow() or resumePolling() go on.
+    void pausePolling();
+    void resumePolling();
     QDateTime startedAt() const { return m_startedAt; }
     void checkNow();
 
@@ -87,6 +100,9 @@ private:
     bool m_created = false;
     bool m_idRetried = false;
     int m_pollFailures = 0;
+    RenderPollSchedule m_schedule;
+    QElapsedTimer m_clock; // since the job was created here (or resumed)
+    bool m_paused = false;
     RenderStatus m_status;
     QDateTime m_startedAt;
     QDateTime m_nextCheck;

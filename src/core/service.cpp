@@ -1,7 +1,9 @@
 #include "service.h"
 
 #include "authenticator.h"
+#include "apicall.h"
 #include "chatturn.h"
+#include "claimtokenquery.h"
 #include "downloadjob.h"
 #include "renderjob.h"
 #include "secretstore.h"
@@ -92,6 +94,18 @@ void Service::setConfig(const ServiceConfig &config)
 CreditsQuery *Service::fetchCredits(QObject *parent)
 {
     return started(new CreditsQuery(this, parent));
+}
+
+ApiCall *Service::cancelRender(const QString &jobId, QObject *parent)
+{
+    const QString path = QStringLiteral("/api/render/proxy/lambda/") +
+        QString::fromLatin1(QUrl::toPercentEncoding(jobId)) + QStringLiteral("/cancel");
+    return started(new ApiCall(this, ApiCall::Needs::Token, "POST", path, QJsonObject(), parent));
+}
+
+ClaimTokenQuery *Service::claimWebLink(QObject *parent)
+{
+    return started(new ClaimTokenQuery(this, parent));
 }
 
 StateQuery *Service::fetchState(QObject *parent)

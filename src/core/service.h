@@ -10,8 +10,10 @@
 
 namespace nemo::core {
 
+class ApiCall;
 class Authenticator;
 class ChatTurn;
+class ClaimTokenQuery;
 class DownloadJob;
 class RenderJob;
 class SecretStore;
@@ -48,6 +50,10 @@ public:
     ChatTurn *sendMessage(const QString &message, QObject *parent = nullptr);
     RenderJob *startRender(const Draft &draft, const RenderOptions &options, QObject *parent = nullptr);
     RenderJob *resumeRender(const QString &jobId, QObject *parent = nullptr);
+    // POST …/lambda/<id>/cancel. 404/405 mean the service cannot cancel: the job finishes on its own.
+    ApiCall *cancelRender(const QString &jobId, QObject *parent = nullptr);
+    // A claim token for the current task and session, for opening the project in the web app.
+    ClaimTokenQuery *claimWebLink(QObject *parent = nullptr);
     DownloadJob *download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
                           qint64 expectedSize, QObject *parent = nullptr);
 

@@ -50,7 +50,16 @@ struct ServiceConfig
     QString language; // session language; empty = from the system locale
     qint64 maxUploadBytes = 200LL * 1024 * 1024;
     std::chrono::milliseconds rateLimitDelay = 30s;
-    std::chrono::milliseconds renderPollInterval = 30s;
+    // Render polling (see RenderPollSchedule): first check after renderFirstCheck, then at the estimated
+    // end, never more often than renderShortestPoll nor less often than renderLongestPoll.
+    std::chrono::milliseconds renderFirstCheck = 3s;
+    std::chrono::milliseconds renderShortestPoll = 2s;
+    std::chrono::milliseconds renderLongestPoll = 30s;
+    // After a dropped chat stream (the vendor's cadence): read the state after droppedStreamFirstCheck,
+    // then every droppedStreamInterval, and stop after droppedStreamQuietReads reads without a change.
+    std::chrono::milliseconds droppedStreamFirstCheck = 30s;
+    std::chrono::milliseconds droppedStreamInterval = 60s;
+    int droppedStreamQuietReads = 5;
     std::chrono::milliseconds turnLimit = 15min;
     std::chrono::milliseconds heartbeatOnlyLimit = 10min;
     std::chrono::milliseconds stillWorkingInterval = 2min;

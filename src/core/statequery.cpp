@@ -12,6 +12,7 @@ ProjectState ProjectState::fromJson(const QJsonObject &data)
     state.draft = Draft::fromJson(inner.value(QLatin1String("draft")));
     state.videoInfos = inner.value(QLatin1String("video_infos")).toArray();
     state.generatedMedia = inner.value(QLatin1String("generated_media")).toArray();
+    state.generated = GeneratedClip::listFromJson(state.generatedMedia);
     state.canvas = inner.value(QLatin1String("canvas_config")).toObject();
     const QJsonValue id = data.value(QLatin1String("session_id"));
     state.sessionId = id.isDouble() ? QString::number(clampToInt64(id.toDouble())) : id.toString();

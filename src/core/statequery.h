@@ -2,6 +2,7 @@
 
 #include "apicall.h"
 #include "draft.h"
+#include "generatedclip.h"
 
 #include <QJsonArray>
 
@@ -13,6 +14,7 @@ struct ProjectState
     Draft draft;
     QJsonArray videoInfos;
     QJsonArray generatedMedia;
+    QList<GeneratedClip> generated; // generatedMedia, read
     QJsonObject canvas;
     QString sessionId;
     QString taskId;

@@ -1,5 +1,7 @@
 #include "uploadqueue.h"
 
+#include "downloadjob.h"
+#include "mediacache.h"
 #include "service.h"
 
 #include <QCoreApplication>
@@ -68,6 +70,31 @@ void checkPaths(const QStringList &paths, qint64 maxBytes, int limit, QList<Medi
     }
 }
 
+// Stable names for the project file (MediaValidator::kindName is for people, and translated).
+QString kindKey(MediaKind kind)
+{
+    switch (kind) {
+    case MediaKind::Image:
+        return QStringLiteral("image");
+    case MediaKind::Video:
+        return QStringLiteral("video");
+    case MediaKind::Audio:
+        return QStringLiteral("audio");
+    case MediaKind::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+MediaKind kindFromKey(const QString &key)
+{
+    for (MediaKind kind : {MediaKind::Image, MediaKind::Video, MediaKind::Audio}) {
+        if (kindKey(kind) == key)
+            return kind;
+    }
+    return MediaKind::Unknown;
+}
+
 } // namespace
 
 QString MediaItem::stateName(State state)
@@ -99,6 +126,12 @@ QJsonObject MediaItem::toJson() const
         object.insert(QStringLiteral("error"), error);
     if (!uploaded.cdnUrl.isEmpty())
         object.insert(QStringLiteral("uploaded"), uploaded.raw);
+    if (isGenerated()) {
+        object.insert(QStringLiteral("origin"), QStringLiteral("generated"));
+        object.insert(QStringLiteral("prompt"), prompt);
+        object.insert(QStringLiteral("duration"), duration);
+        object.insert(QStringLiteral("kind"), kindKey(kind));
+    }
     return object;
 }
 
@@ -117,6 +150,14 @@ MediaItem MediaItem::fromJson(const QJsonObject &object)
     item.state = stateFromName(object.value(QLatin1String("state")).toString());
     item.error = object.value(QLatin1String("error")).toString();
     item.uploaded = UploadedFile::fromJson(object.value(QLatin1String("uploaded")).toObject());
+    if (object.value(QLatin1String("origin")).toString() == QLatin1String("generated") && item.url.isValid()) {
+        item.origin = Origin::Generated;
+        item.prompt = object.value(QLatin1String("prompt")).toString();
+        item.duration = qBound(0.0, object.value(QLatin1String("duration")).toDouble(), 86400.0);
+        const MediaKind kind = kindFromKey(object.value(QLatin1String("kind")).toString());
+        if (kind != MediaKind::Unknown)
+            item.kind = kind;
+    }
     return item;
 }
 
@@ -128,7 +169,7 @@ UploadQueue::UploadQueue(Service *service, QObject *parent)
 UploadQueue::~UploadQueue()
 {
     // Stop what runs without letting the ends of those jobs start the next uploads.
-    for (const QPointer<UploadJob> &job : std::as_const(m_jobs)) {
+    for (const QPointer<ServiceJob> &job : std::as_const(m_jobs)) {
         if (job) {
             job->disconnect(this);
             job->abort();
@@ -205,6 +246,34 @@ void UploadQueue::addUrls(const QList<QUrl> &urls)
     pump();
 }
 
+void UploadQueue::addGenerated(const QList<GeneratedClip> &clips)
+{
+    QSet<QUrl> known;
+    for (const MediaItem &item : std::as_const(m_items)) {
+        if (item.isGenerated())
+            known.insert(item.url);
+    }
+    const int first = int(m_items.size());
+    for (const GeneratedClip &clip : clips) {
+        if (!clip.isValid() || known.contains(clip.url))
+            continue;
+        known.insert(clip.url);
+        MediaItem item;
+        item.id = m_nextId++;
+        item.origin = MediaItem::Origin::Generated;
+        item.url = clip.url;
+        item.name = clip.name;
+        item.kind = clip.kind;
+        item.prompt = clip.prompt;
+        item.duration = clip.duration;
+        item.state = MediaItem::State::Queued;
+        m_items.append(item);
+    }
+    if (m_items.size() > first)
+        emit added(first, int(m_items.size() - 1));
+    pump();
+}
+
 void UploadQueue::accept(const QList<MediaCheck> &accepted, const QList<MediaCheck> &problems, int total)
 {
     QSet<QString> known;
@@ -239,7 +308,7 @@ void UploadQueue::accept(const QList<MediaCheck> &accepted, const QList<MediaChe
 void UploadQueue::pump()
 {
     int running = 0;
-    for (const QPointer<UploadJob> &job : std::as_const(m_jobs))
+    for (const QPointer<ServiceJob> &job : std::as_const(m_jobs))
         running += job ? 1 : 0;
     for (qsizetype i = 0; i < m_items.size() && running < m_parallel; ++i) {
         if (m_items.at(i).state == MediaItem::State::Queued) {
@@ -251,6 +320,10 @@ void UploadQueue::pump()
 
 void UploadQueue::startUpload(int index)
 {
+    if (m_items.at(index).isGenerated()) {
+        startFetch(index);
+        return;
+    }
     MediaItem &item = m_items[index];
     item.state = MediaItem::State::Uploading;
     item.sent = 0;
@@ -268,24 +341,73 @@ void UploadQueue::startUpload(int index)
         emit changed(at);
     });
     connect(job, &ServiceJob::finished, this, [this, job, id] {
-        m_jobs.remove(id);
         const int at = indexOf(id);
-        if (at >= 0) {
-            MediaItem &done = m_items[at];
-            if (job->error()) {
-                done.state = job->error().kind() == ApiError::Kind::Cancelled ? MediaItem::State::Interrupted
-                                                                              : MediaItem::State::Failed;
-                done.error = job->error().message();
-            } else {
-                done.state = MediaItem::State::Uploaded;
-                done.sent = done.size;
-                if (!job->files().isEmpty())
-                    done.uploaded = job->files().first();
-            }
-            emit changed(at);
-        }
-        pump();
+        if (at >= 0 && !job->error() && !job->files().isEmpty())
+            m_items[at].uploaded = job->files().first();
+        settle(id, job->error());
     });
+}
+
+void UploadQueue::startFetch(int index)
+{
+    MediaItem &item = m_items[index];
+    const quint64 id = item.id;
+    item.error.clear();
+    if (!m_cache) {
+        item.state = MediaItem::State::Uploaded; // a link only: nothing to fetch it to
+        emit changed(index);
+        return;
+    }
+    const QString path = m_cache->pathFor(item.url, item.name);
+    DownloadJob *job = m_cache->fetch(item.url, item.name);
+    if (!job) {
+        item.path = path;
+        item.size = QFileInfo(path).size();
+        item.sent = item.size;
+        item.state = MediaItem::State::Uploaded;
+        emit changed(index);
+        return;
+    }
+    item.state = MediaItem::State::Uploading;
+    item.sent = 0;
+    emit changed(index);
+    m_jobs.insert(id, job);
+    connect(job, &DownloadJob::progress, this, [this, id](qint64 received, qint64 total) {
+        const int at = indexOf(id);
+        if (at < 0)
+            return;
+        m_items[at].sent = received;
+        if (total > 0)
+            m_items[at].size = total;
+        emit changed(at);
+    });
+    connect(job, &ServiceJob::finished, this, [this, job, id, path] {
+        const int at = indexOf(id);
+        if (at >= 0 && !job->error()) {
+            m_items[at].path = path;
+            m_items[at].size = QFileInfo(path).size();
+        }
+        settle(id, job->error());
+    });
+}
+
+void UploadQueue::settle(quint64 id, const ApiError &error)
+{
+    m_jobs.remove(id);
+    const int at = indexOf(id);
+    if (at >= 0) {
+        MediaItem &done = m_items[at];
+        if (error) {
+            done.state = error.kind() == ApiError::Kind::Cancelled ? MediaItem::State::Interrupted
+                                                                   : MediaItem::State::Failed;
+            done.error = error.message();
+        } else {
+            done.state = MediaItem::State::Uploaded;
+            done.sent = done.size;
+        }
+        emit changed(at);
+    }
+    pump();
 }
 
 void UploadQueue::retry(quint64 id)
@@ -315,8 +437,10 @@ void UploadQueue::remove(quint64 id)
     const int index = indexOf(id);
     if (index < 0)
         return;
-    if (QPointer<UploadJob> job = m_jobs.take(id))
+    if (QPointer<ServiceJob> job = m_jobs.take(id)) {
+        job->disconnect(this);
         job->abort();
+    }
     m_items.removeAt(index);
     emit removed(index);
     pump();
@@ -324,7 +448,7 @@ void UploadQueue::remove(quint64 id)
 
 void UploadQueue::restore(const QList<MediaItem> &items)
 {
-    for (const QPointer<UploadJob> &job : std::as_const(m_jobs)) {
+    for (const QPointer<ServiceJob> &job : std::as_const(m_jobs)) {
         if (job) {
             job->disconnect(this);
             job->abort();
@@ -333,15 +457,30 @@ void UploadQueue::restore(const QList<MediaItem> &items)
     m_jobs.clear();
     m_items = items;
     m_nextId = 1;
+    bool fetch = false;
     for (MediaItem &item : m_items) {
+        m_nextId = qMax(m_nextId, item.id + 1);
+        if (item.isGenerated()) {
+            // Fetching a generated clip costs nothing and sends nothing: continue it, and fetch again a
+            // copy the cache no longer has.
+            const bool missing = item.state == MediaItem::State::Uploaded && !item.path.isEmpty() &&
+                !QFileInfo::exists(item.path);
+            if (missing || item.state == MediaItem::State::Uploading || item.state == MediaItem::State::Queued ||
+                item.state == MediaItem::State::Checking) {
+                item.state = MediaItem::State::Queued;
+                fetch = true;
+            }
+            continue;
+        }
         // An upload cut off by a restart is shown as interrupted, with Retry: never resumed behind the user's
         // back.
         if (item.state == MediaItem::State::Uploading || item.state == MediaItem::State::Checking ||
             item.state == MediaItem::State::Queued)
             item.state = MediaItem::State::Interrupted;
-        m_nextId = qMax(m_nextId, item.id + 1);
     }
     emit reset();
+    if (fetch)
+        pump();
 }
 
 } // namespace nemo::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "generatedclip.h"
 #include "mediavalidator.h"
 #include "uploadjob.h"
 
@@ -9,10 +10,17 @@
 
 namespace nemo::core {
 
+class MediaCache;
 class Service;
 
 struct MediaItem
 {
+    // The user's own file or link (uploaded), or a clip the agent generated (fetched to this computer).
+    enum class Origin
+    {
+        User,
+        Generated
+    };
     enum class State
     {
         Checking,
@@ -24,7 +32,8 @@ struct MediaItem
     };
 
     quint64 id = 0;
-    QString path; // a local file, or empty for a link
+    Origin origin = Origin::User;
+    QString path; // a local file, or empty for a link (for generated media: the copy in the cache)
     QUrl url;     // a web link uploaded by URL
     QString name;
     MediaKind kind = MediaKind::Unknown;
@@ -33,15 +42,21 @@ struct MediaItem
     qint64 sent = 0;
     QString error;         // why it failed, for a person
     UploadedFile uploaded; // what the service said once uploaded
+    QString prompt;        // generated media: what the agent was asked to make
+    double duration = 0;   // generated media: seconds, as the service said
+
+    bool isGenerated() const { return origin == Origin::Generated; }
 
     QJsonObject toJson() const;
     static MediaItem fromJson(const QJsonObject &object);
     static QString stateName(State state);
 };
 
-// The media the user added: checked at the door (off the UI thread, folders expanded), then
+// The media bin: what the user added, checked at the door (off the UI thread, folders expanded), then
 // uploaded one file per request, two at a time, each with its own progress and its own failure
-// and Retry. Files that cannot be used are refused with a message and never uploaded.
+// and Retry. Files that cannot be used are refused with a message and never uploaded. Clips the agent
+// generated join the bin too; they are never uploaded but fetched once into the media cache (the
+// same queue, progress, failure and Retry).
 class UploadQueue : public QObject
 {
     Q_OBJECT
@@ -61,6 +76,10 @@ public:
     void add(const QStringList &paths);
     // Web links, uploaded by URL (the service fetches them).
     void addUrls(const QList<QUrl> &urls);
+    // What the agent generated (from the state); clips already in the bin are left as they are.
+    void addGenerated(const QList<GeneratedClip> &clips);
+    // Where generated clips are fetched to (without one they stay links).
+    void setCache(MediaCache *cache) { m_cache = cache; }
     void retry(quint64 id);
     void retryFailed();
     void remove(quint64 id);
@@ -84,10 +103,13 @@ private:
     void accept(const QList<MediaCheck> &accepted, const QList<MediaCheck> &problems, int total);
     void pump();
     void startUpload(int index);
+    void startFetch(int index);
+    void settle(quint64 id, const ApiError &error);
 
     Service *m_service;
+    MediaCache *m_cache = nullptr;
     QList<MediaItem> m_items;
-    QHash<quint64, QPointer<UploadJob>> m_jobs;
+    QHash<quint64, QPointer<ServiceJob>> m_jobs;
     int m_parallel = 2;
     int m_checking = 0;
     quint64 m_nextId = 1;

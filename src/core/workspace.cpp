@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "authenticator.h"
+#include "mediacache.h"
 #include "session.h"
 
 namespace nemo::core {
@@ -8,15 +9,19 @@ namespace nemo::core {
 Workspace::Workspace(const ServiceConfig &config, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_service(std::make_unique<Service>(config, secrets))
+    , m_cache(new MediaCache(m_service.get(), MediaCache::defaultFolder(), MediaCache::DefaultLimitBytes, this))
     , m_conversation(new Conversation(m_service.get(), this))
     , m_uploads(new UploadQueue(m_service.get(), this))
     , m_exporter(new Exporter(m_service.get(), this))
     , m_reconnectTimer(new QTimer(this))
 {
+    m_uploads->setCache(m_cache);
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &Workspace::reconnect);
     connect(m_service.get(), &Service::creditsChanged, this, &Workspace::creditsChanged);
     connect(m_service.get(), &Service::stateChanged, this, [this](const ProjectState &state) {
+        // What the agent generated belongs in the media bin, to watch and to keep.
+        m_uploads->addGenerated(state.generated);
         // Highlights belong to the turn that made them; a later plain refresh keeps them.
         emit timelineChanged(state, m_lastChanges);
     });
@@ -45,6 +50,7 @@ Workspace::~Workspace()
     delete m_exporter;
     delete m_uploads;
     delete m_conversation;
+    delete m_cache;
 }
 
 void Workspace::setConnection(Connection connection, const ApiError &error)

@@ -16,6 +16,7 @@
 
 namespace nemo::core {
 
+class MediaCache;
 class SecretStore;
 
 // What one window works on: the service, the chat, the media bin's uploads, the export, and the
@@ -41,6 +42,7 @@ public:
     Conversation *conversation() const { return m_conversation; }
     UploadQueue *uploads() const { return m_uploads; }
     Exporter *exporter() const { return m_exporter; }
+    MediaCache *mediaCache() const { return m_cache; }
 
     Connection connection() const { return m_connection; }
     const ApiError &connectionError() const { return m_connectionError; }
@@ -69,6 +71,7 @@ private:
     void reconnect();
 
     std::unique_ptr<Service> m_service;
+    MediaCache *m_cache;
     Conversation *m_conversation;
     UploadQueue *m_uploads;
     Exporter *m_exporter;

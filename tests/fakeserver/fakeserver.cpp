@@ -274,6 +274,15 @@ QString FakeServer::ensureMediaDir()
     return m_mediaDir;
 }
 
+QString FakeServer::generatedClip(const QString &name)
+{
+    // Every generated clip is a real, playable H.264 file (the bundled sample under the clip's own name).
+    const QString path = ensureMediaDir() + QStringLiteral("/generated/") + name;
+    if (!QFile::exists(path) && !name.contains(QLatin1Char('/')) && !name.startsWith(QLatin1Char('.')))
+        QFile::copy(samplePath(), path);
+    return path;
+}
+
 QString FakeServer::samplePath()
 {
     const QString path = ensureMediaDir() + QStringLiteral("/generated/sample.mp4");
@@ -317,6 +326,9 @@ void FakeServer::reset()
     m_renders.clear();
     m_issued.clear();
     m_calls.clear();
+    m_callTimes.clear();
+    m_faultHits.clear();
+    m_claims.clear();
     m_chatMessages.clear();
     m_requests = 0;
     m_missingAttribution = 0;
@@ -367,6 +379,8 @@ QString FakeServer::endpointOf(const HttpRequest &request) const
     const QString &p = request.path;
     if (p == QLatin1String("/api/auth/anonymous-token"))
         return QStringLiteral("token");
+    if (p == QLatin1String("/api/auth/claim-token"))
+        return QStringLiteral("claim");
     if (p == QLatin1String("/api/tasks/me/with-session/nemo_agent"))
         return QStringLiteral("session");
     if (p == QLatin1String("/run_sse"))
@@ -379,6 +393,8 @@ QString FakeServer::endpointOf(const HttpRequest &request) const
         return QStringLiteral("state");
     if (p == QLatin1String("/api/render/proxy/lambda"))
         return QStringLiteral("render");
+    if (p.startsWith(QLatin1String("/api/render/proxy/lambda/")) && p.endsWith(QLatin1String("/cancel")))
+        return QStringLiteral("render_cancel");
     if (p.startsWith(QLatin1String("/api/render/proxy/lambda/")))
         return QStringLiteral("render_poll");
     if (p.startsWith(QLatin1String("/api/render/proxy/")) && p.endsWith(QLatin1String("/download")))
@@ -390,13 +406,21 @@ QString FakeServer::endpointOf(const HttpRequest &request) const
     return QStringLiteral("unknown");
 }
 
-Fault FakeServer::faultFor(const QString &endpoint, int call) const
+Fault FakeServer::faultFor(const QString &endpoint, int call, const QString &path)
 {
     Fault merged;
     merged.endpoint = endpoint;
-    for (const Fault &f : m_scenario.faults) {
-        if (!f.matches(endpoint, call))
+    for (int i = 0; i < m_scenario.faults.size(); ++i) {
+        const Fault &f = m_scenario.faults.at(i);
+        if (!f.pathContains.isEmpty()) {
+            if (!path.contains(f.pathContains) ||
+                (f.endpoint != QLatin1String("*") && f.endpoint != endpoint))
+                continue;
+            if (!f.matches(endpoint, ++m_faultHits[i]))
+                continue;
+        } else if (!f.matches(endpoint, call)) {
             continue;
+        }
         if (f.httpStatus)
             merged.httpStatus = f.httpStatus;
         if (f.code)
@@ -448,12 +472,15 @@ void FakeServer::handle(const HttpRequest &request, std::unique_ptr<BodyConsumer
         return;
     }
     const int call = ++m_calls[endpoint];
+    if (!m_clock.isValid())
+        m_clock.start();
+    m_callTimes[endpoint].append(m_clock.elapsed());
     if (endpoint != QLatin1String("media") &&
         (!request.hasHeader("x-skill-source") || !request.hasHeader("x-skill-version") ||
          !request.hasHeader("x-skill-platform"))) {
         ++m_missingAttribution;
     }
-    const Fault fault = faultFor(endpoint, call);
+    const Fault fault = faultFor(endpoint, call, request.path);
     if (fault.delayMs > 0) {
         QPointer<HttpConnection> guard(connection);
         auto shared = std::make_shared<std::unique_ptr<BodyConsumer>>(std::move(body));
@@ -510,6 +537,12 @@ void FakeServer::dispatch(const HttpRequest &request, std::unique_ptr<BodyConsum
     } else if (endpoint == QLatin1String("session")) {
         if (expect("POST"))
             handleSession(request, connection, fault);
+    } else if (endpoint == QLatin1String("claim")) {
+        if (expect("POST"))
+            handleClaim(request, connection, fault);
+    } else if (endpoint == QLatin1String("render_cancel")) {
+        if (expect("POST"))
+            handleRenderCancel(request, connection, fault);
     } else if (endpoint == QLatin1String("sse")) {
         if (expect("POST"))
             handleChat(request, connection, fault);
@@ -592,6 +625,31 @@ FakeServer::Session *FakeServer::sessionFor(const QString &sessionId, const Toke
         return nullptr;
     }
     return &it.value();
+}
+
+void FakeServer::handleClaim(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
+{
+    const Token *token = authorize(request, connection, fault);
+    if (!token)
+        return;
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    const QString sessionId = body.value(QLatin1String("session_id")).toString();
+    const QString taskId = body.value(QLatin1String("task_id")).toString();
+    if (sessionId.isEmpty() || taskId.isEmpty()) {
+        sendError(connection, 400, QStringLiteral("task_id and session_id are required"), fault, 400);
+        return;
+    }
+    const auto it = m_sessions.constFind(sessionId);
+    // Only the owner may hand a project to the web app.
+    if (it == m_sessions.cend() || it->userId != token->userId || it->taskId != taskId) {
+        sendError(connection, 403, QStringLiteral("This task does not belong to you"), fault, 403);
+        return;
+    }
+    const QString claim =
+        QStringLiteral("clm_") + QString::number(m_random.generate64(), 36) + QString::number(++m_serial);
+    m_claims.append(claim);
+    sendEnvelope(connection, {{QStringLiteral("claim_token"), claim}, {QStringLiteral("expires_in"), 604800}},
+                 fault);
 }
 
 void FakeServer::handleToken(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
@@ -716,12 +774,27 @@ void FakeServer::handleChat(const HttpRequest &request, HttpConnection *connecti
     input.language = session->language;
     input.mediaBaseUrl = baseUrl().toString();
     input.turnNumber = ++session->turns;
+    input.clipTag = QString::number(qHash(session->sessionId), 16);
+    input.sandboxRoot = m_scenario.sandboxPaths ? QStringLiteral("/mnt/userdata/") + user.userId : QString();
     input.silent = m_random.generateDouble() < m_scenario.noTextRatio;
     const AgentTurn turn = ScriptedAgent::run(input);
-    // The agent works on the server whether or not the client stays to listen.
-    session->draft = turn.draft;
-    session->generatedMedia = turn.generatedMedia;
-    samplePath();
+    for (const QJsonValue &clip : turn.generatedMedia)
+        generatedClip(QUrl(clip.toObject().value(QLatin1String("url")).toString()).fileName());
+    // The agent works on the server whether or not the client stays to listen (and, with lateEditMs, goes
+    // on after the stream has ended).
+    if (m_scenario.lateEditMs > 0) {
+        const QString sessionId = session->sessionId;
+        QTimer::singleShot(m_scenario.lateEditMs, this, [this, sessionId, turn] {
+            auto it = m_sessions.find(sessionId);
+            if (it != m_sessions.end()) {
+                it->draft = turn.draft;
+                it->generatedMedia = turn.generatedMedia;
+            }
+        });
+    } else {
+        session->draft = turn.draft;
+        session->generatedMedia = turn.generatedMedia;
+    }
 
     auto *streamer = new SseStreamer(connection, turn, m_scenario, fault, this);
     const QString userId = user.userId;
@@ -979,6 +1052,30 @@ void FakeServer::handleRenderStart(const HttpRequest &request, HttpConnection *c
              fault);
 }
 
+QString FakeServer::localMedia(const QString &source, const QString &sessionId)
+{
+    QString url = source;
+    if (source.startsWith(QLatin1String("/mnt/userdata/"))) {
+        // A sandbox path: the session's upload (or generated clip) of that file name.
+        const QString name = source.section(QLatin1Char('/'), -1);
+        url.clear();
+        for (const MediaItem &item : m_sessions.value(sessionId).media) {
+            if (item.filename == name)
+                url = item.cdnUrl;
+        }
+        for (const QJsonValue &clip : m_sessions.value(sessionId).generatedMedia) {
+            const QString clipUrl = clip.toObject().value(QLatin1String("url")).toString();
+            if (QUrl(clipUrl).fileName() == name)
+                url = clipUrl;
+        }
+    }
+    const QString path = QUrl(url).path();
+    if (!path.startsWith(QLatin1String("/media/")) || path.contains(QLatin1String("..")))
+        return {};
+    const QString local = ensureMediaDir() + path.mid(6);
+    return QFile::exists(local) ? local : QString();
+}
+
 void FakeServer::startRenderOutput(Render &render)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9_-]"));
@@ -994,15 +1091,11 @@ void FakeServer::startRenderOutput(Render &render)
     if (ffmpeg.isEmpty()) {
         QFile::copy(sample, render.outputPath);
         render.outputReady = true;
+        render.outputReadyMs = 0;
         return;
     }
-    auto localFor = [this](const QString &url) -> QString {
-        const QString path = QUrl(url).path();
-        if (!path.startsWith(QLatin1String("/media/")) || path.contains(QLatin1String("..")))
-            return {};
-        const QString local = ensureMediaDir() + path.mid(6);
-        return QFile::exists(local) ? local : QString();
-    };
+    const QString sessionId = render.sessionId;
+    auto localFor = [this, sessionId](const QString &source) { return localMedia(source, sessionId); };
     const int w = m_scenario.renderSize.width() & ~1;
     const int h = m_scenario.renderSize.height() & ~1;
     QStringList args{QStringLiteral("-nostdin"), QStringLiteral("-y"), QStringLiteral("-v"),
@@ -1052,6 +1145,7 @@ void FakeServer::startRenderOutput(Render &render)
     if (inputs == 0) {
         QFile::copy(sample, render.outputPath);
         render.outputReady = true;
+        render.outputReadyMs = 0;
         return;
     }
     for (int i = 0; i < inputs; ++i)
@@ -1093,8 +1187,10 @@ void FakeServer::startRenderOutput(Render &render)
                     QFile::copy(sample, output);
                 }
                 auto it = m_renders.find(id);
-                if (it != m_renders.end())
+                if (it != m_renders.end()) {
                     it->outputReady = true;
+                    it->outputReadyMs = it->clock.elapsed();
+                }
             });
     connect(process, &QProcess::errorOccurred, this,
             [this, process, id, output, sample](QProcess::ProcessError error) {
@@ -1103,14 +1199,20 @@ void FakeServer::startRenderOutput(Render &render)
                 process->deleteLater();
                 QFile::copy(sample, output);
                 auto it = m_renders.find(id);
-                if (it != m_renders.end())
+                if (it != m_renders.end()) {
                     it->outputReady = true;
+                    it->outputReadyMs = it->clock.elapsed();
+                }
             });
     process->start(ffmpeg, args);
 }
 
 QString FakeServer::renderStatus(const Render &render, int *progress) const
 {
+    if (render.cancelled) {
+        *progress = 0;
+        return QStringLiteral("cancelled");
+    }
     const qint64 elapsed = render.clock.elapsed();
     const qint64 total = qMax(1, m_scenario.renderMs);
     *progress = int(qMin<qint64>(95, 5 + 90 * elapsed / total));
@@ -1139,6 +1241,7 @@ void FakeServer::handleRenderPoll(const HttpRequest &request, HttpConnection *co
                  fault);
         return;
     }
+    it->polls.append(it->clock.elapsed());
     int progress = 0;
     const QString status = renderStatus(*it, &progress);
     const bool completed = status == QLatin1String("completed");
@@ -1183,6 +1286,50 @@ void FakeServer::handleRenderPoll(const HttpRequest &request, HttpConnection *co
     sendJson(connection, 200, body, fault);
 }
 
+void FakeServer::handleRenderCancel(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
+{
+    const Token *token = authorize(request, connection, fault);
+    if (!token)
+        return;
+    QString id = request.path.mid(QStringLiteral("/api/render/proxy/lambda/").size());
+    id.chop(QStringLiteral("/cancel").size());
+    auto it = m_renders.find(id);
+    if (!m_scenario.cancelSupported || it == m_renders.end()) {
+        sendJson(connection, 404,
+                 {{QStringLiteral("success"), false}, {QStringLiteral("error"), QStringLiteral("Not found")}},
+                 fault);
+        return;
+    }
+    int progress = 0;
+    const QString status = renderStatus(*it, &progress);
+    if (status == QLatin1String("completed") || status == QLatin1String("failed")) {
+        sendJson(connection, 409,
+                 {{QStringLiteral("success"), false},
+                  {QStringLiteral("error"), QStringLiteral("The render has already finished")}},
+                 fault);
+        return;
+    }
+    it->cancelled = true;
+    sendJson(connection, 200,
+             {{QStringLiteral("success"), true},
+              {QStringLiteral("data"),
+               QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("cancelled")}}}},
+             fault);
+}
+
+QList<qint64> FakeServer::renderPolls(const QString &renderId) const
+{
+    return m_renders.value(renderId).polls;
+}
+
+qint64 FakeServer::renderDoneAtMs(const QString &renderId) const
+{
+    const auto it = m_renders.constFind(renderId);
+    if (it == m_renders.cend() || it->fails || it->cancelled || !it->outputReady)
+        return -1;
+    return qMax<qint64>(m_scenario.renderMs, it->outputReadyMs);
+}
+
 void FakeServer::handleRenderDownload(const HttpRequest &request, HttpConnection *connection,
                                       const Fault &fault)
 {
@@ -1220,8 +1367,8 @@ void FakeServer::handleMedia(const HttpRequest &request, HttpConnection *connect
             return;
         }
     }
-    if (relative == QLatin1String("generated/sample.mp4"))
-        samplePath();
+    if (relative.startsWith(QLatin1String("generated/")) && relative.endsWith(QLatin1String(".mp4")))
+        generatedClip(relative.mid(10));
     const QString path = ensureMediaDir() + QLatin1Char('/') + relative;
     const QString type = fileTypeOf(path);
     QByteArray contentType = "application/octet-stream";

@@ -53,6 +53,13 @@ public:
 
     QJsonObject stats() const;
     int callCount(const QString &endpoint) const { return m_calls.value(endpoint); }
+    // When each call to an endpoint came, in ms on the server's own steady clock.
+    QList<qint64> callTimes(const QString &endpoint) const { return m_callTimes.value(endpoint); }
+    // A render's polls, in ms after it was created, and when it was done (-1 while it is not).
+    QList<qint64> renderPolls(const QString &renderId) const;
+    qint64 renderDoneAtMs(const QString &renderId) const;
+    QStringList claimTokens() const { return m_claims; }
+    QStringList renderIds() const { return m_renders.keys(); }
     QStringList chatMessages() const;
 
 private:
@@ -92,7 +99,10 @@ private:
         QDateTime completedAt;
         QString outputPath;
         bool outputReady = false;
+        qint64 outputReadyMs = -1; // when the file was there, on `clock`
         bool fails = false;
+        bool cancelled = false;
+        QList<qint64> polls; // on `clock`
         double duration = 0;
     };
     struct Issued
@@ -109,7 +119,7 @@ private:
                   const QString &endpoint, const Fault &fault);
 
     QString endpointOf(const HttpRequest &request) const;
-    Fault faultFor(const QString &endpoint, int call) const;
+    Fault faultFor(const QString &endpoint, int call, const QString &path);
     QDateTime now() const;
 
     // Answers
@@ -126,6 +136,9 @@ private:
                         const Fault &fault);
 
     void handleToken(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
+    void handleClaim(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
+    void handleRenderCancel(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
+    QString localMedia(const QString &source, const QString &sessionId);
     void handleSession(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
     void handleChat(const HttpRequest &request, HttpConnection *connection, const Fault &fault);
     void handleUpload(const HttpRequest &request, std::unique_ptr<BodyConsumer> body,
@@ -144,6 +157,7 @@ private:
     QString renderStatus(const Render &render, int *progress) const;
     QString ensureMediaDir();
     QString samplePath();
+    QString generatedClip(const QString &name);
 
     QTcpServer *m_server = nullptr;
     Scenario m_scenario;
@@ -158,6 +172,10 @@ private:
     QHash<QString, Render> m_renders;
     QList<Issued> m_issued;
     QHash<QString, int> m_calls;
+    QHash<QString, QList<qint64>> m_callTimes;
+    QHash<int, int> m_faultHits; // requests that matched a fault's pathContains, by fault index
+    QElapsedTimer m_clock;
+    QStringList m_claims;
     QList<std::pair<QString, QString>> m_chatMessages;
     QList<qint64> m_rangeStarts; // where each file answer began (0, or a Range's first byte)
     int m_requests = 0;

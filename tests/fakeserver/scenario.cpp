@@ -28,6 +28,7 @@ bool Fault::matches(const QString &endpointName, int call) const
 {
     if (endpoint != QLatin1String("*") && endpoint != endpointName)
         return false;
+    // With pathContains, `call` counts the matching requests only (the server keeps that count).
     return nth <= 0 || (call >= nth && call < nth + qMax(1, times));
 }
 
@@ -35,6 +36,7 @@ Fault Fault::fromJson(const QJsonObject &o)
 {
     Fault f;
     read(o, "endpoint", f.endpoint);
+    read(o, "pathContains", f.pathContains);
     read(o, "nth", f.nth);
     read(o, "times", f.times);
     read(o, "httpStatus", f.httpStatus);
@@ -59,6 +61,7 @@ Fault Fault::fromJson(const QJsonObject &o)
 QJsonObject Fault::toJson() const
 {
     return QJsonObject{{QStringLiteral("endpoint"), endpoint},
+                       {QStringLiteral("pathContains"), pathContains},
                        {QStringLiteral("nth"), nth},
                        {QStringLiteral("times"), times},
                        {QStringLiteral("httpStatus"), httpStatus},
@@ -102,6 +105,9 @@ Scenario Scenario::fromJson(const QJsonObject &o)
     read(o, "noTextRatio", s.noTextRatio);
     read(o, "seed", s.seed);
     read(o, "trailingTemporaryIssue", s.trailingTemporaryIssue);
+    read(o, "lateEditMs", s.lateEditMs);
+    read(o, "sandboxPaths", s.sandboxPaths);
+    read(o, "cancelSupported", s.cancelSupported);
     read(o, "renderMs", s.renderMs);
     read(o, "pollShape", s.pollShape);
     read(o, "renderFails", s.renderFails);
@@ -143,6 +149,9 @@ QJsonObject Scenario::toJson() const
                        {QStringLiteral("noTextRatio"), noTextRatio},
                        {QStringLiteral("seed"), double(seed)},
                        {QStringLiteral("trailingTemporaryIssue"), trailingTemporaryIssue},
+                       {QStringLiteral("lateEditMs"), lateEditMs},
+                       {QStringLiteral("sandboxPaths"), sandboxPaths},
+                       {QStringLiteral("cancelSupported"), cancelSupported},
                        {QStringLiteral("renderMs"), renderMs},
                        {QStringLiteral("pollShape"), pollShape},
                        {QStringLiteral("renderFails"), renderFails},

@@ -8,12 +8,13 @@
 namespace nemo::fake {
 
 // One injected fault: which endpoint, on which call(s), and what goes wrong.
-// Endpoints: token, session, sse, upload, credits, state, render, render_poll, render_download, media, or
-// "*".
+// Endpoints: token, session, claim, sse, upload, credits, state, render, render_poll, render_cancel,
+// render_download, media, or "*".
 struct Fault
 {
     QString endpoint = QStringLiteral("*");
-    int nth = 0;        // 1-based call number of that endpoint; 0 = every call
+    QString pathContains; // only requests whose path contains this (then nth counts those requests alone)
+    int nth = 0;          // 1-based call number of that endpoint; 0 = every call
     int times = 1;      // consecutive calls affected, starting at nth
     int httpStatus = 0; // answer with this HTTP status (and an envelope)
     int code = 0;       // answer with this business code
@@ -62,6 +63,8 @@ struct Scenario
     double noTextRatio = 0.3;
     quint32 seed = 7;
     bool trailingTemporaryIssue = false;
+    int lateEditMs = 0;        // the agent's edit lands this long after the turn began (0: at once)
+    bool sandboxPaths = false; // drafts name media by sandbox path (/mnt/userdata/<user>/<file>)
     // Render
     int renderMs = 4000;
     QString pollShape = QStringLiteral("top"); // "top", "top_render_id" or "wrapped"
@@ -70,6 +73,7 @@ struct Scenario
     QString outputUrl = QStringLiteral("absolute"); // "absolute", "relative" or "none"
     QSize renderSize = QSize(1280, 720);
     bool useFfmpeg = true;
+    bool cancelSupported = true; // false: POST …/cancel answers 404, as where the service has no cancel
 
     QList<Fault> faults;
 

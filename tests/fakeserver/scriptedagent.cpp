@@ -154,6 +154,29 @@ QJsonObject MediaItem::toJson() const
                        {QStringLiteral("fps"), fps},           {QStringLiteral("hash"), hash}};
 }
 
+void ScriptedAgent::toSandboxPaths(QJsonArray &tracks, const QString &root)
+{
+    // As the vendor's CLI shows them: media named by where the service keeps it, the name too.
+    for (int t = 0; t < tracks.size(); ++t) {
+        QJsonObject track = tracks.at(t).toObject();
+        QJsonArray segments = track.value(QLatin1String("sg")).toArray();
+        for (int i = 0; i < segments.size(); ++i) {
+            QJsonObject segment = segments.at(i).toObject();
+            const QString src = segment.value(QLatin1String("src")).toString();
+            if (src.isEmpty() || src.startsWith(QLatin1String("/mnt/")))
+                continue;
+            const QString sandbox = root + QLatin1Char('/') + QUrl(src).fileName();
+            segment.insert(QStringLiteral("src"), sandbox);
+            QJsonObject meta = segment.value(QLatin1String("m")).toObject();
+            meta.insert(QStringLiteral("name"), sandbox);
+            segment.insert(QStringLiteral("m"), meta);
+            segments.replace(i, segment);
+        }
+        track.insert(QStringLiteral("sg"), segments);
+        tracks.replace(t, track);
+    }
+}
+
 int ScriptedAgent::trackCount(const QJsonObject &draft)
 {
     return draft.value(QLatin1String("t")).toArray().size();
@@ -207,12 +230,14 @@ AgentTurn ScriptedAgent::run(const Input &in)
     QJsonObject videoTrack = tracks.at(video).toObject();
     QJsonArray visuals = videoTrack.value(QLatin1String("sg")).toArray();
     QStringList used;
-    for (const QJsonValue &segment : visuals)
-        used.append(segment.toObject().value(QLatin1String("src")).toString());
+    for (const QJsonValue &segment : visuals) {
+        const QString src = segment.toObject().value(QLatin1String("src")).toString();
+        used << src << src.section(QLatin1Char('/'), -1); // a link, or a sandbox path (by file name)
+    }
     int added = 0;
     qint64 cursor = trackEnd(videoTrack);
     for (const MediaItem &item : in.media) {
-        if (item.fileType == QLatin1String("audio") || used.contains(item.cdnUrl))
+        if (item.fileType == QLatin1String("audio") || used.contains(item.cdnUrl) || used.contains(item.filename))
             continue;
         const QJsonObject segment = visualSegment(item, cursor, int(visuals.size()) + 1);
         cursor += qint64(segment.value(QLatin1String("d")).toDouble());
@@ -222,9 +247,9 @@ AgentTurn ScriptedAgent::run(const Input &in)
     if (visuals.isEmpty()) {
         // Nothing uploaded: "generate" a clip from the prompt.
         MediaItem clip;
-        clip.filename = QStringLiteral("generated_clip_%1.mp4").arg(in.turnNumber);
+        clip.filename = QStringLiteral("generated_clip_%1_%2.mp4").arg(in.clipTag).arg(in.turnNumber);
         clip.fileType = QStringLiteral("video");
-        clip.cdnUrl = in.mediaBaseUrl + QStringLiteral("/media/generated/sample.mp4");
+        clip.cdnUrl = in.mediaBaseUrl + QStringLiteral("/media/generated/") + clip.filename;
         clip.duration = 5;
         clip.width = 1920;
         clip.height = 1080;
@@ -336,6 +361,8 @@ AgentTurn ScriptedAgent::run(const Input &in)
                             .value(QLatin1String("text")));
         }
     }
+    if (!in.sandboxRoot.isEmpty())
+        toSandboxPaths(tracks, in.sandboxRoot);
     draft.insert(QStringLiteral("t"), tracks);
     draft.insert(QStringLiteral("d"), double(total));
     draft.insert(QStringLiteral("m"), meta);

@@ -59,6 +59,8 @@ public:
         QString message;
         QString language;
         QString mediaBaseUrl; // where generated clips are served
+        QString clipTag;      // makes generated clips' names unique per session
+        QString sandboxRoot;  // when set, segments name their media by sandbox path under it
         bool silent = false;  // an edit turn that closes without text
         int turnNumber = 1;
     };
@@ -66,6 +68,7 @@ public:
     static AgentTurn run(const Input &input);
     static int trackCount(const QJsonObject &draft);
     static bool hasSegments(const QJsonObject &draft);
+    static void toSandboxPaths(QJsonArray &tracks, const QString &root);
 };
 
 } // namespace nemo::fake

@@ -46,6 +46,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <QVideoWidget>
@@ -381,14 +382,37 @@ private slots:
             QLatin1String("https://nemovideo.com/register?bind=anon_")));
         app::ChatView *view = window->chatPanel()->view();
         const int row = h.workspace->conversation()->size() - 1;
-        QCOMPARE(view->buttonLabels(row), QStringList{QStringLiteral("Register")});
+        QCOMPARE(view->buttonLabels(row),
+                 (QStringList{QStringLiteral("Continue in the Web App"), QStringLiteral("Register")}));
         QSignalSpy links(view, &app::ChatView::linkActivated);
         view->scrollToRow(row);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
-                          view->buttonRect(row, 0).center());
+                          view->buttonRect(row, 1).center());
         QCOMPARE(links.count(), 1);
         QCOMPARE(links.first().first().toUrl(), error->actionUrl);
         QCOMPARE(h.server.chatMessages().size(), 0);
+
+        // "Continue in the Web App": a claim token for this task and session, then the browser.
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+        const auto restore = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("https")); });
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          view->buttonRect(row, 0).center());
+        QTRY_COMPARE_WITH_TIMEOUT(catcher.opened.size(), 1, 10000);
+        const QUrl opened = catcher.opened.first();
+        QCOMPARE(opened.host(), QStringLiteral("nemovideo.com"));
+        QCOMPARE(opened.path(), QStringLiteral("/workspace/claim"));
+        QCOMPARE(h.server.claimTokens().size(), 1);
+        QCOMPARE(QUrlQuery(opened).queryItemValue(QStringLiteral("ct")), h.server.claimTokens().first());
+        // The sign-in never goes into the link: the claim token is all it carries.
+        QCOMPARE(QUrlQuery(opened).queryItems().size(), 1);
+        QVERIFY(!opened.toString().contains(QLatin1String("nmv_")));
+        // The same from the File menu.
+        window->action(QStringLiteral("openInWeb"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(catcher.opened.size(), 2, 10000);
+        QCOMPARE(h.server.claimTokens().size(), 2);
+        QCOMPARE(QUrlQuery(catcher.opened.last()).queryItemValue(QStringLiteral("ct")),
+                 h.server.claimTokens().last());
     }
 
     void linksOpenOnlyForTheWebAndOnlyOnClick()

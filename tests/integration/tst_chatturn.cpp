@@ -1,7 +1,9 @@
 // Chat turns over SSE against the local server: streaming, both event forms, every framing,
 // silent turns, dropped streams (never re-sent), agent errors, limits, stop, and refusals.
 #include "chatturn.h"
+#include "conversation.h"
 #include "harness.h"
+#include "timelinewatch.h"
 
 using namespace nemo;
 using namespace nemo::test;
@@ -368,6 +370,102 @@ private slots:
         QCOMPARE(turn->outcome(), ChatTurn::Outcome::Replied);
         QCOMPARE(turn->malformedEvents(), 1);
         QVERIFY(!turn->text().contains(QLatin1String("bad ")));
+    }
+
+    // After a dropped stream the agent may carry on: the timeline is looked at on the vendor's cadence
+    // (first after droppedStreamFirstCheck, then every droppedStreamInterval), each change is told, and
+    // the looking stops after droppedStreamQuietReads looks without one. Nothing is ever sent again.
+    void droppedStreamIsFollowedOnTheVendorsCadence()
+    {
+        using namespace std::chrono_literals;
+        fake::Scenario scenario = quickScenario();
+        scenario.lateEditMs = 530; // the edit lands after the first look, before the second
+        Harness h(scenario);
+        h.reconfigure([](core::ServiceConfig &config) {
+            config.droppedStreamFirstCheck = 400ms;
+            config.droppedStreamInterval = 250ms;
+            config.droppedStreamQuietReads = 3;
+        });
+        upload(h);
+        fake::Fault drop = fault("sse", 1);
+        drop.dropAfterEvents = 3;
+        h.server.addFault(drop);
+        core::Conversation conversation(h.service.get());
+        QSignalSpy watching(&conversation, &core::Conversation::watchingChanged);
+        QSignalSpy turns(&conversation, &core::Conversation::turnFinished);
+        QVERIFY(conversation.submit(QStringLiteral("make a video")));
+        QVERIFY(watching.wait(10000));
+        QCOMPARE(watching.last().first().toBool(), true);
+        QVERIFY(conversation.isWatching());
+        const int statesBefore = h.server.callCount(QStringLiteral("state"));
+        const qint64 droppedAt = h.server.callTimes(QStringLiteral("state")).last();
+        QVERIFY(watching.wait(15000));
+        QCOMPARE(watching.last().first().toBool(), false);
+        QVERIFY(!conversation.isWatching());
+        QCOMPARE(sends(h), 1); // never sent again
+
+        // What the server saw: the first look after 400 ms (nothing yet), then every 250 ms: the change,
+        // then three quiet looks.
+        QStringList notices;
+        for (const core::ChatMessage &message : conversation.messages())
+            notices.append(message.text);
+        const QString all = notices.join(QLatin1Char('\n'));
+        const QList<qint64> times = h.server.callTimes(QStringLiteral("state")).mid(statesBefore);
+        QVERIFY2(times.size() == 5, qPrintable(QString::number(times.size()) + QLatin1Char('\n') + all));
+        QVERIFY2(times.first() - droppedAt >= 390, qPrintable(QString::number(times.first() - droppedAt)));
+        for (qsizetype i = 1; i < times.size(); ++i)
+            QVERIFY2(times.at(i) - times.at(i - 1) >= 240, qPrintable(QString::number(times.at(i) - times.at(i - 1))));
+        QVERIFY2(all.contains(QLatin1String("The agent may still be working on it")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("The agent carried on. What changed: added track Video")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("Nothing changed in 3 look")), qPrintable(all));
+        QCOMPARE(turns.count(), 2); // the dropped turn, and the change found later
+        const auto state = h.service->lastState();
+        QVERIFY(state && state->draft.isExportable());
+    }
+
+    void stopWaitingEndsTheLooks()
+    {
+        using namespace std::chrono_literals;
+        fake::Scenario scenario = quickScenario();
+        Harness h(scenario);
+        h.reconfigure([](core::ServiceConfig &config) {
+            config.droppedStreamFirstCheck = 300ms;
+            config.droppedStreamInterval = 300ms;
+        });
+        upload(h);
+        fake::Fault drop = fault("sse", 1);
+        drop.dropAfterEvents = 3;
+        h.server.addFault(drop);
+        core::Conversation conversation(h.service.get());
+        QSignalSpy watching(&conversation, &core::Conversation::watchingChanged);
+        QVERIFY(conversation.submit(QStringLiteral("make a video")));
+        QVERIFY(watching.wait(10000));
+        QVERIFY(conversation.watch()->secondsToNextRead() >= 0);
+        conversation.stopWatching();
+        QCOMPARE(watching.last().first().toBool(), false);
+        const int states = h.server.callCount(QStringLiteral("state"));
+        QTest::qWait(900); // three looks would have come by now
+        QCOMPARE(h.server.callCount(QStringLiteral("state")), states);
+        QVERIFY(conversation.messages().last().text.startsWith(QLatin1String("Stopped waiting for the agent")));
+    }
+
+    void sandboxPathsAreShownByFileName()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.sandboxPaths = true;
+        Harness h(scenario);
+        upload(h);
+        Recorded recorded;
+        auto turn = send(h, QStringLiteral("make a video with music"), &recorded);
+        QVERIFY(finish(turn.get()));
+        const core::Draft draft = turn->stateAfter().draft;
+        QVERIFY(draft.isExportable());
+        QVERIFY(draft.tracks().first().segments.first().source.startsWith(QLatin1String("/mnt/userdata/")));
+        const QString summary = draft.summary();
+        QVERIFY2(!summary.contains(QLatin1String("/mnt/")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("photo1.jpg")), qPrintable(summary));
+        QVERIFY(!turn->outcomeMessage().contains(QLatin1String("/mnt/")));
     }
 
     void chineseSession()

@@ -6,9 +6,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QUrlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +57,8 @@ private:
         environment.insert(QStringLiteral("LANGUAGE"), m_language);
         environment.remove(QStringLiteral("LC_ALL"));
         environment.remove(QStringLiteral("LC_MESSAGES"));
+        for (const QString &key : m_extraEnvironment.keys())
+            environment.insert(key, m_extraEnvironment.value(key));
         process.setProcessEnvironment(environment);
         QStringList all = arguments;
         if (server.isValid())
@@ -151,7 +156,7 @@ private slots:
         const QString out = m_home.filePath(QStringLiteral("promo.mp4"));
         const Run exported = cli(server.baseUrl(),
                                  {QStringLiteral("export"), QStringLiteral("--out"), out,
-                                  QStringLiteral("--poll-interval"), QStringLiteral("0.2")});
+                                  QStringLiteral("--poll-interval"), QStringLiteral("2")});
         QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
         QCOMPARE(exported.out.trimmed(), QDir::toNativeSeparators(out));
         QVERIFY(exported.err.contains(QLatin1String("completed, 100%")));
@@ -304,6 +309,160 @@ private slots:
         cli(server.baseUrl(), {QStringLiteral("logout")});
     }
 
+    void pollIntervalNeverBelowTheContract()
+    {
+        FakeServerThread server;
+        const Run run = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"),
+                                               m_home.filePath(QStringLiteral("fast.mp4")),
+                                               QStringLiteral("--poll-interval"), QStringLiteral("0.5")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QLatin1String("between 2 and 3600")));
+        QCOMPARE(server.stats().value(QLatin1String("requests")).toInt(), 0);
+    }
+
+    void webOpensTheProjectInTheBrowser()
+    {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        FakeServerThread server;
+        // The desktop's opener, standing in: it notes the link it was given.
+        QTemporaryDir bin;
+        const QString noted = bin.filePath(QStringLiteral("opened.txt"));
+        QFile opener(bin.filePath(QStringLiteral("xdg-open")));
+        QVERIFY(opener.open(QIODevice::WriteOnly));
+        opener.write("#!/bin/sh\nprintf '%s' \"$1\" > \"" + QFile::encodeName(noted) + "\"\n");
+        opener.close();
+        opener.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        m_extraEnvironment.insert(QStringLiteral("PATH"),
+                                  bin.path() + QLatin1Char(':') + qEnvironmentVariable("PATH"));
+        const auto restore = qScopeGuard([this] { m_extraEnvironment.clear(); });
+
+        const Run run = cli(server.baseUrl(), {QStringLiteral("web")});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QUrl url(run.out.trimmed());
+        QCOMPARE(url.host(), QStringLiteral("nemovideo.com"));
+        QCOMPARE(url.path(), QStringLiteral("/workspace/claim"));
+        QStringList claims;
+        server.run([&](FakeServer &s) { claims = s.claimTokens(); });
+        QCOMPARE(claims.size(), 1);
+        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("ct")), claims.first());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(noted).size() > 0, 10000);
+        QFile file(noted);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), url.toString());
+        file.close();
+
+        // --print: the link only, no browser.
+        QFile::remove(noted);
+        const Run printed = cli(server.baseUrl(), {QStringLiteral("web"), QStringLiteral("--print")});
+        QVERIFY2(printed.exitCode == 0, qPrintable(describe(printed)));
+        QVERIFY(printed.out.contains(QLatin1String("/workspace/claim?ct=clm_")));
+        QTest::qWait(300); // nothing may appear (a browser would have started by now)
+        QVERIFY(!QFile::exists(noted));
+#else
+        QSKIP("the stand-in browser is a shell script for xdg-open");
+#endif
+    }
+
+    void exportCanBeCancelled()
+    {
+        Scenario scenario;
+        scenario.eventDelayMs = 1;
+        scenario.noTextRatio = 0;
+        scenario.renderMs = 60000;
+        scenario.renderSize = QSize(320, 180);
+        FakeServerThread server(scenario);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg")}).exitCode == 0);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a video")}).exitCode == 0);
+        const QString out = m_home.filePath(QStringLiteral("cancelled.mp4"));
+        QFile::remove(out);
+
+        // One terminal exports; another stops it.
+        QProcess exporting;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
+        environment.remove(QStringLiteral("NEMO_TOKEN"));
+        exporting.setProcessEnvironment(environment);
+        exporting.start(QStringLiteral(NEMO_CLI_EXE),
+                        {QStringLiteral("--base-url"), server.baseUrl().toString(), QStringLiteral("export"),
+                         QStringLiteral("--out"), out, QStringLiteral("--poll-interval"), QStringLiteral("2")});
+        QVERIFY(exporting.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(server.stats().value(QLatin1String("calls")).toObject().value(
+                                     QLatin1String("render_poll")).toInt() >= 1,
+                                 15000);
+        const Run cancel = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--cancel")});
+        QVERIFY2(cancel.exitCode == 0, qPrintable(describe(cancel)));
+        QVERIFY(cancel.out.contains(QLatin1String("cancelled")));
+        QVERIFY(exporting.waitForFinished(20000));
+        const QString err = QString::fromUtf8(exporting.readAllStandardError());
+        QCOMPARE(exporting.exitCode(), 130);
+        QVERIFY2(err.contains(QLatin1String("cancelled; nothing was saved")), qPrintable(err));
+        QVERIFY(!QFile::exists(out));
+        QVERIFY(!QFile::exists(out + QStringLiteral(".part")));
+        // Nothing is left to cancel.
+        const Run again = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--cancel")});
+        QCOMPARE(again.exitCode, 6);
+    }
+
+    void exportThatCannotBeCancelledFinishes()
+    {
+        Scenario scenario;
+        scenario.eventDelayMs = 1;
+        scenario.noTextRatio = 0;
+        scenario.renderMs = 6000;
+        scenario.renderSize = QSize(320, 180);
+        scenario.cancelSupported = false;
+        FakeServerThread server(scenario);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg")}).exitCode == 0);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a video")}).exitCode == 0);
+        const QString out = m_home.filePath(QStringLiteral("uncancellable.mp4"));
+        QFile::remove(out);
+        QProcess exporting;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
+        environment.remove(QStringLiteral("NEMO_TOKEN"));
+        exporting.setProcessEnvironment(environment);
+        exporting.start(QStringLiteral(NEMO_CLI_EXE), {QStringLiteral("--base-url"), server.baseUrl().toString(),
+                                                       QStringLiteral("export"), QStringLiteral("--out"), out});
+        QVERIFY(exporting.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(server.stats().value(QLatin1String("calls")).toObject().value(
+                                     QLatin1String("render")).toInt() >= 1,
+                                 15000);
+        QTest::qWait(200); // the job id is written down as soon as the service gives it
+        const Run cancel = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--cancel")});
+        QCOMPARE(cancel.exitCode, 8);
+        QVERIFY2(cancel.err.contains(QLatin1String("can't be stopped; it will finish on its own")),
+                 qPrintable(describe(cancel)));
+        QVERIFY(exporting.waitForFinished(60000));
+        QCOMPARE(exporting.exitCode(), 0);
+        QVERIFY(QFileInfo(out).size() > 1000);
+    }
+
+    void stateListsGeneratedMedia()
+    {
+        Scenario scenario;
+        scenario.eventDelayMs = 1;
+        scenario.noTextRatio = 0;
+        FakeServerThread server(scenario);
+        // Nothing uploaded: the agent generates a clip.
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("a sunrise over the sea")})
+                    .exitCode == 0);
+        const Run state = cli(server.baseUrl(), {QStringLiteral("state")});
+        QVERIFY2(state.exitCode == 0, qPrintable(describe(state)));
+        QVERIFY2(state.out.contains(QLatin1String("Generated by the agent:")), qPrintable(state.out));
+        QVERIFY(state.out.contains(QLatin1String("generated_clip_")));
+        QVERIFY(state.out.contains(QLatin1String("Prompt: a sunrise over the sea")));
+        const Run json = cli(server.baseUrl(), {QStringLiteral("state"), QStringLiteral("--json")});
+        const QJsonArray generated =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("generated")).toArray();
+        QCOMPARE(generated.size(), 1);
+        const QJsonObject clip = generated.first().toObject();
+        QVERIFY(clip.value(QLatin1String("url")).toString().startsWith(server.baseUrl().toString()));
+        QCOMPARE(clip.value(QLatin1String("duration")).toDouble(), 5.0);
+        QCOMPARE(clip.value(QLatin1String("prompt")).toString(), QStringLiteral("a sunrise over the sea"));
+    }
+
 private:
     void verifyPlayable(const QString &path)
     {
@@ -340,6 +499,7 @@ private:
     QString m_keychainService;
     QString m_language = QStringLiteral("en_US");
     QString m_everything;
+    QHash<QString, QString> m_extraEnvironment;
 };
 
 int main(int argc, char **argv)

@@ -1,10 +1,12 @@
 // Export against the local server: render jobs in both poll shapes, failures, retries with a new id,
 // resuming by id, and downloads that resume with Range and end byte-identical.
+#include "exporter.h"
 #include "harness.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 using namespace nemo;
@@ -179,8 +181,9 @@ private slots:
     {
         Harness h;
         const core::Draft draft = prepare(h);
-        h.reconfigure(
-            [](core::ServiceConfig &config) { config.renderPollInterval = std::chrono::seconds(60); });
+        h.reconfigure([](core::ServiceConfig &config) {
+            config.renderFirstCheck = config.renderShortestPoll = config.renderLongestPoll = std::chrono::seconds(60);
+        });
         auto job = render(h, draft);
         QSignalSpy status(job.get(), &RenderJob::statusChanged);
         QVERIFY(status.wait(10000));
@@ -269,6 +272,142 @@ private slots:
         QCOMPARE(download->error().kind(), ApiError::Kind::BadResponse);
         QVERIFY(!QFile::exists(target));
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+    }
+
+    // The poll schedule with the contract's own timings, as the server saw it: the first check within
+    // 3 s, never two checks less than 2 s apart nor more than 30 s, and the end noticed soon after it came.
+    void pollsNoticeTheEndWithoutHammering_data()
+    {
+        QTest::addColumn<int>("renderMs");
+        QTest::addColumn<int>("maxPolls");
+        QTest::addColumn<int>("maxLagMs");
+        QTest::newRow("3 s render") << 3000 << 2 << 2500;
+        QTest::newRow("9 s render") << 9000 << 4 << 3000;
+    }
+
+    void pollsNoticeTheEndWithoutHammering()
+    {
+        QFETCH(int, renderMs);
+        QFETCH(int, maxPolls);
+        QFETCH(int, maxLagMs);
+        fake::Scenario scenario = quickScenario();
+        scenario.renderMs = renderMs;
+        Harness h(scenario);
+        const core::Draft draft = prepare(h);
+        h.reconfigure([](core::ServiceConfig &config) {
+            const core::ServiceConfig contract;
+            config.renderFirstCheck = contract.renderFirstCheck;
+            config.renderShortestPoll = contract.renderShortestPoll;
+            config.renderLongestPoll = contract.renderLongestPoll;
+        });
+        auto job = render(h, draft);
+        QVERIFY(finish(job.get(), renderMs + 40000));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        const QList<qint64> polls = h.server.renderPolls(job->jobId());
+        const qint64 done = h.server.renderDoneAtMs(job->jobId());
+        QVERIFY(!polls.isEmpty());
+        QVERIFY(done >= renderMs);
+        QVERIFY2(polls.first() >= 2800 && polls.first() <= 3600, qPrintable(QString::number(polls.first())));
+        for (qsizetype i = 1; i < polls.size(); ++i) {
+            const qint64 gap = polls.at(i) - polls.at(i - 1);
+            QVERIFY2(gap >= 1950 && gap <= 30500, qPrintable(QStringLiteral("gap %1 ms").arg(gap)));
+        }
+        QVERIFY2(polls.size() <= maxPolls, qPrintable(QStringLiteral("%1 polls").arg(polls.size())));
+        // The check that saw the end came soon after it.
+        QVERIFY(polls.last() >= done);
+        QVERIFY2(polls.last() - done <= maxLagMs, qPrintable(QStringLiteral("noticed %1 ms late").arg(polls.last() - done)));
+    }
+
+    void estimateOfTimeLeft()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.renderMs = 20000;
+        Harness h(scenario);
+        const core::Draft draft = prepare(h);
+        h.reconfigure([](core::ServiceConfig &config) {
+            config.renderFirstCheck = std::chrono::milliseconds(1000);
+            config.renderShortestPoll = std::chrono::milliseconds(1000);
+            config.renderLongestPoll = std::chrono::milliseconds(1000);
+        });
+        auto job = render(h, draft);
+        QCOMPARE(job->estimatedSecondsLeft(), -1); // nothing to go by yet
+        QSignalSpy status(job.get(), &RenderJob::statusChanged);
+        QTRY_VERIFY_WITH_TIMEOUT(status.count() >= 3, 10000);
+        // About 20 s in all, about 2–3 s gone: "about 17 s left", give or take the rounding of progress.
+        const int left = job->estimatedSecondsLeft();
+        QVERIFY2(left >= 12 && left <= 22, qPrintable(QString::number(left)));
+        job->abort();
+    }
+
+    void cancelStopsTheExportAndLeavesNoFile()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.renderMs = 60000;
+        Harness h(scenario);
+        const core::Draft draft = prepare(h);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("cancelled.mp4"));
+        core::Exporter exporter(h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.start(draft, core::RenderOptions(), target);
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter.jobId().isEmpty(), 10000);
+        exporter.cancel();
+        QVERIFY(exporter.isCancelling());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
+        QCOMPARE(exporter.error().kind(), ApiError::Kind::Cancelled);
+        QCOMPARE(h.server.callCount(QStringLiteral("render_cancel")), 1);
+        QVERIFY(QDir(dir.path()).isEmpty());
+        // The service says so too, and nothing is fetched for it.
+        auto resumed = keep(h.service->resumeRender(exporter.jobId()));
+        QVERIFY(finish(resumed.get()));
+        QCOMPARE(resumed->status().state, RenderStatus::State::Cancelled);
+        QCOMPARE(resumed->error().kind(), ApiError::Kind::Cancelled);
+        QCOMPARE(h.server.callCount(QStringLiteral("media")), 0);
+    }
+
+    void cancelDuringTheDownloadRemovesThePart()
+    {
+        fake::Scenario scenario = quickScenario();
+        Harness h(scenario);
+        const core::Draft draft = prepare(h);
+        fake::Fault stall = fault("media", 1);
+        stall.pathContains = QStringLiteral("/renders/");
+        stall.stallAfterBytes = 1000; // a small render is a few kilobytes
+        h.server.addFault(stall);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("half.mp4"));
+        core::Exporter exporter(h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.start(draft, core::RenderOptions(), target);
+        QTRY_VERIFY_WITH_TIMEOUT(exporter.received() > 0, 20000);
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Downloading);
+        exporter.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void serviceThatCannotCancelFinishesTheExport()
+    {
+        fake::Scenario scenario = quickScenario();
+        scenario.renderMs = 1500;
+        scenario.cancelSupported = false;
+        Harness h(scenario);
+        const core::Draft draft = prepare(h);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("kept.mp4"));
+        core::Exporter exporter(h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.start(draft, core::RenderOptions(), target);
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter.jobId().isEmpty(), 10000);
+        exporter.cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter.isCancelling(), 10000);
+        QCOMPARE(exporter.notice(), QStringLiteral("This export can't be stopped; it will finish on its own."));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Done);
+        QVERIFY(QFileInfo(target).size() > 1000);
+        QCOMPARE(h.server.callCount(QStringLiteral("render_cancel")), 1);
     }
 
     void insecureOutputUrlIsRefused()

@@ -80,7 +80,11 @@ inline core::ServiceConfig quickConfig(const QUrl &baseUrl)
     config.baseUrl = baseUrl;
     config.language = QStringLiteral("en");
     config.rateLimitDelay = 200ms;
-    config.renderPollInterval = 150ms;
+    config.renderFirstCheck = 150ms;
+    config.renderShortestPoll = 100ms;
+    config.renderLongestPoll = 300ms;
+    config.droppedStreamFirstCheck = 150ms;
+    config.droppedStreamInterval = 150ms;
     config.retryBackoff = 30ms;
     config.reconnectInterval = 100ms;
     config.turnLimit = 60s;

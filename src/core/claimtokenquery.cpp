@@ -1,0 +1,64 @@
+#include "claimtokenquery.h"
+
+#include "service.h"
+#include "session.h"
+
+#include <QUrlQuery>
+
+namespace nemo::core {
+
+namespace {
+
+// Claim tokens are short opaque words; anything else is not put into a link.
+bool plausibleClaimToken(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 512)
+        return false;
+    for (const QChar c : token) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_') && c != QLatin1Char('-') &&
+            c != QLatin1Char('.') && c != QLatin1Char('~'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ClaimTokenQuery::ClaimTokenQuery(Service *service, QObject *parent)
+    : ApiCall(service, Needs::Session, "POST", QStringLiteral("/api/auth/claim-token"), QJsonObject(), parent)
+{ }
+
+void ClaimTokenQuery::send()
+{
+    // After a replaced session (1002) the claim is for the new one.
+    const SessionInfo info = service()->session()->info();
+    setBody({{QStringLiteral("task_id"), info.taskId}, {QStringLiteral("session_id"), info.sessionId}});
+    ApiCall::send();
+}
+
+void ClaimTokenQuery::handle(const ApiResult &result)
+{
+    const QString token = result.data.value(QLatin1String("claim_token")).toString().trimmed();
+    if (!plausibleClaimToken(token)) {
+        complete(ApiError(ApiError::Kind::BadResponse));
+        return;
+    }
+    m_claimToken = token;
+    complete();
+}
+
+QUrl ClaimTokenQuery::webUrl() const
+{
+    return m_claimToken.isEmpty() ? QUrl() : webUrlFor(m_claimToken);
+}
+
+QUrl ClaimTokenQuery::webUrlFor(const QString &claimToken)
+{
+    QUrl url(QStringLiteral("https://nemovideo.com/workspace/claim"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("ct"), claimToken);
+    url.setQuery(query);
+    return url;
+}
+
+} // namespace nemo::core
