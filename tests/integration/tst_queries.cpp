@@ -1,5 +1,6 @@
 // Credits and state queries: typed results, idempotent GETs retried with backoff, and TLS that is never
 // weakened.
+#include "claimtokenquery.h"
 #include "harness.h"
 
 #include <QProcess>
@@ -30,6 +31,39 @@ private slots:
         QCOMPARE(query->credits().total, 100);
         QCOMPARE(changed.count(), 1);
         QVERIFY(h.service->lastCredits().has_value());
+    }
+
+    void claimTokenForTheWebApp()
+    {
+        Harness h;
+        auto query = keep(h.service->claimWebLink());
+        QVERIFY(finish(query.get()));
+        QVERIFY2(!query->error(), qPrintable(query->error().message()));
+        QCOMPARE(h.server.claimTokens().size(), 1);
+        QCOMPARE(query->claimToken(), h.server.claimTokens().first());
+        const QUrl url = query->webUrl();
+        QCOMPARE(url.toString(),
+                 QStringLiteral("https://nemovideo.com/workspace/claim?ct=") + h.server.claimTokens().first());
+        QVERIFY(!url.toString().contains(QLatin1String("nmv_")));
+    }
+
+    void claimTokenOnlyForTheOwnersTask()
+    {
+        // Another user's session: the service refuses, nothing is opened.
+        Harness h;
+        auto first = keep(h.service->claimWebLink());
+        QVERIFY(finish(first.get()));
+        const core::SessionInfo mine = h.service->session()->info();
+        core::MemorySecretStore otherSecrets;
+        core::Service other(quickConfig(h.server.baseUrl()), &otherSecrets);
+        auto credits = keep(other.fetchCredits()); // signs the other user in
+        QVERIFY(finish(credits.get()));
+        other.session()->restore(mine);
+        auto stolen = keep(other.claimWebLink());
+        QVERIFY(finish(stolen.get()));
+        QVERIFY(stolen->error());
+        QVERIFY(stolen->webUrl().isEmpty());
+        QCOMPARE(h.server.claimTokens().size(), 1);
     }
 
     void emptyState()

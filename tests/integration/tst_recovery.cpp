@@ -239,6 +239,7 @@ private slots:
         fake::FakeServerThread server(s, media.path());
         for (const char *endpoint : {"media", "render_download"}) {
             fake::Fault stall = test::fault(endpoint, 1);
+            stall.pathContains = QStringLiteral("render"); // the video, not a clip the agent generated
             stall.stallAfterBytes = 40000;
             server.addFault(stall);
         }

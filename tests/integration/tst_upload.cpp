@@ -1,7 +1,11 @@
-// Uploads against the local server: several files per request, streamed, checked first, URLs.
+// Uploads against the local server: several files per request, streamed, checked first, URLs; and the
+// clips the agent generates, fetched once into the media cache and listed in the media bin.
 #include "harness.h"
+#include "mediacache.h"
+#include "uploadqueue.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 
@@ -26,6 +30,76 @@ class TestUpload final : public QObject
     Q_OBJECT
 
 private slots:
+    void generatedClipsJoinTheBinOnce()
+    {
+        Harness h;
+        QTemporaryDir cacheDir;
+        core::MediaCache cache(h.service.get(), cacheDir.path());
+        core::UploadQueue bin(h.service.get());
+        bin.setCache(&cache);
+        QObject::connect(h.service.get(), &core::Service::stateChanged,
+                         [&bin](const core::ProjectState &state) { bin.addGenerated(state.generated); });
+        // Nothing uploaded: the agent generates a clip from the words.
+        auto turn = keep(h.service->sendMessage(QStringLiteral("a sunrise over the sea")));
+        QVERIFY(finish(turn.get()));
+        QCOMPARE(turn->stateAfter().generated.size(), 1);
+        QCOMPARE(bin.size(), 1);
+        const core::MediaItem &item = bin.at(0);
+        QVERIFY(item.isGenerated());
+        QCOMPARE(item.kind, core::MediaKind::Video);
+        QCOMPARE(item.prompt, QStringLiteral("a sunrise over the sea"));
+        QCOMPARE(item.duration, 5.0);
+        QVERIFY(item.name.startsWith(QLatin1String("generated_clip_")));
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, core::MediaItem::State::Uploaded, 10000);
+        const QString path = bin.at(0).path;
+        QVERIFY(path.startsWith(cacheDir.path()));
+        QFile local(path);
+        QVERIFY(local.open(QIODevice::ReadOnly));
+        QFile original(h.server.mediaDir() + QStringLiteral("/generated/") + item.url.fileName());
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(local.readAll(), original.readAll());
+        QCOMPARE(h.server.callCount(QStringLiteral("upload")), 0); // never sent back up
+        QCOMPARE(h.server.callCount(QStringLiteral("media")), 1);
+
+        // The state again (a refresh, a later turn): the same clip stays one item, fetched once.
+        auto state = keep(h.service->fetchState());
+        QVERIFY(finish(state.get()));
+        QCOMPARE(bin.size(), 1);
+        // A restart: the bin comes back from the project and the copy in the cache is used.
+        core::UploadQueue again(h.service.get());
+        again.setCache(&cache);
+        core::MediaItem saved = core::MediaItem::fromJson(bin.at(0).toJson());
+        saved.state = core::MediaItem::State::Uploading; // killed mid-fetch, as far as the project knows
+        again.restore({saved});
+        QTRY_COMPARE_WITH_TIMEOUT(again.at(0).state, core::MediaItem::State::Uploaded, 10000);
+        QCOMPARE(again.at(0).path, path);
+        QVERIFY(again.at(0).isGenerated());
+        QCOMPARE(again.at(0).prompt, item.prompt);
+        QCOMPARE(h.server.callCount(QStringLiteral("media")), 1);
+    }
+
+    void generatedClipFetchFailsWithRetry()
+    {
+        Harness h;
+        QTemporaryDir cacheDir;
+        core::MediaCache cache(h.service.get(), cacheDir.path());
+        core::UploadQueue bin(h.service.get());
+        bin.setCache(&cache);
+        fake::Fault missing = fault("media", 1);
+        missing.httpStatus = 503;
+        missing.times = 20;
+        h.server.addFault(missing);
+        auto turn = keep(h.service->sendMessage(QStringLiteral("a sunrise over the sea")));
+        QVERIFY(finish(turn.get()));
+        bin.addGenerated(turn->stateAfter().generated);
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, core::MediaItem::State::Failed, 20000);
+        QVERIFY(!bin.at(0).error.isEmpty());
+        h.server.setScenario(quickScenario()); // the service is back
+        bin.retry(bin.at(0).id);
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, core::MediaItem::State::Uploaded, 10000);
+        QVERIFY(QFileInfo(bin.at(0).path).size() > 1000);
+    }
+
     void twoImagesInOneRequest()
     {
         Harness h;

@@ -23,6 +23,7 @@ struct GuiHarness
         // Settings, downloads and caches in a private place.
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
         qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
+        qputenv("XDG_CACHE_HOME", QFile::encodeName(home.filePath(QStringLiteral("cache"))));
         QSettings().clear();
         settings.setDownloadFolder(home.filePath(QStringLiteral("exports")));
         server.setScenario(scenario);

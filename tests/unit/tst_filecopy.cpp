@@ -1,0 +1,76 @@
+// Save As: the copy runs off the UI thread, and a file already at the target is replaced only by a
+// complete copy — a copy that fails never costs the user the file that was there.
+#include "filecopy.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QDir>
+
+using nemo::core::FileCopy;
+
+namespace {
+
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+} // namespace
+
+class TestFileCopy final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void copiesAndReplaces()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("clip.mp4"));
+        const QString target = dir.filePath(QStringLiteral("kept.mp4"));
+        QByteArray bytes(3 * 1024 * 1024 + 17, 'v'); // more than one buffer
+        bytes[0] = 'x';
+        write(source, bytes);
+        write(target, "an older file");
+        FileCopy *copy = FileCopy::start(source, target);
+        QSignalSpy finished(copy, &FileCopy::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).toBool(), true);
+        QCOMPARE(read(target), bytes);
+    }
+
+    void aFailedCopyKeepsTheExistingFile()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("kept.mp4"));
+        write(target, "the user's own file");
+        FileCopy *copy = FileCopy::start(dir.filePath(QStringLiteral("gone.mp4")), target);
+        QSignalSpy finished(copy, &FileCopy::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(finished.first().at(1).toString().contains(QLatin1String("gone.mp4")));
+        QCOMPARE(read(target), QByteArray("the user's own file"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("kept.mp4")});
+    }
+
+    void intoAFolderThatIsNotThere()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("clip.mp4"));
+        write(source, "video");
+        const QString error = FileCopy::copy(source, dir.filePath(QStringLiteral("no/such/folder/x.mp4")));
+        QVERIFY(error.contains(QLatin1String("x.mp4")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFileCopy)
+#include "tst_filecopy.moc"
