@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>nemo::app::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::MainWindow</name>
     <message numerus="yes">
         <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
@@ -35,6 +45,23 @@
         <translation>
             <numerusform>%n uploaded file in this session.</numerusform>
             <numerusform>%n uploaded files in this session.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::Conversation</name>
+    <message numerus="yes">
+        <source>The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</source>
+        <translation>
+            <numerusform>The agent may still be working on it. Nemo Studio will look at the timeline in %n second, then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</numerusform>
+            <numerusform>The agent may still be working on it. Nemo Studio will look at the timeline in %n seconds, then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing changed in %n look(s) at the timeline, so Nemo Studio stopped waiting for the agent.</source>
+        <translation>
+            <numerusform>Nothing changed in %n look at the timeline, so Nemo Studio stopped waiting for the agent.</numerusform>
+            <numerusform>Nothing changed in %n looks at the timeline, so Nemo Studio stopped waiting for the agent.</numerusform>
         </translation>
     </message>
 </context>
