@@ -1,10 +1,10 @@
 #include "chatpanel.h"
 
-#include "timelinewatch.h"
 #include "chatmodel.h"
 #include "chatview.h"
 #include "conversation.h"
 #include "messageinput.h"
+#include "timelinewatch.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -233,12 +233,13 @@ void ChatPanel::updateStatus()
     if (!m_conversation->isBusy() && m_conversation->isWatching()) {
         const core::TimelineWatch *watch = m_conversation->watch();
         const int next = watch->secondsToNextRead();
-        m_status->setText(next > 0 ? tr("Waiting to see whether the agent carries on: next look at the timeline "
-                                        "in %1 (%2 of %3 looks without a change so far)")
-                                         .arg(clock(qint64(next) * 1000))
-                                         .arg(watch->quietReads())
-                                         .arg(watch->quietLimit())
-                                   : tr("Looking at the timeline…"));
+        m_status->setText(next > 0
+                              ? tr("Waiting to see whether the agent carries on: next look at the timeline "
+                                   "in %1 (%2 of %3 looks without a change so far)")
+                                    .arg(clock(qint64(next) * 1000))
+                                    .arg(watch->quietReads())
+                                    .arg(watch->quietLimit())
+                              : tr("Looking at the timeline…"));
         m_pulse->clear();
         return;
     }

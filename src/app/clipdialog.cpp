@@ -46,8 +46,8 @@ void ClipDialog::saveAs()
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
     const QString target = QFileDialog::getSaveFileName(
         this, tr("Save Clip As"), QDir(folder).filePath(m_name),
-        tr("Media (*.%1)").arg(QFileInfo(m_name).suffix().isEmpty() ? QStringLiteral("mp4")
-                                                                   : QFileInfo(m_name).suffix()));
+        tr("Media (*.%1)")
+            .arg(QFileInfo(m_name).suffix().isEmpty() ? QStringLiteral("mp4") : QFileInfo(m_name).suffix()));
     if (!target.isEmpty())
         saveTo(target);
 }

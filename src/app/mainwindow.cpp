@@ -1,10 +1,10 @@
 #include "mainwindow.h"
 
-#include "claimtokenquery.h"
 #include "appsettings.h"
 #include "authenticator.h"
 #include "chatpanel.h"
 #include "chatview.h"
+#include "claimtokenquery.h"
 #include "exportdialog.h"
 #include "mediabinpanel.h"
 #include "messageinput.h"
@@ -236,8 +236,8 @@ void MainWindow::createMenus()
     menu({action(QStringLiteral("focusChat")), action(QStringLiteral("send")), action(QStringLiteral("stop")),
           nullptr, action(QStringLiteral("credits"))});
     menu({action(QStringLiteral("shortcuts")), action(QStringLiteral("website")),
-          action(QStringLiteral("openInWeb")), nullptr,
-          action(QStringLiteral("about")), action(QStringLiteral("aboutQt"))});
+          action(QStringLiteral("openInWeb")), nullptr, action(QStringLiteral("about")),
+          action(QStringLiteral("aboutQt"))});
 }
 
 void MainWindow::retranslate()
@@ -501,7 +501,8 @@ void MainWindow::openInWebApp()
         if (query->error()) {
             statusBar()->clearMessage();
             m_workspace->conversation()->addError(
-                query->error(), tr("Couldn't open the project in the web app: %1").arg(query->error().message()));
+                query->error(),
+                tr("Couldn't open the project in the web app: %1").arg(query->error().message()));
             return;
         }
         statusBar()->showMessage(tr("Opened in your browser: continue there with the same project."), 15000);

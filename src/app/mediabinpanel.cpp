@@ -295,7 +295,8 @@ void MediaBinPanel::contextMenu(const QPoint &position)
             menu.addAction(tr("&Watch"), this, [this, id] { openClip(id); });
             menu.addAction(tr("Save &As…"), this, [this, id] {
                 if (ClipDialog *dialog = openClip(id))
-                    QMetaObject::invokeMethod(dialog->saveAsButton(), &QPushButton::click, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(dialog->saveAsButton(), &QPushButton::click,
+                                              Qt::QueuedConnection);
             });
         }
         if (QFileInfo(path).isFile()) {

@@ -191,7 +191,8 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         bar.maximum = 100;
         bar.progress = index.data(MediaBinModel::ProgressRole).toInt();
         bar.textVisible = true;
-        bar.text = generated ? tr("Downloading %1%").arg(bar.progress) : tr("Uploading %1%").arg(bar.progress);
+        bar.text =
+            generated ? tr("Downloading %1%").arg(bar.progress) : tr("Uploading %1%").arg(bar.progress);
         bar.state = QStyle::State_Enabled | QStyle::State_Horizontal;
         bar.palette = pal;
         style->drawControl(QStyle::CE_ProgressBar, &bar, painter, opt.widget);

@@ -1,7 +1,7 @@
 #include "cliapplication.h"
 
-#include "authenticator.h"
 #include "apicall.h"
+#include "authenticator.h"
 #include "chatturn.h"
 #include "claimtokenquery.h"
 #include "clistate.h"
@@ -229,7 +229,8 @@ bool CliApplication::parse(int *exitCode)
                             tr("The longest wait between status checks, in seconds (2 or more; default: 30). "
                                "Checks come sooner when the render's progress says it will finish sooner."),
                             tr("SECONDS")});
-        m_parser.addOption({QStringLiteral("cancel"), tr("Stop the export that is running for this session.")});
+        m_parser.addOption(
+            {QStringLiteral("cancel"), tr("Stop the export that is running for this session.")});
         m_parser.addOption({QStringLiteral("force"), tr("Overwrite FILE.mp4 if it exists.")});
         m_parser.addOption(
             {QStringLiteral("resume"), tr("Continue the export an earlier run left unfinished.")});
@@ -708,7 +709,8 @@ void CliApplication::state()
                 QString line = QStringLiteral("  ") + clip.name + QStringLiteral(" (") +
                     MediaValidator::kindName(clip.kind);
                 if (clip.duration > 0)
-                    line += QStringLiteral(", ") + tr("%1 s").arg(Draft::formatSeconds(qint64(clip.duration * 1000)));
+                    line += QStringLiteral(", ") +
+                        tr("%1 s").arg(Draft::formatSeconds(qint64(clip.duration * 1000)));
                 line += QStringLiteral(") ") + clip.url.toString();
                 if (!clip.prompt.isEmpty())
                     line += QStringLiteral("\n    ") + tr("Prompt: %1").arg(clip.prompt);
@@ -740,7 +742,8 @@ void CliApplication::cancelExport()
             finish(Ok);
             return;
         }
-        if (error.kind() == ApiError::Kind::NotFound || error.httpStatus() == 405 || error.httpStatus() == 501) {
+        if (error.kind() == ApiError::Kind::NotFound || error.httpStatus() == 405 ||
+            error.httpStatus() == 501) {
             // The job goes on: it can still be fetched with --resume.
             if (m_json)
                 printJson({{QStringLiteral("render_id"), pending},

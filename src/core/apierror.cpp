@@ -1,8 +1,7 @@
 #include "apierror.h"
 
 #include "mediavalidator.h"
-
-#include <QUrlQuery>
+#include "serviceconfig.h"
 
 namespace nemo::core {
 
@@ -87,11 +86,7 @@ QString ApiError::acceptedFormatsText()
 
 QUrl ApiError::registrationUrl(const QString &userId)
 {
-    QUrl url(QStringLiteral("https://nemovideo.com/register"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("bind"), userId);
-    url.setQuery(query);
-    return url;
+    return ServiceConfig::webAppUrl(QStringLiteral("/register"), QStringLiteral("bind"), userId);
 }
 
 bool ApiError::isTransient() const

@@ -3,8 +3,6 @@
 #include "service.h"
 #include "session.h"
 
-#include <QUrlQuery>
-
 namespace nemo::core {
 
 namespace {
@@ -54,11 +52,7 @@ QUrl ClaimTokenQuery::webUrl() const
 
 QUrl ClaimTokenQuery::webUrlFor(const QString &claimToken)
 {
-    QUrl url(QStringLiteral("https://nemovideo.com/workspace/claim"));
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("ct"), claimToken);
-    url.setQuery(query);
-    return url;
+    return ServiceConfig::webAppUrl(QStringLiteral("/workspace/claim"), QStringLiteral("ct"), claimToken);
 }
 
 } // namespace nemo::core

@@ -33,9 +33,8 @@ QString actionName(GuiAction action)
 
 std::optional<GuiAction> actionFromName(const QString &name)
 {
-    for (GuiAction action :
-         {GuiAction::OpenExport, GuiAction::ShowTimeline, GuiAction::RefreshState, GuiAction::ComposeEdit,
-          GuiAction::OpenWebApp}) {
+    for (GuiAction action : {GuiAction::OpenExport, GuiAction::ShowTimeline, GuiAction::RefreshState,
+                             GuiAction::ComposeEdit, GuiAction::OpenWebApp}) {
         if (actionName(action) == name)
             return action;
     }
@@ -376,23 +375,26 @@ void Conversation::startWatch(const ProjectState &baseline)
     auto *watch = new TimelineWatch(m_service, baseline, this);
     m_watch = watch;
     const ServiceConfig &config = m_service->config();
-    addNotice(tr("The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), "
-                 "then every %1 s, and stop after %2 looks without a change (or when you press Stop "
-                 "Waiting).",
-                 nullptr, int((config.droppedStreamFirstCheck.count() + 999) / 1000))
-                  .arg((config.droppedStreamInterval.count() + 999) / 1000)
-                  .arg(watch->quietLimit()));
+    addNotice(
+        tr("The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), "
+           "then every %1 s, and stop after %2 looks without a change (or when you press Stop "
+           "Waiting).",
+           nullptr, int((config.droppedStreamFirstCheck.count() + 999) / 1000))
+            .arg((config.droppedStreamInterval.count() + 999) / 1000)
+            .arg(watch->quietLimit()));
     connect(watch, &TimelineWatch::progressed, this, &Conversation::watchProgressed);
     connect(watch, &TimelineWatch::changed, this, [this](const ProjectState &, const DraftDiff &changes) {
-        addNotice(changes.isEmpty() ? tr("The agent carried on: there is new generated media in the media bin.")
-                                    : tr("The agent carried on. What changed: %1.").arg(changes.describe()));
+        addNotice(changes.isEmpty()
+                      ? tr("The agent carried on: there is new generated media in the media bin.")
+                      : tr("The agent carried on. What changed: %1.").arg(changes.describe()));
         emit turnFinished(changes);
     });
     connect(watch, &TimelineWatch::finished, this, [this, watch](TimelineWatch::End end) {
         if (end == TimelineWatch::End::Quiet)
-            addNotice(tr("Nothing changed in %n look(s) at the timeline, so Nemo Studio stopped waiting for the "
-                         "agent.",
-                         nullptr, watch->quietLimit()));
+            addNotice(
+                tr("Nothing changed in %n look(s) at the timeline, so Nemo Studio stopped waiting for the "
+                   "agent.",
+                   nullptr, watch->quietLimit()));
         else
             addNotice(tr("Stopped waiting for the agent. What it did so far is on the timeline."));
         emit watchingChanged(false);

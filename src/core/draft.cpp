@@ -287,8 +287,10 @@ QString Draft::displayName(const QString &nameOrPath)
 {
     const QString trimmed = nameOrPath.trimmed();
     // A sandbox path (/mnt/userdata/<…>/photo.jpg) or a link says nothing to a person beyond its file name.
-    const bool link = trimmed.startsWith(QLatin1String("http://")) || trimmed.startsWith(QLatin1String("https://"));
-    if (!link && !isSandboxPath(trimmed) && !(trimmed.startsWith(QLatin1Char('/')) && !trimmed.contains(QLatin1Char(' '))))
+    const bool link =
+        trimmed.startsWith(QLatin1String("http://")) || trimmed.startsWith(QLatin1String("https://"));
+    if (!link && !isSandboxPath(trimmed) &&
+        !(trimmed.startsWith(QLatin1Char('/')) && !trimmed.contains(QLatin1Char(' '))))
         return nameOrPath;
     const QString name = link ? QUrl(trimmed).fileName() : trimmed.section(QLatin1Char('/'), -1);
     return name.isEmpty() ? nameOrPath : name;

@@ -199,7 +199,8 @@ void Exporter::cancel()
             error.httpStatus() == 501)
             m_notice = tr("This export can't be stopped; it will finish on its own.");
         else
-            m_notice = tr("The export couldn't be stopped: %1 It is still being followed.").arg(error.message());
+            m_notice =
+                tr("The export couldn't be stopped: %1 It is still being followed.").arg(error.message());
         if (m_rendered) {
             download();
             return;

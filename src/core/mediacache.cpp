@@ -74,9 +74,8 @@ void MediaCache::trim()
         total += file.size();
     if (total <= m_limit)
         return;
-    std::sort(files.begin(), files.end(), [](const QFileInfo &a, const QFileInfo &b) {
-        return a.lastModified() < b.lastModified();
-    });
+    std::sort(files.begin(), files.end(),
+              [](const QFileInfo &a, const QFileInfo &b) { return a.lastModified() < b.lastModified(); });
     for (const QFileInfo &file : std::as_const(files)) {
         if (total <= m_limit)
             break;

@@ -148,8 +148,9 @@ std::optional<Project> Project::fromJson(const QJsonObject &object, QString *err
         RenderRecord record;
         record.jobId = o.value(QLatin1String("id")).toString();
         const QString state = o.value(QLatin1String("state")).toString();
-        for (auto s : {RenderRecord::State::Rendering, RenderRecord::State::Downloading,
-                       RenderRecord::State::Done, RenderRecord::State::Failed, RenderRecord::State::Cancelled}) {
+        for (auto s :
+             {RenderRecord::State::Rendering, RenderRecord::State::Downloading, RenderRecord::State::Done,
+              RenderRecord::State::Failed, RenderRecord::State::Cancelled}) {
             if (RenderRecord::stateName(s) == state)
                 record.state = s;
         }

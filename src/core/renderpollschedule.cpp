@@ -61,8 +61,10 @@ qint64 RenderPollSchedule::computeDelay() const
     }
     const qint64 remaining = end - m_samples.constLast().atMs;
     const qint64 longest = m_timings.longest.count();
+    // In the last stretch, check a little before the estimated end: an estimate that runs late (a
+    // render's last percent often comes all at once) then costs one more check, not a wait.
     if (remaining <= longest)
-        return bounded(remaining);
+        return bounded(remaining * 3 / 5);
     // More than one wait to go: split the rest evenly so that the last check lands on the estimate
     // (and the estimate is refined on the way), rather than checking at the longest wait and then
     // just after the end.

@@ -7,8 +7,9 @@
 namespace nemo::core {
 
 // When to check a cloud render next. The first check comes soon after the job is created; from then
-// on the reported progress and the time it took give an estimate of the end, and the next check is
-// made then — never sooner than `shortest` after the last one, never later than `longest`. When the
+// on the reported progress and the time it took give an estimate of the end, and the checks close in
+// on it (in even steps while it is far, a little before it once it is near) — never sooner than
+// `shortest` after the last one, never later than `longest`. When the
 // progress does not move, the wait grows by half each time (the vendor's CLI does the same). Pure:
 // fed the answers and the times they came, it says how long to wait.
 class RenderPollSchedule

@@ -1,7 +1,7 @@
 #include "service.h"
 
-#include "authenticator.h"
 #include "apicall.h"
+#include "authenticator.h"
 #include "chatturn.h"
 #include "claimtokenquery.h"
 #include "downloadjob.h"

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QSettings>
+#include <QUrlQuery>
 
 namespace nemo::core {
 
@@ -22,6 +23,16 @@ QUrl normalized(const QString &text)
 }
 
 } // namespace
+
+QUrl ServiceConfig::webAppUrl(const QString &path, const QString &key, const QString &value)
+{
+    QUrl url(QStringLiteral("https://nemovideo.com"));
+    url.setPath(path);
+    QUrlQuery query;
+    query.addQueryItem(key, value);
+    url.setQuery(query);
+    return url;
+}
 
 QUrl ServiceConfig::defaultBaseUrl()
 {

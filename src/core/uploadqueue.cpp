@@ -150,7 +150,8 @@ MediaItem MediaItem::fromJson(const QJsonObject &object)
     item.state = stateFromName(object.value(QLatin1String("state")).toString());
     item.error = object.value(QLatin1String("error")).toString();
     item.uploaded = UploadedFile::fromJson(object.value(QLatin1String("uploaded")).toObject());
-    if (object.value(QLatin1String("origin")).toString() == QLatin1String("generated") && item.url.isValid()) {
+    if (object.value(QLatin1String("origin")).toString() == QLatin1String("generated") &&
+        item.url.isValid()) {
         item.origin = Origin::Generated;
         item.prompt = object.value(QLatin1String("prompt")).toString();
         item.duration = qBound(0.0, object.value(QLatin1String("duration")).toDouble(), 86400.0);
@@ -465,8 +466,8 @@ void UploadQueue::restore(const QList<MediaItem> &items)
             // copy the cache no longer has.
             const bool missing = item.state == MediaItem::State::Uploaded && !item.path.isEmpty() &&
                 !QFileInfo::exists(item.path);
-            if (missing || item.state == MediaItem::State::Uploading || item.state == MediaItem::State::Queued ||
-                item.state == MediaItem::State::Checking) {
+            if (missing || item.state == MediaItem::State::Uploading ||
+                item.state == MediaItem::State::Queued || item.state == MediaItem::State::Checking) {
                 item.state = MediaItem::State::Queued;
                 fetch = true;
             }

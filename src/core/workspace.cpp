@@ -9,7 +9,8 @@ namespace nemo::core {
 Workspace::Workspace(const ServiceConfig &config, SecretStore *secrets, QObject *parent)
     : QObject(parent)
     , m_service(std::make_unique<Service>(config, secrets))
-    , m_cache(new MediaCache(m_service.get(), MediaCache::defaultFolder(), MediaCache::DefaultLimitBytes, this))
+    , m_cache(
+          new MediaCache(m_service.get(), MediaCache::defaultFolder(), MediaCache::DefaultLimitBytes, this))
     , m_conversation(new Conversation(m_service.get(), this))
     , m_uploads(new UploadQueue(m_service.get(), this))
     , m_exporter(new Exporter(m_service.get(), this))

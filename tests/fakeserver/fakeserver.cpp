@@ -1286,7 +1286,8 @@ void FakeServer::handleRenderPoll(const HttpRequest &request, HttpConnection *co
     sendJson(connection, 200, body, fault);
 }
 
-void FakeServer::handleRenderCancel(const HttpRequest &request, HttpConnection *connection, const Fault &fault)
+void FakeServer::handleRenderCancel(const HttpRequest &request, HttpConnection *connection,
+                                    const Fault &fault)
 {
     const Token *token = authorize(request, connection, fault);
     if (!token)
@@ -1310,11 +1311,12 @@ void FakeServer::handleRenderCancel(const HttpRequest &request, HttpConnection *
         return;
     }
     it->cancelled = true;
-    sendJson(connection, 200,
-             {{QStringLiteral("success"), true},
-              {QStringLiteral("data"),
-               QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("cancelled")}}}},
-             fault);
+    sendJson(
+        connection, 200,
+        {{QStringLiteral("success"), true},
+         {QStringLiteral("data"),
+          QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("cancelled")}}}},
+        fault);
 }
 
 QList<qint64> FakeServer::renderPolls(const QString &renderId) const

@@ -15,9 +15,9 @@ struct Fault
     QString endpoint = QStringLiteral("*");
     QString pathContains; // only requests whose path contains this (then nth counts those requests alone)
     int nth = 0;          // 1-based call number of that endpoint; 0 = every call
-    int times = 1;      // consecutive calls affected, starting at nth
-    int httpStatus = 0; // answer with this HTTP status (and an envelope)
-    int code = 0;       // answer with this business code
+    int times = 1;        // consecutive calls affected, starting at nth
+    int httpStatus = 0;   // answer with this HTTP status (and an envelope)
+    int code = 0;         // answer with this business code
     QString message;
     int delayMs = 0;             // wait before answering
     qint64 dropAfterBytes = -1;  // cut the response body after this many bytes

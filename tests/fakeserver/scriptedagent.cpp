@@ -237,7 +237,8 @@ AgentTurn ScriptedAgent::run(const Input &in)
     int added = 0;
     qint64 cursor = trackEnd(videoTrack);
     for (const MediaItem &item : in.media) {
-        if (item.fileType == QLatin1String("audio") || used.contains(item.cdnUrl) || used.contains(item.filename))
+        if (item.fileType == QLatin1String("audio") || used.contains(item.cdnUrl) ||
+            used.contains(item.filename))
             continue;
         const QJsonObject segment = visualSegment(item, cursor, int(visuals.size()) + 1);
         cursor += qint64(segment.value(QLatin1String("d")).toDouble());

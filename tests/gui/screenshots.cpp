@@ -4,6 +4,7 @@
 #include "chatpanel.h"
 #include "exportdialog.h"
 #include "guiharness.h"
+#include "mediabinmodel.h"
 #include "mediabinpanel.h"
 #include "messageinput.h"
 #include "settingsdialog.h"
@@ -108,5 +109,28 @@ int main(int argc, char **argv)
 
     app::Theme::apply(app::AppSettings::Theme::Dark);
     save(window, folder, "dark.png");
+    app::Theme::apply(app::AppSettings::Theme::Light);
+    window->close();
+
+    // A project that starts from words alone: the clip the agent generates lands in the media bin.
+    test::GuiHarness words(scenario);
+    app::MainWindow *second = words.window.get();
+    second->resize(1360, 860);
+    second->show();
+    words.workspace->connectToService();
+    waitUntil([&] { return words.workspace->connection() == core::Workspace::Connection::Ready; });
+    second->chatPanel()->input()->setPlainText(QStringLiteral("A sunrise over the sea, slow and calm"));
+    second->chatPanel()->submit();
+    waitUntil([&] {
+        const auto &items = words.workspace->uploads()->items();
+        return !items.isEmpty() && items.first().state == core::MediaItem::State::Uploaded &&
+            !second->mediaBin()
+                 ->model()
+                 ->index(0)
+                 .data(app::MediaBinModel::ThumbnailRole)
+                 .value<QImage>()
+                 .isNull();
+    });
+    save(second, folder, "generated-clip.png");
     return 0;
 }

@@ -414,7 +414,8 @@ private slots:
         QVERIFY2(times.size() == 5, qPrintable(QString::number(times.size()) + QLatin1Char('\n') + all));
         QVERIFY2(times.first() - droppedAt >= 390, qPrintable(QString::number(times.first() - droppedAt)));
         for (qsizetype i = 1; i < times.size(); ++i)
-            QVERIFY2(times.at(i) - times.at(i - 1) >= 240, qPrintable(QString::number(times.at(i) - times.at(i - 1))));
+            QVERIFY2(times.at(i) - times.at(i - 1) >= 240,
+                     qPrintable(QString::number(times.at(i) - times.at(i - 1))));
         QVERIFY2(all.contains(QLatin1String("The agent may still be working on it")), qPrintable(all));
         QVERIFY2(all.contains(QLatin1String("The agent carried on. What changed: added track Video")),
                  qPrintable(all));
@@ -447,7 +448,8 @@ private slots:
         const int states = h.server.callCount(QStringLiteral("state"));
         QTest::qWait(900); // three looks would have come by now
         QCOMPARE(h.server.callCount(QStringLiteral("state")), states);
-        QVERIFY(conversation.messages().last().text.startsWith(QLatin1String("Stopped waiting for the agent")));
+        QVERIFY(
+            conversation.messages().last().text.startsWith(QLatin1String("Stopped waiting for the agent")));
     }
 
     void sandboxPathsAreShownByFileName()

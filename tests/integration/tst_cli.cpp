@@ -11,10 +11,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
-#include <QUrlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrlQuery>
 #include <QUuid>
 
 #if defined(NEMO_HAVE_MULTIMEDIA)
@@ -48,6 +48,27 @@ private:
             const QString &input = QString())
     {
         QProcess process;
+        start(process, server, arguments);
+        if (!input.isEmpty())
+            process.write(input.toUtf8());
+        process.closeWriteChannel();
+        Run run;
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("timed out");
+            return run;
+        }
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        m_everything += run.out + run.err;
+        return run;
+    }
+
+    // Starts nemo-cli as a person's terminal would, without waiting for it (a second terminal).
+    void start(QProcess &process, const QUrl &server, const QStringList &arguments)
+    {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
         environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
@@ -64,21 +85,28 @@ private:
         if (server.isValid())
             all.prepend(server.toString()), all.prepend(QStringLiteral("--base-url"));
         process.start(QStringLiteral(NEMO_CLI_EXE), all);
-        if (!input.isEmpty())
-            process.write(input.toUtf8());
-        process.closeWriteChannel();
-        Run run;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            run.err = QStringLiteral("timed out");
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        m_everything += run.out + run.err;
-        return run;
+    }
+
+    // A session whose timeline can be exported, on a server whose renders take `renderMs`.
+    static Scenario exportScenario(int renderMs)
+    {
+        Scenario scenario;
+        scenario.eventDelayMs = 1;
+        scenario.noTextRatio = 0;
+        scenario.renderMs = renderMs;
+        scenario.renderSize = QSize(320, 180);
+        return scenario;
+    }
+
+    bool prepareTimeline(const QUrl &server)
+    {
+        return cli(server, {QStringLiteral("upload"), data("photo1.jpg")}).exitCode == 0 &&
+            cli(server, {QStringLiteral("chat"), QStringLiteral("make a video")}).exitCode == 0;
+    }
+
+    static int calls(FakeServerThread &server, const char *endpoint)
+    {
+        return server.stats().value(QLatin1String("calls")).toObject().value(QLatin1String(endpoint)).toInt();
     }
 
     static QString describe(const Run &run)
@@ -312,9 +340,10 @@ private slots:
     void pollIntervalNeverBelowTheContract()
     {
         FakeServerThread server;
-        const Run run = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"),
-                                               m_home.filePath(QStringLiteral("fast.mp4")),
-                                               QStringLiteral("--poll-interval"), QStringLiteral("0.5")});
+        const Run run = cli(server.baseUrl(),
+                            {QStringLiteral("export"), QStringLiteral("--out"),
+                             m_home.filePath(QStringLiteral("fast.mp4")), QStringLiteral("--poll-interval"),
+                             QStringLiteral("0.5")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QLatin1String("between 2 and 3600")));
         QCOMPARE(server.stats().value(QLatin1String("requests")).toInt(), 0);
@@ -324,40 +353,48 @@ private slots:
     {
 #if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
         FakeServerThread server;
-        // The desktop's opener, standing in: it notes the link it was given.
+        // The desktop's opener, standing in: it notes each link it is given, one per line.
         QTemporaryDir bin;
         const QString noted = bin.filePath(QStringLiteral("opened.txt"));
         QFile opener(bin.filePath(QStringLiteral("xdg-open")));
         QVERIFY(opener.open(QIODevice::WriteOnly));
-        opener.write("#!/bin/sh\nprintf '%s' \"$1\" > \"" + QFile::encodeName(noted) + "\"\n");
+        opener.write("#!/bin/sh\nprintf '%s\\n' \"$1\" >> \"" + QFile::encodeName(noted) + "\"\n");
         opener.close();
         opener.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         m_extraEnvironment.insert(QStringLiteral("PATH"),
                                   bin.path() + QLatin1Char(':') + qEnvironmentVariable("PATH"));
         const auto restore = qScopeGuard([this] { m_extraEnvironment.clear(); });
+        auto opened = [&noted] {
+            QFile file(noted);
+            return file.open(QIODevice::ReadOnly)
+                ? QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)
+                : QStringList();
+        };
+        auto claims = [&server] {
+            QStringList tokens;
+            server.run([&](FakeServer &s) { tokens = s.claimTokens(); });
+            return tokens;
+        };
 
         const Run run = cli(server.baseUrl(), {QStringLiteral("web")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         const QUrl url(run.out.trimmed());
         QCOMPARE(url.host(), QStringLiteral("nemovideo.com"));
         QCOMPARE(url.path(), QStringLiteral("/workspace/claim"));
-        QStringList claims;
-        server.run([&](FakeServer &s) { claims = s.claimTokens(); });
-        QCOMPARE(claims.size(), 1);
-        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("ct")), claims.first());
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(noted).size() > 0, 10000);
-        QFile file(noted);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(file.readAll()), url.toString());
-        file.close();
+        QCOMPARE(claims().size(), 1);
+        QCOMPARE(QUrlQuery(url).queryItemValue(QStringLiteral("ct")), claims().first());
+        QTRY_COMPARE_WITH_TIMEOUT(opened(), QStringList{url.toString()}, 10000);
 
-        // --print: the link only, no browser.
-        QFile::remove(noted);
+        // --print: the link only, no browser. A later run that does open one shows that nothing came
+        // in between.
         const Run printed = cli(server.baseUrl(), {QStringLiteral("web"), QStringLiteral("--print")});
         QVERIFY2(printed.exitCode == 0, qPrintable(describe(printed)));
-        QVERIFY(printed.out.contains(QLatin1String("/workspace/claim?ct=clm_")));
-        QTest::qWait(300); // nothing may appear (a browser would have started by now)
-        QVERIFY(!QFile::exists(noted));
+        const QUrl printedUrl(printed.out.trimmed());
+        QCOMPARE(QUrlQuery(printedUrl).queryItemValue(QStringLiteral("ct")), claims().at(1));
+        const Run third = cli(server.baseUrl(), {QStringLiteral("web")});
+        QVERIFY2(third.exitCode == 0, qPrintable(describe(third)));
+        QTRY_COMPARE_WITH_TIMEOUT(opened().size(), 2, 10000);
+        QCOMPARE(opened(), (QStringList{url.toString(), QUrl(third.out.trimmed()).toString()}));
 #else
         QSKIP("the stand-in browser is a shell script for xdg-open");
 #endif
@@ -365,31 +402,18 @@ private slots:
 
     void exportCanBeCancelled()
     {
-        Scenario scenario;
-        scenario.eventDelayMs = 1;
-        scenario.noTextRatio = 0;
-        scenario.renderMs = 60000;
-        scenario.renderSize = QSize(320, 180);
-        FakeServerThread server(scenario);
-        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg")}).exitCode == 0);
-        QVERIFY(cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a video")}).exitCode == 0);
+        FakeServerThread server(exportScenario(60000));
+        QVERIFY(prepareTimeline(server.baseUrl()));
         const QString out = m_home.filePath(QStringLiteral("cancelled.mp4"));
         QFile::remove(out);
 
         // One terminal exports; another stops it.
         QProcess exporting;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
-        environment.remove(QStringLiteral("NEMO_TOKEN"));
-        exporting.setProcessEnvironment(environment);
-        exporting.start(QStringLiteral(NEMO_CLI_EXE),
-                        {QStringLiteral("--base-url"), server.baseUrl().toString(), QStringLiteral("export"),
-                         QStringLiteral("--out"), out, QStringLiteral("--poll-interval"), QStringLiteral("2")});
+        start(exporting, server.baseUrl(),
+              {QStringLiteral("export"), QStringLiteral("--out"), out, QStringLiteral("--poll-interval"),
+               QStringLiteral("2")});
         QVERIFY(exporting.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(server.stats().value(QLatin1String("calls")).toObject().value(
-                                     QLatin1String("render_poll")).toInt() >= 1,
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(calls(server, "render_poll") >= 1, 15000);
         const Run cancel = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--cancel")});
         QVERIFY2(cancel.exitCode == 0, qPrintable(describe(cancel)));
         QVERIFY(cancel.out.contains(QLatin1String("cancelled")));
@@ -406,30 +430,17 @@ private slots:
 
     void exportThatCannotBeCancelledFinishes()
     {
-        Scenario scenario;
-        scenario.eventDelayMs = 1;
-        scenario.noTextRatio = 0;
-        scenario.renderMs = 6000;
-        scenario.renderSize = QSize(320, 180);
+        Scenario scenario = exportScenario(6000);
         scenario.cancelSupported = false;
         FakeServerThread server(scenario);
-        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg")}).exitCode == 0);
-        QVERIFY(cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a video")}).exitCode == 0);
+        QVERIFY(prepareTimeline(server.baseUrl()));
         const QString out = m_home.filePath(QStringLiteral("uncancellable.mp4"));
         QFile::remove(out);
         QProcess exporting;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
-        environment.remove(QStringLiteral("NEMO_TOKEN"));
-        exporting.setProcessEnvironment(environment);
-        exporting.start(QStringLiteral(NEMO_CLI_EXE), {QStringLiteral("--base-url"), server.baseUrl().toString(),
-                                                       QStringLiteral("export"), QStringLiteral("--out"), out});
+        start(exporting, server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"), out});
         QVERIFY(exporting.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(server.stats().value(QLatin1String("calls")).toObject().value(
-                                     QLatin1String("render")).toInt() >= 1,
-                                 15000);
-        QTest::qWait(200); // the job id is written down as soon as the service gives it
+        // The job id is written down as soon as the service gives it, before the first check.
+        QTRY_VERIFY_WITH_TIMEOUT(calls(server, "render_poll") >= 1, 15000);
         const Run cancel = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--cancel")});
         QCOMPARE(cancel.exitCode, 8);
         QVERIFY2(cancel.err.contains(QLatin1String("can't be stopped; it will finish on its own")),

@@ -43,7 +43,8 @@ private slots:
         QCOMPARE(query->claimToken(), h.server.claimTokens().first());
         const QUrl url = query->webUrl();
         QCOMPARE(url.toString(),
-                 QStringLiteral("https://nemovideo.com/workspace/claim?ct=") + h.server.claimTokens().first());
+                 QStringLiteral("https://nemovideo.com/workspace/claim?ct=") +
+                     h.server.claimTokens().first());
         QVERIFY(!url.toString().contains(QLatin1String("nmv_")));
     }
 

@@ -182,7 +182,8 @@ private slots:
         Harness h;
         const core::Draft draft = prepare(h);
         h.reconfigure([](core::ServiceConfig &config) {
-            config.renderFirstCheck = config.renderShortestPoll = config.renderLongestPoll = std::chrono::seconds(60);
+            config.renderFirstCheck = config.renderShortestPoll = config.renderLongestPoll =
+                std::chrono::seconds(60);
         });
         auto job = render(h, draft);
         QSignalSpy status(job.get(), &RenderJob::statusChanged);
@@ -315,7 +316,8 @@ private slots:
         QVERIFY2(polls.size() <= maxPolls, qPrintable(QStringLiteral("%1 polls").arg(polls.size())));
         // The check that saw the end came soon after it.
         QVERIFY(polls.last() >= done);
-        QVERIFY2(polls.last() - done <= maxLagMs, qPrintable(QStringLiteral("noticed %1 ms late").arg(polls.last() - done)));
+        QVERIFY2(polls.last() - done <= maxLagMs,
+                 qPrintable(QStringLiteral("noticed %1 ms late").arg(polls.last() - done)));
     }
 
     void estimateOfTimeLeft()
@@ -403,7 +405,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!exporter.jobId().isEmpty(), 10000);
         exporter.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!exporter.isCancelling(), 10000);
-        QCOMPARE(exporter.notice(), QStringLiteral("This export can't be stopped; it will finish on its own."));
+        QCOMPARE(exporter.notice(),
+                 QStringLiteral("This export can't be stopped; it will finish on its own."));
         QVERIFY(finished.wait(30000));
         QCOMPARE(exporter.phase(), core::Exporter::Phase::Done);
         QVERIFY(QFileInfo(target).size() > 1000);

@@ -124,11 +124,16 @@ private slots:
     {
         QTest::addColumn<QString>("given");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("sandbox") << "/mnt/userdata/anon_1/photo7.jpg" << "photo7.jpg";
-        QTest::newRow("link") << "https://cdn.example.com/a/b/clip.mp4?x=1" << "clip.mp4";
-        QTest::newRow("absolute path") << "/srv/media/song.mp3" << "song.mp3";
-        QTest::newRow("words") << "City at night / day" << "City at night / day";
-        QTest::newRow("plain name") << "photo1.jpg" << "photo1.jpg";
+        QTest::newRow("sandbox") << "/mnt/userdata/anon_1/photo7.jpg"
+                                 << "photo7.jpg";
+        QTest::newRow("link") << "https://cdn.example.com/a/b/clip.mp4?x=1"
+                              << "clip.mp4";
+        QTest::newRow("absolute path") << "/srv/media/song.mp3"
+                                       << "song.mp3";
+        QTest::newRow("words") << "City at night / day"
+                               << "City at night / day";
+        QTest::newRow("plain name") << "photo1.jpg"
+                                    << "photo1.jpg";
     }
 
     void sandboxPathsByFileName()
@@ -136,11 +141,11 @@ private slots:
         QFETCH(QString, given);
         QFETCH(QString, shown);
         QCOMPARE(Draft::displayName(given), shown);
-        const Draft draft = Draft::fromJson(object(
-            QStringLiteral("{\"t\":[{\"tt\":0,\"sg\":[{\"st\":0,\"d\":1000,\"src\":\"%1\","
-                           "\"m\":{\"name\":\"%1\"}}]}]}")
-                .arg(given)
-                .toUtf8()));
+        const Draft draft = Draft::fromJson(
+            object(QStringLiteral("{\"t\":[{\"tt\":0,\"sg\":[{\"st\":0,\"d\":1000,\"src\":\"%1\","
+                                  "\"m\":{\"name\":\"%1\"}}]}]}")
+                       .arg(given)
+                       .toUtf8()));
         QCOMPARE(draft.tracks().first().segments.first().label, shown);
         QCOMPARE(draft.tracks().first().segments.first().source, given); // the source itself is kept
         QVERIFY(!draft.summary().contains(QLatin1String("/mnt/")));

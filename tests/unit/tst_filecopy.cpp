@@ -2,11 +2,11 @@
 // complete copy — a copy that fails never costs the user the file that was there.
 #include "filecopy.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QDir>
 
 using nemo::core::FileCopy;
 
