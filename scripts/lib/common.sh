@@ -8,10 +8,10 @@ export NEMO_ROOT
 NEMO_DEB_BUILD=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev qt6-svg-dev)
 NEMO_DEB_RUN=(qt6-image-formats-plugins qt6-qpa-plugins gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-    gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-dejavu-core ffmpeg)
+    gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-dejavu-core ffmpeg melt)
 NEMO_DEB_TEST=(clang libclang-rt-14-dev clang-format xvfb xauth dbus-x11 gnome-keyring curl lintian appstream
     desktop-file-utils dpkg-dev file procps openssl)
-NEMO_BREW=(cmake ninja qt qtkeychain ffmpeg)
+NEMO_BREW=(cmake ninja qt qtkeychain ffmpeg mlt)
 
 nemo_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 nemo_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -45,7 +45,8 @@ This script installs dependencies with apt (Debian/Ubuntu) or Homebrew (macOS).
 On this system, install the equivalents of these Debian packages yourself, then run it again:
   ${wanted[*]}
 (In short: CMake >= 3.25, Ninja, a C++20 compiler, Qt >= 6.4 with Multimedia, Svg and Linguist tools,
-QtKeychain for Qt 6, GStreamer good/bad/libav plugins, ffmpeg; for the tests also clang, Xvfb, gnome-keyring and openssl.)
+QtKeychain for Qt 6, GStreamer good/bad/libav plugins, ffmpeg, MLT's melt; for the tests also clang, Xvfb,
+gnome-keyring and openssl.)
 MSG
         exit 1
     fi

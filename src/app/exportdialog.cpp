@@ -56,6 +56,15 @@ ExportDialog::ExportDialog(core::Workspace *workspace, AppSettings *settings, QW
     connect(m_ui->checkNowButton, &QPushButton::clicked, workspace->exporter(), &Exporter::checkNow);
     connect(m_ui->retryButton, &QPushButton::clicked, workspace->exporter(), &Exporter::retry);
     connect(m_ui->cancelExportButton, &QPushButton::clicked, workspace->exporter(), &Exporter::cancel);
+    connect(m_ui->localInsteadButton, &QPushButton::clicked, this, [this] {
+        // After a refusal (402, 2001, offline): the same export on this computer. After missing media:
+        // again on this computer, with gaps where it was (the user agreed by clicking).
+        const Exporter *exporter = m_workspace->exporter();
+        const bool withGaps = exporter->engine() == Exporter::Engine::Local && !exporter->missing().isEmpty();
+        m_ui->engineCombo->setCurrentIndex(m_ui->engineCombo->findData(QStringLiteral("local")));
+        startExport(withGaps);
+    });
+    connect(m_ui->engineCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::updateView);
     connect(m_ui->saveAsButton, &QPushButton::clicked, this, &ExportDialog::saveAs);
     connect(m_ui->showInFolderButton, &QPushButton::clicked, this, [this] {
         QDesktopServices::openUrl(
@@ -76,6 +85,11 @@ ExportDialog::~ExportDialog()
 
 void ExportDialog::fillCombos()
 {
+    const QString engine = m_ui->engineCombo->currentData().toString();
+    m_ui->engineCombo->clear();
+    m_ui->engineCombo->addItem(tr("NemoVideo (cloud)"), QStringLiteral("cloud"));
+    m_ui->engineCombo->addItem(tr("This computer"), QStringLiteral("local"));
+    m_ui->engineCombo->setCurrentIndex(qMax(0, m_ui->engineCombo->findData(engine)));
     m_ui->formatCombo->clear();
     m_ui->formatCombo->addItem(tr("MP4 (H.264)"), QStringLiteral("mp4"));
     const QString quality = m_ui->qualityCombo->currentData().toString();
@@ -92,7 +106,7 @@ QString ExportDialog::folder() const
     return m_settings->downloadFolder();
 }
 
-void ExportDialog::startExport()
+void ExportDialog::startExport(bool withGaps)
 {
     const auto state = m_workspace->state();
     if (!state || !state->draft.isExportable()) {
@@ -101,11 +115,16 @@ void ExportDialog::startExport()
     }
     QDir().mkpath(folder());
     const QString target = core::FileNames::uniquePath(folder(), Exporter::suggestedFileName(state->draft));
+    m_player->player()->stop();
+    m_loaded.clear();
+    if (m_ui->engineCombo->currentData().toString() == QLatin1String("local")) {
+        m_workspace->exporter()->startLocal(*state, m_workspace->uploads()->items(), m_workspace->mediaCache(),
+                                            target, withGaps);
+        return;
+    }
     core::RenderOptions options;
     options.format = m_ui->formatCombo->currentData().toString();
     options.quality = m_ui->qualityCombo->currentData().toString();
-    m_player->player()->stop();
-    m_loaded.clear();
     m_workspace->exporter()->start(state->draft, options, target);
 }
 
@@ -142,6 +161,18 @@ void ExportDialog::updateView()
                         "ask the agent for a video first."));
     m_ui->readinessLabel->setVisible(!exportable);
     m_ui->optionsGroup->setEnabled(!running);
+    const bool local = m_ui->engineCombo->currentData().toString() == QLatin1String("local");
+    // The local render is made at the draft's own size.
+    m_ui->qualityCombo->setEnabled(!local);
+    const bool localEngine = exporter->engine() == Exporter::Engine::Local;
+    const core::ApiError::Kind failure = exporter->error().kind();
+    const bool refused = !localEngine &&
+        (failure == core::ApiError::Kind::ExportBlocked || failure == core::ApiError::Kind::NoCredits ||
+         failure == core::ApiError::Kind::Network || failure == core::ApiError::Kind::Timeout);
+    const bool gaps = localEngine && !exporter->missing().isEmpty();
+    m_ui->localInsteadButton->setVisible(phase == Exporter::Phase::Failed && exportable && (refused || gaps));
+    m_ui->localInsteadButton->setText(gaps ? tr("Render &Without the Missing Media")
+                                           : tr("Render on This &Computer Instead"));
     m_ui->startButton->setVisible(phase == Exporter::Phase::Idle);
     m_ui->startButton->setEnabled(exportable);
     m_ui->exportAgainButton->setVisible(phase == Exporter::Phase::Done || phase == Exporter::Phase::Failed ||
@@ -150,7 +181,7 @@ void ExportDialog::updateView()
     m_ui->cancelExportButton->setEnabled(!exporter->isCancelling());
     m_ui->exportAgainButton->setEnabled(exportable);
     m_ui->progressGroup->setVisible(phase != Exporter::Phase::Idle);
-    m_ui->checkNowButton->setVisible(phase == Exporter::Phase::Rendering);
+    m_ui->checkNowButton->setVisible(phase == Exporter::Phase::Rendering && !localEngine);
     m_ui->retryButton->setVisible(phase == Exporter::Phase::Failed);
     const bool done = phase == Exporter::Phase::Done;
     m_ui->saveAsButton->setVisible(done);
@@ -164,6 +195,20 @@ void ExportDialog::updateView()
     case Exporter::Phase::Idle:
         break;
     case Exporter::Phase::Rendering: {
+        if (localEngine) {
+            QString text = status.state == RenderStatus::State::Processing
+                ? tr("Rendering on this computer: %1% done.").arg(status.progress)
+                : tr("Preparing to render on this computer…");
+            if (!exporter->notice().isEmpty())
+                text += QLatin1Char('\n') + exporter->notice();
+            m_ui->phaseLabel->setText(text);
+            m_ui->progressBar->setRange(0, 100);
+            m_ui->progressBar->setValue(status.progress);
+            const int left = exporter->estimatedSecondsLeft();
+            m_ui->timingLabel->setText(left >= 0 ? tr("Elapsed %1 · about %2 left").arg(clock(elapsed), roughly(left))
+                                                 : tr("Elapsed %1").arg(clock(elapsed)));
+            break;
+        }
         const QString job =
             exporter->jobId().isEmpty() ? tr("Starting the export…") : tr("Export %1").arg(exporter->jobId());
         QString what;

@@ -29,7 +29,9 @@ public:
 
     VideoPlayer *player() const { return m_player; }
     Ui::ExportDialog *form() const { return m_ui; }
-    void startExport();
+    // Starts an export on the engine chosen in the dialog; withGaps renders on this computer even where
+    // media is missing (the user agreed).
+    void startExport(bool withGaps = false);
     // The target folder for new exports (Settings may change it).
     QString folder() const;
 

@@ -6,6 +6,7 @@
 #include "chatview.h"
 #include "claimtokenquery.h"
 #include "exportdialog.h"
+#include "exporter.h"
 #include "mediabinpanel.h"
 #include "messageinput.h"
 #include "nemoversion.h"
@@ -190,6 +191,8 @@ void MainWindow::createActions()
         [this] { openLink(QUrl(QStringLiteral("https://nemovideo.com"))); });
     add(QStringLiteral("openInWeb"), QKeySequence(), QStringLiteral("internet-web-browser"),
         [this] { openInWebApp(); });
+    add(QStringLiteral("exportProject"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+        QStringLiteral("document-save-as"), [this] { exportProjectForShotcut(); });
     add(QStringLiteral("about"), QKeySequence(), QStringLiteral("help-about"), [this] { about(); });
     add(QStringLiteral("aboutQt"), QKeySequence(), QString(), [] { QApplication::aboutQt(); });
     // Esc stops a running turn anywhere in the window (the chat's Stop button does the same); the
@@ -222,7 +225,7 @@ void MainWindow::createMenus()
     QMenu *file = menu({action(QStringLiteral("newProject"))});
     file->addMenu(m_recentMenu);
     file->addSeparator();
-    for (const char *name : {"addMedia", "", "export", "openInWeb", "", "quit"}) {
+    for (const char *name : {"addMedia", "", "export", "exportProject", "openInWeb", "", "quit"}) {
         if (*name)
             file->addAction(action(QLatin1String(name)));
         else
@@ -267,6 +270,7 @@ void MainWindow::retranslate()
         {QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts")},
         {QStringLiteral("website"), tr("NemoVideo on the &Web")},
         {QStringLiteral("openInWeb"), tr("Open in NemoVideo &Web")},
+        {QStringLiteral("exportProject"), tr("Export Project for &Shotcut…")},
         {QStringLiteral("about"), tr("&About Nemo Studio")},
         {QStringLiteral("aboutQt"), tr("About &Qt")},
     };
@@ -487,6 +491,46 @@ void MainWindow::handleGuiAction(GuiAction action)
         openInWebApp();
         break;
     }
+}
+
+void MainWindow::exportProjectForShotcut(const QString &chosenPath)
+{
+    const auto state = m_workspace->state();
+    if (!state || !state->draft.isExportable()) {
+        QMessageBox::information(this, tr("Export Project for Shotcut"),
+                                 tr("The timeline is empty, so there is nothing to hand over yet."));
+        return;
+    }
+    QString path = chosenPath;
+    if (path.isEmpty()) {
+        const QString suggested = QDir(m_settings->downloadFolder())
+                                      .filePath(QFileInfo(core::Exporter::suggestedFileName(state->draft))
+                                                    .completeBaseName() +
+                                                QStringLiteral(".mlt"));
+        path = QFileDialog::getSaveFileName(this, tr("Export Project for Shotcut"), suggested,
+                                            tr("MLT project (*.mlt)"));
+    }
+    if (path.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Getting the media ready for Shotcut…"));
+    core::Exporter::writeProject(*state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
+                                 [this, path](const QString &error, const QList<core::MissingSource> &missing) {
+                                     if (!error.isEmpty()) {
+                                         statusBar()->clearMessage();
+                                         QMessageBox::warning(this, tr("Export Project for Shotcut"), error);
+                                         return;
+                                     }
+                                     QString text = tr("Saved %1: open it in Shotcut (or melt) to finish the "
+                                                       "edit by hand.")
+                                                        .arg(QDir::toNativeSeparators(path));
+                                     if (!missing.isEmpty())
+                                         text += QLatin1Char(' ') +
+                                             tr("%n segment(s) have no media on this computer and are left "
+                                                "empty.",
+                                                nullptr, int(missing.size()));
+                                     statusBar()->showMessage(text, 20000);
+                                     emit projectExported(path);
+                                 });
 }
 
 void MainWindow::openInWebApp()

@@ -68,11 +68,15 @@ public:
     void handleGuiAction(core::GuiAction action);
     // Continue in the web app: a claim token for this task and session, then the browser.
     void openInWebApp();
+    // File → Export Project for Shotcut…: the edit as an MLT document with every source on this computer.
+    void exportProjectForShotcut(const QString &chosenPath = QString());
     void openLink(const QUrl &url);
 
 signals:
     // Settings were applied: language, theme and service configuration are in effect.
     void settingsApplied();
+    // The edit was written for Shotcut.
+    void projectExported(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

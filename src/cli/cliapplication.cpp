@@ -11,6 +11,8 @@
 #include "filenames.h"
 #include "intentrouter.h"
 #include "keychainsecretstore.h"
+#include "localrenderjob.h"
+#include "mediacache.h"
 #include "mediavalidator.h"
 #include "nemoversion.h"
 #include "renderjob.h"
@@ -231,6 +233,17 @@ bool CliApplication::parse(int *exitCode)
                             tr("SECONDS")});
         m_parser.addOption(
             {QStringLiteral("cancel"), tr("Stop the export that is running for this session.")});
+        m_parser.addOption(
+            {QStringLiteral("local"),
+             tr("Render on this computer with MLT's melt instead of the service (works offline "
+                "once the media is here).")});
+        m_parser.addOption(
+            {QStringLiteral("mlt"),
+             tr("Write the edit as an MLT project for Shotcut or melt, with every source on this "
+                "computer."),
+             tr("FILE.mlt")});
+        m_parser.addOption({QStringLiteral("allow-missing"),
+                            tr("With --local: render even when some media is missing (with gaps there).")});
         m_parser.addOption({QStringLiteral("force"), tr("Overwrite FILE.mp4 if it exists.")});
         m_parser.addOption(
             {QStringLiteral("resume"), tr("Continue the export an earlier run left unfinished.")});
@@ -575,13 +588,14 @@ void CliApplication::upload()
         if (!m_json && throttle->ready() && total > 0)
             m_err << '\r' << tr("Uploading… %1%").arg(sent * 100 / total) << Qt::flush;
     });
-    connect(job, &ServiceJob::finished, this, [this, job, refused] {
+    connect(job, &ServiceJob::finished, this, [this, job, refused, accepted] {
         if (!m_json)
             m_err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
         if (job->error()) {
             fail(job->error());
             return;
         }
+        m_state->noteUploads(job->files(), accepted);
         if (m_json) {
             QJsonArray list;
             for (const UploadedFile &file : job->files())
@@ -764,6 +778,10 @@ void CliApplication::exportVideo()
         cancelExport();
         return;
     }
+    if (m_parser.isSet(QStringLiteral("mlt"))) {
+        exportProject(QFileInfo(m_parser.value(QStringLiteral("mlt"))).absoluteFilePath());
+        return;
+    }
     const QString out = m_parser.value(QStringLiteral("out"));
     if (out.isEmpty()) {
         printError(tr("Say where to save the video: nemo-cli export --out FILE.mp4"));
@@ -780,6 +798,10 @@ void CliApplication::exportVideo()
     if (QFileInfo::exists(target) && !m_parser.isSet(QStringLiteral("force"))) {
         printError(tr("%1 already exists; add --force to overwrite it.").arg(QDir::toNativeSeparators(out)));
         finish(BadInput);
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("local"))) {
+        renderLocally(target);
         return;
     }
     auto *exporter = new Exporter(m_service.get(), this);
@@ -866,6 +888,103 @@ void CliApplication::exportVideo()
         exporter->start(draft, options, target);
     });
     m_exporter = exporter;
+}
+
+void CliApplication::withState(const std::function<void(const ProjectState &)> &use)
+{
+    StateQuery *query = m_service->fetchState(this);
+    m_jobs.append(query);
+    connect(query, &ServiceJob::finished, this, [this, query, use] {
+        ProjectState state;
+        if (query->error()) {
+            const ApiError::Kind kind = query->error().kind();
+            const QJsonObject saved = m_state->lastState();
+            if ((kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout) || saved.isEmpty()) {
+                fail(query->error());
+                return;
+            }
+            printStatus(tr("The service can't be reached; using the timeline as it was last seen."));
+            state = ProjectState::fromJson(saved);
+        } else {
+            m_state->setLastState(query->data());
+            state = query->state();
+        }
+        if (!state.draft.isExportable()) {
+            ApiError error(ApiError::Kind::InvalidInput);
+            error.setDetail(
+                tr("The timeline is empty, so there is nothing to export yet. Upload media and ask "
+                   "the agent for a video first."));
+            fail(error);
+            return;
+        }
+        use(state);
+    });
+}
+
+void CliApplication::exportProject(const QString &path)
+{
+    withState([this, path](const ProjectState &state) {
+        m_cache = std::make_unique<MediaCache>(m_service.get());
+        Exporter::writeProject(state, m_state->originals(), m_cache.get(), path, this,
+                               [this, path](const QString &error, const QList<MissingSource> &missing) {
+                                   if (!error.isEmpty()) {
+                                       printError(error);
+                                       finish(BadInput);
+                                       return;
+                                   }
+                                   for (const MissingSource &source : missing)
+                                       printStatus(tr("Left empty: %1").arg(source.message()));
+                                   if (m_json)
+                                       printJson({{QStringLiteral("file"), path},
+                                                  {QStringLiteral("missing"), int(missing.size())}});
+                                   else
+                                       m_out << QDir::toNativeSeparators(path) << Qt::endl;
+                                   finish(Ok);
+                               });
+    });
+}
+
+void CliApplication::renderLocally(const QString &target)
+{
+    if (LocalRenderJob::meltProgram().isEmpty()) {
+        printError(LocalRenderJob::missingMeltMessage());
+        finish(Failure);
+        return;
+    }
+    withState([this, target](const ProjectState &state) {
+        m_cache = std::make_unique<MediaCache>(m_service.get());
+        auto *exporter = new Exporter(m_service.get(), this);
+        m_exporter = exporter;
+        auto throttle = std::make_shared<Throttle>();
+        connect(exporter, &Exporter::changed, this, [this, exporter, throttle] {
+            if (m_json || exporter->phase() != Exporter::Phase::Rendering || !throttle->ready())
+                return;
+            if (exporter->status().state == RenderStatus::State::Processing)
+                m_err << '\r' << tr("Rendering on this computer… %1%").arg(exporter->status().progress)
+                      << Qt::flush;
+        });
+        connect(exporter, &Exporter::finished, this, [this, exporter] {
+            if (!m_json)
+                m_err << '\r' << QString(40, QLatin1Char(' ')) << '\r' << Qt::flush;
+            if (exporter->phase() != Exporter::Phase::Done) {
+                const ApiError &error = exporter->error();
+                printError(error.message());
+                if (!exporter->missing().isEmpty())
+                    printStatus(tr("Add --allow-missing to render with gaps where that media was."));
+                finish(error.kind() == ApiError::Kind::InvalidInput ? BadInput : Failure);
+                return;
+            }
+            if (m_json)
+                printJson({{QStringLiteral("file"), exporter->targetPath()},
+                           {QStringLiteral("engine"), QStringLiteral("local")},
+                           {QStringLiteral("bytes"), double(QFileInfo(exporter->targetPath()).size())}});
+            else
+                m_out << QDir::toNativeSeparators(exporter->targetPath()) << Qt::endl;
+            finish(Ok);
+        });
+        exporter->startLocal(state, m_state->originals(), m_cache.get(), target,
+                             m_parser.isSet(QStringLiteral("allow-missing")));
+    });
 }
 
 QJsonArray CliApplication::generatedJson(const QList<GeneratedClip> &clips)

@@ -8,10 +8,12 @@
 #include <QPointer>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
 
 namespace nemo::core {
 class ChatTurn;
+class MediaCache;
 class Exporter;
 class SecretStore;
 class ServiceJob;
@@ -62,6 +64,10 @@ private:
     void state();
     void exportVideo();
     void cancelExport();
+    void renderLocally(const QString &target);
+    void exportProject(const QString &path);
+    // The state for a render here: from the service, or as last seen when it can't be reached.
+    void withState(const std::function<void(const core::ProjectState &)> &use);
     void session();
     void web();
     static bool openInBrowser(const QUrl &url);
@@ -87,6 +93,7 @@ private:
     std::unique_ptr<CliState> m_state;
     QPointer<core::ChatTurn> m_turn;
     QPointer<core::Exporter> m_exporter;
+    std::unique_ptr<core::MediaCache> m_cache;
     QList<QPointer<core::ServiceJob>> m_jobs;
     QString m_storageWarning;
 };

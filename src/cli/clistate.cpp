@@ -1,7 +1,12 @@
 #include "clistate.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace nemo::cli {
@@ -50,6 +55,66 @@ void CliState::setPendingRender(const QString &jobId)
     else
         m_settings.setValue(key("pendingRender"), jobId);
     m_settings.sync();
+}
+
+void CliState::noteUploads(const QList<core::UploadedFile> &files, const QStringList &paths)
+{
+    if (files.size() != paths.size())
+        return; // the service answered for other files than were sent: nothing to pair
+    QJsonArray list = QJsonDocument::fromJson(m_settings.value(key("originals")).toString().toUtf8()).array();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (files.at(i).cdnUrl.isEmpty())
+            continue;
+        list.append(QJsonObject{{QStringLiteral("cdn_url"), files.at(i).cdnUrl},
+                                {QStringLiteral("filename"), files.at(i).filename},
+                                {QStringLiteral("path"), QFileInfo(paths.at(i)).absoluteFilePath()}});
+    }
+    while (list.size() > 2000)
+        list.removeFirst();
+    m_settings.setValue(key("originals"), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    m_settings.sync();
+}
+
+QList<core::MediaItem> CliState::originals() const
+{
+    QList<core::MediaItem> items;
+    const QJsonArray list = QJsonDocument::fromJson(m_settings.value(key("originals")).toString().toUtf8()).array();
+    for (const QJsonValue &value : list) {
+        const QJsonObject object = value.toObject();
+        core::MediaItem item;
+        item.path = object.value(QLatin1String("path")).toString();
+        item.name = QFileInfo(item.path).fileName();
+        item.uploaded.cdnUrl = object.value(QLatin1String("cdn_url")).toString();
+        item.uploaded.filename = object.value(QLatin1String("filename")).toString();
+        item.state = core::MediaItem::State::Uploaded;
+        items.append(item);
+    }
+    return items;
+}
+
+static QString lastStatePath(const QString &group)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cli-") + group +
+        QStringLiteral("-state.json");
+}
+
+void CliState::setLastState(const QJsonObject &data)
+{
+    const QString path = lastStatePath(m_group);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(data).toJson(QJsonDocument::Compact));
+        file.commit();
+    }
+}
+
+QJsonObject CliState::lastState() const
+{
+    QFile file(lastStatePath(m_group));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
 }
 
 } // namespace nemo::cli

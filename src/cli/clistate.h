@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session.h"
+#include "uploadqueue.h"
 
 #include <QSettings>
 
@@ -18,6 +19,12 @@ public:
     QString pendingRender() const;
     void setPendingRender(const QString &jobId);
     QString fileName() const { return m_settings.fileName(); }
+    // Which local file became which upload, so a render on this computer uses the original.
+    void noteUploads(const QList<core::UploadedFile> &files, const QStringList &paths);
+    QList<core::MediaItem> originals() const;
+    // The state as the service last gave it (the data object), for rendering here while offline.
+    void setLastState(const QJsonObject &data);
+    QJsonObject lastState() const;
 
 private:
     QString key(const char *name) const;

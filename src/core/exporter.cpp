@@ -3,10 +3,15 @@
 #include "apicall.h"
 #include "downloadjob.h"
 #include "filenames.h"
+#include "localrenderjob.h"
+#include "localsources.h"
+#include "mediacache.h"
 #include "service.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <utility>
 
@@ -30,6 +35,9 @@ void Exporter::start(const Draft &draft, const RenderOptions &options, const QSt
         m_render->abort();
     if (m_download)
         m_download->abort();
+    if (LocalRenderJob *local = std::exchange(m_local, nullptr))
+        local->deleteLater();
+    m_engine = Engine::Cloud;
     m_draft = draft;
     m_options = options;
     m_target = targetPath;
@@ -60,6 +68,107 @@ void Exporter::resume(const QString &jobId, const QString &targetPath)
     m_phase = Phase::Rendering;
     emit changed();
     watch(m_service->resumeRender(jobId, this));
+}
+
+void Exporter::startLocal(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
+                          const QString &targetPath, bool keepMissing)
+{
+    detach();
+    m_engine = Engine::Local;
+    m_localState = state;
+    m_localBin = bin;
+    m_cache = cache;
+    m_keepMissing = keepMissing;
+    m_missing.clear();
+    m_draft = state.draft;
+    m_target = targetPath;
+    m_startedAt = QDateTime::currentDateTime();
+    m_status = RenderStatus();
+    m_status.state = RenderStatus::State::Pending;
+    m_notice = tr("Getting the media ready…");
+    m_phase = Phase::Rendering;
+    emit changed();
+    auto *sources = new LocalSources(cache, this);
+    m_sources = sources;
+    connect(sources, &LocalSources::progress, this, [this](int done, int total) {
+        m_notice = tr("Getting the media ready: %1 of %2 downloaded…").arg(done).arg(total);
+        emit changed();
+    });
+    connect(sources, &LocalSources::finished, this, [this, sources] {
+        if (sources != m_sources)
+            return;
+        sources->deleteLater();
+        renderLocally();
+    });
+    sources->resolve(state, bin);
+}
+
+void Exporter::renderLocally()
+{
+    const QHash<QString, QString> files = m_sources ? m_sources->files() : QHash<QString, QString>();
+    MltDocument::Options options;
+    options.keepMissing = m_keepMissing;
+    const MltDocument doc = MltDocument::fromDraft(m_localState.draft, files, options, m_localState.canvas);
+    m_missing = doc.missing();
+    if (!m_missing.isEmpty() && !m_keepMissing) {
+        QStringList lines;
+        for (const MissingSource &missing : std::as_const(m_missing))
+            lines.append(missing.message());
+        ApiError error(ApiError::Kind::InvalidInput);
+        error.setDetail(tr("Some media isn't on this computer: %1. Render without it (the video has a gap "
+                           "there), or add it to the media bin again.")
+                            .arg(lines.join(QStringLiteral("; "))));
+        fail(error);
+        return;
+    }
+    auto *job = new LocalRenderJob(doc.xml(), doc.frames(), m_target, this);
+    m_local = job;
+    m_status.state = RenderStatus::State::Processing;
+    m_notice = doc.notes().join(QLatin1Char(' '));
+    emit changed();
+    connect(job, &LocalRenderJob::progressChanged, this, [this](int percent) {
+        m_status.progress = percent;
+        emit changed();
+    });
+    connect(job, &LocalRenderJob::finished, this, [this, job](bool ok) {
+        if (job != m_local)
+            return;
+        job->deleteLater();
+        m_local = nullptr;
+        if (!ok) {
+            ApiError error(ApiError::Kind::RenderFailed, job->error());
+            error.setDetail(job->error());
+            fail(error);
+            return;
+        }
+        m_status.state = RenderStatus::State::Completed;
+        m_status.progress = 100;
+        m_received = m_total = QFileInfo(m_target).size();
+        m_phase = Phase::Done;
+        emit changed();
+        emit finished();
+    });
+    job->start();
+}
+
+void Exporter::writeProject(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
+                            const QString &path, QObject *context,
+                            const std::function<void(const QString &, const QList<MissingSource> &)> &done)
+{
+    auto *sources = new LocalSources(cache, context);
+    connect(sources, &LocalSources::finished, context, [sources, state, path, done] {
+        sources->deleteLater();
+        MltDocument::Options options;
+        options.keepMissing = true;
+        const MltDocument doc = MltDocument::fromDraft(state.draft, sources->files(), options, state.canvas);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(doc.xml()) != doc.xml().size() || !file.commit()) {
+            done(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), doc.missing());
+            return;
+        }
+        done(QString(), doc.missing());
+    });
+    sources->resolve(state, bin);
 }
 
 void Exporter::watch(RenderJob *job)
@@ -135,6 +244,10 @@ void Exporter::retry()
 {
     if (isRunning())
         return;
+    if (m_engine == Engine::Local) {
+        startLocal(m_localState, m_localBin, m_cache, m_target, m_keepMissing);
+        return;
+    }
     if (m_rendered) {
         download(); // the render is done: fetch the file again (the .part resumes)
         return;
@@ -152,6 +265,15 @@ void Exporter::detach()
         render->abort();
     if (DownloadJob *download = std::exchange(m_download, nullptr))
         download->abort();
+    if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
+        sources->cancel();
+        sources->deleteLater();
+    }
+    if (LocalRenderJob *job = std::exchange(m_local, nullptr)) {
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
+    }
     const bool wasIdle = m_phase == Phase::Idle;
     m_phase = Phase::Idle;
     m_jobId.clear();
@@ -171,6 +293,19 @@ void Exporter::cancel()
 {
     if (m_cancelling || !isRunning())
         return;
+    if (m_engine == Engine::Local) {
+        if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
+            sources->cancel();
+            sources->deleteLater();
+        }
+        if (LocalRenderJob *job = std::exchange(m_local, nullptr)) {
+            job->disconnect(this);
+            job->cancel();
+            job->deleteLater();
+        }
+        finishCancelled();
+        return;
+    }
     if (m_phase == Phase::Downloading) {
         // The render is done; stopping here is ours alone.
         if (DownloadJob *job = std::exchange(m_download, nullptr))
@@ -243,6 +378,8 @@ int Exporter::secondsToNextCheck() const
 
 int Exporter::estimatedSecondsLeft() const
 {
+    if (m_local && m_phase == Phase::Rendering)
+        return m_local->secondsLeft();
     return m_render && m_phase == Phase::Rendering ? m_render->estimatedSecondsLeft() : -1;
 }
 

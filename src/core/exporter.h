@@ -2,15 +2,23 @@
 
 #include "apierror.h"
 #include "draft.h"
+#include "mltdocument.h"
 #include "renderjob.h"
+#include "statequery.h"
+#include "uploadqueue.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 namespace nemo::core {
 
 class DownloadJob;
+class LocalRenderJob;
+class LocalSources;
+class MediaCache;
 class Service;
 
 // One export from start to file: render on the service, poll, then download to the target path
@@ -19,6 +27,10 @@ class Service;
 // when only the download failed. cancel() asks the service to stop the render; when it cannot
 // (404/405) the user is told and the export is still followed. A cancelled export never reports
 // success and never leaves a file.
+// startLocal() renders on this computer instead: the sources are found (or downloaded once into the
+// media cache), the draft becomes an MLT document and `melt` renders it in a child process. Media that
+// can't be had stops the export with their names (missing()); startLocal(…, keepMissing) renders with
+// gaps where they were, once the user agreed.
 class Exporter : public QObject
 {
     Q_OBJECT
@@ -33,11 +45,27 @@ public:
         Cancelled
     };
     Q_ENUM(Phase)
+    enum class Engine
+    {
+        Cloud, // the NemoVideo service
+        Local  // this computer (MLT)
+    };
+    Q_ENUM(Engine)
 
     explicit Exporter(Service *service, QObject *parent = nullptr);
 
     void start(const Draft &draft, const RenderOptions &options, const QString &targetPath);
     void resume(const QString &jobId, const QString &targetPath);
+    void startLocal(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
+                    const QString &targetPath, bool keepMissing = false);
+    Engine engine() const { return m_engine; }
+    // Media the last local render could not find (it stopped, or rendered gaps where they were).
+    QList<MissingSource> missing() const { return m_missing; }
+    // The MLT document of the draft with every source on this computer (Shotcut opens it): written to
+    // `path` once the media is here; done() tells how it went.
+    static void writeProject(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
+                             const QString &path, QObject *context,
+                             const std::function<void(const QString &error, const QList<MissingSource> &)> &done);
     void retry();
     void checkNow();
     void cancel();
@@ -75,6 +103,7 @@ private:
     void fail(const ApiError &error);
     void finishCancelled();
     void removeFiles();
+    void renderLocally();
 
     Service *m_service;
     Phase m_phase = Phase::Idle;
@@ -92,6 +121,14 @@ private:
     ApiError m_error;
     QString m_notice;
     bool m_cancelling = false;
+    Engine m_engine = Engine::Cloud;
+    ProjectState m_localState;
+    QList<MediaItem> m_localBin;
+    QPointer<MediaCache> m_cache;
+    bool m_keepMissing = false;
+    QList<MissingSource> m_missing;
+    QPointer<LocalSources> m_sources;
+    QPointer<LocalRenderJob> m_local;
     QPointer<RenderJob> m_render;
     QPointer<DownloadJob> m_download;
 };

@@ -492,6 +492,39 @@ private slots:
             QLatin1String("Register or upgrade your plan to unlock export")));
         QVERIFY(dialog->form()->phaseLabel->text().contains(QLatin1String("not your credits")));
         QVERIFY(dialog->form()->retryButton->isVisible());
+
+        // The way out that needs no plan: the same export on this computer, playing right here.
+        QVERIFY(dialog->form()->localInsteadButton->isVisible());
+        QVideoSink *sink = dialog->player()->videoWidget()->videoSink();
+        QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
+        QTest::mouseClick(dialog->form()->localInsteadButton, Qt::LeftButton);
+        QCOMPARE(h.workspace->exporter()->engine(), core::Exporter::Engine::Local);
+        QCOMPARE(dialog->form()->engineCombo->currentData().toString(), QStringLiteral("local"));
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        const QString video = h.workspace->exporter()->targetPath();
+        QVERIFY(QFileInfo(video).size() > 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 1); // the refused one only
+    }
+
+    void exportProjectForShotcut()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(connectAndAsk(h, QStringLiteral("make a short video")));
+        QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->uploads()->isBusy(), 10000); // the generated clip is here
+        const QString path = h.home.filePath(QStringLiteral("hand-off.mlt"));
+        QSignalSpy exported(window, &app::MainWindow::projectExported);
+        window->exportProjectForShotcut(path);
+        QVERIFY(exported.wait(20000));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray xml = file.readAll();
+        QVERIFY(xml.contains("<mlt"));
+        QVERIFY(xml.contains(QFile::encodeName(h.workspace->uploads()->at(0).path)));
+        QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("open it in Shotcut")));
+        QVERIFY(window->action(QStringLiteral("exportProject")));
     }
 
     void droppedStreamKeepsThePartialReply()

@@ -450,6 +450,56 @@ private slots:
         QVERIFY(QFileInfo(out).size() > 1000);
     }
 
+    void rendersOnThisComputer()
+    {
+        FakeServerThread server(
+            exportScenario(60000)); // the service would take a minute: nothing waits for it
+        QVERIFY(prepareTimeline(server.baseUrl()));
+        const QString out = m_home.filePath(QStringLiteral("local.mp4"));
+        QFile::remove(out);
+        const Run local =
+            cli(server.baseUrl(),
+                {QStringLiteral("export"), QStringLiteral("--local"), QStringLiteral("--out"), out});
+        QVERIFY2(local.exitCode == 0, qPrintable(describe(local)));
+        QCOMPARE(local.out.trimmed(), QDir::toNativeSeparators(out));
+        verifyPlayable(out);
+        QCOMPARE(calls(server, "render"), 0); // never the service's render
+        QCOMPARE(calls(server, "media"), 0);  // the photo that was uploaded from here was used
+
+        // The edit for Shotcut, with absolute paths to the media on this computer.
+        const QString project = m_home.filePath(QStringLiteral("edit.mlt"));
+        const Run mlt = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--mlt"), project});
+        QVERIFY2(mlt.exitCode == 0, qPrintable(describe(mlt)));
+        QFile file(project);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(QFile::encodeName(data("photo1.jpg"))));
+
+        // The service gone: the timeline as it was last seen, and the media here, are enough.
+        server.run([](FakeServer &s) { s.close(); });
+        const QString offline = m_home.filePath(QStringLiteral("offline.mp4"));
+        QFile::remove(offline);
+        const Run away =
+            cli(server.baseUrl(),
+                {QStringLiteral("export"), QStringLiteral("--local"), QStringLiteral("--out"), offline});
+        QVERIFY2(away.exitCode == 0, qPrintable(describe(away)));
+        QVERIFY(away.err.contains(QLatin1String("using the timeline as it was last seen")));
+        QVERIFY(QFileInfo(offline).size() > 1000);
+    }
+
+    void renderingHereWithoutMeltSaysWhatToInstall()
+    {
+        FakeServerThread server;
+        m_extraEnvironment.insert(QStringLiteral("NEMO_MELT"),
+                                  m_home.filePath(QStringLiteral("no/such/melt")));
+        const auto restore = qScopeGuard([this] { m_extraEnvironment.clear(); });
+        const Run run = cli(server.baseUrl(),
+                            {QStringLiteral("export"), QStringLiteral("--local"), QStringLiteral("--out"),
+                             m_home.filePath(QStringLiteral("never.mp4"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("sudo apt install melt")), qPrintable(describe(run)));
+        QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("never.mp4"))));
+    }
+
     void stateListsGeneratedMedia()
     {
         Scenario scenario;

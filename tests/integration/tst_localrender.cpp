@@ -1,0 +1,337 @@
+// Rendering on this computer with the real `melt`, checked frame by frame with ffmpeg/ffprobe: the right
+// photo at the middle of each segment, the title during its segment and gone after, the music at about
+// its level, the draft's length, H.264 + AAC; with the service gone; with media missing; cancelled
+// half-way; and the project for Shotcut, which melt plays.
+#include "exporter.h"
+#include "harness.h"
+#include "localrenderjob.h"
+#include "mediacache.h"
+#include "mltdocument.h"
+#include "uploadqueue.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace nemo;
+using namespace nemo::test;
+
+namespace {
+
+QByteArray run(const QString &program, const QStringList &arguments, int *exitCode = nullptr)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    process.waitForFinished(120000);
+    if (exitCode)
+        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return process.readAll();
+}
+
+// A frame of the video at `seconds`, small.
+QImage frameAt(const QString &video, double seconds)
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("frame.png"));
+    run(QStringLiteral("ffmpeg"),
+        {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-ss"),
+         QString::number(seconds, 'f', 3), QStringLiteral("-i"), video, QStringLiteral("-frames:v"),
+         QStringLiteral("1"), QStringLiteral("-vf"), QStringLiteral("scale=160:90"), png});
+    return QImage(png).convertToFormat(QImage::Format_RGB32);
+}
+
+// How a photo looks on a 16:9 canvas: fitted and centred on black, 160×90.
+QImage expected(const QString &photo)
+{
+    QImage canvas(160, 90, QImage::Format_RGB32);
+    canvas.fill(Qt::black);
+    const QImage image = QImage(photo).scaled(160, 90, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            canvas.setPixel((160 - image.width()) / 2 + x, (90 - image.height()) / 2 + y, image.pixel(x, y));
+    }
+    return canvas;
+}
+
+// Mean absolute difference per channel (0…255) over rows [top, bottom).
+double difference(const QImage &a, const QImage &b, int top, int bottom)
+{
+    double sum = 0;
+    int count = 0;
+    for (int y = top; y < bottom; ++y) {
+        for (int x = 0; x < 160; ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            sum +=
+                std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
+            count += 3;
+        }
+    }
+    return count ? sum / count : 255;
+}
+
+// Pixels that are white in the frame but not in the expected picture, in rows [top, bottom): a title.
+int whiteAdded(const QImage &frame, const QImage &expected, int top, int bottom)
+{
+    auto white = [](QRgb p) { return qRed(p) > 215 && qGreen(p) > 215 && qBlue(p) > 215; };
+    int count = 0;
+    for (int y = top; y < bottom; ++y) {
+        for (int x = 0; x < 160; ++x)
+            count += white(frame.pixel(x, y)) && !white(expected.pixel(x, y)) ? 1 : 0;
+    }
+    return count;
+}
+
+double peakVolume(const QString &file, double seconds)
+{
+    const QByteArray out =
+        run(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-hide_banner"), QStringLiteral("-t"), QString::number(seconds),
+             QStringLiteral("-i"), file, QStringLiteral("-af"), QStringLiteral("volumedetect"),
+             QStringLiteral("-vn"), QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+    const auto match =
+        QRegularExpression(QStringLiteral("max_volume: (-?[0-9.]+) dB")).match(QString::fromUtf8(out));
+    return match.hasMatch() ? match.captured(1).toDouble() : 0;
+}
+
+QJsonObject probe(const QString &file)
+{
+    return QJsonDocument::fromJson(
+               run(QStringLiteral("ffprobe"),
+                   {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                    QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"), file}))
+        .object();
+}
+
+// The local server's edit of two photos and music, with a title: what a user has after one turn.
+struct Edit
+{
+    Harness h;
+    QTemporaryDir media; // the user's own copies
+    QTemporaryDir cacheDir;
+    std::unique_ptr<core::MediaCache> cache;
+    QList<core::MediaItem> bin;
+    core::ProjectState state;
+
+    bool make(const QString &message)
+    {
+        QStringList paths;
+        for (const char *name : {"photo1.jpg", "photo2.png", "music.mp3"}) {
+            paths.append(media.filePath(QLatin1String(name)));
+            QFile::copy(data(name), paths.last());
+        }
+        auto upload = keep(h.service->upload(paths));
+        if (!finish(upload.get()) || upload->error() || upload->files().size() != 3)
+            return false;
+        for (int i = 0; i < 3; ++i) {
+            core::MediaItem item;
+            item.id = quint64(i + 1);
+            item.path = paths.at(i);
+            item.name = QFileInfo(paths.at(i)).fileName();
+            item.state = core::MediaItem::State::Uploaded;
+            item.uploaded = upload->files().at(i);
+            bin.append(item);
+        }
+        auto turn = keep(h.service->sendMessage(message));
+        if (!finish(turn.get()) || !turn->hasStateAfter())
+            return false;
+        state = turn->stateAfter();
+        cache = std::make_unique<core::MediaCache>(h.service.get(), cacheDir.path());
+        return state.draft.isExportable();
+    }
+};
+
+} // namespace
+
+class TestLocalRender final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        if (core::LocalRenderJob::meltProgram().isEmpty())
+            QFAIL("melt is not installed (./scripts/test installs it)");
+        if (QStandardPaths::findExecutable(QStringLiteral("ffprobe")).isEmpty())
+            QFAIL("ffmpeg is not installed (./scripts/test installs it)");
+    }
+
+    void rendersTheEditFrameByFrame()
+    {
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 6-second video titled \"Urban Dreams\" with music")));
+        edit.h.server.close(); // no service from here on: everything is on this computer
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("video.mp4"));
+        core::Exporter exporter(edit.h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QCOMPARE(exporter.engine(), core::Exporter::Engine::Local);
+        if (qEnvironmentVariableIsSet("NEMO_KEEP_RENDER"))
+            QFile::copy(target, qEnvironmentVariable("NEMO_KEEP_RENDER"));
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+        QCOMPARE(QDir(edit.cacheDir.path()).entryList(QDir::Files).size(), 0); // the originals were used
+
+        // H.264 + AAC, the draft's size and length (within one frame).
+        const QJsonObject info = probe(target);
+        QStringList codecs;
+        for (const QJsonValue &stream : info.value(QLatin1String("streams")).toArray())
+            codecs.append(stream.toObject().value(QLatin1String("codec_name")).toString());
+        QVERIFY2(codecs.contains(QStringLiteral("h264")) && codecs.contains(QStringLiteral("aac")),
+                 qPrintable(codecs.join(QLatin1Char(' '))));
+        const double length = info.value(QLatin1String("format"))
+                                  .toObject()
+                                  .value(QLatin1String("duration"))
+                                  .toString()
+                                  .toDouble();
+        QVERIFY2(std::abs(length - edit.state.draft.durationMs() / 1000.0) <= 1.0 / 30 + 0.03,
+                 qPrintable(QString::number(length)));
+
+        // The right photo at the middle of each segment (compared where the title is not).
+        const core::Track &video = edit.state.draft.tracks().first();
+        QCOMPARE(video.segments.size(), 2);
+        const QImage one = expected(data("photo1.jpg"));
+        const QImage two = expected(data("photo2.png"));
+        const double middle1 = (video.segments.at(0).startMs + video.segments.at(0).durationMs / 2) / 1000.0;
+        const double middle2 = (video.segments.at(1).startMs + video.segments.at(1).durationMs / 2) / 1000.0;
+        const QImage first = frameAt(target, middle1);
+        const QImage second = frameAt(target, middle2);
+        QVERIFY(!first.isNull() && !second.isNull());
+        QVERIFY2(difference(first, one, 0, 20) < 25,
+                 qPrintable(QString::number(difference(first, one, 0, 20))));
+        QVERIFY(difference(first, two, 0, 20) > 40);
+        QVERIFY2(difference(second, two, 0, 20) < 25,
+                 qPrintable(QString::number(difference(second, two, 0, 20))));
+        QVERIFY(difference(second, one, 0, 20) > 40);
+
+        // The title over the first photo while it lasts (3 s), then gone.
+        QVERIFY2(whiteAdded(first, one, 35, 55) >= 10,
+                 qPrintable(QString::number(whiteAdded(first, one, 35, 55))));
+        QVERIFY2(whiteAdded(second, two, 35, 55) <= 2,
+                 qPrintable(QString::number(whiteAdded(second, two, 35, 55))));
+        QVERIFY2(difference(second, two, 35, 55) < 25,
+                 qPrintable(QString::number(difference(second, two, 35, 55))));
+
+        // The music at about its level: 35 % is −9.1 dB, and the mono file spread over two channels is −3 dB
+        // more in each (equal power). Peaks, so that where the sound starts does not matter.
+        const double source = peakVolume(data("music.mp3"), length);
+        const double rendered = peakVolume(target, length);
+        QVERIFY2(std::abs((rendered - source) - (20 * std::log10(0.35) - 3)) < 1.5,
+                 qPrintable(QStringLiteral("%1 dB vs %2 dB").arg(rendered).arg(source)));
+    }
+
+    void missingMediaIsNamedAndNeedsAYes()
+    {
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 6-second video")));
+        QVERIFY(QFile::remove(edit.bin.at(1).path)); // photo2.png is gone from this computer…
+        fake::Fault gone = fault("media", 0);        // …and from the service
+        gone.httpStatus = 404;
+        edit.h.server.addFault(gone);
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("video.mp4"));
+        core::Exporter exporter(edit.h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Failed);
+        QCOMPARE(exporter.missing().size(), 1);
+        QVERIFY2(exporter.error().message().contains(
+                     QLatin1String("segment 2 of Video: photo2.png is no longer on this computer")),
+                 qPrintable(exporter.error().message()));
+        QVERIFY(QDir(out.path()).isEmpty()); // never a silent gap
+        // The user agrees: rendered, with a gap where it was.
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target, true);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QVERIFY(QFileInfo(target).size() > 1000);
+    }
+
+    void cloudCopyIsFetchedOnceWhenTheOriginalIsGone()
+    {
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 6-second video")));
+        QVERIFY(QFile::remove(edit.bin.at(0).path));
+        QTemporaryDir out;
+        core::Exporter exporter(edit.h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), out.filePath(QStringLiteral("a.mp4")));
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1);
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), out.filePath(QStringLiteral("b.mp4")));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Done);
+        QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1); // from the cache the second time
+    }
+
+    void cancelLeavesNoFile()
+    {
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 60-second video with music")));
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("long.mp4"));
+        core::Exporter exporter(edit.h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            exporter.status().progress > 0 || QFileInfo(target + QStringLiteral(".part")).size() > 0, 60000);
+        exporter.cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
+        QTRY_VERIFY(QDir(out.path()).isEmpty());
+    }
+
+    void projectForShotcutPlaysInMelt()
+    {
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 6-second video titled \"Hand Off\" with music")));
+        QTemporaryDir out;
+        const QString project = out.filePath(QStringLiteral("edit.mlt"));
+        QString error = QStringLiteral("not called");
+        QList<core::MissingSource> missing;
+        core::Exporter::writeProject(edit.state, edit.bin, edit.cache.get(), project, this,
+                                     [&](const QString &e, const QList<core::MissingSource> &m) {
+                                         error = e;
+                                         missing = m;
+                                     });
+        QTRY_VERIFY(error != QLatin1String("not called"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(missing.isEmpty());
+        QFile file(project);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray xml = file.readAll();
+        // Absolute paths to the local copies.
+        for (const core::MediaItem &item : edit.bin)
+            QVERIFY2(xml.contains(QFile::encodeName(item.path)), qPrintable(item.path));
+        int exitCode = -1;
+        const QString video = out.filePath(QStringLiteral("from-melt.mp4"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        const QByteArray log = run(core::LocalRenderJob::meltProgram(),
+                                   {project, QStringLiteral("-consumer"), QStringLiteral("avformat:") + video,
+                                    QStringLiteral("vcodec=libx264"), QStringLiteral("acodec=aac")},
+                                   &exitCode);
+        QVERIFY2(exitCode == 0, log.constData());
+        const double length = probe(video)
+                                  .value(QLatin1String("format"))
+                                  .toObject()
+                                  .value(QLatin1String("duration"))
+                                  .toString()
+                                  .toDouble();
+        QVERIFY(std::abs(length - edit.state.draft.durationMs() / 1000.0) < 0.1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalRender)
+#include "tst_localrender.moc"
