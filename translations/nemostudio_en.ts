@@ -20,6 +20,13 @@
             <numerusform>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n segment(s) have no media on this computer and are left empty.</source>
+        <translation>
+            <numerusform>%n segment has no media on this computer and is left empty.</numerusform>
+            <numerusform>%n segments have no media on this computer and are left empty.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::TimelineView</name>
@@ -62,6 +69,16 @@
         <translation>
             <numerusform>Nothing changed in %n look at the timeline, so Nemo Studio stopped waiting for the agent.</numerusform>
             <numerusform>Nothing changed in %n looks at the timeline, so Nemo Studio stopped waiting for the agent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::MltDocument</name>
+    <message numerus="yes">
+        <source>%n segment(s) with no length left out.</source>
+        <translation>
+            <numerusform>%n segment with no length left out.</numerusform>
+            <numerusform>%n segments with no length left out.</numerusform>
         </translation>
     </message>
 </context>

@@ -63,6 +63,14 @@
         <source>Stop this export on the service. Close keeps it running.</source>
         <translation>在服务上停止这次导出。关闭窗口则会让它继续进行。</translation>
     </message>
+    <message>
+        <source>Render &amp;on:</source>
+        <translation>渲染位置(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Render on This &amp;Computer Instead</source>
+        <translation>改为在这台电脑上渲染(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -479,6 +487,34 @@
         <source>The export was cancelled. Nothing was saved.</source>
         <translation>导出已取消，没有保存任何文件。</translation>
     </message>
+    <message>
+        <source>NemoVideo (cloud)</source>
+        <translation>NemoVideo（云端）</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>这台电脑</translation>
+    </message>
+    <message>
+        <source>Render &amp;Without the Missing Media</source>
+        <translation>不含缺失素材继续渲染(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Render on This &amp;Computer Instead</source>
+        <translation>改为在这台电脑上渲染(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rendering on this computer: %1% done.</source>
+        <translation>正在这台电脑上渲染：已完成 %1%。</translation>
+    </message>
+    <message>
+        <source>Preparing to render on this computer…</source>
+        <translation>正在准备在这台电脑上渲染…</translation>
+    </message>
+    <message>
+        <source>Elapsed %1 · about %2 left</source>
+        <translation>已用时 %1 · 大约还剩 %2</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MainWindow</name>
@@ -755,6 +791,36 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
     <message>
         <source>Opened in your browser: continue there with the same project.</source>
         <translation>已在浏览器中打开：你可以在那里继续这个项目。</translation>
+    </message>
+    <message>
+        <source>Export Project for &amp;Shotcut…</source>
+        <translation>导出项目到 Shotcut(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export Project for Shotcut</source>
+        <translation>导出项目到 Shotcut</translation>
+    </message>
+    <message>
+        <source>The timeline is empty, so there is nothing to hand over yet.</source>
+        <translation>时间线是空的，还没有可以导出的内容。</translation>
+    </message>
+    <message>
+        <source>MLT project (*.mlt)</source>
+        <translation>MLT 项目 (*.mlt)</translation>
+    </message>
+    <message>
+        <source>Getting the media ready for Shotcut…</source>
+        <translation>正在为 Shotcut 准备素材…</translation>
+    </message>
+    <message>
+        <source>Saved %1: open it in Shotcut (or melt) to finish the edit by hand.</source>
+        <translation>已保存 %1：用 Shotcut（或 melt）打开它，手动完成剪辑。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) have no media on this computer and are left empty.</source>
+        <translation>
+            <numerusform>有 %n 个片段的素材不在这台电脑上，已留空。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1692,38 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Couldn&apos;t start a web browser; open the link above yourself.</source>
         <translation>无法启动浏览器，请自行打开上面的链接。</translation>
     </message>
+    <message>
+        <source>Render on this computer with MLT&apos;s melt instead of the service (works offline once the media is here).</source>
+        <translation>用 MLT 的 melt 在这台电脑上渲染，而不是在服务上（素材在本机后可离线使用）。</translation>
+    </message>
+    <message>
+        <source>Write the edit as an MLT project for Shotcut or melt, with every source on this computer.</source>
+        <translation>把剪辑写成供 Shotcut 或 melt 使用的 MLT 项目，所有素材都指向这台电脑上的文件。</translation>
+    </message>
+    <message>
+        <source>FILE.mlt</source>
+        <translation>文件.mlt</translation>
+    </message>
+    <message>
+        <source>With --local: render even when some media is missing (with gaps there).</source>
+        <translation>配合 --local：即使缺少部分素材也渲染（缺失处留空）。</translation>
+    </message>
+    <message>
+        <source>The service can&apos;t be reached; using the timeline as it was last seen.</source>
+        <translation>无法连接服务；使用上次看到的时间线。</translation>
+    </message>
+    <message>
+        <source>Left empty: %1</source>
+        <translation>已留空：%1</translation>
+    </message>
+    <message>
+        <source>Rendering on this computer… %1%</source>
+        <translation>正在这台电脑上渲染… %1%</translation>
+    </message>
+    <message>
+        <source>Add --allow-missing to render with gaps where that media was.</source>
+        <translation>加上 --allow-missing 可在缺失素材处留空并继续渲染。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::core::AgentEventDecoder</name>
@@ -2097,6 +2195,22 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>The export couldn&apos;t be stopped: %1 It is still being followed.</source>
         <translation>无法停止导出：%1 仍会继续跟进它。</translation>
     </message>
+    <message>
+        <source>Getting the media ready…</source>
+        <translation>正在准备素材…</translation>
+    </message>
+    <message>
+        <source>Getting the media ready: %1 of %2 downloaded…</source>
+        <translation>正在准备素材：已下载 %1/%2…</translation>
+    </message>
+    <message>
+        <source>Some media isn&apos;t on this computer: %1. Render without it (the video has a gap there), or add it to the media bin again.</source>
+        <translation>有些素材不在这台电脑上：%1。可以不含它继续渲染（视频在那里会留空），或重新把它加入素材库。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>nemo::core::FileCopy</name>
@@ -2130,6 +2244,41 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Continue in the Web App</source>
         <translation>在网页版中继续</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::LocalRenderJob</name>
+    <message>
+        <source>Rendering on this computer needs MLT&apos;s melt program, which isn&apos;t installed. On Debian or Ubuntu: sudo apt install melt (the Nemo Studio installers for Windows and macOS include it).</source>
+        <translation>在这台电脑上渲染需要 MLT 的 melt 程序，但它没有安装。Debian 或 Ubuntu 上请运行：sudo apt install melt（Windows 和 macOS 版 Nemo Studio 安装包已包含它）。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t make a folder for the render: %1</source>
+        <translation>无法为渲染创建文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>melt could not be started: %1</source>
+        <translation>无法启动 melt：%1</translation>
+    </message>
+    <message>
+        <source>melt stopped unexpectedly while rendering.</source>
+        <translation>melt 在渲染时意外停止。</translation>
+    </message>
+    <message>
+        <source>melt could not render the video (exit code %1). %2</source>
+        <translation>melt 无法渲染视频（退出代码 %1）。%2</translation>
+    </message>
+    <message>
+        <source>Can&apos;t move the finished file to %1.</source>
+        <translation>无法把完成的文件移动到 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2370,23 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>The folder %1 has no photos, videos or music in it.</source>
         <translation>文件夹 %1 中没有照片、视频或音乐。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::core::MltDocument</name>
+    <message>
+        <source>segment %1 of %2: %3 is no longer on this computer</source>
+        <translation>%2 的第 %1 个片段：%3 已不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t rendered on this computer: Nemo Studio doesn&apos;t know that kind of track.</source>
+        <translation>%1 不会在这台电脑上渲染：Nemo Studio 不认识这种轨道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) with no length left out.</source>
+        <translation>
+            <numerusform>已略去 %n 个没有时长的片段。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
