@@ -118,8 +118,8 @@ void ExportDialog::startExport(bool withGaps)
     m_player->player()->stop();
     m_loaded.clear();
     if (m_ui->engineCombo->currentData().toString() == QLatin1String("local")) {
-        m_workspace->exporter()->startLocal(*state, m_workspace->uploads()->items(), m_workspace->mediaCache(),
-                                            target, withGaps);
+        m_workspace->exporter()->startLocal(*state, m_workspace->uploads()->items(),
+                                            m_workspace->mediaCache(), target, withGaps);
         return;
     }
     core::RenderOptions options;
@@ -205,8 +205,9 @@ void ExportDialog::updateView()
             m_ui->progressBar->setRange(0, 100);
             m_ui->progressBar->setValue(status.progress);
             const int left = exporter->estimatedSecondsLeft();
-            m_ui->timingLabel->setText(left >= 0 ? tr("Elapsed %1 · about %2 left").arg(clock(elapsed), roughly(left))
-                                                 : tr("Elapsed %1").arg(clock(elapsed)));
+            m_ui->timingLabel->setText(
+                left >= 0 ? tr("Elapsed %1 · about %2 left").arg(clock(elapsed), roughly(left))
+                          : tr("Elapsed %1").arg(clock(elapsed)));
             break;
         }
         const QString job =

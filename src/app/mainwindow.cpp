@@ -11,6 +11,7 @@
 #include "messageinput.h"
 #include "nemoversion.h"
 #include "notifier.h"
+#include "previewmonitor.h"
 #include "projectkeeper.h"
 #include "secretstorage.h"
 #include "settingsdialog.h"
@@ -37,6 +38,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyleHints>
@@ -59,6 +61,8 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
     , m_timeline(new TimelinePanel(this))
     , m_mediaDock(new QDockWidget(this))
     , m_timelineDock(new QDockWidget(this))
+    , m_monitor(new PreviewMonitor(workspace->preview(), this))
+    , m_monitorDock(new QDockWidget(this))
     , m_status(new StatusPanel(workspace, this))
     , m_notifier(new Notifier(this))
 {
@@ -100,7 +104,10 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
     m_timelineDock->setWidget(m_timeline);
     addDockWidget(Qt::LeftDockWidgetArea, m_mediaDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
-    resizeDocks({m_mediaDock}, {340}, Qt::Horizontal);
+    m_monitorDock->setObjectName(QStringLiteral("MonitorDock"));
+    m_monitorDock->setWidget(m_monitor);
+    addDockWidget(Qt::RightDockWidgetArea, m_monitorDock);
+    resizeDocks({m_mediaDock, m_monitorDock}, {340, 420}, Qt::Horizontal);
     resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
     statusBar()->addPermanentWidget(m_status);
 
@@ -121,6 +128,12 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
     connect(m_timeline, &TimelinePanel::refreshRequested, workspace, &Workspace::refreshState);
     connect(workspace->conversation(), &core::Conversation::intentRequested, this, &MainWindow::handleIntent);
     connect(workspace, &Workspace::timelineChanged, m_timeline, &TimelinePanel::showState);
+    // The preview and the timeline share one playhead: playing moves it, the ruler seeks.
+    connect(m_monitor, &PreviewMonitor::positionChanged, m_timeline->view(), &TimelineView::setPlayhead);
+    connect(m_timeline->view(), &TimelineView::seekRequested, m_monitor, &PreviewMonitor::seek);
+    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_timeline->view());
+    space->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(space, &QShortcut::activated, m_monitor, &PreviewMonitor::togglePlay);
     connect(workspace, &Workspace::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(workspace->exporter(), &Exporter::finished, this, &MainWindow::exportFinished);
@@ -204,6 +217,7 @@ void MainWindow::createActions()
             m_actions.value(QStringLiteral("stop")), &QAction::setEnabled);
     m_mediaDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_timelineDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_monitorDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
 }
 
 void MainWindow::createMenus()
@@ -232,10 +246,10 @@ void MainWindow::createMenus()
             file->addSeparator();
     }
     menu({action(QStringLiteral("pasteMedia")), nullptr, action(QStringLiteral("settings"))});
-    menu({m_mediaDock->toggleViewAction(), m_timelineDock->toggleViewAction(), nullptr,
-          action(QStringLiteral("showTimeline")), action(QStringLiteral("refreshTimeline")), nullptr,
-          action(QStringLiteral("zoomIn")), action(QStringLiteral("zoomOut")),
-          action(QStringLiteral("zoomFit"))});
+    menu({m_mediaDock->toggleViewAction(), m_timelineDock->toggleViewAction(),
+          m_monitorDock->toggleViewAction(), nullptr, action(QStringLiteral("showTimeline")),
+          action(QStringLiteral("refreshTimeline")), nullptr, action(QStringLiteral("zoomIn")),
+          action(QStringLiteral("zoomOut")), action(QStringLiteral("zoomFit"))});
     menu({action(QStringLiteral("focusChat")), action(QStringLiteral("send")), action(QStringLiteral("stop")),
           nullptr, action(QStringLiteral("credits"))});
     menu({action(QStringLiteral("shortcuts")), action(QStringLiteral("website")),
@@ -280,6 +294,8 @@ void MainWindow::retranslate()
     m_mediaDock->toggleViewAction()->setText(tr("&Media Bin"));
     m_timelineDock->setWindowTitle(tr("Timeline"));
     m_timelineDock->toggleViewAction()->setText(tr("T&imeline"));
+    m_monitorDock->setWindowTitle(tr("Preview"));
+    m_monitorDock->toggleViewAction()->setText(tr("&Preview"));
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -503,34 +519,35 @@ void MainWindow::exportProjectForShotcut(const QString &chosenPath)
     }
     QString path = chosenPath;
     if (path.isEmpty()) {
-        const QString suggested = QDir(m_settings->downloadFolder())
-                                      .filePath(QFileInfo(core::Exporter::suggestedFileName(state->draft))
-                                                    .completeBaseName() +
-                                                QStringLiteral(".mlt"));
+        const QString suggested =
+            QDir(m_settings->downloadFolder())
+                .filePath(QFileInfo(core::Exporter::suggestedFileName(state->draft)).completeBaseName() +
+                          QStringLiteral(".mlt"));
         path = QFileDialog::getSaveFileName(this, tr("Export Project for Shotcut"), suggested,
                                             tr("MLT project (*.mlt)"));
     }
     if (path.isEmpty())
         return;
     statusBar()->showMessage(tr("Getting the media ready for Shotcut…"));
-    core::Exporter::writeProject(*state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
-                                 [this, path](const QString &error, const QList<core::MissingSource> &missing) {
-                                     if (!error.isEmpty()) {
-                                         statusBar()->clearMessage();
-                                         QMessageBox::warning(this, tr("Export Project for Shotcut"), error);
-                                         return;
-                                     }
-                                     QString text = tr("Saved %1: open it in Shotcut (or melt) to finish the "
-                                                       "edit by hand.")
-                                                        .arg(QDir::toNativeSeparators(path));
-                                     if (!missing.isEmpty())
-                                         text += QLatin1Char(' ') +
-                                             tr("%n segment(s) have no media on this computer and are left "
-                                                "empty.",
-                                                nullptr, int(missing.size()));
-                                     statusBar()->showMessage(text, 20000);
-                                     emit projectExported(path);
-                                 });
+    core::Exporter::writeProject(
+        *state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
+        [this, path](const QString &error, const QList<core::MissingSource> &missing) {
+            if (!error.isEmpty()) {
+                statusBar()->clearMessage();
+                QMessageBox::warning(this, tr("Export Project for Shotcut"), error);
+                return;
+            }
+            QString text = tr("Saved %1: open it in Shotcut (or melt) to finish the "
+                              "edit by hand.")
+                               .arg(QDir::toNativeSeparators(path));
+            if (!missing.isEmpty())
+                text += QLatin1Char(' ') +
+                    tr("%n segment(s) have no media on this computer and are left "
+                       "empty.",
+                       nullptr, int(missing.size()));
+            statusBar()->showMessage(text, 20000);
+            emit projectExported(path);
+        });
 }
 
 void MainWindow::openInWebApp()

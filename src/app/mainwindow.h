@@ -24,6 +24,7 @@ class AppSettings;
 class ChatPanel;
 class ExportDialog;
 class MediaBinPanel;
+class PreviewMonitor;
 class Notifier;
 class SettingsDialog;
 class StatusPanel;
@@ -44,6 +45,8 @@ public:
     TimelinePanel *timelinePanel() const { return m_timeline; }
     QDockWidget *mediaDock() const { return m_mediaDock; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
+    QDockWidget *monitorDock() const { return m_monitorDock; }
+    PreviewMonitor *monitor() const { return m_monitor; }
     StatusPanel *statusPanel() const { return m_status; }
     // Shown above the chat while the service can't be reached.
     QWidget *offlineBanner() const { return m_offlineBanner; }
@@ -114,6 +117,8 @@ private:
     TimelinePanel *m_timeline;
     QDockWidget *m_mediaDock;
     QDockWidget *m_timelineDock;
+    PreviewMonitor *m_monitor;
+    QDockWidget *m_monitorDock;
     StatusPanel *m_status;
     Notifier *m_notifier;
     QPointer<ExportDialog> m_export;

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -306,6 +307,19 @@ void TimelineView::paintEvent(QPaintEvent *)
     painter.setPen(pal.color(QPalette::ButtonText));
     painter.drawText(QRect(8, 0, HeaderWidth - 12, RulerHeight), Qt::AlignLeft | Qt::AlignVCenter,
                      tr("%1 s total").arg(core::Draft::formatSeconds(m_model->draft().durationMs())));
+    if (m_playhead >= 0) {
+        const int x = xFor(m_playhead);
+        if (x >= HeaderWidth && x < viewport()->width()) {
+            const QColor head(220, 40, 40);
+            painter.setPen(QPen(head, 2));
+            painter.drawLine(x, 0, x, viewport()->height());
+            QPolygon marker;
+            marker << QPoint(x - 6, 0) << QPoint(x + 6, 0) << QPoint(x, 8);
+            painter.setBrush(head);
+            painter.setPen(Qt::NoPen);
+            painter.drawPolygon(marker);
+        }
+    }
     if (hasFocus()) {
         painter.setPen(QPen(pal.color(QPalette::Highlight), 1));
         painter.drawRect(viewport()->rect().adjusted(0, 0, -1, -1));
@@ -407,6 +421,48 @@ QString TimelineView::segmentDescription(int track, int segment) const
     if (m_model->isChanged(track, segment))
         lines << tr("Changed by the last reply");
     return lines.join(QLatin1Char('\n'));
+}
+
+void TimelineView::setPlayhead(qint64 ms)
+{
+    if (ms == m_playhead)
+        return;
+    const int before = m_playhead >= 0 ? xFor(m_playhead) : -100;
+    m_playhead = ms;
+    const int after = ms >= 0 ? xFor(ms) : -100;
+    // Only the strips the line leaves and enters are repainted.
+    viewport()->update(QRect(before - 8, 0, 16, viewport()->height()));
+    viewport()->update(QRect(after - 8, 0, 16, viewport()->height()));
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    if (event->button() == Qt::LeftButton && position.y() < RulerHeight && position.x() >= HeaderWidth &&
+        m_model) {
+        m_scrubbing = true;
+        emit seekRequested(qBound<qint64>(0, timeAt(position.x()), m_model->draft().durationMs()));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mousePressEvent(event);
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_scrubbing && m_model) {
+        emit seekRequested(
+            qBound<qint64>(0, timeAt(int(event->position().x())), m_model->draft().durationMs()));
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    m_scrubbing = false;
+    QAbstractScrollArea::mouseReleaseEvent(event);
 }
 
 bool TimelineView::viewportEvent(QEvent *event)

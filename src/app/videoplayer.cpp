@@ -182,8 +182,8 @@ void VideoPlayer::onError()
 
 void VideoPlayer::togglePlay()
 {
-    if (m_player->mediaStatus() == QMediaPlayer::LoadingMedia) {
-        m_autoplay = !m_autoplay;
+    if (m_loadPending || m_player->mediaStatus() == QMediaPlayer::LoadingMedia) {
+        m_autoplay = !m_autoplay; // it plays (or not) once it is loaded
         return;
     }
     if (m_player->playbackState() == QMediaPlayer::PlayingState)

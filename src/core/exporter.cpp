@@ -163,7 +163,8 @@ void Exporter::writeProject(const ProjectState &state, const QList<MediaItem> &b
         const MltDocument doc = MltDocument::fromDraft(state.draft, sources->files(), options, state.canvas);
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(doc.xml()) != doc.xml().size() || !file.commit()) {
-            done(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), doc.missing());
+            done(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                 doc.missing());
             return;
         }
         done(QString(), doc.missing());

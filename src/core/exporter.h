@@ -63,9 +63,10 @@ public:
     QList<MissingSource> missing() const { return m_missing; }
     // The MLT document of the draft with every source on this computer (Shotcut opens it): written to
     // `path` once the media is here; done() tells how it went.
-    static void writeProject(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
-                             const QString &path, QObject *context,
-                             const std::function<void(const QString &error, const QList<MissingSource> &)> &done);
+    static void
+    writeProject(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
+                 const QString &path, QObject *context,
+                 const std::function<void(const QString &error, const QList<MissingSource> &)> &done);
     void retry();
     void checkNow();
     void cancel();

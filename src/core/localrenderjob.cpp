@@ -9,6 +9,11 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#if defined(Q_OS_LINUX)
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace nemo::core {
 
 LocalRenderJob::LocalRenderJob(const QByteArray &mltXml, qint64 frames, const QString &target,
@@ -94,6 +99,10 @@ void LocalRenderJob::start()
     }
     process->setProcessEnvironment(environment);
     process->setProcessChannelMode(QProcess::MergedChannels);
+#if defined(Q_OS_LINUX)
+    // melt goes when the app goes, even when the app is killed: no orphan render.
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
     const int threads = qMax(1, QThread::idealThreadCount());
     const QStringList arguments{QStringLiteral("-progress2"),
                                 document,
@@ -101,11 +110,11 @@ void LocalRenderJob::start()
                                 QStringLiteral("avformat:") + partPath(),
                                 QStringLiteral("f=mp4"),
                                 QStringLiteral("vcodec=libx264"),
-                                QStringLiteral("preset=veryfast"),
-                                QStringLiteral("crf=23"),
+                                QStringLiteral("preset=") + m_encoding.preset,
+                                QStringLiteral("crf=%1").arg(m_encoding.crf),
                                 QStringLiteral("pix_fmt=yuv420p"),
                                 QStringLiteral("acodec=aac"),
-                                QStringLiteral("ab=160k"),
+                                QStringLiteral("ab=%1k").arg(m_encoding.audioKbps),
                                 QStringLiteral("ar=48000"),
                                 QStringLiteral("channels=2"),
                                 QStringLiteral("movflags=+faststart"),

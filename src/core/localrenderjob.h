@@ -19,7 +19,16 @@ class LocalRenderJob : public QObject
 {
     Q_OBJECT
 public:
+    // How the video is encoded: the export's quality, or a quick preview.
+    struct Encoding
+    {
+        QString preset = QStringLiteral("veryfast");
+        int crf = 23;
+        int audioKbps = 160;
+    };
+
     LocalRenderJob(const QByteArray &mltXml, qint64 frames, const QString &target, QObject *parent = nullptr);
+    void setEncoding(const Encoding &encoding) { m_encoding = encoding; }
     ~LocalRenderJob() override;
 
     void start();
@@ -50,6 +59,7 @@ private:
 
     QByteArray m_xml;
     qint64 m_frames;
+    Encoding m_encoding;
     QString m_target;
     QTemporaryDir m_scratch;
     QPointer<QProcess> m_process;

@@ -2,6 +2,7 @@
 
 #include "authenticator.h"
 #include "mediacache.h"
+#include "previewrenderer.h"
 #include "session.h"
 
 namespace nemo::core {
@@ -14,6 +15,7 @@ Workspace::Workspace(const ServiceConfig &config, SecretStore *secrets, QObject 
     , m_conversation(new Conversation(m_service.get(), this))
     , m_uploads(new UploadQueue(m_service.get(), this))
     , m_exporter(new Exporter(m_service.get(), this))
+    , m_preview(new PreviewRenderer(m_cache, this))
     , m_reconnectTimer(new QTimer(this))
 {
     m_uploads->setCache(m_cache);
@@ -23,6 +25,8 @@ Workspace::Workspace(const ServiceConfig &config, SecretStore *secrets, QObject 
     connect(m_service.get(), &Service::stateChanged, this, [this](const ProjectState &state) {
         // What the agent generated belongs in the media bin, to watch and to keep.
         m_uploads->addGenerated(state.generated);
+        // And the edit as it now stands goes to the preview monitor.
+        m_preview->request(state, m_uploads->items());
         // Highlights belong to the turn that made them; a later plain refresh keeps them.
         emit timelineChanged(state, m_lastChanges);
     });
@@ -48,6 +52,7 @@ Workspace::~Workspace()
 {
     // Everything that uses the service goes before it does (children would otherwise be deleted
     // only after the service member is gone).
+    delete m_preview;
     delete m_exporter;
     delete m_uploads;
     delete m_conversation;

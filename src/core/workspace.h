@@ -17,6 +17,7 @@
 namespace nemo::core {
 
 class MediaCache;
+class PreviewRenderer;
 class SecretStore;
 
 // What one window works on: the service, the chat, the media bin's uploads, the export, and the
@@ -43,6 +44,8 @@ public:
     UploadQueue *uploads() const { return m_uploads; }
     Exporter *exporter() const { return m_exporter; }
     MediaCache *mediaCache() const { return m_cache; }
+    // The edit rendered here for the preview monitor, kept up to date with every change of the timeline.
+    PreviewRenderer *preview() const { return m_preview; }
 
     Connection connection() const { return m_connection; }
     const ApiError &connectionError() const { return m_connectionError; }
@@ -75,6 +78,7 @@ private:
     Conversation *m_conversation;
     UploadQueue *m_uploads;
     Exporter *m_exporter;
+    PreviewRenderer *m_preview;
     Connection m_connection = Connection::SettingUp;
     ApiError m_connectionError;
     DraftDiff m_lastChanges;

@@ -11,6 +11,8 @@
 #include "mediaitemdelegate.h"
 #include "messageinput.h"
 #include "notifier.h"
+#include "previewmonitor.h"
+#include "previewrenderer.h"
 #include "projectkeeper.h"
 #include "secretstorage.h"
 #include "settingsdialog.h"
@@ -505,6 +507,53 @@ private slots:
         QVERIFY(QFileInfo(video).size() > 1000);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
         QCOMPARE(h.server.callCount(QStringLiteral("render")), 1); // the refused one only
+    }
+
+    void previewPlaysAndTheRulerSeeks()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QVERIFY(drop(window->mediaBin(),
+                     {QUrl::fromLocalFile(data("photo1.jpg")), QUrl::fromLocalFile(data("photo2.png"))}));
+        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 2), 15000);
+        app::PreviewMonitor *monitor = window->monitor();
+        QVERIFY(window->monitorDock()->isVisible());
+        QVideoSink *sink = monitor->player()->videoWidget()->videoSink();
+        QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
+        type(window, QStringLiteral("make a 6-second video titled \"Preview\""));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        // Rendered here after the turn, then shown: the monitor plays it.
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), core::PreviewRenderer::State::Ready,
+                                  30000);
+        QTRY_VERIFY(monitor->isShowingPreview());
+        QVERIFY(monitor->statusLabel()->text().contains(QLatin1String("Space plays")));
+        monitor->setFocus();
+        QTest::keyClick(monitor, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->player()->player()->position() > 300, 10000);
+        // The playhead on the timeline follows playback…
+        app::TimelineView *view = window->timelinePanel()->view();
+        QTRY_VERIFY(view->playhead() > 0);
+        monitor->togglePlay(); // pause
+        QTRY_COMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
+        // …and a click on the ruler seeks.
+        view->zoomToFit();
+        const int x = view->rulerX(4000);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          QPoint(x, app::TimelineView::RulerHeight / 2));
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 4000) < 250, 5000);
+        QVERIFY(std::abs(view->playhead() - 4000) < 250);
+        // A new turn replaces the preview by itself.
+        const QString first = h.workspace->preview()->file();
+        type(window, QStringLiteral("set the length to 4 seconds"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(h.workspace->preview()->file() != first &&
+                                     h.workspace->preview()->state() == core::PreviewRenderer::State::Ready,
+                                 30000);
+        QVERIFY(!QFile::exists(first));
     }
 
     void exportProjectForShotcut()

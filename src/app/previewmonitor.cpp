@@ -1,0 +1,173 @@
+#include "previewmonitor.h"
+
+#include "previewrenderer.h"
+#include "videoplayer.h"
+
+#include <QEvent>
+#include <QImageReader>
+#include <QLabel>
+#include <QMediaPlayer>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace nemo::app {
+
+using core::PreviewRenderer;
+
+PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
+    : QWidget(parent)
+    , m_renderer(renderer)
+    , m_pages(new QStackedWidget(this))
+    , m_still(new QLabel(this))
+    , m_player(new VideoPlayer(this))
+    , m_status(new QLabel(this))
+{
+    m_still->setAlignment(Qt::AlignCenter);
+    m_still->setMinimumSize(160, 90);
+    m_still->setAutoFillBackground(true);
+    QPalette black = m_still->palette();
+    black.setColor(QPalette::Window, Qt::black);
+    black.setColor(QPalette::WindowText, QColor(200, 200, 200));
+    m_still->setPalette(black);
+    m_still->setWordWrap(true);
+    m_pages->addWidget(m_still);
+    m_pages->addWidget(m_player);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_status);
+    setFocusPolicy(Qt::StrongFocus);
+    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    space->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(space, &QShortcut::activated, this, &PreviewMonitor::togglePlay);
+    connect(m_player->player(), &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
+        if (!isShowingPreview())
+            return;
+        m_position = ms;
+        emit positionChanged(ms);
+    });
+    connect(renderer, &PreviewRenderer::changed, this, &PreviewMonitor::updateStatus);
+    connect(renderer, &PreviewRenderer::changed, this, [this] {
+        if (!isShowingPreview())
+            showStill();
+    });
+    connect(renderer, &PreviewRenderer::ready, this, &PreviewMonitor::load);
+    setAccessibleName(tr("Preview"));
+    setAccessibleDescription(tr("The edit as it stands, rendered on this computer. Space plays and pauses."));
+    showStill();
+    updateStatus();
+}
+
+bool PreviewMonitor::isShowingPreview() const
+{
+    return m_pages->currentWidget() == m_player && !m_loaded.isEmpty();
+}
+
+void PreviewMonitor::load(const QString &file)
+{
+    const qint64 keep = m_position;
+    const bool wasPlaying = m_player->player()->playbackState() == QMediaPlayer::PlayingState;
+    m_loaded = file;
+    m_pages->setCurrentWidget(m_player);
+    m_player->setSource(file, false);
+    // The same moment of the new edit (where there still is one).
+    QMediaPlayer *player = m_player->player();
+    auto restore = std::make_shared<QMetaObject::Connection>();
+    *restore = connect(player, &QMediaPlayer::mediaStatusChanged, this,
+                       [this, player, keep, wasPlaying, restore](QMediaPlayer::MediaStatus status) {
+                           if (status != QMediaPlayer::LoadedMedia && status != QMediaPlayer::BufferedMedia)
+                               return;
+                           disconnect(*restore);
+                           player->setPosition(qMin(keep, qMax<qint64>(0, player->duration() - 1)));
+                           if (wasPlaying)
+                               player->play();
+                       });
+    updateStatus();
+}
+
+void PreviewMonitor::seek(qint64 ms)
+{
+    m_position = qMax<qint64>(0, ms);
+    if (isShowingPreview())
+        m_player->player()->setPosition(m_position);
+    else
+        showStill();
+    emit positionChanged(m_position);
+}
+
+void PreviewMonitor::togglePlay()
+{
+    if (isShowingPreview())
+        m_player->togglePlay();
+}
+
+void PreviewMonitor::showStill()
+{
+    const QString source = m_renderer->sourceAt(m_position);
+    QImageReader reader(source);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (!source.isEmpty() && size.isValid()) {
+        reader.setScaledSize(size.scaled(m_still->size().expandedTo(QSize(160, 90)), Qt::KeepAspectRatio));
+        const QImage image = reader.read();
+        if (!image.isNull()) {
+            m_still->setPixmap(QPixmap::fromImage(image));
+            return;
+        }
+    }
+    m_still->setPixmap(QPixmap());
+    m_still->setText(m_renderer->state() == PreviewRenderer::State::Idle
+                         ? tr("The preview appears here once the agent has made an edit.")
+                         : QString());
+}
+
+void PreviewMonitor::updateStatus()
+{
+    QString text;
+    switch (m_renderer->state()) {
+    case PreviewRenderer::State::Idle:
+        text = tr("No edit yet.");
+        break;
+    case PreviewRenderer::State::Preparing:
+        text = tr("Preparing the preview…");
+        break;
+    case PreviewRenderer::State::Rendering:
+        text = tr("Rendering the preview on this computer… %1%").arg(m_renderer->progress());
+        break;
+    case PreviewRenderer::State::Ready:
+        text = tr("The edit as it stands (Space plays and pauses).");
+        break;
+    case PreviewRenderer::State::Failed:
+        text = tr("The preview couldn't be made: %1").arg(m_renderer->error());
+        break;
+    case PreviewRenderer::State::Unavailable:
+        text = m_renderer->error();
+        break;
+    }
+    m_status->setText(text);
+}
+
+void PreviewMonitor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!isShowingPreview() && m_still->pixmap().isNull() == false)
+        showStill();
+}
+
+void PreviewMonitor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Preview"));
+        setAccessibleDescription(
+            tr("The edit as it stands, rendered on this computer. Space plays and pauses."));
+        updateStatus();
+        if (!isShowingPreview())
+            showStill();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace nemo::app

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QStackedWidget;
+
+namespace nemo::core {
+class PreviewRenderer;
+}
+
+namespace nemo::app {
+
+class VideoPlayer;
+
+// The preview monitor: the edit as it stands, rendered on this computer after every turn and played
+// here. Until the render is ready it shows the picture under the playhead; a new preview keeps the
+// playhead where it was. Space plays and pauses; the timeline's ruler seeks.
+class PreviewMonitor : public QWidget
+{
+    Q_OBJECT
+public:
+    PreviewMonitor(core::PreviewRenderer *renderer, QWidget *parent = nullptr);
+
+    VideoPlayer *player() const { return m_player; }
+    QLabel *statusLabel() const { return m_status; }
+    QLabel *stillLabel() const { return m_still; }
+    bool isShowingPreview() const;
+    qint64 position() const { return m_position; }
+
+    void seek(qint64 ms);
+    void togglePlay();
+
+signals:
+    void positionChanged(qint64 ms);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void load(const QString &file);
+    void showStill();
+    void updateStatus();
+
+    core::PreviewRenderer *m_renderer;
+    QStackedWidget *m_pages;
+    QLabel *m_still;
+    VideoPlayer *m_player;
+    QLabel *m_status;
+    QString m_loaded;
+    qint64 m_position = 0;
+};
+
+} // namespace nemo::app

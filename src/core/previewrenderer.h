@@ -1,0 +1,82 @@
+#pragma once
+
+#include "localrenderjob.h"
+#include "statequery.h"
+#include "uploadqueue.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QSize>
+#include <QTemporaryDir>
+
+namespace nemo::core {
+
+class LocalSources;
+class MediaCache;
+
+// Keeps a playable preview of the edit as it stands: each new draft is rendered on this computer at
+// preview size with a fast preset (MLT, like an export); a newer draft cancels a render under way rather
+// than queueing behind it. Media that is missing leaves a gap in the preview (the export asks first).
+class PreviewRenderer : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Idle,
+        Preparing, // finding the media
+        Rendering,
+        Ready,
+        Failed,
+        Unavailable // no melt on this computer
+    };
+    Q_ENUM(State)
+
+    explicit PreviewRenderer(MediaCache *cache, QObject *parent = nullptr);
+    ~PreviewRenderer() override;
+
+    // Renders this draft (unless it is the one already shown or being rendered).
+    void request(const ProjectState &state, const QList<MediaItem> &bin);
+    void cancel();
+
+    State state() const { return m_state; }
+    int progress() const { return m_progress; }
+    // The preview file once ready (each draft gets a new name; the previous one stays until replaced).
+    QString file() const { return m_file; }
+    QString error() const { return m_error; }
+    // How long the last preview took from request to ready.
+    qint64 lastRenderMs() const { return m_lastRenderMs; }
+    qint64 durationMs() const { return m_durationMs; }
+    // Where the media under a moment of the edit is on this computer (for showing that frame before the
+    // preview is ready); empty when none is known.
+    QString sourceAt(qint64 ms) const;
+    // A preview-sized canvas for the draft's own (360 lines, same shape).
+    static QSize previewSize(const QSize &canvas);
+
+signals:
+    void changed();
+    void ready(const QString &file);
+
+private:
+    void render();
+    void setState(State state);
+
+    MediaCache *m_cache;
+    QTemporaryDir m_folder;
+    ProjectState m_edit;
+    QByteArray m_drawn; // the draft whose preview is shown or under way
+    QPointer<LocalSources> m_sources;
+    QPointer<LocalRenderJob> m_job;
+    QHash<QString, QString> m_files;
+    State m_state = State::Idle;
+    int m_progress = 0;
+    int m_serial = 0;
+    QString m_file;
+    QString m_error;
+    QElapsedTimer m_clock;
+    qint64 m_lastRenderMs = -1;
+    qint64 m_durationMs = 0;
+};
+
+} // namespace nemo::core
