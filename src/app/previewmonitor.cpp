@@ -10,6 +10,8 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <QVideoSink>
+#include <QVideoWidget>
 
 namespace nemo::app {
 
@@ -44,8 +46,8 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
     space->setContext(Qt::WidgetWithChildrenShortcut);
     connect(space, &QShortcut::activated, this, &PreviewMonitor::togglePlay);
     connect(m_player->player(), &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
-        if (!isShowingPreview())
-            return;
+        if (!isShowingPreview() || m_loading)
+            return; // a new preview is loading: the playhead stays where the user left it
         m_position = ms;
         emit positionChanged(ms);
     });
@@ -61,6 +63,14 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
     updateStatus();
 }
 
+PreviewMonitor::~PreviewMonitor()
+{
+    // The player still speaks while its widgets go (positionChanged on stop): not to us any more.
+    m_player->player()->disconnect(this);
+    m_player->videoWidget()->videoSink()->disconnect(this);
+    m_renderer->disconnect(this);
+}
+
 bool PreviewMonitor::isShowingPreview() const
 {
     return m_pages->currentWidget() == m_player && !m_loaded.isEmpty();
@@ -68,7 +78,7 @@ bool PreviewMonitor::isShowingPreview() const
 
 void PreviewMonitor::load(const QString &file)
 {
-    const qint64 keep = m_position;
+    m_loading = true;
     const bool wasPlaying = m_player->player()->playbackState() == QMediaPlayer::PlayingState;
     m_loaded = file;
     m_pages->setCurrentWidget(m_player);
@@ -77,13 +87,20 @@ void PreviewMonitor::load(const QString &file)
     QMediaPlayer *player = m_player->player();
     auto restore = std::make_shared<QMetaObject::Connection>();
     *restore = connect(player, &QMediaPlayer::mediaStatusChanged, this,
-                       [this, player, keep, wasPlaying, restore](QMediaPlayer::MediaStatus status) {
+                       [this, player, wasPlaying, restore](QMediaPlayer::MediaStatus status) {
                            if (status != QMediaPlayer::LoadedMedia && status != QMediaPlayer::BufferedMedia)
                                return;
                            disconnect(*restore);
-                           player->setPosition(qMin(keep, qMax<qint64>(0, player->duration() - 1)));
-                           if (wasPlaying)
+                           // The same moment of the new edit (or where the user sought meanwhile).
+                           m_loading = false;
+                           if (player->duration() > 0) // not always known yet
+                               m_position = qMin(m_position, player->duration() - 1);
+                           if (wasPlaying) {
+                               player->setPosition(m_position);
                                player->play();
+                           } else {
+                               showPaused();
+                           }
                        });
     updateStatus();
 }
@@ -91,11 +108,34 @@ void PreviewMonitor::load(const QString &file)
 void PreviewMonitor::seek(qint64 ms)
 {
     m_position = qMax<qint64>(0, ms);
-    if (isShowingPreview())
-        m_player->player()->setPosition(m_position);
-    else
+    if (isShowingPreview() && !m_loading) {
+        QMediaPlayer *player = m_player->player();
+        if (player->playbackState() == QMediaPlayer::StoppedState)
+            showPaused();
+        else
+            player->setPosition(m_position);
+    } else {
         showStill();
+    }
     emit positionChanged(m_position);
+}
+
+void PreviewMonitor::showPaused()
+{
+    // Paused rather than stopped, so the picture at the playhead is on screen. The backend takes a seek
+    // only once it shows a picture: seek when the first one arrives.
+    QMediaPlayer *player = m_player->player();
+    if (player->playbackState() == QMediaPlayer::PausedState) {
+        player->setPosition(m_position);
+        return;
+    }
+    QVideoSink *sink = m_player->videoWidget()->videoSink();
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(sink, &QVideoSink::videoFrameChanged, this, [this, player, once] {
+        disconnect(*once);
+        player->setPosition(m_position);
+    });
+    player->pause();
 }
 
 void PreviewMonitor::togglePlay()

@@ -21,6 +21,7 @@ class PreviewMonitor : public QWidget
     Q_OBJECT
 public:
     PreviewMonitor(core::PreviewRenderer *renderer, QWidget *parent = nullptr);
+    ~PreviewMonitor() override;
 
     VideoPlayer *player() const { return m_player; }
     QLabel *statusLabel() const { return m_status; }
@@ -41,6 +42,7 @@ protected:
 private:
     void load(const QString &file);
     void showStill();
+    void showPaused();
     void updateStatus();
 
     core::PreviewRenderer *m_renderer;
@@ -50,6 +52,7 @@ private:
     QLabel *m_status;
     QString m_loaded;
     qint64 m_position = 0;
+    bool m_loading = false;
 };
 
 } // namespace nemo::app

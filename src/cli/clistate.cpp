@@ -71,14 +71,16 @@ void CliState::noteUploads(const QList<core::UploadedFile> &files, const QString
     }
     while (list.size() > 2000)
         list.removeFirst();
-    m_settings.setValue(key("originals"), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    m_settings.setValue(key("originals"),
+                        QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)));
     m_settings.sync();
 }
 
 QList<core::MediaItem> CliState::originals() const
 {
     QList<core::MediaItem> items;
-    const QJsonArray list = QJsonDocument::fromJson(m_settings.value(key("originals")).toString().toUtf8()).array();
+    const QJsonArray list =
+        QJsonDocument::fromJson(m_settings.value(key("originals")).toString().toUtf8()).array();
     for (const QJsonValue &value : list) {
         const QJsonObject object = value.toObject();
         core::MediaItem item;
@@ -94,8 +96,8 @@ QList<core::MediaItem> CliState::originals() const
 
 static QString lastStatePath(const QString &group)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cli-") + group +
-        QStringLiteral("-state.json");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cli-") +
+        group + QStringLiteral("-state.json");
 }
 
 void CliState::setLastState(const QJsonObject &data)

@@ -7,6 +7,8 @@
 #include "mediabinmodel.h"
 #include "mediabinpanel.h"
 #include "messageinput.h"
+#include "previewmonitor.h"
+#include "previewrenderer.h"
 #include "settingsdialog.h"
 #include "theme.h"
 #include "timelinepanel.h"
@@ -16,6 +18,7 @@
 #include <QDir>
 #include <QMediaPlayer>
 #include <QScreen>
+#include <QTest>
 
 #include <cstdio>
 
@@ -83,6 +86,15 @@ int main(int argc, char **argv)
         return !h.workspace->conversation()->isBusy() && h.workspace->state() &&
             !h.workspace->state()->draft.isEmpty();
     });
+    // The preview monitor with the edit rendered here, a little way in.
+    waitUntil([&] { return h.workspace->preview()->state() == core::PreviewRenderer::State::Ready; }, 60000);
+    waitUntil([&] {
+        return window->monitor()->isShowingPreview() &&
+            window->monitor()->player()->player()->playbackState() == QMediaPlayer::PausedState;
+    });
+    window->monitor()->seek(4500);
+    waitUntil([&] { return window->monitor()->player()->player()->position() >= 4000; }, 10000);
+    QTest::qWait(500); // the frame at that position reaches the screen
     save(window, folder, "chat-and-timeline.png");
 
     window->openExport();

@@ -530,6 +530,11 @@ private slots:
                                   30000);
         QTRY_VERIFY(monitor->isShowingPreview());
         QVERIFY(monitor->statusLabel()->text().contains(QLatin1String("Space plays")));
+        // Loaded, not yet playing: the picture at the playhead is on screen already.
+        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 1, 20000);
+        QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
+        monitor->seek(2000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 2000) < 250, 5000);
         monitor->setFocus();
         QTest::keyClick(monitor, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
@@ -547,6 +552,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 4000) < 250, 5000);
         QVERIFY(std::abs(view->playhead() - 4000) < 250);
         // A new turn replaces the preview by itself.
+        monitor->seek(3900);
         const QString first = h.workspace->preview()->file();
         type(window, QStringLiteral("set the length to 4 seconds"));
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
@@ -554,6 +560,10 @@ private slots:
                                      h.workspace->preview()->state() == core::PreviewRenderer::State::Ready,
                                  30000);
         QVERIFY(!QFile::exists(first));
+        // The playhead stays where the user left it (within the new, shorter edit), paused.
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->isShowingPreview(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 3900) < 300, 10000);
+        QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
     }
 
     void exportProjectForShotcut()
