@@ -104,22 +104,23 @@ void LocalRenderJob::start()
     process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
 #endif
     const int threads = qMax(1, QThread::idealThreadCount());
-    const QStringList arguments{QStringLiteral("-progress2"),
-                                document,
-                                QStringLiteral("-consumer"),
-                                QStringLiteral("avformat:") + partPath(),
-                                QStringLiteral("f=mp4"),
-                                QStringLiteral("vcodec=libx264"),
-                                QStringLiteral("preset=") + m_encoding.preset,
-                                QStringLiteral("crf=%1").arg(m_encoding.crf),
-                                QStringLiteral("pix_fmt=yuv420p"),
-                                QStringLiteral("acodec=aac"),
-                                QStringLiteral("ab=%1k").arg(m_encoding.audioKbps),
-                                QStringLiteral("ar=48000"),
-                                QStringLiteral("channels=2"),
-                                QStringLiteral("movflags=+faststart"),
-                                QStringLiteral("real_time=-%1").arg(threads),
-                                QStringLiteral("threads=%1").arg(threads)};
+    QStringList arguments{QStringLiteral("-progress2"),
+                          document,
+                          QStringLiteral("-consumer"),
+                          QStringLiteral("avformat:") + partPath(),
+                          QStringLiteral("f=mp4"),
+                          QStringLiteral("vcodec=libx264"),
+                          QStringLiteral("preset=") + m_encoding.preset,
+                          QStringLiteral("crf=%1").arg(m_encoding.crf),
+                          QStringLiteral("pix_fmt=yuv420p"),
+                          QStringLiteral("acodec=aac"),
+                          QStringLiteral("ab=%1k").arg(m_encoding.audioKbps),
+                          QStringLiteral("ar=48000"),
+                          QStringLiteral("channels=2"),
+                          QStringLiteral("real_time=-%1").arg(threads),
+                          QStringLiteral("threads=%1").arg(threads)};
+    if (m_encoding.fastStart)
+        arguments.append(QStringLiteral("movflags=+faststart"));
     connect(process, &QProcess::readyRead, this, &LocalRenderJob::onOutput);
     connect(process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         onFinished(exitCode, status != QProcess::NormalExit);

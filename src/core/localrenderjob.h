@@ -25,6 +25,7 @@ public:
         QString preset = QStringLiteral("veryfast");
         int crf = 23;
         int audioKbps = 160;
+        bool fastStart = true; // the index at the front, for players that stream it (a second pass)
     };
 
     LocalRenderJob(const QByteArray &mltXml, qint64 frames, const QString &target, QObject *parent = nullptr);

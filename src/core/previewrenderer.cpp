@@ -73,10 +73,12 @@ void PreviewRenderer::render()
     const QSize canvas =
         MltDocument::fromDraft(m_edit.draft, {}, MltDocument::Options(), m_edit.canvas).size();
     options.size = previewSize(canvas);
+    options.fps = 25; // smooth enough to judge the edit, a sixth less to render
     const MltDocument doc = MltDocument::fromDraft(m_edit.draft, m_files, options, m_edit.canvas);
     const QString target = m_folder.filePath(QStringLiteral("preview-%1.mp4").arg(++m_serial));
     auto *job = new LocalRenderJob(doc.xml(), doc.frames(), target, this);
-    job->setEncoding({QStringLiteral("ultrafast"), 30, 96});
+    // Played from this disk only: no second pass to move the index to the front.
+    job->setEncoding({QStringLiteral("ultrafast"), 30, 96, false});
     m_job = job;
     setState(State::Rendering);
     connect(job, &LocalRenderJob::progressChanged, this, [this](int percent) {

@@ -184,7 +184,7 @@ int main(int argc, char **argv)
     // The preview, as after a turn.
     core::PreviewRenderer preview(&cache);
     preview.request(state, bin);
-    waitWatchingStalls(
+    const qint64 previewStall = waitWatchingStalls(
         [&] {
             return preview.state() == core::PreviewRenderer::State::Ready ||
                 preview.state() == core::PreviewRenderer::State::Failed;
@@ -205,6 +205,7 @@ int main(int argc, char **argv)
     bench::report("local_export.ratio_to_ffmpeg", oursSeconds / peerSeconds, "x", "(time; < 1 is faster)");
     bench::report("preview.request_to_ready", preview.lastRenderMs() / 1000.0, "s", "<= 2");
     bench::report("event_loop.longest_stall_while_rendering", double(stall), "ms", "<= 16");
+    bench::report("event_loop.longest_stall_while_previewing", double(previewStall), "ms", "<= 16");
     bench::report("process.peak_rss_growth_while_rendering", double(rssGrowth) / (1024 * 1024), "MB",
                   "~0 (melt is a child)");
     return 0;
