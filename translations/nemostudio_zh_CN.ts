@@ -822,6 +822,14 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
             <numerusform>有 %n 个片段的素材不在这台电脑上，已留空。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MediaBinModel</name>
@@ -1035,6 +1043,41 @@ Accepted: %1</source>
 或使用“添加素材…”（Ctrl+O）。
 
 支持的格式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::PreviewMonitor</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The edit as it stands, rendered on this computer. Space plays and pauses.</source>
+        <translation>当前的剪辑，在这台电脑上渲染。空格键播放和暂停。</translation>
+    </message>
+    <message>
+        <source>The preview appears here once the agent has made an edit.</source>
+        <translation>智能体完成剪辑后，预览会显示在这里。</translation>
+    </message>
+    <message>
+        <source>No edit yet.</source>
+        <translation>还没有剪辑。</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>Rendering the preview on this computer… %1%</source>
+        <translation>正在这台电脑上渲染预览… %1%</translation>
+    </message>
+    <message>
+        <source>The edit as it stands (Space plays and pauses).</source>
+        <translation>当前的剪辑（空格键播放和暂停）。</translation>
+    </message>
+    <message>
+        <source>The preview couldn&apos;t be made: %1</source>
+        <translation>无法生成预览：%1</translation>
     </message>
 </context>
 <context>

@@ -566,6 +566,45 @@ private slots:
         QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
     }
 
+    void localExportAsksBeforeLeavingMediaOut()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTemporaryDir mine;
+        const QString photo = mine.filePath(QStringLiteral("beach.jpg"));
+        QVERIFY(QFile::copy(data("photo1.jpg"), photo));
+        QVERIFY(
+            drop(window->mediaBin(), {QUrl::fromLocalFile(photo), QUrl::fromLocalFile(data("photo2.png"))}));
+        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 2), 15000);
+        type(window, QStringLiteral("make a 6-second video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        // The photo is gone from this computer, and the service can't give it back either.
+        QVERIFY(QFile::remove(photo));
+        fake::Fault gone = test::fault("media", 0);
+        gone.httpStatus = 404;
+        h.server.addFault(gone);
+        window->openExport();
+        app::ExportDialog *dialog = window->exportDialog();
+        dialog->form()->engineCombo->setCurrentIndex(
+            dialog->form()->engineCombo->findData(QStringLiteral("local")));
+        QVERIFY(!dialog->form()->qualityCombo->isEnabled()); // made at the draft's own size
+        QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Failed, 20000);
+        QVERIFY2(dialog->form()->phaseLabel->text().contains(
+                     QLatin1String("beach.jpg is no longer on this computer")),
+                 qPrintable(dialog->form()->phaseLabel->text()));
+        QVERIFY(QDir(h.settings.downloadFolder()).entryList(QDir::Files).isEmpty()); // never a silent gap
+        QVERIFY(dialog->form()->localInsteadButton->isVisible());
+        QCOMPARE(dialog->form()->localInsteadButton->text(),
+                 QStringLiteral("Render &Without the Missing Media"));
+        QTest::mouseClick(dialog->form()->localInsteadButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        QVERIFY(QFileInfo(h.workspace->exporter()->targetPath()).size() > 1000);
+    }
+
     void exportProjectForShotcut()
     {
         test::GuiHarness h;

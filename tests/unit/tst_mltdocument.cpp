@@ -222,6 +222,10 @@ private slots:
             << 1; // the track without a type is named in a note
         QTest::newRow("strings for numbers")
             << json("{'t':[{'tt':'0','sg':[{'st':'0','d':'1000','src':'a'}]}]}") << 1 << 0;
+        QTest::newRow("other key names")
+            << json("{'t':[{'tt':'video','sg':[{'start':0,'duration':2000,'url':'a'}]},"
+                    "{'tt':'text','sg':[{'s':0,'dur':1000,'content':'Hi'}]}]}")
+            << 2 << 0;
         QTest::newRow("not a draft") << json("[1,2,3]") << 0 << 0;
         QTest::newRow("empty title text")
             << json("{'t':[{'tt':7,'sg':[{'st':0,'d':1000,'m':{'text':'  '}}]}]}") << 0 << 0;
