@@ -7,6 +7,7 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QSaveFile>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -57,6 +58,7 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
             showStill();
     });
     connect(renderer, &PreviewRenderer::ready, this, &PreviewMonitor::load);
+    renderer->setDownscaler(&PreviewMonitor::downscalePhoto);
     setAccessibleName(tr("Preview"));
     setAccessibleDescription(tr("The edit as it stands, rendered on this computer. Space plays and pauses."));
     showStill();
@@ -69,6 +71,22 @@ PreviewMonitor::~PreviewMonitor()
     m_player->player()->disconnect(this);
     m_player->videoWidget()->videoSink()->disconnect(this);
     m_renderer->disconnect(this);
+}
+
+bool PreviewMonitor::downscalePhoto(const QString &source, const QString &target, const QSize &size)
+{
+    QImageReader reader(source);
+    reader.setAutoTransform(true);
+    const QSize original = reader.size();
+    if (!original.isValid())
+        return false;
+    // JPEG decodes straight to the smaller size (much faster than decoding all, then scaling).
+    reader.setScaledSize(original.scaled(size, Qt::KeepAspectRatio).boundedTo(original));
+    const QImage image = reader.read();
+    if (image.isNull())
+        return false;
+    QSaveFile file(target);
+    return file.open(QIODevice::WriteOnly) && image.save(&file, "JPG", 90) && file.commit();
 }
 
 bool PreviewMonitor::isShowingPreview() const

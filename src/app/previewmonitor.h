@@ -31,6 +31,8 @@ public:
 
     void seek(qint64 ms);
     void togglePlay();
+    // A smaller copy of a photo for the preview (the renderer's Downscaler); safe on any thread.
+    static bool downscalePhoto(const QString &source, const QString &target, const QSize &size);
 
 signals:
     void positionChanged(qint64 ms);

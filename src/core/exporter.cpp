@@ -35,8 +35,7 @@ void Exporter::start(const Draft &draft, const RenderOptions &options, const QSt
         m_render->abort();
     if (m_download)
         m_download->abort();
-    if (LocalRenderJob *local = std::exchange(m_local, nullptr))
-        local->deleteLater();
+    stopLocal();
     m_engine = Engine::Cloud;
     m_draft = draft;
     m_options = options;
@@ -259,6 +258,19 @@ void Exporter::retry()
         resume(m_jobId, m_target);
 }
 
+void Exporter::stopLocal()
+{
+    if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
+        sources->cancel();
+        sources->deleteLater();
+    }
+    if (LocalRenderJob *job = std::exchange(m_local, nullptr)) {
+        job->disconnect(this);
+        job->cancel(); // melt is stopped and its partial file removed
+        job->deleteLater();
+    }
+}
+
 void Exporter::detach()
 {
     // Clear the pointers first so that the jobs' finished() is ignored.
@@ -266,15 +278,7 @@ void Exporter::detach()
         render->abort();
     if (DownloadJob *download = std::exchange(m_download, nullptr))
         download->abort();
-    if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
-        sources->cancel();
-        sources->deleteLater();
-    }
-    if (LocalRenderJob *job = std::exchange(m_local, nullptr)) {
-        job->disconnect(this);
-        job->cancel();
-        job->deleteLater();
-    }
+    stopLocal();
     const bool wasIdle = m_phase == Phase::Idle;
     m_phase = Phase::Idle;
     m_jobId.clear();
@@ -295,15 +299,7 @@ void Exporter::cancel()
     if (m_cancelling || !isRunning())
         return;
     if (m_engine == Engine::Local) {
-        if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
-            sources->cancel();
-            sources->deleteLater();
-        }
-        if (LocalRenderJob *job = std::exchange(m_local, nullptr)) {
-            job->disconnect(this);
-            job->cancel();
-            job->deleteLater();
-        }
+        stopLocal();
         finishCancelled();
         return;
     }

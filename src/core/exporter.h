@@ -105,6 +105,7 @@ private:
     void finishCancelled();
     void removeFiles();
     void renderLocally();
+    void stopLocal();
 
     Service *m_service;
     Phase m_phase = Phase::Idle;

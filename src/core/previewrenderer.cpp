@@ -1,9 +1,16 @@
 #include "previewrenderer.h"
 
 #include "localsources.h"
+#include "mediacache.h"
 #include "mltdocument.h"
 
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QThreadPool>
 
 namespace nemo::core {
 
@@ -61,9 +68,69 @@ void PreviewRenderer::request(const ProjectState &state, const QList<MediaItem> 
             return;
         m_files = sources->files();
         sources->deleteLater();
-        render();
+        const QSize canvas =
+            MltDocument::fromDraft(m_edit.draft, {}, MltDocument::Options(), m_edit.canvas).size();
+        shrinkPhotos(previewSize(canvas));
     });
     sources->resolve(state, bin);
+}
+
+void PreviewRenderer::shrinkPhotos(const QSize &size)
+{
+    if (!m_downscaler || !m_cache) {
+        render();
+        return;
+    }
+    // Each photo once, at preview size, kept in the media cache beside the downloads.
+    const QString folder = m_cache->folder() + QStringLiteral("/preview");
+    QList<std::pair<QString, QString>> work; // source file → small copy
+    for (auto it = m_files.begin(); it != m_files.end(); ++it) {
+        if (!MltDocument::isImage(it.value()))
+            continue;
+        const QFileInfo info(it.value());
+        const QByteArray key =
+            QCryptographicHash::hash((info.absoluteFilePath() +
+                                      QString::number(info.lastModified().toMSecsSinceEpoch()) +
+                                      QString::number(info.size()))
+                                         .toUtf8(),
+                                     QCryptographicHash::Sha256)
+                .toHex()
+                .left(20);
+        const QString small = QStringLiteral("%1/%2-%3x%4.jpg")
+                                  .arg(folder, QString::fromLatin1(key))
+                                  .arg(size.width())
+                                  .arg(size.height());
+        if (QFileInfo::exists(small))
+            it.value() = small;
+        else
+            work.append({it.value(), small});
+    }
+    if (work.isEmpty()) {
+        render();
+        return;
+    }
+    QDir().mkpath(folder);
+    const int generation = ++m_shrinking;
+    QPointer<PreviewRenderer> self(this);
+    const Downscaler downscaler = m_downscaler;
+    // Decoding photos is slow work: never on the thread that paints the window.
+    QThreadPool::globalInstance()->start([self, generation, work, size, downscaler] {
+        QHash<QString, QString> done;
+        for (const auto &[source, small] : work) {
+            if (downscaler(source, small, size))
+                done.insert(source, small);
+        }
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, generation, done] {
+                if (!self || generation != self->m_shrinking || self->m_state != State::Preparing)
+                    return;
+                for (auto it = self->m_files.begin(); it != self->m_files.end(); ++it)
+                    it.value() = done.value(it.value(), it.value());
+                self->render();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void PreviewRenderer::render()
@@ -108,6 +175,7 @@ void PreviewRenderer::render()
 
 void PreviewRenderer::cancel()
 {
+    ++m_shrinking; // a scaling under way is for a draft that is no longer wanted
     if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
         sources->disconnect(this);
         sources->cancel();

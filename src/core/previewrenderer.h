@@ -10,6 +10,8 @@
 #include <QSize>
 #include <QTemporaryDir>
 
+#include <functional>
+
 namespace nemo::core {
 
 class LocalSources;
@@ -53,16 +55,24 @@ public:
     QString sourceAt(qint64 ms) const;
     // A preview-sized canvas for the draft's own (360 lines, same shape).
     static QSize previewSize(const QSize &canvas);
+    // Makes a smaller copy of a photo (source → target, fitting `size`); true when written. Photos are then
+    // scaled once, into the media cache, rather than for every frame of every preview. The app gives one
+    // (it has the image codecs); without it the photos are used as they are.
+    using Downscaler = std::function<bool(const QString &source, const QString &target, const QSize &size)>;
+    void setDownscaler(Downscaler downscaler) { m_downscaler = std::move(downscaler); }
 
 signals:
     void changed();
     void ready(const QString &file);
 
 private:
+    void shrinkPhotos(const QSize &size);
     void render();
     void setState(State state);
 
     MediaCache *m_cache;
+    Downscaler m_downscaler;
+    int m_shrinking = 0; // a generation number, so that a newer draft's preview ignores an older scaling
     QTemporaryDir m_folder;
     ProjectState m_edit;
     QByteArray m_drawn; // the draft whose preview is shown or under way

@@ -1,11 +1,13 @@
 // Benchmark: rendering on this computer, on the path the product takes (Exporter::startLocal → MLT
 // document → melt in a child process), against plain ffmpeg doing the same composition in the same
-// run: a 30 s 1080p edit of ten photos, music and a title. Also the preview (PreviewRenderer, as after a
-// turn), the longest stall of this thread's event loop while melt works (the window's would be the
-// same thread), and the memory this process gains meanwhile.
+// run: a 30 s 1080p edit of ten photos, music and a title. Also the preview (PreviewRenderer, as after
+// a turn, with the photos scaled down once as the window has it done), the longest stall of this
+// thread's event loop while melt works (the window's would be the same thread), and the memory this
+// process gains meanwhile.
 #include "benchsupport.h"
 #include "exporter.h"
 #include "mediacache.h"
+#include "previewmonitor.h"
 #include "previewrenderer.h"
 #include "secretstore.h"
 #include "service.h"
@@ -183,6 +185,7 @@ int main(int argc, char **argv)
 
     // The preview, as after a turn.
     core::PreviewRenderer preview(&cache);
+    preview.setDownscaler(&app::PreviewMonitor::downscalePhoto); // as the window sets it
     preview.request(state, bin);
     const qint64 previewStall = waitWatchingStalls(
         [&] {
@@ -194,6 +197,28 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "the preview failed: %s\n", qPrintable(preview.error()));
         return 1;
     }
+    const qint64 firstPreviewMs = preview.lastRenderMs();
+    // The next turn changes the title: the photos' small copies are in the cache by now.
+    QJsonObject retitled = draft;
+    QJsonArray tracks = retitled.value(QLatin1String("t")).toArray();
+    QJsonObject title = tracks.at(2).toObject();
+    title.insert(
+        QStringLiteral("sg"),
+        QJsonArray{QJsonObject{
+            {QStringLiteral("st"), 0},
+            {QStringLiteral("d"), 3000},
+            {QStringLiteral("m"), QJsonObject{{QStringLiteral("text"), QStringLiteral("City Lights")}}}}});
+    tracks.replace(2, title);
+    retitled.insert(QStringLiteral("t"), tracks);
+    state.draft = core::Draft::fromJson(retitled);
+    preview.request(state, bin);
+    waitWatchingStalls(
+        [&] {
+            return preview.state() == core::PreviewRenderer::State::Ready ||
+                preview.state() == core::PreviewRenderer::State::Failed;
+        },
+        120000);
+    const qint64 nextPreviewMs = preview.lastRenderMs();
 
     const QByteArray edit = QStringLiteral("%1s_%2p").arg(total).arg(size.height()).toUtf8();
     bench::report(QByteArray("local_export." + edit + ".seconds").constData(), oursSeconds, "s",
@@ -203,7 +228,8 @@ int main(int argc, char **argv)
     bench::report(QByteArray("ffmpeg_same_composition." + edit + ".seconds").constData(), peerSeconds, "s",
                   "(peer)");
     bench::report("local_export.ratio_to_ffmpeg", oursSeconds / peerSeconds, "x", "(time; < 1 is faster)");
-    bench::report("preview.request_to_ready", preview.lastRenderMs() / 1000.0, "s", "<= 2");
+    bench::report("preview.first_turn.request_to_ready", firstPreviewMs / 1000.0, "s", "<= 2");
+    bench::report("preview.next_turn.request_to_ready", nextPreviewMs / 1000.0, "s", "<= 2");
     bench::report("event_loop.longest_stall_while_rendering", double(stall), "ms", "<= 16");
     bench::report("event_loop.longest_stall_while_previewing", double(previewStall), "ms", "<= 16");
     bench::report("process.peak_rss_growth_while_rendering", double(rssGrowth) / (1024 * 1024), "MB",

@@ -178,8 +178,6 @@ private slots:
         QVERIFY(finished.wait(120000));
         QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
         QCOMPARE(exporter.engine(), core::Exporter::Engine::Local);
-        if (qEnvironmentVariableIsSet("NEMO_KEEP_RENDER"))
-            QFile::copy(target, qEnvironmentVariable("NEMO_KEEP_RENDER"));
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
         QCOMPARE(QDir(edit.cacheDir.path()).entryList(QDir::Files).size(), 0); // the originals were used
 
