@@ -5,6 +5,7 @@
 #include "chatturn.h"
 #include "claimtokenquery.h"
 #include "clistate.h"
+#include "creditsquery.h"
 #include "downloadjob.h"
 #include "exitcodes.h"
 #include "exporter.h"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apierror.h"
 #include "generatedclip.h"
 #include "service.h"
 

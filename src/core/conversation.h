@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "chatmessage.h"
 #include "draftdiff.h"
 #include "guireference.h"
 #include "intentrouter.h"
@@ -17,39 +18,6 @@ class ChatTurn;
 class Service;
 class TimelineWatch;
 struct ProjectState;
-
-struct ChatMessage
-{
-    enum class Role
-    {
-        User,
-        Agent,
-        Notice,
-        Error
-    };
-    enum class State
-    {
-        Done,
-        Streaming,
-        Stopped,
-        Failed,
-        Interrupted
-    };
-
-    quint64 id = 0;
-    Role role = Role::Notice;
-    State state = State::Done;
-    QString text;
-    QDateTime time;
-    QList<GuiAction> actions; // buttons that do in this app what the agent described
-    QString actionLabel;      // a link for errors, e.g. "Register"
-    QUrl actionUrl;
-
-    QJsonObject toJson() const;
-    static ChatMessage fromJson(const QJsonObject &object);
-    static QString roleName(Role role);
-    static QString stateName(State state);
-};
 
 // The chat: what the user typed, what the agent answered, and notices in between. It routes each
 // message (commands the app handles itself never go to the agent), runs chat turns into the

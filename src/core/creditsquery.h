@@ -1,17 +1,9 @@
 #pragma once
 
 #include "apicall.h"
+#include "credits.h"
 
 namespace nemo::core {
-
-struct Credits
-{
-    qint64 available = 0;
-    qint64 frozen = 0;
-    qint64 total = 0;
-
-    static Credits fromJson(const QJsonObject &data);
-};
 
 // GET /api/credits/balance/simple
 class CreditsQuery : public ApiCall

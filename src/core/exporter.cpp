@@ -6,6 +6,7 @@
 #include "localrenderjob.h"
 #include "localsources.h"
 #include "mediacache.h"
+#include "renderjob.h"
 #include "service.h"
 
 #include <QDir>

@@ -2,10 +2,11 @@
 
 #include "apierror.h"
 #include "draft.h"
+#include "mediaitem.h"
 #include "mltdocument.h"
-#include "renderjob.h"
-#include "statequery.h"
-#include "uploadqueue.h"
+#include "projectstate.h"
+#include "renderoptions.h"
+#include "renderstatus.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -16,6 +17,7 @@
 namespace nemo::core {
 
 class DownloadJob;
+class RenderJob;
 class LocalRenderJob;
 class LocalSources;
 class MediaCache;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "statequery.h"
-#include "uploadqueue.h"
+#include "mediaitem.h"
+#include "projectstate.h"
 
 #include <QHash>
 #include <QObject>

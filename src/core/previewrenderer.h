@@ -1,8 +1,8 @@
 #pragma once
 
 #include "localrenderjob.h"
-#include "statequery.h"
-#include "uploadqueue.h"
+#include "mediaitem.h"
+#include "projectstate.h"
 
 #include <QElapsedTimer>
 #include <QObject>

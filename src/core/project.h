@@ -1,8 +1,8 @@
 #pragma once
 
-#include "conversation.h"
-#include "session.h"
-#include "uploadqueue.h"
+#include "chatmessage.h"
+#include "mediaitem.h"
+#include "sessioninfo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "draft.h"
+#include "renderoptions.h"
 #include "renderpollschedule.h"
+#include "renderstatus.h"
 #include "servicejob.h"
 
 #include <QDateTime>
@@ -11,43 +13,6 @@
 class QTimer;
 
 namespace nemo::core {
-
-struct RenderStatus
-{
-    enum class State
-    {
-        Unknown,
-        Pending,
-        Processing,
-        Completed,
-        Failed,
-        Cancelled
-    };
-
-    QString id;
-    State state = State::Unknown;
-    int progress = 0;  // 0…100
-    QString outputUrl; // as the service gave it (may be relative)
-    qint64 size = -1;
-    double duration = 0;
-    QString error;
-
-    // Reads both poll shapes: top-level {"taskId"|"render_id","status","progress","output":{…}} and
-    // wrapped {"success":true,"data":{"id","status","progress","outputUrl",…}}.
-    static RenderStatus fromJson(const QJsonObject &body);
-    static State stateFromString(const QString &status);
-    static QString stateName(State state);
-    bool isFinal() const
-    {
-        return state == State::Completed || state == State::Failed || state == State::Cancelled;
-    }
-};
-
-struct RenderOptions
-{
-    QString format = QStringLiteral("mp4");
-    QString quality = QStringLiteral("high");
-};
 
 // An export: starts a render with a fresh render_<ms> id (a used id is retried once with a new
 // one), then polls until it completes, fails or is cancelled, on a RenderPollSchedule: soon after the

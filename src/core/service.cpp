@@ -4,10 +4,12 @@
 #include "authenticator.h"
 #include "chatturn.h"
 #include "claimtokenquery.h"
+#include "creditsquery.h"
 #include "downloadjob.h"
 #include "renderjob.h"
 #include "secretstore.h"
 #include "session.h"
+#include "statequery.h"
 #include "transport.h"
 #include "uploadjob.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "creditsquery.h"
+#include "credits.h"
+#include "projectstate.h"
 #include "serviceconfig.h"
-#include "statequery.h"
 
 #include <QObject>
 
@@ -14,10 +14,12 @@ class ApiCall;
 class Authenticator;
 class ChatTurn;
 class ClaimTokenQuery;
+class CreditsQuery;
 class DownloadJob;
 class RenderJob;
 class SecretStore;
 class Session;
+class StateQuery;
 class Transport;
 class UploadJob;
 struct RenderOptions;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "sessioninfo.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -11,19 +12,6 @@
 namespace nemo::core {
 
 class Service;
-
-struct SessionInfo
-{
-    QString sessionId;
-    QString taskId;
-    QString userId;
-    QString language;
-
-    bool isValid() const { return !sessionId.isEmpty(); }
-    QJsonObject toJson() const;
-    static SessionInfo fromJson(const QJsonObject &object);
-    bool operator==(const SessionInfo &other) const = default;
-};
 
 // The editing session on the service: created on first need in the user's language, kept (the
 // owner persists it), and replaced when the service answers 1002.

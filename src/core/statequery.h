@@ -1,27 +1,9 @@
 #pragma once
 
 #include "apicall.h"
-#include "draft.h"
-#include "generatedclip.h"
-
-#include <QJsonArray>
+#include "projectstate.h"
 
 namespace nemo::core {
-
-// The session's state as the service reports it.
-struct ProjectState
-{
-    Draft draft;
-    QJsonArray videoInfos;
-    QJsonArray generatedMedia;
-    QList<GeneratedClip> generated; // generatedMedia, read
-    QJsonObject canvas;
-    QString sessionId;
-    QString taskId;
-    QString taskName;
-
-    static ProjectState fromJson(const QJsonObject &data);
-};
 
 // GET /api/state/nemo_agent/me/<sid>/latest
 class StateQuery : public ApiCall

@@ -1,6 +1,7 @@
 #include "timelinewatch.h"
 
 #include "service.h"
+#include "statequery.h"
 
 #include <QTimer>
 

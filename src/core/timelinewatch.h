@@ -1,7 +1,7 @@
 #pragma once
 
 #include "draftdiff.h"
-#include "statequery.h"
+#include "projectstate.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,6 +11,7 @@ class QTimer;
 namespace nemo::core {
 
 class Service;
+class StateQuery;
 
 // After a chat stream dropped, the agent may still be working on the service. Nothing is sent again
 // (that would charge twice); instead the state is read on the vendor's cadence — after 30 s, then every

@@ -32,21 +32,6 @@ QByteArray contentDisposition(const QString &fileName)
 
 } // namespace
 
-UploadedFile UploadedFile::fromJson(const QJsonObject &object)
-{
-    UploadedFile file;
-    file.raw = object;
-    file.filename = object.value(QLatin1String("filename")).toString();
-    file.fileType = object.value(QLatin1String("file_type")).toString();
-    file.cdnUrl = object.value(QLatin1String("cdn_url")).toString();
-    file.hash = object.value(QLatin1String("hash")).toString();
-    file.duration = object.value(QLatin1String("duration")).toDouble();
-    file.width = object.value(QLatin1String("width")).toInt();
-    file.height = object.value(QLatin1String("height")).toInt();
-    file.fps = object.value(QLatin1String("fps")).toDouble();
-    return file;
-}
-
 UploadJob::UploadJob(Service *service, const QStringList &paths, QObject *parent)
     : ServiceJob(service, Needs::Session, parent)
     , m_paths(paths)

@@ -2,27 +2,13 @@
 
 #include "mediavalidator.h"
 #include "servicejob.h"
+#include "uploadedfile.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QUrl>
 
 namespace nemo::core {
-
-struct UploadedFile
-{
-    QString filename;
-    QString fileType;
-    QString cdnUrl;
-    QString hash;
-    double duration = 0;
-    int width = 0;
-    int height = 0;
-    double fps = 0;
-    QJsonObject raw;
-
-    static UploadedFile fromJson(const QJsonObject &object);
-};
 
 // Uploads files (one multipart request with a "files" part each, streamed from disk, never read
 // whole) or URLs to the session. Every file is checked first; if any is refused nothing is sent.

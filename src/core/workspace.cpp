@@ -1,9 +1,11 @@
 #include "workspace.h"
 
 #include "authenticator.h"
+#include "creditsquery.h"
 #include "mediacache.h"
 #include "previewrenderer.h"
 #include "session.h"
+#include "statequery.h"
 
 namespace nemo::core {
 

@@ -1,11 +1,9 @@
 #pragma once
 
 #include "conversation.h"
-#include "creditsquery.h"
 #include "draftdiff.h"
 #include "exporter.h"
 #include "service.h"
-#include "statequery.h"
 #include "uploadqueue.h"
 
 #include <QObject>

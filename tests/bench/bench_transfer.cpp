@@ -2,6 +2,7 @@
 // against curl in the same run. Targets: peak RSS growth < 20 MB; throughput >= 80% of curl's.
 #include "authenticator.h"
 #include "benchsupport.h"
+#include "creditsquery.h"
 #include "downloadjob.h"
 #include "secretstore.h"
 #include "service.h"

@@ -352,4 +352,5 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestAuth)
+#include "creditsquery.h"
 #include "tst_auth.moc"

@@ -488,4 +488,5 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestChatTurn)
+#include "creditsquery.h"
 #include "tst_chatturn.moc"

@@ -5,6 +5,7 @@
 
 #include "authenticator.h"
 #include "chatturn.h"
+#include "creditsquery.h"
 #include "downloadjob.h"
 #include "fakeserver.h"
 #include "renderjob.h"
