@@ -1,5 +1,6 @@
 #include "previewmonitor.h"
 
+#include "mltdocument.h"
 #include "previewrenderer.h"
 #include "videoplayer.h"
 
@@ -11,6 +12,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <QVideoFrame>
 #include <QVideoSink>
 #include <QVideoWidget>
 
@@ -71,6 +73,8 @@ PreviewMonitor::~PreviewMonitor()
     m_player->player()->disconnect(this);
     m_player->videoWidget()->videoSink()->disconnect(this);
     m_renderer->disconnect(this);
+    if (m_clipFrames)
+        m_clipFrames->videoSink()->disconnect(this);
 }
 
 bool PreviewMonitor::downscalePhoto(const QString &source, const QString &target, const QSize &size)
@@ -99,6 +103,10 @@ void PreviewMonitor::load(const QString &file)
     m_loading = true;
     const bool wasPlaying = m_player->player()->playbackState() == QMediaPlayer::PlayingState;
     m_loaded = file;
+    if (m_clipFrames) {
+        m_clipFrames->stop();
+        m_clipFrames->setSource(QUrl()); // the clip's file is not held open while the preview plays
+    }
     m_pages->setCurrentWidget(m_player);
     m_player->setSource(file, false);
     // The same moment of the new edit (where there still is one).
@@ -164,22 +172,62 @@ void PreviewMonitor::togglePlay()
 
 void PreviewMonitor::showStill()
 {
-    const QString source = m_renderer->sourceAt(m_position);
-    QImageReader reader(source);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (!source.isEmpty() && size.isValid()) {
-        reader.setScaledSize(size.scaled(m_still->size().expandedTo(QSize(160, 90)), Qt::KeepAspectRatio));
-        const QImage image = reader.read();
-        if (!image.isNull()) {
-            m_still->setPixmap(QPixmap::fromImage(image));
-            return;
+    const PreviewRenderer::Source source = m_renderer->sourceAt(m_position);
+    if (!source.path.isEmpty() && core::MltDocument::isImage(source.path)) {
+        QImageReader reader(source.path);
+        reader.setAutoTransform(true);
+        const QSize size = reader.size();
+        if (size.isValid()) {
+            reader.setScaledSize(size.scaled(stillSize(), Qt::KeepAspectRatio));
+            const QImage image = reader.read();
+            if (!image.isNull()) {
+                m_still->setPixmap(QPixmap::fromImage(image));
+                return;
+            }
         }
+    } else if (!source.path.isEmpty()) {
+        showClipFrame(source.path, source.offsetMs);
+        if (!m_still->pixmap().isNull())
+            return; // the clip's frame from before stays until the new one arrives
     }
     m_still->setPixmap(QPixmap());
     m_still->setText(m_renderer->state() == PreviewRenderer::State::Idle
                          ? tr("The preview appears here once the agent has made an edit.")
                          : QString());
+}
+
+QSize PreviewMonitor::stillSize() const
+{
+    return m_still->size().expandedTo(QSize(160, 90));
+}
+
+QImage PreviewMonitor::still() const
+{
+    return m_still->pixmap().toImage();
+}
+
+// A clip's frame comes from the media backend, asynchronously: the player is paused at the moment,
+// which makes it hand that one frame to its sink.
+void PreviewMonitor::showClipFrame(const QString &file, qint64 offsetMs)
+{
+    if (!m_clipFrames) {
+        m_clipFrames = new QMediaPlayer(this);
+        auto *sink = new QVideoSink(m_clipFrames);
+        m_clipFrames->setVideoSink(sink);
+        connect(sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+            if (isShowingPreview() || !frame.isValid())
+                return;
+            const QImage image = frame.toImage();
+            if (!image.isNull())
+                m_still->setPixmap(QPixmap::fromImage(
+                    image.scaled(stillSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        });
+    }
+    const QUrl url = QUrl::fromLocalFile(file);
+    if (m_clipFrames->source() != url)
+        m_clipFrames->setSource(url);
+    m_clipFrames->setPosition(offsetMs);
+    m_clipFrames->pause();
 }
 
 void PreviewMonitor::updateStatus()

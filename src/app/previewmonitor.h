@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QLabel;
+class QMediaPlayer;
 class QStackedWidget;
 
 namespace nemo::core {
@@ -26,6 +27,8 @@ public:
     VideoPlayer *player() const { return m_player; }
     QLabel *statusLabel() const { return m_status; }
     QLabel *stillLabel() const { return m_still; }
+    // The still shown until the preview is ready: the photo under the playhead or the clip's frame there.
+    QImage still() const;
     bool isShowingPreview() const;
     qint64 position() const { return m_position; }
 
@@ -44,6 +47,8 @@ protected:
 private:
     void load(const QString &file);
     void showStill();
+    void showClipFrame(const QString &file, qint64 offsetMs);
+    QSize stillSize() const;
     void showPaused();
     void updateStatus();
 
@@ -52,6 +57,7 @@ private:
     QLabel *m_still;
     VideoPlayer *m_player;
     QLabel *m_status;
+    QMediaPlayer *m_clipFrames = nullptr; // frames of video clips, for the still before the preview
     QString m_loaded;
     qint64 m_position = 0;
     bool m_loading = false;

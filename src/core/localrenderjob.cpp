@@ -9,9 +9,14 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <tuple>
+
 #if defined(Q_OS_LINUX)
 #include <csignal>
 #include <sys/prctl.h>
+#endif
+#if defined(Q_OS_UNIX)
+#include <unistd.h>
 #endif
 
 namespace nemo::core {
@@ -89,19 +94,35 @@ void LocalRenderJob::start()
     // A melt the installer put beside the app finds its modules and data beside it too (Windows: lib\mlt
     // and share\mlt; macOS bundle: PlugIns/mlt and Resources/mlt).
     const QDir meltDir = QFileInfo(melt).absoluteDir();
-    for (const auto &[modules, data] :
-         {std::pair{QStringLiteral("lib/mlt"), QStringLiteral("share/mlt")},
-          std::pair{QStringLiteral("../PlugIns/mlt"), QStringLiteral("../Resources/mlt")}}) {
-        if (QFileInfo(meltDir.filePath(modules)).isDir()) {
-            environment.insert(QStringLiteral("MLT_REPOSITORY"), QDir::cleanPath(meltDir.filePath(modules)));
-            environment.insert(QStringLiteral("MLT_DATA"), QDir::cleanPath(meltDir.filePath(data)));
+    for (const auto &[modules, data, fonts] :
+         {std::tuple{QStringLiteral("lib/mlt"), QStringLiteral("share/mlt"), QStringLiteral("share/fonts")},
+          std::tuple{QStringLiteral("../PlugIns/mlt"), QStringLiteral("../Resources/mlt"),
+                     QStringLiteral("../Resources/fonts")}}) {
+        if (!QFileInfo(meltDir.filePath(modules)).isDir())
+            continue;
+        environment.insert(QStringLiteral("MLT_REPOSITORY"), QDir::cleanPath(meltDir.filePath(modules)));
+        environment.insert(QStringLiteral("MLT_DATA"), QDir::cleanPath(meltDir.filePath(data)));
+        // Titles in the fonts the installer carries (DejaVu Sans), so they look as on Linux.
+        if (QFileInfo(meltDir.filePath(fonts)).isDir()) {
+            const QString config = writeFontConfig(QDir::cleanPath(meltDir.filePath(fonts)));
+            if (!config.isEmpty())
+                environment.insert(QStringLiteral("FONTCONFIG_FILE"), config);
         }
     }
     process->setProcessEnvironment(environment);
     process->setProcessChannelMode(QProcess::MergedChannels);
+#if defined(Q_OS_UNIX)
+    const bool background = m_encoding.background;
+    process->setChildProcessModifier([background] {
 #if defined(Q_OS_LINUX)
-    // melt goes when the app goes, even when the app is killed: no orphan render.
-    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+        // melt goes when the app goes, even when the app is killed: no orphan render.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+        // A render nobody waits on a file from yields the cores to the window (on two cores, melt's
+        // threads would otherwise keep the UI thread waiting for its turn).
+        if (background) [[maybe_unused]]
+            const int niceness = ::nice(10);
+    });
 #endif
     const int threads = qMax(1, QThread::idealThreadCount());
     QStringList arguments{QStringLiteral("-progress2"),
@@ -134,6 +155,34 @@ void LocalRenderJob::start()
     m_progress = 0;
     m_clock.start();
     process->start(melt, arguments);
+}
+
+// A fontconfig setup for the MLT an installer carries: its own fonts first, then the system's, the cache
+// in ours. Returns the file, or empty when it couldn't be written (then fontconfig uses its defaults).
+QString LocalRenderJob::writeFontConfig(const QString &fontDir)
+{
+    QByteArray xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n";
+    auto element = [&xml](const char *name, const QString &value) {
+        xml += "  <" + QByteArray(name) + '>' + value.toHtmlEscaped().toUtf8() + "</" + name + ">\n";
+    };
+    element("dir", QDir::toNativeSeparators(fontDir));
+#if defined(Q_OS_WIN)
+    xml += "  <dir>WINDOWSFONTDIR</dir>\n";
+#elif defined(Q_OS_MACOS)
+    element("dir", QStringLiteral("/System/Library/Fonts"));
+    element("dir", QStringLiteral("/Library/Fonts"));
+    element("dir", QDir::home().filePath(QStringLiteral("Library/Fonts")));
+#endif
+    const QString cache =
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/fontconfig");
+    QDir().mkpath(cache);
+    element("cachedir", QDir::toNativeSeparators(cache));
+    xml += "</fontconfig>\n";
+    const QString path = m_scratch.filePath(QStringLiteral("fonts.conf"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(xml) != xml.size())
+        return {};
+    return path;
 }
 
 void LocalRenderJob::onOutput()

@@ -25,7 +25,8 @@ public:
         QString preset = QStringLiteral("veryfast");
         int crf = 23;
         int audioKbps = 160;
-        bool fastStart = true; // the index at the front, for players that stream it (a second pass)
+        bool fastStart = true;   // the index at the front, for players that stream it (a second pass)
+        bool background = false; // below the window's priority (the preview)
     };
 
     LocalRenderJob(const QByteArray &mltXml, qint64 frames, const QString &target, QObject *parent = nullptr);
@@ -54,6 +55,7 @@ signals:
     void finished(bool ok);
 
 private:
+    QString writeFontConfig(const QString &fontDir);
     void onOutput();
     void onFinished(int exitCode, bool crashed);
     void fail(const QString &message);

@@ -55,6 +55,8 @@ public:
     int producerCount() const { return m_producers; }
 
     static bool isImage(const QString &path);
+    // Where a clip starts inside its file, when the draft says so (0 otherwise).
+    static qint64 sourceStartMs(const Segment &segment);
 
 private:
     QByteArray m_xml;

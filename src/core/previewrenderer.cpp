@@ -145,7 +145,7 @@ void PreviewRenderer::render()
     const QString target = m_folder.filePath(QStringLiteral("preview-%1.mp4").arg(++m_serial));
     auto *job = new LocalRenderJob(doc.xml(), doc.frames(), target, this);
     // Played from this disk only: no second pass to move the index to the front.
-    job->setEncoding({QStringLiteral("ultrafast"), 30, 96, false});
+    job->setEncoding({QStringLiteral("ultrafast"), 30, 96, false, true});
     m_job = job;
     setState(State::Rendering);
     connect(job, &LocalRenderJob::progressChanged, this, [this](int percent) {
@@ -188,14 +188,15 @@ void PreviewRenderer::cancel()
     }
 }
 
-QString PreviewRenderer::sourceAt(qint64 ms) const
+PreviewRenderer::Source PreviewRenderer::sourceAt(qint64 ms) const
 {
     for (const Track &track : m_edit.draft.tracks()) {
         if (track.kind != TrackKind::Video)
             continue;
         for (const Segment &segment : track.segments) {
             if (ms >= segment.startMs && ms < segment.endMs())
-                return m_files.value(segment.source);
+                return {m_files.value(segment.source),
+                        MltDocument::sourceStartMs(segment) + (ms - segment.startMs)};
         }
     }
     return {};

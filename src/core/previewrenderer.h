@@ -50,9 +50,14 @@ public:
     // How long the last preview took from request to ready.
     qint64 lastRenderMs() const { return m_lastRenderMs; }
     qint64 durationMs() const { return m_durationMs; }
-    // Where the media under a moment of the edit is on this computer (for showing that frame before the
-    // preview is ready); empty when none is known.
-    QString sourceAt(qint64 ms) const;
+    // The media under a moment of the edit, on this computer, and the moment inside it (for showing that
+    // frame before the preview is ready); an empty path when none is known.
+    struct Source
+    {
+        QString path;
+        qint64 offsetMs = 0;
+    };
+    Source sourceAt(qint64 ms) const;
     // A preview-sized canvas for the draft's own (360 lines, same shape).
     static QSize previewSize(const QSize &canvas);
     // Makes a smaller copy of a photo (source → target, fitting `size`); true when written. Photos are then

@@ -566,6 +566,51 @@ private slots:
         QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
     }
 
+    // Before the preview is ready the monitor shows the frame under the playhead; for a video clip that
+    // frame comes from the clip itself (melt is held back here so that the still stays on screen).
+    void previewShowsTheClipsFrameUntilReady()
+    {
+        QTemporaryDir mine;
+        const QString clip = mine.filePath(QStringLiteral("red.mp4"));
+        QProcess ffmpeg;
+        ffmpeg.start(QStringLiteral("ffmpeg"),
+                     {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                      QStringLiteral("lavfi"), QStringLiteral("-i"),
+                      QStringLiteral("color=c=red:size=320x180:rate=25:duration=4"),
+                      QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), clip});
+        QVERIFY(ffmpeg.waitForFinished(30000) && ffmpeg.exitCode() == 0);
+        const QString slowMelt = mine.filePath(QStringLiteral("melt"));
+        {
+            QFile script(slowMelt);
+            QVERIFY(script.open(QIODevice::WriteOnly));
+            script.write("#!/bin/sh\nsleep 60\nexec melt \"$@\"\n");
+        }
+        QVERIFY(QFile::setPermissions(slowMelt, QFile::permissions(slowMelt) | QFileDevice::ExeOwner));
+        qputenv("NEMO_MELT", slowMelt.toLocal8Bit());
+        const auto restore = qScopeGuard([] { qunsetenv("NEMO_MELT"); });
+
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QVERIFY(drop(window->mediaBin(), {QUrl::fromLocalFile(clip)}));
+        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 1), 15000);
+        app::PreviewMonitor *monitor = window->monitor();
+        type(window, QStringLiteral("make a 4-second video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), core::PreviewRenderer::State::Rendering,
+                                  10000);
+        monitor->seek(1000);
+        // The clip's own frame, from the media backend: red, at the monitor's size.
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->still().isNull(), 15000);
+        QVERIFY(!monitor->isShowingPreview());
+        const QImage still = monitor->still();
+        const QColor middle = still.pixelColor(still.width() / 2, still.height() / 2);
+        QVERIFY2(middle.red() > 200 && middle.green() < 60 && middle.blue() < 60, qPrintable(middle.name()));
+        QVERIFY(still.width() > 100);
+    }
+
     void localExportAsksBeforeLeavingMediaOut()
     {
         test::GuiHarness h;

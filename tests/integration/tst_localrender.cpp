@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -227,6 +228,50 @@ private slots:
         const double rendered = peakVolume(target, length);
         QVERIFY2(std::abs((rendered - source) - (20 * std::log10(0.35) - 3)) < 1.5,
                  qPrintable(QStringLiteral("%1 dB vs %2 dB").arg(rendered).arg(source)));
+    }
+
+    // The Windows and macOS installers put melt beside the app with its modules, data and fonts (bin/lib/mlt,
+    // bin/share/mlt, bin/share/fonts): the same layout made here from Debian's MLT and DejaVu renders, and
+    // fontconfig reads the installer's fonts through the configuration the job writes (its cache shows it).
+    void bundledMeltUsesItsOwnModulesAndFonts()
+    {
+        QTemporaryDir bundle;
+        const QDir bin(bundle.filePath(QStringLiteral("bin")));
+        QVERIFY(QDir().mkpath(bin.filePath(QStringLiteral("lib"))) &&
+                QDir().mkpath(bin.filePath(QStringLiteral("share/fonts"))));
+        const QStringList modules = QDir(QStringLiteral("/usr/lib")).entryList({QStringLiteral("*-linux-*")});
+        QString moduleDir;
+        for (const QString &triplet : modules) {
+            if (QFileInfo(QStringLiteral("/usr/lib/%1/mlt-7").arg(triplet)).isDir())
+                moduleDir = QStringLiteral("/usr/lib/%1/mlt-7").arg(triplet);
+        }
+        QVERIFY2(!moduleDir.isEmpty(), "Debian's MLT modules were not found");
+        QVERIFY(QFile::link(core::LocalRenderJob::meltProgram(), bin.filePath(QStringLiteral("melt"))));
+        QVERIFY(QFile::link(moduleDir, bin.filePath(QStringLiteral("lib/mlt"))));
+        QVERIFY(QFile::link(QStringLiteral("/usr/share/mlt-7"), bin.filePath(QStringLiteral("share/mlt"))));
+        for (const char *font : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}) {
+            QVERIFY(QFile::copy(QStringLiteral("/usr/share/fonts/truetype/dejavu/") + QLatin1String(font),
+                                bin.filePath(QStringLiteral("share/fonts/")) + QLatin1String(font)));
+        }
+        QDir fontCache(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+                       QStringLiteral("/fontconfig"));
+        fontCache.removeRecursively();
+        qputenv("NEMO_MELT", bin.filePath(QStringLiteral("melt")).toLocal8Bit());
+        const auto restore = qScopeGuard([] { qunsetenv("NEMO_MELT"); });
+
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 6-second video titled \"Urban Dreams\"")));
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("video.mp4"));
+        core::Exporter exporter(edit.h.service.get());
+        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        const core::Track &video = edit.state.draft.tracks().first();
+        const QImage first = frameAt(target, (video.segments.at(0).startMs + 500) / 1000.0);
+        QVERIFY2(whiteAdded(first, expected(data("photo1.jpg")), 35, 55) >= 10, "no title");
+        QVERIFY2(!fontCache.entryList(QDir::Files).isEmpty(), "fontconfig did not read the bundled fonts");
     }
 
     void missingMediaIsNamedAndNeedsAYes()

@@ -140,11 +140,17 @@ private slots:
         QCOMPARE(titles.first().properties.value(QStringLiteral("family")), QStringLiteral("DejaVu Sans"));
         QCOMPARE(titles.first().attributes.value(QStringLiteral("out")), QStringLiteral("89"));
         const QList<Element> tracksOut = named(all, "track");
-        QCOMPARE(tracksOut.size(), 4); // background, video, title, music
-        QCOMPARE(tracksOut.at(2).attributes.value(QStringLiteral("producer")), QStringLiteral("title1"));
-        QCOMPARE(tracksOut.at(3).attributes.value(QStringLiteral("hide")), QStringLiteral("video"));
-        QCOMPARE(named(all, "transition", "composite").size(), 2);
-        QCOMPARE(named(all, "transition", "mix").size(), 2);
+        // The video is the ground (black where it has no picture), the title over it, the music mixed in.
+        QCOMPARE(tracksOut.size(), 3); // video, title, music
+        QCOMPARE(tracksOut.at(0).attributes.value(QStringLiteral("producer")), QStringLiteral("video0"));
+        QCOMPARE(tracksOut.at(1).attributes.value(QStringLiteral("producer")), QStringLiteral("title1"));
+        QCOMPARE(tracksOut.at(2).attributes.value(QStringLiteral("hide")), QStringLiteral("video"));
+        const QList<Element> composites = named(all, "transition", "composite");
+        QCOMPARE(composites.size(), 1);
+        QCOMPARE(composites.first().properties.value(QStringLiteral("b_track")), QStringLiteral("1"));
+        const QList<Element> mixes = named(all, "transition", "mix");
+        QCOMPARE(mixes.size(), 1);
+        QCOMPARE(mixes.first().properties.value(QStringLiteral("b_track")), QStringLiteral("2"));
         QVERIFY(doc.xml().contains("LC_NUMERIC=\"C\""));
     }
 
@@ -164,11 +170,30 @@ private slots:
         QCOMPARE(stills.size(), 3);
         QCOMPARE(stills.at(0).properties.value(QStringLiteral("length")), QStringLiteral("90"));
         QCOMPARE(stills.at(1).properties.value(QStringLiteral("length")), QStringLiteral("75"));
-        // The gap between 5.5 s and 7 s stays a gap.
-        const QList<Element> blanks = named(all, "blank");
-        QCOMPARE(blanks.size(), 1);
-        QCOMPARE(blanks.first().attributes.value(QStringLiteral("length")), QStringLiteral("45"));
+        // The gap between 5.5 s and 7 s is black: the lowest picture lane is the ground.
+        QVERIFY(named(all, "blank").isEmpty());
+        QList<Element> black;
+        for (const Element &e : named(all, "entry")) {
+            if (e.attributes.value(QStringLiteral("producer")) == QLatin1String("black"))
+                black.append(e);
+        }
+        QCOMPARE(black.size(), 1);
+        QCOMPARE(black.first().attributes.value(QStringLiteral("out")), QStringLiteral("44")); // 45 frames
         QCOMPARE(doc.frames(), 240);
+    }
+
+    void titlesAloneAreOverBlack()
+    {
+        const Draft draft =
+            Draft::fromBytes(json("{'t':[{'tt':7,'sg':[{'st':1000,'d':2000,'m':{'text':'Hi'}}]}]}"));
+        const MltDocument doc = MltDocument::fromDraft(draft, {}, MltDocument::Options());
+        const QList<Element> all = elements(doc.xml());
+        const QList<Element> tracksOut = named(all, "track");
+        QCOMPARE(tracksOut.size(), 2); // black, then the title over it
+        QCOMPARE(tracksOut.first().attributes.value(QStringLiteral("producer")),
+                 QStringLiteral("background"));
+        QCOMPARE(named(all, "transition", "composite").size(), 1);
+        QCOMPARE(named(all, "blank").size(), 1); // the title's lane keeps its gap
     }
 
     void canvasFromTheStateWhenTheDraftIsSilent()
@@ -258,7 +283,7 @@ private slots:
             draft, {{QStringLiteral("a"), touch(dir, QStringLiteral("a.jpg"))}}, MltDocument::Options());
         const QList<Element> all = elements(doc.xml());
         QCOMPARE(doc.producerCount(), 3);           // nothing dropped
-        QCOMPARE(named(all, "playlist").size(), 4); // main_bin, background, two lanes
+        QCOMPARE(named(all, "playlist").size(), 3); // main_bin, two lanes (the first is the ground)
         QCOMPARE(doc.frames(), 180);
     }
 
