@@ -9,12 +9,6 @@
 
 namespace nemo::core {
 
-namespace {
-
-constexpr qint64 MaxResponseBytes = 64LL * 1024 * 1024;
-
-} // namespace
-
 ApiCall::ApiCall(Service *service, Needs needs, const QByteArray &method, const QString &path,
                  const QJsonObject &body, QObject *parent)
     : ServiceJob(service, needs, parent)
@@ -40,38 +34,21 @@ void ApiCall::send()
         reply = network->sendCustomRequest(request, m_method,
                                            QJsonDocument(m_body).toJson(QJsonDocument::Compact));
     }
-    track(reply);
-    connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
-        if (received > MaxResponseBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReply);
-}
-
-void ApiCall::onReply()
-{
-    QNetworkReply *reply = currentReply();
-    if (!reply || reply != sender())
-        return;
-    ApiError error = transportError(reply);
-    if (!error) {
-        m_result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                                    reply->readAll());
-        error = m_result.error;
-    }
-    if (error) {
-        if (recover(error))
-            return;
-        const ServiceConfig &config = service()->config();
-        if (m_method == "GET" && error.isTransient() && error.kind() != ApiError::Kind::RateLimited &&
-            m_attempts <= config.getRetries) {
+    expect(
+        reply,
+        [this](const ApiResult &result) {
+            m_result = result;
+            handle(m_result);
+        },
+        [this](const ApiError &error) {
+            // An idempotent GET is tried again after a transient failure (429 has its own rule).
+            const ServiceConfig &config = service()->config();
+            if (m_method != "GET" || !error.isTransient() || error.kind() == ApiError::Kind::RateLimited ||
+                m_attempts > config.getRetries)
+                return false;
             retryAfter(int(config.retryBackoff.count()) << (m_attempts - 1));
-            return;
-        }
-        complete(error);
-        return;
-    }
-    handle(m_result);
+            return true;
+        });
 }
 
 void ApiCall::handle(const ApiResult &)

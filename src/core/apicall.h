@@ -29,8 +29,6 @@ protected:
     virtual void handle(const ApiResult &result);
 
 private:
-    void onReply();
-
     QByteArray m_method;
     QString m_path;
     QJsonObject m_body;

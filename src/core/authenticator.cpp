@@ -1,17 +1,13 @@
 #include "authenticator.h"
 
-#include "envelope.h"
 #include "logging.h"
 #include "secretstore.h"
 #include "service.h"
-#include "servicejob.h"
+#include "tokenrequest.h"
 #include "transport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 #include <QUuid>
 
 namespace nemo::core {
@@ -81,20 +77,11 @@ void Authenticator::adopt(const QString &token, const QString &userId, const QDa
 void Authenticator::ensure(QObject *context, Callback done)
 {
     if (usable()) {
-        QPointer<QObject> guard(context);
-        QMetaObject::invokeMethod(
-            this,
-            [guard, done = std::move(done)] {
-                if (guard)
-                    done(ApiError());
-            },
-            Qt::QueuedConnection);
+        Waiters::later(this, context, std::move(done));
         return;
     }
-    m_waiters.append({context, std::move(done)});
-    if (m_busy)
-        return;
-    m_busy = true;
+    if (!m_waiters.add(context, std::move(done)))
+        return; // a token is on its way
     if (!m_loaded)
         load();
     else
@@ -113,14 +100,7 @@ void Authenticator::renew(int generation, QObject *context, Callback done)
         error.setDetail(
             tr("The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free "
                "anonymous token, or set a valid one."));
-        QPointer<QObject> guard(context);
-        QMetaObject::invokeMethod(
-            this,
-            [guard, done = std::move(done), error] {
-                if (guard)
-                    done(error);
-            },
-            Qt::QueuedConnection);
+        Waiters::later(this, context, std::move(done), error);
         return;
     }
     m_token.clear();
@@ -169,7 +149,7 @@ void Authenticator::load()
             if (!token.isEmpty()) {
                 adopt(token, stored.value(QLatin1String("user_id")).toString(), expires, Source::Stored);
                 if (usable()) {
-                    settle(ApiError());
+                    m_waiters.settle(ApiError());
                     return;
                 }
             }
@@ -214,63 +194,30 @@ void Authenticator::persistClientId()
 void Authenticator::acquire()
 {
     m_clientIdRetried = false;
-    m_rateRetried = false;
     loadClientId([this] { requestToken(); });
 }
 
 void Authenticator::requestToken()
 {
-    QNetworkRequest request =
-        m_service->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
-    request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = m_service->transport()->network()->post(request, QByteArray());
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onTokenReply(reply); });
-}
-
-void Authenticator::onTokenReply(QNetworkReply *reply)
-{
-    reply->deleteLater();
-    ApiError error = ServiceJob::transportError(reply);
-    ApiResult result;
-    if (!error) {
-        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                                  reply->readAll());
-        error = result.error;
-    }
-    if (error.kind() == ApiError::Kind::BadRequest && !m_clientIdRetried) {
-        // The service wants a (different) client id.
-        m_clientIdRetried = true;
-        newClientId();
-        requestToken();
-        return;
-    }
-    if (error.kind() == ApiError::Kind::RateLimited && !m_rateRetried) {
-        m_rateRetried = true;
-        if (!m_retryTimer) {
-            m_retryTimer = new QTimer(this);
-            m_retryTimer->setSingleShot(true);
-            connect(m_retryTimer, &QTimer::timeout, this, &Authenticator::requestToken);
+    auto *request = new TokenRequest(m_service, m_clientId, this);
+    connect(request, &ServiceJob::finished, this, [this, request] {
+        const ApiError error = request->error();
+        if (error.kind() == ApiError::Kind::BadRequest && !m_clientIdRetried) {
+            // The service wants a (different) client id.
+            m_clientIdRetried = true;
+            newClientId();
+            requestToken();
+            return;
         }
-        m_retryTimer->start(int(m_service->config().rateLimitDelay.count()));
-        return;
-    }
-    if (error) {
-        settle(error);
-        return;
-    }
-    const QString token = result.data.value(QLatin1String("token")).toString();
-    if (token.isEmpty()) {
-        settle(ApiError(ApiError::Kind::BadResponse));
-        return;
-    }
-    QDateTime expires =
-        QDateTime::fromString(result.data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
-    if (!expires.isValid())
-        expires = QDateTime::currentDateTimeUtc().addDays(7);
-    adopt(token, result.data.value(QLatin1String("user_id")).toString(), expires, Source::Anonymous);
-    persistToken();
-    settle(ApiError());
+        if (error) {
+            m_waiters.settle(error);
+            return;
+        }
+        adopt(request->token(), request->userId(), request->expiresAt(), Source::Anonymous);
+        persistToken();
+        m_waiters.settle(ApiError());
+    });
+    request->start();
 }
 
 void Authenticator::saveAgain()
@@ -293,16 +240,6 @@ void Authenticator::persistToken()
                                     if (!result.ok)
                                         emit storageProblem(result.error);
                                 });
-}
-
-void Authenticator::settle(const ApiError &error)
-{
-    m_busy = false;
-    const QList<Waiter> waiters = std::exchange(m_waiters, {});
-    for (const Waiter &waiter : waiters) {
-        if (waiter.context)
-            waiter.done(error);
-    }
 }
 
 } // namespace nemo::core

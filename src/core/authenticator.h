@@ -1,15 +1,13 @@
 #pragma once
 
 #include "apierror.h"
+#include "waiters.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
-
-class QNetworkReply;
-class QTimer;
 
 namespace nemo::core {
 
@@ -65,19 +63,11 @@ signals:
     void storageProblem(const QString &message);
 
 private:
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        Callback done;
-    };
-
     void load();
     void acquire();
     void requestToken();
-    void onTokenReply(QNetworkReply *reply);
     void loadClientId(std::function<void()> next);
     void newClientId();
-    void settle(const ApiError &error);
     void adopt(const QString &token, const QString &userId, const QDateTime &expiresAt, Source source);
     void persistToken();
     void persistClientId();
@@ -92,11 +82,8 @@ private:
     Source m_source = Source::None;
     int m_generation = 0;
     bool m_loaded = false;
-    bool m_busy = false;
     bool m_clientIdRetried = false;
-    bool m_rateRetried = false;
-    QList<Waiter> m_waiters;
-    QTimer *m_retryTimer = nullptr;
+    Waiters m_waiters;
 };
 
 } // namespace nemo::core

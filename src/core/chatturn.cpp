@@ -29,8 +29,6 @@ bool isTrailer(const QString &text)
     return text.trimmed().toLower().startsWith(TrailerPhrase);
 }
 
-constexpr qsizetype MaxErrorBody = 1024 * 1024;
-
 } // namespace
 
 ChatTurn::ChatTurn(Service *service, const QString &message, QObject *parent)
@@ -149,8 +147,8 @@ void ChatTurn::onReadyRead()
     if (!m_decided)
         decideMode(bytes);
     if (!m_streaming) {
-        if (m_errorBody.size() < MaxErrorBody)
-            m_errorBody.append(bytes.left(MaxErrorBody - m_errorBody.size()));
+        if (m_errorBody.size() < MaxAnswerBytes)
+            m_errorBody.append(bytes.left(MaxAnswerBytes - m_errorBody.size()));
         return;
     }
     m_events.clear();
@@ -288,15 +286,10 @@ void ChatTurn::onReplyFinished()
         decideMode(reply->bytesAvailable() ? reply->peek(64) : QByteArray(""));
     if (!m_decided || !m_streaming) {
         // The service answered without a stream: an envelope (an error, usually), or nothing at all.
-        m_errorBody.append(reply->readAll().left(MaxErrorBody));
-        ApiError error = transport;
-        if (!error) {
-            const ApiResult result = Envelope::decode(
-                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), m_errorBody);
-            error = result.error;
-            if (error.kind() == ApiError::Kind::NoCredits && error.userId().isEmpty())
-                error.setUserId(service()->auth()->userId());
-        }
+        m_errorBody.append(reply->readAll().left(MaxAnswerBytes - m_errorBody.size()));
+        ApiError error = answerOf(reply, m_errorBody).error;
+        if (error.kind() == ApiError::Kind::NoCredits && error.userId().isEmpty())
+            error.setUserId(service()->auth()->userId());
         if (!error) {
             // An empty success: the message was taken, nothing was said.
             m_delivered = true;

@@ -115,8 +115,16 @@ void DownloadJob::onMetaData()
 bool DownloadJob::writeAvailable()
 {
     QNetworkReply *reply = currentReply();
-    if (!reply || !m_accepted)
+    if (!reply)
         return true;
+    if (!m_accepted) {
+        // An error page rather than the file: read as an answer, so never beyond the one limit.
+        if (reply->bytesAvailable() <= MaxAnswerBytes)
+            return true;
+        cancelRequest();
+        complete(answerTooLarge());
+        return false;
+    }
     while (reply->bytesAvailable() > 0) {
         const QByteArray chunk = reply->read(ReadBuffer);
         if (chunk.isEmpty())
@@ -188,7 +196,7 @@ void DownloadJob::onReplyFinished()
         return;
     }
     if (status != 200 && status != 206) {
-        ApiError error = Envelope::decode(status, reply->readAll()).error;
+        ApiError error = answerOf(reply, reply->readAll()).error;
         if (!error)
             error = ApiError::fromHttpStatus(status ? status : 500, QString());
         if (!m_usingFallback && m_fallback.isValid() && m_fallback != m_url && !error.isTransient()) {

@@ -78,36 +78,24 @@ void RenderJob::create()
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply =
         service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    track(reply);
-    connect(reply, &QNetworkReply::finished, this, &RenderJob::onCreated);
-}
-
-void RenderJob::onCreated()
-{
-    QNetworkReply *reply = currentReply();
-    if (!reply || reply != sender())
-        return;
-    ApiError error = transportError(reply);
-    ApiResult result;
-    if (!error) {
-        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                                  reply->readAll());
-        error = result.error;
-    }
-    if (error) {
-        const QString said = error.serverMessage().toLower();
-        const bool idTaken = error.kind() == ApiError::Kind::Conflict ||
-            said.contains(QLatin1String("exist")) || said.contains(QLatin1String("duplicate")) ||
-            said.contains(QLatin1String("already"));
-        if (idTaken && !m_idRetried) {
+    expect(
+        reply, [this](const ApiResult &result) { onCreated(result); },
+        [this](const ApiError &error) {
+            // Our id was taken (by an earlier attempt that did reach the service): once more, a new id.
+            const QString said = error.serverMessage().toLower();
+            const bool idTaken = error.kind() == ApiError::Kind::Conflict ||
+                said.contains(QLatin1String("exist")) || said.contains(QLatin1String("duplicate")) ||
+                said.contains(QLatin1String("already"));
+            if (!idTaken || m_idRetried)
+                return false;
             m_idRetried = true;
             create();
-            return;
-        }
-        if (!recover(error))
-            complete(error);
-        return;
-    }
+            return true;
+        });
+}
+
+void RenderJob::onCreated(const ApiResult &result)
+{
     m_created = true;
     RenderStatus status = RenderStatus::fromJson(result.body);
     if (!status.id.isEmpty())
@@ -186,44 +174,37 @@ void RenderJob::poll()
     QNetworkRequest request = service()->transport()->request(
         QStringLiteral("/api/render/proxy/lambda/") + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)));
     QNetworkReply *reply = service()->transport()->network()->get(request);
-    track(reply);
-    connect(reply, &QNetworkReply::finished, this, &RenderJob::onPolled);
+    expect(
+        reply,
+        [this](const ApiResult &result) {
+            m_pollFailures = 0;
+            RenderStatus status = RenderStatus::fromJson(result.body);
+            status.id = m_jobId;
+            m_schedule.observe(m_clock.elapsed(), status.progress);
+            setStatus(status);
+            onPolled();
+        },
+        [this](const ApiError &failure) {
+            if (failure.kind() == ApiError::Kind::NotFound) {
+                ApiError error = failure;
+                error.setDetail(tr("The service no longer knows export job %1.").arg(m_jobId));
+                complete(error);
+                return true;
+            }
+            // A failed check is no reason to give up on the render: like any transient failure, 429 is
+            // not waited out once but the same job is checked again later (the vendor's CLI does this).
+            if (!failure.isTransient())
+                return false; // the contract's recoveries (1001, 1002), or the end
+            if (++m_pollFailures >= MaxPollFailures)
+                complete(failure);
+            else
+                schedulePoll(int(m_schedule.delayAfterFailureMs(m_pollFailures)));
+            return true;
+        });
 }
 
 void RenderJob::onPolled()
 {
-    QNetworkReply *reply = currentReply();
-    if (reply && reply == sender()) {
-        ApiError error = transportError(reply);
-        ApiResult result;
-        if (!error) {
-            result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                                      reply->readAll());
-            error = result.error;
-        }
-        if (error) {
-            if (error.kind() == ApiError::Kind::NotFound) {
-                error.setDetail(tr("The service no longer knows export job %1.").arg(m_jobId));
-                complete(error);
-                return;
-            }
-            // 429 is not waited out once and given up on: like any transient failure, the same job is
-            // checked again later (the vendor's CLI does the same).
-            if (error.kind() != ApiError::Kind::RateLimited && recover(error))
-                return;
-            if (error.isTransient() && ++m_pollFailures < MaxPollFailures) {
-                schedulePoll(int(m_schedule.delayAfterFailureMs(m_pollFailures)));
-                return;
-            }
-            complete(error);
-            return;
-        }
-        m_pollFailures = 0;
-        RenderStatus status = RenderStatus::fromJson(result.body);
-        status.id = m_jobId;
-        m_schedule.observe(m_clock.elapsed(), status.progress);
-        setStatus(status);
-    }
     switch (m_status.state) {
     case RenderStatus::State::Completed:
         complete();

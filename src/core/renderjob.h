@@ -54,7 +54,7 @@ protected:
 private:
     void create();
     void poll();
-    void onCreated();
+    void onCreated(const ApiResult &result);
     void onPolled();
     void schedulePoll(int milliseconds);
     void setStatus(const RenderStatus &status);

@@ -114,6 +114,57 @@ void ServiceJob::complete(const ApiError &error)
         deleteLater();
 }
 
+void ServiceJob::expect(QNetworkReply *reply, ResultHandler onResult, ErrorHandler onError)
+{
+    track(reply);
+    connect(reply, &QNetworkReply::downloadProgress, this, [reply](qint64 received, qint64) {
+        if (received > MaxAnswerBytes) {
+            reply->setProperty("nemoTooLarge", true);
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, onResult = std::move(onResult), onError = std::move(onError)] {
+                if (reply != m_reply || m_finished)
+                    return;
+                ApiResult result;
+                if (reply->property("nemoTooLarge").toBool()) {
+                    result.error = answerTooLarge();
+                } else {
+                    result = answerOf(reply, reply->readAll());
+                }
+                if (!result.error) {
+                    onResult(result);
+                    return;
+                }
+                if (onError && onError(result.error))
+                    return;
+                failWith(result.error);
+            });
+}
+
+void ServiceJob::failWith(const ApiError &error)
+{
+    if (!recover(error))
+        complete(error);
+}
+
+ApiError ServiceJob::answerTooLarge()
+{
+    ApiError error(ApiError::Kind::BadResponse);
+    error.setDetail(tr("The service's answer was too large to be read."));
+    return error;
+}
+
+ApiResult ServiceJob::answerOf(QNetworkReply *reply, const QByteArray &body)
+{
+    ApiResult result;
+    result.error = transportError(reply);
+    if (result.error)
+        return result;
+    return Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), body);
+}
+
 QNetworkReply *ServiceJob::track(QNetworkReply *reply)
 {
     if (m_reply && m_reply != reply) {

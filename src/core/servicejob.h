@@ -1,10 +1,13 @@
 #pragma once
 
 #include "apierror.h"
+#include "envelope.h"
 
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 class QTimer;
 
@@ -14,9 +17,10 @@ class Service;
 
 // One operation against the service (nextcloud's AbstractNetworkJob is the model): start(),
 // abort(), one finished() signal, results read from the job. Before send() the job has a token and,
-// if it needs one, a session; failures go through recover(), which applies the contract's rules
-// once each: 1001 → new token and replay, 1002 → new session and replay, 429 → wait and retry.
-// Jobs delete themselves after finished().
+// if it needs one, a session. Every answer goes through one pipeline, expect(): the answer capped at
+// MaxAnswerBytes, the transport error or else the envelope's, then the job's own error handling, then
+// recover(), which applies the contract's rules once each: 1001 → new token and replay, 1002 → new
+// session and replay, 429 → wait 30 s and retry once. Jobs delete themselves after finished().
 class ServiceJob : public QObject
 {
     Q_OBJECT
@@ -42,8 +46,14 @@ public:
     // Keep the job alive after finished() (the caller deletes it).
     void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
 
+    // No answer of the service is read into memory beyond this (a stream is not an answer).
+    static constexpr qint64 MaxAnswerBytes = 64LL * 1024 * 1024;
+
     // The network error of a reply as an ApiError (Network, Timeout, Insecure …), or None.
     static ApiError transportError(QNetworkReply *reply);
+    // What a finished reply says: its transport error, else its envelope decoded from `body`.
+    static ApiResult answerOf(QNetworkReply *reply, const QByteArray &body);
+    static ApiError answerTooLarge();
 
 signals:
     void finished();
@@ -61,6 +71,15 @@ protected:
 
     // Finishes the job, successfully when error is None.
     void complete(const ApiError &error = ApiError());
+
+    // The one request pipeline: tracks `reply` and, once it has finished, hands a good answer to
+    // `onResult`; an error goes to `onError` first (true: the job took care of it), then to recover(),
+    // and otherwise finishes the job.
+    using ResultHandler = std::function<void(const ApiResult &result)>;
+    using ErrorHandler = std::function<bool(const ApiError &error)>;
+    void expect(QNetworkReply *reply, ResultHandler onResult, ErrorHandler onError = {});
+    // The end of that pipeline for an error found another way (a stream that ended badly).
+    void failWith(const ApiError &error);
     // Starts the recovery the contract prescribes for this error, if any is left; then send() runs
     // again. Returns false when the error stands.
     bool recover(const ApiError &error);

@@ -24,25 +24,15 @@ void Session::clear()
 
 void Session::ensure(QObject *context, Callback done)
 {
-    if (m_info.isValid() && !m_busy) {
-        QPointer<QObject> guard(context);
-        QMetaObject::invokeMethod(
-            this,
-            [guard, done = std::move(done)] {
-                if (guard)
-                    done(ApiError());
-            },
-            Qt::QueuedConnection);
-        return;
-    }
-    m_waiters.append({context, std::move(done)});
-    if (!m_busy)
+    if (m_info.isValid() && !m_waiters.isWaiting())
+        Waiters::later(this, context, std::move(done));
+    else if (m_waiters.add(context, std::move(done)))
         create();
 }
 
 void Session::replace(const QString &failedSessionId, QObject *context, Callback done)
 {
-    if (m_info.isValid() && m_info.sessionId != failedSessionId && !m_busy) {
+    if (m_info.isValid() && m_info.sessionId != failedSessionId && !m_waiters.isWaiting()) {
         ensure(context, std::move(done));
         return;
     }
@@ -55,7 +45,6 @@ void Session::replace(const QString &failedSessionId, QObject *context, Callback
 
 void Session::create()
 {
-    m_busy = true;
     const QString language = m_service->config().effectiveLanguage();
     auto *call = new ApiCall(m_service, ServiceJob::Needs::Token, "POST",
                              QStringLiteral("/api/tasks/me/with-session/nemo_agent"),
@@ -64,13 +53,13 @@ void Session::create()
                              this);
     connect(call, &ServiceJob::finished, this, [this, call, language] {
         if (call->error()) {
-            settle(call->error());
+            m_waiters.settle(call->error());
             return;
         }
         SessionInfo info = SessionInfo::fromJson(call->data());
         info.language = language;
         if (!info.isValid()) {
-            settle(ApiError(ApiError::Kind::BadResponse));
+            m_waiters.settle(ApiError(ApiError::Kind::BadResponse));
             return;
         }
         m_info = info;
@@ -79,19 +68,9 @@ void Session::create()
             emit replaced(m_replacing, m_info.sessionId);
             m_replacing.clear();
         }
-        settle(ApiError());
+        m_waiters.settle(ApiError());
     });
     call->start();
-}
-
-void Session::settle(const ApiError &error)
-{
-    m_busy = false;
-    const QList<Waiter> waiters = std::exchange(m_waiters, {});
-    for (const Waiter &waiter : waiters) {
-        if (waiter.context)
-            waiter.done(error);
-    }
 }
 
 } // namespace nemo::core

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "sessioninfo.h"
+#include "waiters.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -38,20 +39,12 @@ signals:
     void replaced(const QString &oldSessionId, const QString &newSessionId);
 
 private:
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        Callback done;
-    };
-
     void create();
-    void settle(const ApiError &error);
 
     Service *m_service;
     SessionInfo m_info;
     QString m_replacing;
-    QList<Waiter> m_waiters;
-    bool m_busy = false;
+    Waiters m_waiters;
 };
 
 } // namespace nemo::core

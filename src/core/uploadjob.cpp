@@ -126,7 +126,6 @@ void UploadJob::send()
         reply = network->post(request, multipart);
         multipart->setParent(reply);
     }
-    track(reply);
     m_sent = 0;
     connect(reply, &QNetworkReply::uploadProgress, this, [this](qint64 sent, qint64 total) {
         if (total <= 0)
@@ -136,26 +135,11 @@ void UploadJob::send()
             m_total = total;
         emit progress(sent, total);
     });
-    connect(reply, &QNetworkReply::finished, this, &UploadJob::onReply);
+    expect(reply, [this](const ApiResult &result) { onUploaded(result); });
 }
 
-void UploadJob::onReply()
+void UploadJob::onUploaded(const ApiResult &result)
 {
-    QNetworkReply *reply = currentReply();
-    if (!reply || reply != sender())
-        return;
-    ApiError error = transportError(reply);
-    ApiResult result;
-    if (!error) {
-        result = Envelope::decode(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                                  reply->readAll());
-        error = result.error;
-    }
-    if (error) {
-        if (!recover(error))
-            complete(error);
-        return;
-    }
     for (const auto &value : result.data.value(QLatin1String("files")).toArray())
         m_files.append(UploadedFile::fromJson(value.toObject()));
     if (m_files.isEmpty()) {

@@ -36,7 +36,7 @@ protected:
 
 private:
     bool validate();
-    void onReply();
+    void onUploaded(const ApiResult &result);
 
     QStringList m_paths;
     QList<QUrl> m_urls;

@@ -441,6 +441,7 @@ Fault FakeServer::faultFor(const QString &endpoint, int call, const QString &pat
         merged.refuse |= f.refuse;
         merged.malformedJson |= f.malformedJson;
         merged.truncatedJson |= f.truncatedJson;
+        merged.hugeAnswerBytes = qMax(merged.hugeAnswerBytes, f.hugeAnswerBytes);
         merged.heartbeatsOnly |= f.heartbeatsOnly;
         merged.heartbeatsForMs = qMax(merged.heartbeatsForMs, f.heartbeatsForMs);
         if (!f.sseError.isEmpty())
@@ -579,6 +580,10 @@ void FakeServer::sendJson(HttpConnection *connection, int status, const QJsonObj
         bytes = R"({"code":0,"data":{"token":)" + bytes.left(bytes.size() / 3) + "]]";
     else if (fault.truncatedJson)
         bytes.truncate(bytes.size() / 2);
+    if (fault.hugeAnswerBytes > bytes.size() && bytes.endsWith('}')) {
+        bytes.chop(1);
+        bytes += ",\"padding\":\"" + QByteArray(fault.hugeAnswerBytes - bytes.size() - 14, 'x') + "\"}";
+    }
     if (fault.dropAfterBytes >= 0)
         connection->setDropAfterBytes(fault.dropAfterBytes, fault.reset);
     connection->respond(status, "application/json; charset=utf-8", bytes);

@@ -50,6 +50,7 @@ Fault Fault::fromJson(const QJsonObject &o)
     read(o, "refuse", f.refuse);
     read(o, "malformedJson", f.malformedJson);
     read(o, "truncatedJson", f.truncatedJson);
+    read(o, "hugeAnswerBytes", f.hugeAnswerBytes);
     read(o, "heartbeatsOnly", f.heartbeatsOnly);
     read(o, "heartbeatsForMs", f.heartbeatsForMs);
     read(o, "sseError", f.sseError);
@@ -75,6 +76,7 @@ QJsonObject Fault::toJson() const
                        {QStringLiteral("refuse"), refuse},
                        {QStringLiteral("malformedJson"), malformedJson},
                        {QStringLiteral("truncatedJson"), truncatedJson},
+                       {QStringLiteral("hugeAnswerBytes"), hugeAnswerBytes},
                        {QStringLiteral("heartbeatsOnly"), heartbeatsOnly},
                        {QStringLiteral("heartbeatsForMs"), heartbeatsForMs},
                        {QStringLiteral("sseError"), sseError},

@@ -27,6 +27,7 @@ struct Fault
     bool refuse = false;         // close the connection without any answer
     bool malformedJson = false;
     bool truncatedJson = false;
+    qint64 hugeAnswerBytes = 0;  // JSON answers: a valid envelope padded to this size
     bool heartbeatsOnly = false; // SSE: nothing but heartbeats
     int heartbeatsForMs = 0;     // ... for this long, then close (0 = until the client leaves)
     QString sseError;            // SSE: an {"error": ...} event after the first text

@@ -58,6 +58,44 @@ class TestRender final : public QObject
     Q_OBJECT
 
 private slots:
+    // One answer-size limit for every endpoint: an answer beyond it is refused as it arrives, never read
+    // whole into memory, and said plainly.
+    void answersBeyondTheLimitAreRefused_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::newRow("anonymous token") << QStringLiteral("token");
+        QTest::newRow("credits") << QStringLiteral("credits");
+        QTest::newRow("upload") << QStringLiteral("upload");
+        QTest::newRow("render start") << QStringLiteral("render");
+        QTest::newRow("render poll") << QStringLiteral("render_poll");
+    }
+
+    void answersBeyondTheLimitAreRefused()
+    {
+        QFETCH(QString, endpoint);
+        Harness h;
+        core::Draft draft;
+        if (endpoint.startsWith(QLatin1String("render"))) {
+            draft = prepare(h);
+            QVERIFY(draft.isExportable());
+        }
+        fake::Fault huge = fault(endpoint.toLatin1().constData(), 0);
+        huge.hugeAnswerBytes = core::ServiceJob::MaxAnswerBytes + 1024 * 1024;
+        h.server.addFault(huge);
+        std::unique_ptr<core::ServiceJob> job;
+        if (endpoint == QLatin1String("token") || endpoint == QLatin1String("credits"))
+            job = keep<core::ServiceJob>(h.service->fetchCredits());
+        else if (endpoint == QLatin1String("upload"))
+            job =
+                keep<core::ServiceJob>(h.service->upload({QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg")}));
+        else
+            job = keep<core::ServiceJob>(h.service->startRender(draft, core::RenderOptions()));
+        QVERIFY(finish(job.get(), 60000));
+        QCOMPARE(job->error().kind(), core::ApiError::Kind::BadResponse);
+        QVERIFY2(job->error().message().contains(QLatin1String("too large")),
+                 qPrintable(job->error().message()));
+    }
+
     void exportsAndDownloads_data()
     {
         QTest::addColumn<QString>("shape");

@@ -1,0 +1,36 @@
+#include "tokenrequest.h"
+
+#include "service.h"
+#include "transport.h"
+
+#include <QNetworkAccessManager>
+
+namespace nemo::core {
+
+TokenRequest::TokenRequest(Service *service, const QString &clientId, QObject *parent)
+    : ServiceJob(service, Needs::Nothing, parent)
+    , m_clientId(clientId)
+{ }
+
+void TokenRequest::send()
+{
+    QNetworkRequest request =
+        service()->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
+    request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    expect(service()->transport()->network()->post(request, QByteArray()), [this](const ApiResult &result) {
+        m_token = result.data.value(QLatin1String("token")).toString();
+        if (m_token.isEmpty()) {
+            complete(ApiError(ApiError::Kind::BadResponse));
+            return;
+        }
+        m_userId = result.data.value(QLatin1String("user_id")).toString();
+        m_expiresAt =
+            QDateTime::fromString(result.data.value(QLatin1String("expires_at")).toString(), Qt::ISODate);
+        if (!m_expiresAt.isValid())
+            m_expiresAt = QDateTime::currentDateTimeUtc().addDays(7);
+        complete();
+    });
+}
+
+} // namespace nemo::core
