@@ -178,12 +178,12 @@
         <translation>要连接的服务器（默认：NEMO_API_BASE，否则使用设置中的地址）。</translation>
     </message>
     <message>
-        <source>Print the time to the first painted window and quit.</source>
-        <translation>打印到首次绘制窗口所用的时间，然后退出。</translation>
-    </message>
-    <message>
         <source>Photos, videos or music to add.</source>
         <translation>要添加的照片、视频或音乐。</translation>
+    </message>
+    <message>
+        <source>Start as usual, print the time until the last project&apos;s timeline is painted, and quit.</source>
+        <translation>照常启动，打印直到上一个项目的时间线绘制完成所用的时间，然后退出。</translation>
     </message>
 </context>
 <context>
@@ -2517,10 +2517,6 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>系统钥匙串</translation>
     </message>
     <message>
-        <source>The keychain is locked or unavailable.</source>
-        <translation>钥匙串已锁定或不可用。</translation>
-    </message>
-    <message>
         <source>memory only (forgotten when the app closes)</source>
         <translation>仅内存（关闭应用后会被忘记）</translation>
     </message>
@@ -2573,6 +2569,10 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>The proxy server refused the user name or password (see Settings).</source>
         <translation>代理服务器拒绝了用户名或密码（见设置）。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s answer was too large to be read.</source>
+        <translation>服务返回的内容太大，无法读取。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -87,7 +88,6 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
     m_pulse->setAlignment(Qt::AlignCenter);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setAccessibleName(tr("Agent status"));
-    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
     m_stop->hide();
     m_stopWaiting->hide();
     auto *statusRow = new QHBoxLayout;
@@ -97,8 +97,13 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
     statusRow->addWidget(m_stop);
     statusRow->addWidget(m_stopWaiting);
 
-    m_send->setIcon(
-        QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)));
+    // Icons come once the window is up: the style reads every size of its standard icons from disk and
+    // the icon theme is searched, which would otherwise be a good part of the time to the first paint.
+    QTimer::singleShot(0, this, [this] {
+        m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+        m_send->setIcon(
+            QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)));
+    });
     m_send->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_send->setAutoRaise(false);
     auto *inputRow = new QHBoxLayout;

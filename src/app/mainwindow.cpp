@@ -12,6 +12,7 @@
 #include "nemoversion.h"
 #include "notifier.h"
 #include "previewmonitor.h"
+#include "previewrenderer.h"
 #include "projectkeeper.h"
 #include "secretstorage.h"
 #include "settingsdialog.h"
@@ -44,6 +45,7 @@
 #include <QStyleHints>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace nemo::app {
 
@@ -106,6 +108,9 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     m_monitorDock->setObjectName(QStringLiteral("MonitorDock"));
     m_monitorDock->setWidget(m_monitor);
+    // The preview of a reopened project starts once the window is on screen (melt starting beside it
+    // would slow the first paint down).
+    m_workspace->preview()->hold();
     addDockWidget(Qt::RightDockWidgetArea, m_monitorDock);
     resizeDocks({m_mediaDock, m_monitorDock}, {340, 420}, Qt::Horizontal);
     resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
@@ -159,8 +164,8 @@ void MainWindow::createActions()
         action->setObjectName(name);
         if (!shortcut.isEmpty())
             action->setShortcut(shortcut);
-        if (!icon.isEmpty())
-            action->setIcon(QIcon::fromTheme(icon));
+        if (!icon.isEmpty()) // looked up once the window is up (the icon theme search is slow)
+            QTimer::singleShot(0, action, [action, icon] { action->setIcon(QIcon::fromTheme(icon)); });
         connect(action, &QAction::triggered, this, slot);
         m_actions.insert(name, action);
         addAction(action);
@@ -660,6 +665,34 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (m_bin->addFromMime(event->mimeData()))
         m_mediaDock->show();
     event->acceptProposedAction();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_previewHeld && windowHandle()) {
+        windowHandle()->installEventFilter(this);
+        // Also when no expose comes (a window that starts hidden behind others on some systems).
+        QTimer::singleShot(2000, this, &MainWindow::releasePreview);
+    }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The first expose paints the window (synchronously); the preview may start right after.
+    if (m_previewHeld && watched == windowHandle() && event->type() == QEvent::Expose)
+        QTimer::singleShot(0, this, &MainWindow::releasePreview);
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::releasePreview()
+{
+    if (!m_previewHeld)
+        return;
+    m_previewHeld = false;
+    if (windowHandle())
+        windowHandle()->removeEventFilter(this);
+    m_workspace->preview()->release();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -18,6 +18,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -72,7 +73,6 @@ MediaBinPanel::MediaBinPanel(core::UploadQueue *queue, QWidget *parent)
     m_bannerText->setTextFormat(Qt::PlainText);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bannerClose->setAutoRaise(true);
-    m_bannerClose->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(8, 6, 4, 6);
     bannerLayout->addWidget(m_bannerText, 1);
@@ -85,9 +85,13 @@ MediaBinPanel::MediaBinPanel(core::UploadQueue *queue, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_remove);
-    m_add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
-    m_retry->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
-    m_remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    // Icons once the window is up (reading them is slow next to everything else at start).
+    QTimer::singleShot(0, this, [this] {
+        m_bannerClose->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+        m_add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+        m_retry->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+        m_remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,6 +1,7 @@
 #include "mediaitemdelegate.h"
 
 #include "mediabinmodel.h"
+#include "theme.h"
 #include "uploadqueue.h"
 
 #include <QApplication>
@@ -29,21 +30,6 @@ QString badge(MediaKind kind)
         break;
     }
     return MediaItemDelegate::tr("LINK");
-}
-
-QColor badgeColor(MediaKind kind)
-{
-    switch (kind) {
-    case MediaKind::Image:
-        return QColor(46, 125, 200);
-    case MediaKind::Video:
-        return QColor(140, 80, 200);
-    case MediaKind::Audio:
-        return QColor(30, 150, 110);
-    case MediaKind::Unknown:
-        break;
-    }
-    return QColor(120, 120, 120);
 }
 
 QIcon kindIcon(MediaKind kind)
@@ -147,7 +133,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
                           smallMetrics.horizontalAdvance(badgeText) + 10, smallMetrics.height() + 2);
     QPainterPath pill;
     pill.addRoundedRect(badgeRect, 4, 4);
-    painter->fillPath(pill, badgeColor(kind));
+    painter->fillPath(pill, Theme::mediaColor(kind));
     painter->setPen(Qt::white);
     painter->drawText(badgeRect, Qt::AlignCenter, badgeText);
     QRect factsFrom = badgeRect;

@@ -25,7 +25,6 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
     , m_renderer(renderer)
     , m_pages(new QStackedWidget(this))
     , m_still(new QLabel(this))
-    , m_player(new VideoPlayer(this))
     , m_status(new QLabel(this))
 {
     m_still->setAlignment(Qt::AlignCenter);
@@ -37,7 +36,6 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
     m_still->setPalette(black);
     m_still->setWordWrap(true);
     m_pages->addWidget(m_still);
-    m_pages->addWidget(m_player);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     auto *layout = new QVBoxLayout(this);
@@ -48,12 +46,6 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
     auto *space = new QShortcut(QKeySequence(Qt::Key_Space), this);
     space->setContext(Qt::WidgetWithChildrenShortcut);
     connect(space, &QShortcut::activated, this, &PreviewMonitor::togglePlay);
-    connect(m_player->player(), &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
-        if (!isShowingPreview() || m_loading)
-            return; // a new preview is loading: the playhead stays where the user left it
-        m_position = ms;
-        emit positionChanged(ms);
-    });
     connect(renderer, &PreviewRenderer::changed, this, &PreviewMonitor::updateStatus);
     connect(renderer, &PreviewRenderer::changed, this, [this] {
         if (!isShowingPreview())
@@ -70,8 +62,10 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
 PreviewMonitor::~PreviewMonitor()
 {
     // The player still speaks while its widgets go (positionChanged on stop): not to us any more.
-    m_player->player()->disconnect(this);
-    m_player->videoWidget()->videoSink()->disconnect(this);
+    if (m_player) {
+        m_player->player()->disconnect(this);
+        m_player->videoWidget()->videoSink()->disconnect(this);
+    }
     m_renderer->disconnect(this);
     if (m_clipFrames)
         m_clipFrames->videoSink()->disconnect(this);
@@ -95,13 +89,30 @@ bool PreviewMonitor::downscalePhoto(const QString &source, const QString &target
 
 bool PreviewMonitor::isShowingPreview() const
 {
-    return m_pages->currentWidget() == m_player && !m_loaded.isEmpty();
+    return m_player && m_pages->currentWidget() == m_player && !m_loaded.isEmpty();
+}
+
+// The player comes with the first preview: starting the media backend takes longer than everything
+// else the window does at start, and a user without an edit yet doesn't need it.
+VideoPlayer *PreviewMonitor::player()
+{
+    if (m_player)
+        return m_player;
+    m_player = new VideoPlayer(this);
+    m_pages->addWidget(m_player);
+    connect(m_player->player(), &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
+        if (!isShowingPreview() || m_loading)
+            return; // a new preview is loading: the playhead stays where the user left it
+        m_position = ms;
+        emit positionChanged(ms);
+    });
+    return m_player;
 }
 
 void PreviewMonitor::load(const QString &file)
 {
     m_loading = true;
-    const bool wasPlaying = m_player->player()->playbackState() == QMediaPlayer::PlayingState;
+    const bool wasPlaying = player()->player()->playbackState() == QMediaPlayer::PlayingState;
     m_loaded = file;
     if (m_clipFrames) {
         m_clipFrames->stop();

@@ -24,7 +24,8 @@ public:
     PreviewMonitor(core::PreviewRenderer *renderer, QWidget *parent = nullptr);
     ~PreviewMonitor() override;
 
-    VideoPlayer *player() const { return m_player; }
+    // Made on first use (the first preview, or a caller that asks).
+    VideoPlayer *player();
     QLabel *statusLabel() const { return m_status; }
     QLabel *stillLabel() const { return m_still; }
     // The still shown until the preview is ready: the photo under the playhead or the clip's frame there.
@@ -55,7 +56,7 @@ private:
     core::PreviewRenderer *m_renderer;
     QStackedWidget *m_pages;
     QLabel *m_still;
-    VideoPlayer *m_player;
+    VideoPlayer *m_player = nullptr;
     QLabel *m_status;
     QMediaPlayer *m_clipFrames = nullptr; // frames of video clips, for the still before the preview
     QString m_loaded;

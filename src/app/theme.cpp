@@ -92,4 +92,32 @@ void Theme::apply(AppSettings::Theme theme)
     QApplication::setPalette(dark ? darkPalette() : lightPalette());
 }
 
+QColor Theme::mediaColor(core::MediaKind kind)
+{
+    switch (kind) {
+    case core::MediaKind::Image:
+        return QColor(52, 122, 200);
+    case core::MediaKind::Video:
+        return QColor(140, 80, 200);
+    case core::MediaKind::Audio:
+        return QColor(35, 150, 108);
+    case core::MediaKind::Unknown:
+        break;
+    }
+    return QColor(125, 125, 132);
+}
+
+QColor Theme::titleColor()
+{
+    return QColor(215, 130, 40);
+}
+
+core::MediaKind Theme::kindOfName(const QString &name)
+{
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    if (dot < 0 || name.size() - dot > 6)
+        return core::MediaKind::Unknown;
+    return core::MediaValidator::kindForExtension(name.mid(dot + 1));
+}
+
 } // namespace nemo::app

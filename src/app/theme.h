@@ -1,6 +1,9 @@
 #pragma once
 
 #include "appsettings.h"
+#include "mediavalidator.h"
+
+#include <QColor>
 
 namespace nemo::app {
 
@@ -13,6 +16,13 @@ public:
     static bool systemPrefersDark();
     static QPalette darkPalette();
     static QPalette lightPalette();
+
+    // One colour per kind of media, the same wherever media is shown (the media bin's badges, the
+    // timeline's blocks): photos, clips, sound, and titles.
+    static QColor mediaColor(core::MediaKind kind);
+    static QColor titleColor();
+    // The kind of media a file name says (for the timeline, whose segments name their files).
+    static core::MediaKind kindOfName(const QString &name);
 };
 
 } // namespace nemo::app

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "theme.h"
 #include "timelinemodel.h"
 
 #include <QElapsedTimer>
@@ -22,19 +23,28 @@ using core::TrackKind;
 
 namespace {
 
-QColor kindColor(TrackKind kind)
+QColor trackColor(TrackKind track)
 {
-    switch (kind) {
+    switch (track) {
     case TrackKind::Video:
-        return QColor(58, 120, 200);
+        return Theme::mediaColor(core::MediaKind::Video);
     case TrackKind::Audio:
-        return QColor(40, 150, 105);
+        return Theme::mediaColor(core::MediaKind::Audio);
     case TrackKind::Text:
-        return QColor(215, 130, 40);
+        return Theme::titleColor();
     case TrackKind::Other:
         break;
     }
-    return QColor(130, 130, 140);
+    return Theme::mediaColor(core::MediaKind::Unknown);
+}
+
+// A segment in the colour of its media, as in the media bin (a video track holds photos and clips).
+QColor segmentColor(TrackKind track, const Segment &segment)
+{
+    if (track == TrackKind::Video &&
+        Theme::kindOfName(segment.label.isEmpty() ? segment.source : segment.label) == core::MediaKind::Image)
+        return Theme::mediaColor(core::MediaKind::Image);
+    return trackColor(track);
 }
 
 QString timecode(qint64 ms, bool fine)
@@ -226,7 +236,6 @@ void TimelineView::paintEvent(QPaintEvent *)
         if (y + TrackHeight < RulerHeight || y > viewport()->height())
             continue;
         const Track &track = tracks.at(t);
-        const QColor color = kindColor(track.kind);
         painter.fillRect(QRect(HeaderWidth, y, viewport()->width() - HeaderWidth, TrackHeight),
                          t % 2 ? pal.color(QPalette::AlternateBase) : pal.color(QPalette::Base));
         painter.setClipRect(clip);
@@ -251,6 +260,7 @@ void TimelineView::paintEvent(QPaintEvent *)
             ++painted;
             const QRect block(x1, y + 4, x2 - x1 - (x2 - x1 > 3 ? 1 : 0), TrackHeight - 8);
             const bool changed = m_model->isChanged(t, index);
+            const QColor color = segmentColor(track.kind, segment);
             painter.fillRect(block, changed ? color.lighter(135) : color);
             if (block.width() < 6)
                 continue;
@@ -290,7 +300,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         // The track header.
         const QRect header(0, y, HeaderWidth, TrackHeight);
         painter.fillRect(header, pal.color(QPalette::Button));
-        painter.fillRect(QRect(0, y, 4, TrackHeight), color);
+        painter.fillRect(QRect(0, y, 4, TrackHeight), trackColor(track.kind));
         painter.setPen(pal.color(QPalette::ButtonText));
         painter.setFont(font());
         painter.drawText(header.adjusted(10, 4, -6, -TrackHeight / 2), Qt::AlignLeft | Qt::AlignVCenter,

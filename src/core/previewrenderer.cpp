@@ -38,8 +38,19 @@ void PreviewRenderer::setState(State state)
     emit changed();
 }
 
+void PreviewRenderer::release()
+{
+    m_held = false;
+    if (auto waiting = std::exchange(m_waiting, std::nullopt))
+        request(waiting->first, waiting->second);
+}
+
 void PreviewRenderer::request(const ProjectState &state, const QList<MediaItem> &bin)
 {
+    if (m_held) {
+        m_waiting.emplace(state, bin);
+        return;
+    }
     if (!state.draft.isExportable()) {
         cancel();
         m_drawn.clear();

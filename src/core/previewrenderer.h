@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 
 #include <functional>
+#include <optional>
+#include <utility>
 
 namespace nemo::core {
 
@@ -40,6 +42,10 @@ public:
 
     // Renders this draft (unless it is the one already shown or being rendered).
     void request(const ProjectState &state, const QList<MediaItem> &bin);
+    // While held, the latest request waits and starts on release (the window holds the preview of a
+    // reopened project until it is on screen, so that the window paints first).
+    void hold() { m_held = true; }
+    void release();
     void cancel();
 
     State state() const { return m_state; }
@@ -85,6 +91,8 @@ private:
     QPointer<LocalRenderJob> m_job;
     QHash<QString, QString> m_files;
     State m_state = State::Idle;
+    bool m_held = false;
+    std::optional<std::pair<ProjectState, QList<MediaItem>>> m_waiting;
     int m_progress = 0;
     int m_serial = 0;
     QString m_file;

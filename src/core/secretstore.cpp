@@ -34,11 +34,7 @@ void MemorySecretStore::reply(QObject *context, Callback done, const SecretResul
 void MemorySecretStore::read(const QString &key, QObject *context, Callback done)
 {
     SecretResult result;
-    if (m_failing) {
-        result.ok = false;
-        result.error =
-            QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
-    } else if (!m_values.contains(key)) {
+    if (!m_values.contains(key)) {
         result.notFound = true;
     } else {
         result.value = m_values.value(key);
@@ -48,28 +44,14 @@ void MemorySecretStore::read(const QString &key, QObject *context, Callback done
 
 void MemorySecretStore::write(const QString &key, const QString &value, QObject *context, Callback done)
 {
-    SecretResult result;
-    if (m_failing) {
-        result.ok = false;
-        result.error =
-            QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
-    } else {
-        m_values.insert(key, value);
-    }
-    reply(context, std::move(done), result);
+    m_values.insert(key, value);
+    reply(context, std::move(done), SecretResult());
 }
 
 void MemorySecretStore::remove(const QString &key, QObject *context, Callback done)
 {
-    SecretResult result;
-    if (m_failing) {
-        result.ok = false;
-        result.error =
-            QCoreApplication::translate("nemo::core::SecretStore", "The keychain is locked or unavailable.");
-    } else {
-        m_values.remove(key);
-    }
-    reply(context, std::move(done), result);
+    m_values.remove(key);
+    reply(context, std::move(done), SecretResult());
 }
 
 QString MemorySecretStore::displayName() const

@@ -57,15 +57,13 @@ public:
     bool isPersistent() const override { return false; }
     QString displayName() const override;
 
-    // Makes every following operation fail, as a locked keychain would.
-    void setFailing(bool failing) { m_failing = failing; }
     QStringList keys() const { return m_values.keys(); }
 
-private:
+protected:
     void reply(QObject *context, Callback done, const SecretResult &result);
 
+private:
     QHash<QString, QString> m_values;
-    bool m_failing = false;
 };
 
 // Keeps secrets in a file readable by the user only, NOT encrypted: only for people who chose it

@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QMediaPlayer>
 #include <QScreen>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <cstdio>
@@ -50,6 +51,7 @@ void save(QWidget *widget, const QString &folder, const char *name)
 
 int main(int argc, char **argv)
 {
+    QStandardPaths::setTestModeEnabled(true); // settings and caches away from the user's
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NemoStudioScreenshots"));
     QApplication::setApplicationName(QStringLiteral("NemoStudioScreenshots"));

@@ -46,6 +46,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -230,6 +231,7 @@ class TestMainWindow final : public QObject
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // before anything reads a path (QSettings keeps its own)
         QApplication::setOrganizationName(QStringLiteral("NemoStudioTests"));
         QApplication::setApplicationName(QStringLiteral("NemoStudioGuiTests"));
     }
@@ -564,6 +566,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(monitor->isShowingPreview(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 3900) < 300, 10000);
         QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
+    }
+
+    // One colour per kind of media: a photo's badge in the media bin and its block on the timeline are
+    // painted in the same colour (read off the painted widgets), and clips would be another.
+    void mediaBinAndTimelineShareColours()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QVERIFY(drop(window->mediaBin(), {QUrl::fromLocalFile(data("photo1.jpg"))}));
+        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 1), 15000);
+        type(window, QStringLiteral("make a 4-second video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        const QColor photo = app::Theme::mediaColor(core::MediaKind::Image);
+        QVERIFY(photo != app::Theme::mediaColor(core::MediaKind::Video));
+        auto count = [](const QImage &image, const QColor &color) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x)
+                    n += image.pixel(x, y) == color.rgb() ? 1 : 0;
+            }
+            return n;
+        };
+        const QImage bin = window->mediaBin()->view()->viewport()->grab().toImage();
+        QVERIFY2(count(bin, photo) > 20, "the photo's badge is not in the photo colour");
+        app::TimelineView *timeline = window->timelinePanel()->view();
+        timeline->zoomToFit();
+        const QImage painted = timeline->viewport()->grab().toImage();
+        // The block itself (just below its top edge, away from its words); lighter while marked as new.
+        const QColor block =
+            painted.pixelColor(timeline->rulerX(500) + 2, app::TimelineView::RulerHeight + 7);
+        QVERIFY2(block.rgb() == photo.rgb() || block.rgb() == photo.lighter(135).rgb(),
+                 qPrintable(block.name()));
     }
 
     // Before the preview is ready the monitor shows the frame under the playhead; for a video clip that

@@ -147,8 +147,20 @@ struct Edit
             return false;
         state = turn->stateAfter();
         cache = std::make_unique<core::MediaCache>(h.service.get(), cacheDir.path());
+        exporter = std::make_unique<core::Exporter>(h.service.get());
         return state.draft.isExportable();
     }
+
+    // Renders the edit on this computer into `out`; true once the exporter has finished either way.
+    bool renderHere(const QString &name, bool allowMissing = false)
+    {
+        QSignalSpy finished(exporter.get(), &core::Exporter::finished);
+        exporter->startLocal(state, bin, cache.get(), out.filePath(name), allowMissing);
+        return !finished.isEmpty() || finished.wait(120000);
+    }
+
+    QTemporaryDir out;
+    std::unique_ptr<core::Exporter> exporter;
 };
 
 } // namespace
@@ -171,12 +183,9 @@ private slots:
         Edit edit;
         QVERIFY(edit.make(QStringLiteral("make a 6-second video titled \"Urban Dreams\" with music")));
         edit.h.server.close(); // no service from here on: everything is on this computer
-        QTemporaryDir out;
-        const QString target = out.filePath(QStringLiteral("video.mp4"));
-        core::Exporter exporter(edit.h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
-        QVERIFY(finished.wait(120000));
+        const QString target = edit.out.filePath(QStringLiteral("video.mp4"));
+        QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
+        const core::Exporter &exporter = *edit.exporter;
         QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
         QCOMPARE(exporter.engine(), core::Exporter::Engine::Local);
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
@@ -261,15 +270,12 @@ private slots:
 
         Edit edit;
         QVERIFY(edit.make(QStringLiteral("make a 6-second video titled \"Urban Dreams\"")));
-        QTemporaryDir out;
-        const QString target = out.filePath(QStringLiteral("video.mp4"));
-        core::Exporter exporter(edit.h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
-        QVERIFY(finished.wait(120000));
-        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
+        QVERIFY2(edit.exporter->phase() == core::Exporter::Phase::Done,
+                 qPrintable(edit.exporter->error().message()));
         const core::Track &video = edit.state.draft.tracks().first();
-        const QImage first = frameAt(target, (video.segments.at(0).startMs + 500) / 1000.0);
+        const QImage first = frameAt(edit.out.filePath(QStringLiteral("video.mp4")),
+                                     (video.segments.at(0).startMs + 500) / 1000.0);
         QVERIFY2(whiteAdded(first, expected(data("photo1.jpg")), 35, 55) >= 10, "no title");
         QVERIFY2(!fontCache.entryList(QDir::Files).isEmpty(), "fontconfig did not read the bundled fonts");
     }
@@ -282,21 +288,17 @@ private slots:
         fake::Fault gone = fault("media", 0);        // …and from the service
         gone.httpStatus = 404;
         edit.h.server.addFault(gone);
-        QTemporaryDir out;
-        const QString target = out.filePath(QStringLiteral("video.mp4"));
-        core::Exporter exporter(edit.h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
-        QVERIFY(finished.wait(60000));
+        const QString target = edit.out.filePath(QStringLiteral("video.mp4"));
+        const core::Exporter &exporter = *edit.exporter;
+        QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
         QCOMPARE(exporter.phase(), core::Exporter::Phase::Failed);
         QCOMPARE(exporter.missing().size(), 1);
         QVERIFY2(exporter.error().message().contains(
                      QLatin1String("segment 2 of Video: photo2.png is no longer on this computer")),
                  qPrintable(exporter.error().message()));
-        QVERIFY(QDir(out.path()).isEmpty()); // never a silent gap
+        QVERIFY(QDir(edit.out.path()).isEmpty()); // never a silent gap
         // The user agrees: rendered, with a gap where it was.
-        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target, true);
-        QVERIFY(finished.wait(120000));
+        QVERIFY(edit.renderHere(QStringLiteral("video.mp4"), true));
         QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
         QVERIFY(QFileInfo(target).size() > 1000);
     }
@@ -306,16 +308,12 @@ private slots:
         Edit edit;
         QVERIFY(edit.make(QStringLiteral("make a 6-second video")));
         QVERIFY(QFile::remove(edit.bin.at(0).path));
-        QTemporaryDir out;
-        core::Exporter exporter(edit.h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), out.filePath(QStringLiteral("a.mp4")));
-        QVERIFY(finished.wait(120000));
-        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QVERIFY(edit.renderHere(QStringLiteral("a.mp4")));
+        QVERIFY2(edit.exporter->phase() == core::Exporter::Phase::Done,
+                 qPrintable(edit.exporter->error().message()));
         QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1);
-        exporter.startLocal(edit.state, edit.bin, edit.cache.get(), out.filePath(QStringLiteral("b.mp4")));
-        QVERIFY(finished.wait(120000));
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Done);
+        QVERIFY(edit.renderHere(QStringLiteral("b.mp4")));
+        QCOMPARE(edit.exporter->phase(), core::Exporter::Phase::Done);
         QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1); // from the cache the second time
     }
 

@@ -7,9 +7,13 @@
 #include "harness.h"
 #include "mainwindow.h"
 #include "projectkeeper.h"
+#include "testsecretstore.h"
 #include "translations.h"
 #include "workspace.h"
 
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -20,10 +24,13 @@ struct GuiHarness
 {
     explicit GuiHarness(const fake::Scenario &scenario = quickScenario())
     {
-        // Settings, downloads and caches in a private place.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(home.filePath(QStringLiteral("config"))));
-        qputenv("XDG_DATA_HOME", QFile::encodeName(home.filePath(QStringLiteral("data"))));
-        qputenv("XDG_CACHE_HOME", QFile::encodeName(home.filePath(QStringLiteral("cache"))));
+        // Settings, projects and caches in QStandardPaths' test locations (~/.qttest), emptied for each
+        // test; the program enables test mode before anything reads a path.
+        if (!QStandardPaths::isTestModeEnabled())
+            qFatal("GuiHarness needs QStandardPaths::setTestModeEnabled(true) first");
+        for (const auto location : {QStandardPaths::AppConfigLocation, QStandardPaths::AppDataLocation,
+                                    QStandardPaths::AppLocalDataLocation, QStandardPaths::CacheLocation})
+            QDir(QStandardPaths::writableLocation(location)).removeRecursively();
         QSettings().clear();
         settings.setDownloadFolder(home.filePath(QStringLiteral("exports")));
         server.setScenario(scenario);
@@ -46,7 +53,7 @@ struct GuiHarness
 
     ScratchDir home;
     fake::FakeServer server;
-    core::MemorySecretStore secrets;
+    TestSecretStore secrets;
     app::AppSettings settings;
     core::Translations translations;
     std::unique_ptr<core::Workspace> workspace;

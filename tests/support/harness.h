@@ -13,6 +13,7 @@
 #include "service.h"
 #include "servicejob.h"
 #include "session.h"
+#include "testsecretstore.h"
 #include "uploadjob.h"
 
 #include <QDir>
@@ -113,7 +114,7 @@ struct Harness
     }
 
     fake::FakeServer server;
-    core::MemorySecretStore secrets;
+    TestSecretStore secrets;
     std::unique_ptr<core::Service> service;
 };
 
