@@ -27,6 +27,7 @@ constexpr int Padding = 10;
 constexpr int Spacing = 10;
 constexpr int MaxBubble = 760;
 constexpr int ButtonHeight = 26;
+constexpr int ParagraphGap = 6; // between the parts of a reply being streamed, as between its paragraphs
 
 // Replies are untrusted: a document that never loads anything (no images from disk or network).
 class SafeDocument : public QTextDocument
@@ -99,10 +100,13 @@ void ChatView::setModel(QAbstractItemModel *model)
                 [this](const QModelIndex &from, const QModelIndex &to) {
                     const bool wasAtBottom = isAtBottom();
                     for (int row = from.row(); row <= to.row(); ++row) {
-                        m_layouts.remove(m_model->index(row, 0).data(ChatModel::IdRole).toULongLong());
+                        const quint64 id = m_model->index(row, 0).data(ChatModel::IdRole).toULongLong();
+                        m_previous.reset(m_layouts.take(id)); // its parts may serve the new text
+
                         // The streaming reply is usually on screen: measure it exactly right away.
                         if (const Layout *layout = layoutFor(row))
                             setHeight(row, layout->height, true);
+                        m_previous.reset();
                     }
                     recomputeTops(from.row());
                     followIfNeeded(wasAtBottom);
@@ -227,6 +231,91 @@ int ChatView::rowAt(int y) const
     return int(it - m_tops.begin()) - 1;
 }
 
+namespace {
+
+constexpr auto ReplyMarkdown =
+    QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML);
+
+// Where the paragraphs that are complete end: after the last blank line outside a code block, looking
+// only at what came after `from` (itself such an end), so that the cost is that of the new text.
+qsizetype settledEnd(const QString &text, qsizetype from)
+{
+    const QStringView fresh = QStringView(text).mid(from);
+    qsizetype end = fresh.lastIndexOf(QLatin1String("\n\n"));
+    while (end > 0 && fresh.left(end).count(QLatin1String("```")) % 2 != 0)
+        end = fresh.lastIndexOf(QLatin1String("\n\n"), end - 1);
+    return end > 0 ? from + end + 2 : from;
+}
+
+} // namespace
+
+std::unique_ptr<QTextDocument> ChatView::newDocument(ChatMessage::Role speaker, int textWidth) const
+{
+    auto document = std::make_unique<SafeDocument>();
+    QFont textFont = font();
+    textFont.setItalic(speaker == ChatMessage::Role::Notice);
+    document->setDefaultFont(textFont);
+    document->setDocumentMargin(0);
+    document->setUndoRedoEnabled(false);
+    document->setTextWidth(textWidth);
+    return document;
+}
+
+void ChatView::layOutReply(Layout *layout, const QString &text, bool streaming, Layout *previous)
+{
+    const int textWidth = bubbleWidth() - 2 * Padding;
+    qsizetype settled = 0;
+    if (streaming) {
+        // The parts already laid out serve as long as the reply only grew.
+        if (previous && text.startsWith(previous->streamed) && !previous->streamed.isEmpty()) {
+            layout->settled = std::move(previous->settled);
+            layout->settledHeight = previous->settledHeight;
+            layout->settledWidth = previous->settledWidth;
+            settled = previous->settledChars;
+        }
+        const qsizetype end = settledEnd(text, settled);
+        if (end > settled) {
+            auto part = newDocument(ChatMessage::Role::Agent, textWidth);
+            part->setMarkdown(text.mid(settled, end - settled), ReplyMarkdown);
+            layout->settledHeight += part->size().height() + ParagraphGap;
+            layout->settledWidth = qMax(layout->settledWidth, part->idealWidth());
+            layout->settled.push_back(std::move(part));
+            settled = end;
+        }
+        layout->streamed = text;
+        layout->settledChars = settled;
+    }
+    layout->document = newDocument(ChatMessage::Role::Agent, textWidth);
+    layout->document->setMarkdown(settled > 0 ? text.mid(settled) : text, ReplyMarkdown);
+}
+
+// Draws the parts that meet the context's clip (in text coordinates): a long reply costs what shows.
+void ChatView::drawText(const Layout *layout, QPainter *painter,
+                        const QAbstractTextDocumentLayout::PaintContext &context)
+{
+    const QRectF clip = context.clip;
+    qreal y = 0;
+    auto draw = [&](const QTextDocument *part) {
+        const qreal height = part->size().height();
+        if (clip.isNull() || (y + height >= clip.top() && y <= clip.bottom())) {
+            QAbstractTextDocumentLayout::PaintContext shifted = context;
+            if (!clip.isNull())
+                shifted.clip = clip.translated(0, -y);
+            painter->save();
+            painter->translate(0, y);
+            part->documentLayout()->draw(painter, shifted);
+            painter->restore();
+        }
+        y += height + ParagraphGap;
+    };
+    for (const auto &part : layout->settled) {
+        if (!clip.isNull() && y > clip.bottom())
+            return;
+        draw(part.get());
+    }
+    draw(layout->document.get());
+}
+
 ChatView::Layout *ChatView::layoutFor(int row)
 {
     if (!m_model || row < 0 || row >= m_model->rowCount())
@@ -241,24 +330,22 @@ ChatView::Layout *ChatView::layoutFor(int row)
     const auto state = ChatMessage::State(index.data(ChatModel::StateRole).toInt());
     QString text = index.data(ChatModel::TextRole).toString();
     const int width = bubbleWidth();
-    layout->document = std::make_unique<SafeDocument>();
-    QFont textFont = font();
-    textFont.setItalic(speaker == ChatMessage::Role::Notice);
-    layout->document->setDefaultFont(textFont);
-    layout->document->setDocumentMargin(0);
-    layout->document->setUndoRedoEnabled(false);
     if (speaker == ChatMessage::Role::Agent) {
         if (text.isEmpty() && state == ChatMessage::State::Streaming)
             text = QStringLiteral("…");
-        layout->document->setMarkdown(text,
-                                      QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                                      QTextDocument::MarkdownNoHTML));
+        Layout *previous = m_previous && m_previous->document &&
+                m_previous->document->textWidth() == qreal(width - 2 * Padding)
+            ? m_previous.get()
+            : nullptr;
+        layOutReply(layout, text, state == ChatMessage::State::Streaming, previous);
     } else {
+        layout->document = newDocument(speaker, width - 2 * Padding);
         layout->document->setPlainText(text);
     }
-    layout->document->setTextWidth(width - 2 * Padding);
-    const int textHeight = int(std::ceil(layout->document->size().height()));
-    const int textWidth = qMin(width - 2 * Padding, int(std::ceil(layout->document->idealWidth())));
+    const qreal textHeightF = layout->document->size().height() + layout->settledHeight;
+    const qreal idealWidth = qMax(layout->document->idealWidth(), layout->settledWidth);
+    const int textHeight = int(std::ceil(textHeightF));
+    const int textWidth = qMin(width - 2 * Padding, int(std::ceil(idealWidth)));
 
     const QString time =
         QLocale().toString(index.data(ChatModel::TimeRole).toDateTime().time(), QLocale::ShortFormat);
@@ -445,7 +532,9 @@ void ChatView::paintEvent(QPaintEvent *)
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = pal;
         context.palette.setColor(QPalette::Text, textColor);
-        layout->document->documentLayout()->draw(&painter, context);
+        context.clip = QRectF(QPointF(-layout->textOrigin.x(), -qreal(top) - layout->textOrigin.y()),
+                              QSizeF(viewport()->size()));
+        drawText(layout, &painter, context);
         painter.restore();
 
         for (int i = 0; i < layout->buttons.size(); ++i) {
@@ -549,7 +638,13 @@ QString ChatView::anchorAt(const QPoint &position, int *row)
     const Layout *layout = layoutFor(*row);
     if (!layout)
         return {};
-    const QPoint local = position - QPoint(0, int(m_tops[size_t(*row)] - offset())) - layout->textOrigin;
+    QPoint local = position - QPoint(0, int(m_tops[size_t(*row)] - offset())) - layout->textOrigin;
+    for (const auto &part : layout->settled) {
+        const int height = int(std::ceil(part->size().height())) + ParagraphGap;
+        if (local.y() < height)
+            return part->documentLayout()->anchorAt(local);
+        local.ry() -= height;
+    }
     return layout->document->documentLayout()->anchorAt(local);
 }
 

@@ -1,13 +1,16 @@
 #pragma once
 
+#include "chatmessage.h"
 #include "guireference.h"
 
 #include <QAbstractScrollArea>
+#include <QAbstractTextDocumentLayout>
 #include <QCache>
 #include <QPointer>
 #include <QTextDocument>
 #include <QUrl>
 
+#include <memory>
 #include <vector>
 
 class QAbstractItemModel;
@@ -71,6 +74,15 @@ private:
     };
     struct Layout
     {
+        // A reply that is still being streamed is laid out in parts: the paragraphs complete so far,
+        // each laid out once (`settled`), and the one being written (`document`), laid out again with
+        // every chunk, so that a chunk costs as much at the end of a long reply as at its start. A
+        // complete message is one document.
+        std::vector<std::unique_ptr<QTextDocument>> settled;
+        QString streamed;           // the text the parts were made from
+        qsizetype settledChars = 0; // how much of it the settled parts hold
+        qreal settledHeight = 0;    // theirs, with the gaps after them
+        qreal settledWidth = 0;
         std::unique_ptr<QTextDocument> document;
         QRect bubble; // relative to the row's top left
         QPoint textOrigin;
@@ -80,6 +92,11 @@ private:
     };
 
     Layout *layoutFor(int row);
+    // Lays the reply's text out into `layout`, reusing the parts of `previous` that still hold.
+    void layOutReply(Layout *layout, const QString &text, bool streaming, Layout *previous);
+    std::unique_ptr<QTextDocument> newDocument(core::ChatMessage::Role speaker, int textWidth) const;
+    static void drawText(const Layout *layout, QPainter *painter,
+                         const QAbstractTextDocumentLayout::PaintContext &context);
     int estimateHeight(int row) const;
     void setHeight(int row, int height, bool exact);
     void recomputeTops(int from);
@@ -98,6 +115,7 @@ private:
     std::vector<char> m_exact;
     std::vector<qint64> m_tops; // m_tops[i] = sum of the heights before row i; size = rows + 1
     QCache<quint64, Layout> m_layouts;
+    std::unique_ptr<Layout> m_previous; // the layout of a streaming reply, while the next is made
     int m_current = -1;
     int m_hoverRow = -1;
     int m_hoverButton = -1;

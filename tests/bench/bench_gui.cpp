@@ -27,6 +27,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <ctime>
+
 using namespace nemo;
 
 namespace {
@@ -184,23 +186,43 @@ void timeline(bool quick)
     });
 }
 
+// The chat as the window has it, on a local server of its own thread, shown.
+struct ChatOnScreen
+{
+    explicit ChatOnScreen(const fake::Scenario &scenario = fake::Scenario())
+        : server(scenario)
+        , service(configFor(server.baseUrl()), &secrets)
+        , conversation(&service)
+        , model(&conversation)
+    {
+        view.setModel(&model);
+        view.resize(900, 700);
+        view.show();
+        if (!QTest::qWaitForWindowExposed(&view))
+            std::fprintf(stderr, "the window was not shown\n");
+    }
+    static core::ServiceConfig configFor(const QUrl &baseUrl)
+    {
+        core::ServiceConfig config;
+        config.baseUrl = baseUrl;
+        return config;
+    }
+
+    fake::FakeServerThread server;
+    core::MemorySecretStore secrets;
+    core::Service service;
+    core::Conversation conversation;
+    app::ChatModel model;
+    app::ChatView view;
+};
+
 void chat(bool quick)
 {
     bench::resetPeakRss();
     const qint64 before = bench::currentRss();
-    fake::FakeServerThread server;
-    core::MemorySecretStore secrets;
-    core::ServiceConfig config;
-    config.baseUrl = server.baseUrl();
-    core::Service service(config, &secrets);
-    core::Conversation conversation(&service);
-    app::ChatModel model(&conversation);
-    app::ChatView view;
-    view.setModel(&model);
-    view.resize(900, 700);
-    view.show();
-    if (!QTest::qWaitForWindowExposed(&view))
-        std::fprintf(stderr, "the window was not shown\n");
+    ChatOnScreen chat;
+    core::Conversation &conversation = chat.conversation;
+    app::ChatView &view = chat.view;
     const QString text =
         QStringLiteral("Done! I added 2 items to the video track and set the title to **Urban Dreams**. "
                        "Preview it in the timeline, then click the Export button.");
@@ -226,6 +248,73 @@ void chat(bool quick)
     const qint64 growth = bench::currentRss() - before;
     bench::report("gui.chat_memory_per_message", double(growth) / double(conversation.size()), "bytes",
                   "linear, modest");
+}
+
+// CPU time this thread has used, in milliseconds.
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// A 20,000-word Markdown reply streamed in chunks of about four words, through the product's whole path
+// (SSE over loopback from the local server on its own thread, ChatTurn, Conversation, ChatModel, the
+// ChatView on screen): the CPU this thread spends per chunk at the start of the reply and at its end.
+void streaming(bool quick)
+{
+    fake::Scenario scenario;
+    scenario.eventDelayMs = 1;
+    ChatOnScreen chat(scenario);
+    core::Conversation &conversation = chat.conversation;
+    app::ChatModel &model = chat.model;
+    app::ChatView &view = chat.view;
+    std::vector<double> perChunk;
+    double last = 0;
+    QObject::connect(&model, &QAbstractItemModel::dataChanged, &view, [&] {
+        const double now = threadCpuMs();
+        if (last > 0)
+            perChunk.push_back(now - last);
+        last = now;
+    });
+    const int words = quick ? 2000 : 20000;
+    const double before = threadCpuMs();
+    conversation.submit(QStringLiteral("write %1 words").arg(words));
+    QElapsedTimer clock;
+    clock.start();
+    while (!conversation.isBusy() && clock.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    while (conversation.isBusy() && clock.elapsed() < 600000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    const double turnCpu = threadCpuMs() - before;
+    const size_t n = perChunk.size();
+    if (n < 40) {
+        std::fprintf(stderr, "the reply came in %zu chunks\n", n);
+        return;
+    }
+    const size_t tenth = n / 10;
+    const std::vector<double> first(perChunk.begin(), perChunk.begin() + qsizetype(tenth));
+    const std::vector<double> end(perChunk.end() - qsizetype(tenth), perChunk.end());
+    auto mean = [](const std::vector<double> &values) {
+        double sum = 0;
+        for (double value : values)
+            sum += value;
+        return values.empty() ? 0 : sum / double(values.size());
+    };
+    // Means, not medians: the chunks that also paint, or close a paragraph, count too.
+    const double atStart = mean(first);
+    const double atEnd = mean(end);
+    double sum = 0;
+    double worst = 0;
+    for (double t : perChunk) {
+        sum += t;
+        worst = qMax(worst, t);
+    }
+    std::printf("  %zu chunks, %.0f ms between the first and the last, longest %.1f ms\n", n, sum, worst);
+    bench::report("chat.stream_per_chunk_first_tenth", atStart, "ms", "(CPU of the UI thread)");
+    bench::report("chat.stream_per_chunk_last_tenth", atEnd, "ms", "(CPU of the UI thread)");
+    bench::report("chat.stream_per_chunk_end_to_start", atStart > 0 ? atEnd / atStart : 0, "x", "<= 2");
+    bench::report("chat.stream_whole_turn_cpu", turnCpu, "ms", "(reported)");
 }
 
 void dropPhotos(bool quick)
@@ -294,6 +383,7 @@ int main(int argc, char **argv)
     startup(quick);
     timeline(quick);
     chat(quick);
+    streaming(quick);
     dropPhotos(quick);
     return 0;
 }

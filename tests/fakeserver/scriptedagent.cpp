@@ -198,6 +198,30 @@ AgentTurn ScriptedAgent::run(const Input &in)
     const QString lower = in.message.toLower();
     turn.generatedMedia = in.generatedMedia;
 
+    // "write 20000 words": a long Markdown reply (paragraphs, bold words, lists), for the streaming
+    // benchmark.
+    static const QRegularExpression longReply(QStringLiteral("^write (\\d{1,6}) words"));
+    if (const auto match = longReply.match(lower.trimmed()); match.hasMatch()) {
+        static const QStringList vocabulary{QStringLiteral("video"),  QStringLiteral("timeline"),
+                                            QStringLiteral("music"),  QStringLiteral("title"),
+                                            QStringLiteral("photo"),  QStringLiteral("transition"),
+                                            QStringLiteral("slowly"), QStringLiteral("bright")};
+        const int words = qMin(200000, match.captured(1).toInt());
+        QString reply;
+        for (int i = 0; i < words; ++i) {
+            if (i > 0)
+                reply += i % 60 == 0 ? QStringLiteral("\n\n")
+                                     : (i % 60 == 30 ? QStringLiteral("\n\n- ") : QStringLiteral(" "));
+            reply += i % 17 == 0 ? QStringLiteral("**%1**").arg(vocabulary.at(i % vocabulary.size()))
+                                 : vocabulary.at(i % vocabulary.size());
+        }
+        AgentStep answer;
+        answer.text = reply;
+        turn.steps.append(answer);
+        turn.draft = in.draft;
+        return turn;
+    }
+
     if (lower.trimmed().endsWith(QLatin1Char('?')) || lower.trimmed().endsWith(QStringLiteral("？"))) {
         AgentStep answer;
         answer.text = text(zh,

@@ -367,6 +367,45 @@ private slots:
         QCOMPARE(h.server.chatMessages().size(), 0); // none of these went to the agent
     }
 
+    // A long reply is laid out in parts while it streams (the paragraphs complete so far once, the one
+    // being written with every chunk): what shows meanwhile is the reply so far, and once complete it is
+    // laid out whole, exactly as a view that opens the finished chat lays it out.
+    void aLongReplyStreamsInParts()
+    {
+        fake::Scenario scenario = test::quickScenario();
+        scenario.eventDelayMs = 15; // about 4 s for the reply, to look at it while it streams
+        test::GuiHarness h(scenario);
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        h.workspace->connectToService();
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        app::ChatView *view = window->chatPanel()->view();
+        core::Conversation *chat = h.workspace->conversation();
+        const int row = chat->size() + 1; // the reply, after the message
+        type(window, QStringLiteral("write 900 words"));
+        // Streaming: the bubble grows as paragraphs complete, and what was written is on screen.
+        QTRY_VERIFY_WITH_TIMEOUT(chat->size() > row &&
+                                     chat->at(row).state == core::ChatMessage::State::Streaming &&
+                                     view->rowRect(row).height() > 150,
+                                 15000);
+        QCOMPARE(chat->at(row).role, core::ChatMessage::Role::Agent);
+        const int streamingHeight = view->rowRect(row).height();
+        QVERIFY2(view->rowText(row).startsWith(QLatin1String("**video** timeline")),
+                 qPrintable(view->rowText(row).left(40)));
+        QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), 30000);
+        QCOMPARE(chat->at(row).state, core::ChatMessage::State::Done);
+        QVERIFY(view->rowRect(row).height() > streamingHeight);
+        // The finished reply, laid out by a view that never saw it stream: the same height.
+        app::ChatView fresh;
+        fresh.resize(view->size());
+        fresh.setModel(view->model());
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        fresh.scrollToRow(row);
+        view->scrollToRow(row);
+        QCOMPARE(view->rowRect(row).height(), fresh.rowRect(row).height());
+    }
+
     void enterSendsShiftEnterAddsALine()
     {
         test::GuiHarness h;
