@@ -5,6 +5,7 @@
 #include "chatturn.h"
 #include "claimtokenquery.h"
 #include "clistate.h"
+#include "interruptnotifier.h"
 #include "creditsquery.h"
 #include "downloadjob.h"
 #include "exitcodes.h"
@@ -33,7 +34,6 @@
 #include <QSettings>
 #include <QTimer>
 
-#include <atomic>
 #include <cstdio>
 
 #if defined(Q_OS_WIN)
@@ -52,7 +52,6 @@ using namespace nemo::core;
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
 
 QString jsonKind(const ApiError &error)
 {
@@ -86,11 +85,6 @@ CliApplication::CliApplication(const QStringList &arguments, QObject *parent)
 { }
 
 CliApplication::~CliApplication() = default;
-
-void CliApplication::requestInterrupt()
-{
-    g_interrupted = true;
-}
 
 QList<CliApplication::Command> CliApplication::commands()
 {
@@ -354,9 +348,8 @@ int CliApplication::run()
         return exitCode;
     QEventLoop loop;
     connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
-    QTimer interruptCheck;
-    connect(&interruptCheck, &QTimer::timeout, this, &CliApplication::checkInterrupt);
-    interruptCheck.start(100);
+    InterruptNotifier ctrlC;
+    connect(&ctrlC, &InterruptNotifier::interrupted, this, &CliApplication::interrupt);
     QMetaObject::invokeMethod(this, &CliApplication::dispatch, Qt::QueuedConnection);
     while (!m_done)
         loop.processEvents(QEventLoop::WaitForMoreEvents);
@@ -398,11 +391,10 @@ void CliApplication::finish(int exitCode)
     m_done = true;
 }
 
-void CliApplication::checkInterrupt()
+void CliApplication::interrupt()
 {
-    if (!g_interrupted || m_done)
+    if (m_done)
         return;
-    g_interrupted = false;
     if (m_turn) {
         printStatus(tr("Stopping… (the state is checked so nothing is lost)"));
         m_turn->stop();

@@ -36,9 +36,6 @@ public:
     // Runs the command to completion and returns the exit code.
     int run();
 
-    // Set by the SIGINT handler; checked from the event loop.
-    static void requestInterrupt();
-
 private:
     struct Command
     {
@@ -55,7 +52,7 @@ private:
     void dispatch();
     void finish(int exitCode);
     void fail(const core::ApiError &error);
-    void checkInterrupt();
+    void interrupt();
 
     void login();
     void logout();

@@ -3,8 +3,6 @@
 
 #include <QCoreApplication>
 
-#include <csignal>
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -15,7 +13,6 @@ int main(int argc, char *argv[])
     nemo::core::Translations translations;
     translations.apply(QString());
 
-    std::signal(SIGINT, [](int) { nemo::cli::CliApplication::requestInterrupt(); });
     nemo::cli::CliApplication cli(QCoreApplication::arguments());
     return cli.run();
 }

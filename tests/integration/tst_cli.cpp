@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -16,6 +17,11 @@
 #include <QTest>
 #include <QUrlQuery>
 #include <QUuid>
+
+#if defined(Q_OS_UNIX)
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 #if defined(NEMO_HAVE_MULTIMEDIA)
 #include <QGuiApplication>
@@ -399,6 +405,33 @@ private slots:
         QSKIP("the stand-in browser is a shell script for xdg-open");
 #endif
     }
+
+#if defined(Q_OS_UNIX)
+    // Ctrl-C reaches the event loop at once (a self-pipe, no polling): the wait ends, the export is left
+    // running on the service, and the user is told how to pick it up.
+    void ctrlCEndsTheWaitAndSaysHowToResume()
+    {
+        FakeServerThread server(exportScenario(60000));
+        QVERIFY(prepareTimeline(server.baseUrl()));
+        const QString out = m_home.filePath(QStringLiteral("interrupted.mp4"));
+        QProcess exporting;
+        start(exporting, server.baseUrl(),
+              {QStringLiteral("export"), QStringLiteral("--out"), out, QStringLiteral("--poll-interval"),
+               QStringLiteral("30")});
+        QVERIFY(exporting.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(calls(server, "render_poll") >= 1, 15000);
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(::kill(pid_t(exporting.processId()), SIGINT), 0);
+        QVERIFY(exporting.waitForFinished(10000));
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(exporting.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(exporting.exitCode(), 130);
+        const QString err = QString::fromUtf8(exporting.readAllStandardError());
+        QVERIFY2(err.contains(QLatin1String("nemo-cli export --resume")), qPrintable(err));
+        QVERIFY(!QFile::exists(out));
+    }
+#endif
 
     void exportCanBeCancelled()
     {
