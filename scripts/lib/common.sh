@@ -24,6 +24,7 @@ nemo_install_deps() {
             build) wanted+=("${NEMO_DEB_BUILD[@]}") ;;
             run) wanted+=("${NEMO_DEB_RUN[@]}") ;;
             test) wanted+=("${NEMO_DEB_TEST[@]}") ;;
+            extra) wanted+=("${NEMO_DEB_EXTRA[@]}") ;; # what a caller names in NEMO_DEB_EXTRA
         esac
     done
     if [[ "$(uname -s)" == Darwin ]]; then

@@ -42,8 +42,11 @@ private:
         QString name;
         QString summary;
         QString usage;
+        void (CliApplication::*options)(QCommandLineParser &parser) const; // its own options, if any
+        void (CliApplication::*run)();
     };
-    static QList<Command> commands();
+    static const QList<Command> &commands();
+    static const Command *find(const QString &name);
 
     bool parse(int *exitCode);
     void addGlobalOptions(QCommandLineParser &parser) const;
@@ -54,6 +57,12 @@ private:
     void fail(const core::ApiError &error);
     void interrupt();
 
+    // The commands (commands/*.cpp) and their options.
+    void addUploadOptions(QCommandLineParser &parser) const;
+    void addChatOptions(QCommandLineParser &parser) const;
+    void addExportOptions(QCommandLineParser &parser) const;
+    void addSessionOptions(QCommandLineParser &parser) const;
+    void addWebOptions(QCommandLineParser &parser) const;
     void login();
     void logout();
     void credits();

@@ -1,0 +1,33 @@
+#pragma once
+
+// Small things the commands share.
+
+#include "apierror.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+namespace nemo::cli {
+
+inline QString jsonKind(const core::ApiError &error)
+{
+    return core::ApiError::kindName(error.kind());
+}
+
+// A progress line on stderr, at most a few times a second.
+class Throttle
+{
+public:
+    bool ready()
+    {
+        if (m_clock.isValid() && m_clock.elapsed() < 250)
+            return false;
+        m_clock.start();
+        return true;
+    }
+
+private:
+    QElapsedTimer m_clock;
+};
+
+} // namespace nemo::cli

@@ -1,0 +1,293 @@
+#include "apicall.h"
+#include "cliapplication.h"
+#include "clistate.h"
+#include "clisupport.h"
+#include "exitcodes.h"
+#include "exporter.h"
+#include "localrenderjob.h"
+#include "mediacache.h"
+#include "projectstate.h"
+#include "renderjob.h"
+#include "statequery.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace nemo::cli {
+
+using namespace nemo::core;
+
+void CliApplication::addExportOptions(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("out"), tr("Where to save the MP4."), tr("FILE.mp4")});
+    parser.addOption({QStringLiteral("quality"), tr("Render quality (default: high)."), tr("QUALITY"),
+                      QStringLiteral("high")});
+    parser.addOption({QStringLiteral("poll-interval"),
+                      tr("The longest wait between status checks, in seconds (2 or more; default: 30). "
+                         "Checks come sooner when the render's progress says it will finish sooner."),
+                      tr("SECONDS")});
+    parser.addOption({QStringLiteral("cancel"), tr("Stop the export that is running for this session.")});
+    parser.addOption({QStringLiteral("local"),
+                      tr("Render on this computer with MLT's melt instead of the service (works offline "
+                         "once the media is here).")});
+    parser.addOption({QStringLiteral("mlt"),
+                      tr("Write the edit as an MLT project for Shotcut or melt, with every source on this "
+                         "computer."),
+                      tr("FILE.mlt")});
+    parser.addOption({QStringLiteral("allow-missing"),
+                      tr("With --local: render even when some media is missing (with gaps there).")});
+    parser.addOption({QStringLiteral("force"), tr("Overwrite FILE.mp4 if it exists.")});
+    parser.addOption({QStringLiteral("resume"), tr("Continue the export an earlier run left unfinished.")});
+}
+
+void CliApplication::exportVideo()
+{
+    if (m_parser.isSet(QStringLiteral("cancel"))) {
+        cancelExport();
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("mlt"))) {
+        exportProject(QFileInfo(m_parser.value(QStringLiteral("mlt"))).absoluteFilePath());
+        return;
+    }
+    const QString out = m_parser.value(QStringLiteral("out"));
+    if (out.isEmpty()) {
+        printError(tr("Say where to save the video: nemo-cli export --out FILE.mp4"));
+        finish(Usage);
+        return;
+    }
+    const QString target = QFileInfo(out).absoluteFilePath();
+    if (QFileInfo(target).isDir()) {
+        printError(
+            tr("%1 is a folder; give a file name, e.g. %1/video.mp4").arg(QDir::toNativeSeparators(out)));
+        finish(BadInput);
+        return;
+    }
+    if (QFileInfo::exists(target) && !m_parser.isSet(QStringLiteral("force"))) {
+        printError(tr("%1 already exists; add --force to overwrite it.").arg(QDir::toNativeSeparators(out)));
+        finish(BadInput);
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("local"))) {
+        renderLocally(target);
+        return;
+    }
+    auto *exporter = new Exporter(m_service.get(), this);
+    auto throttle = std::make_shared<Throttle>();
+    auto lastState = std::make_shared<RenderStatus::State>(RenderStatus::State::Unknown);
+    auto lastProgress = std::make_shared<int>(-1);
+    connect(exporter, &Exporter::jobIdAssigned, this,
+            [this](const QString &id) { m_state->setPendingRender(id); });
+    connect(exporter, &Exporter::changed, this, [this, exporter, throttle, lastState, lastProgress] {
+        if (m_json)
+            return;
+        if (exporter->phase() == Exporter::Phase::Rendering) {
+            const RenderStatus status = exporter->status();
+            if (status.state != *lastState || status.progress != *lastProgress) {
+                *lastState = status.state;
+                *lastProgress = status.progress;
+                printStatus(tr("Export %1: %2, %3%")
+                                .arg(exporter->jobId(), RenderStatus::stateName(status.state))
+                                .arg(status.progress));
+            }
+        } else if (exporter->phase() == Exporter::Phase::Downloading && throttle->ready()) {
+            if (exporter->total() > 0)
+                m_err << '\r' << tr("Downloading… %1%").arg(exporter->received() * 100 / exporter->total())
+                      << Qt::flush;
+            else
+                m_err << '\r' << tr("Downloading… %1 KB").arg(exporter->received() / 1024) << Qt::flush;
+        }
+    });
+    connect(exporter, &Exporter::finished, this, [this, exporter] {
+        if (!m_json)
+            m_err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
+        if (exporter->phase() == Exporter::Phase::Cancelled) {
+            m_state->setPendingRender(QString());
+            printError(tr("The export was cancelled; nothing was saved."));
+            finish(Interrupted);
+            return;
+        }
+        if (exporter->phase() == Exporter::Phase::Failed) {
+            const ApiError::Kind kind = exporter->error().kind();
+            if (kind == ApiError::Kind::RenderFailed || kind == ApiError::Kind::NotFound)
+                m_state->setPendingRender(QString());
+            fail(exporter->error());
+            return;
+        }
+        m_state->setPendingRender(QString());
+        if (m_json) {
+            printJson({{QStringLiteral("file"), exporter->targetPath()},
+                       {QStringLiteral("render_id"), exporter->jobId()},
+                       {QStringLiteral("bytes"), double(exporter->received())}});
+        } else {
+            m_out << QDir::toNativeSeparators(exporter->targetPath()) << Qt::endl;
+        }
+        finish(Ok);
+    });
+    if (m_parser.isSet(QStringLiteral("resume"))) {
+        const QString pending = m_state->pendingRender();
+        if (pending.isEmpty()) {
+            printError(tr("There is no unfinished export to resume."));
+            finish(BadInput);
+            return;
+        }
+        printStatus(tr("Resuming export %1…").arg(pending));
+        exporter->resume(pending, target);
+        return;
+    }
+    StateQuery *query = m_service->fetchState(this);
+    m_jobs.append(query);
+    connect(query, &ServiceJob::finished, this, [this, query, exporter, target] {
+        if (query->error()) {
+            fail(query->error());
+            return;
+        }
+        const Draft draft = query->state().draft;
+        if (!draft.isExportable()) {
+            ApiError error(ApiError::Kind::InvalidInput);
+            error.setDetail(
+                tr("The timeline is empty, so there is nothing to export yet. Upload media and ask the agent "
+                   "for a video first."));
+            fail(error);
+            return;
+        }
+        RenderOptions options;
+        options.quality = m_parser.value(QStringLiteral("quality"));
+        exporter->start(draft, options, target);
+    });
+    m_exporter = exporter;
+}
+void CliApplication::cancelExport()
+{
+    const QString pending = m_state->pendingRender();
+    if (pending.isEmpty()) {
+        printError(tr("There is no export running for this session."));
+        finish(BadInput);
+        return;
+    }
+    ApiCall *call = m_service->cancelRender(pending, this);
+    m_jobs.append(call);
+    connect(call, &ServiceJob::finished, this, [this, call, pending] {
+        const ApiError &error = call->error();
+        if (!error) {
+            m_state->setPendingRender(QString());
+            if (m_json)
+                printJson({{QStringLiteral("render_id"), pending}, {QStringLiteral("cancelled"), true}});
+            else
+                m_out << tr("Export %1 cancelled.").arg(pending) << Qt::endl;
+            finish(Ok);
+            return;
+        }
+        if (error.kind() == ApiError::Kind::NotFound || error.httpStatus() == 405 ||
+            error.httpStatus() == 501) {
+            // The job goes on: it can still be fetched with --resume.
+            if (m_json)
+                printJson({{QStringLiteral("render_id"), pending},
+                           {QStringLiteral("cancelled"), false},
+                           {QStringLiteral("error"), QStringLiteral("not_cancellable")}});
+            printError(tr("This export can't be stopped; it will finish on its own. Fetch it with: nemo-cli "
+                          "export --resume --out FILE.mp4"));
+            finish(Server);
+            return;
+        }
+        fail(error);
+    });
+}
+void CliApplication::withState(const std::function<void(const ProjectState &)> &use)
+{
+    StateQuery *query = m_service->fetchState(this);
+    m_jobs.append(query);
+    connect(query, &ServiceJob::finished, this, [this, query, use] {
+        ProjectState state;
+        if (query->error()) {
+            const ApiError::Kind kind = query->error().kind();
+            const QJsonObject saved = m_state->lastState();
+            if ((kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout) || saved.isEmpty()) {
+                fail(query->error());
+                return;
+            }
+            printStatus(tr("The service can't be reached; using the timeline as it was last seen."));
+            state = ProjectState::fromJson(saved);
+        } else {
+            m_state->setLastState(query->data());
+            state = query->state();
+        }
+        if (!state.draft.isExportable()) {
+            ApiError error(ApiError::Kind::InvalidInput);
+            error.setDetail(
+                tr("The timeline is empty, so there is nothing to export yet. Upload media and ask "
+                   "the agent for a video first."));
+            fail(error);
+            return;
+        }
+        use(state);
+    });
+}
+void CliApplication::exportProject(const QString &path)
+{
+    withState([this, path](const ProjectState &state) {
+        m_cache = std::make_unique<MediaCache>(m_service.get());
+        Exporter::writeProject(state, m_state->originals(), m_cache.get(), path, this,
+                               [this, path](const QString &error, const QList<MissingSource> &missing) {
+                                   if (!error.isEmpty()) {
+                                       printError(error);
+                                       finish(BadInput);
+                                       return;
+                                   }
+                                   for (const MissingSource &source : missing)
+                                       printStatus(tr("Left empty: %1").arg(source.message()));
+                                   if (m_json)
+                                       printJson({{QStringLiteral("file"), path},
+                                                  {QStringLiteral("missing"), int(missing.size())}});
+                                   else
+                                       m_out << QDir::toNativeSeparators(path) << Qt::endl;
+                                   finish(Ok);
+                               });
+    });
+}
+void CliApplication::renderLocally(const QString &target)
+{
+    if (LocalRenderJob::meltProgram().isEmpty()) {
+        printError(LocalRenderJob::missingMeltMessage());
+        finish(Failure);
+        return;
+    }
+    withState([this, target](const ProjectState &state) {
+        m_cache = std::make_unique<MediaCache>(m_service.get());
+        auto *exporter = new Exporter(m_service.get(), this);
+        m_exporter = exporter;
+        auto throttle = std::make_shared<Throttle>();
+        connect(exporter, &Exporter::changed, this, [this, exporter, throttle] {
+            if (m_json || exporter->phase() != Exporter::Phase::Rendering || !throttle->ready())
+                return;
+            if (exporter->status().state == RenderStatus::State::Processing)
+                m_err << '\r' << tr("Rendering on this computer… %1%").arg(exporter->status().progress)
+                      << Qt::flush;
+        });
+        connect(exporter, &Exporter::finished, this, [this, exporter] {
+            if (!m_json)
+                m_err << '\r' << QString(40, QLatin1Char(' ')) << '\r' << Qt::flush;
+            if (exporter->phase() != Exporter::Phase::Done) {
+                const ApiError &error = exporter->error();
+                printError(error.message());
+                if (!exporter->missing().isEmpty())
+                    printStatus(tr("Add --allow-missing to render with gaps where that media was."));
+                finish(error.kind() == ApiError::Kind::InvalidInput ? BadInput : Failure);
+                return;
+            }
+            if (m_json)
+                printJson({{QStringLiteral("file"), exporter->targetPath()},
+                           {QStringLiteral("engine"), QStringLiteral("local")},
+                           {QStringLiteral("bytes"), double(QFileInfo(exporter->targetPath()).size())}});
+            else
+                m_out << QDir::toNativeSeparators(exporter->targetPath()) << Qt::endl;
+            finish(Ok);
+        });
+        exporter->startLocal(state, m_state->originals(), m_cache.get(), target,
+                             m_parser.isSet(QStringLiteral("allow-missing")));
+    });
+}
+
+} // namespace nemo::cli

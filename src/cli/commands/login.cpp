@@ -1,0 +1,54 @@
+#include "authenticator.h"
+#include "cliapplication.h"
+#include "creditsquery.h"
+#include "exitcodes.h"
+#include "session.h"
+#include "transport.h"
+
+namespace nemo::cli {
+
+using namespace nemo::core;
+
+void CliApplication::login()
+{
+    m_service->session()->ensure(this, [this](const ApiError &error) {
+        if (error) {
+            fail(error);
+            return;
+        }
+        CreditsQuery *query = m_service->fetchCredits(this);
+        connect(query, &ServiceJob::finished, this, [this, query] {
+            Authenticator *auth = m_service->auth();
+            const SessionInfo info = m_service->session()->info();
+            const bool anonymous = auth->source() != Authenticator::Source::Environment &&
+                auth->userId().startsWith(QLatin1String("anon_"));
+            if (m_json) {
+                QJsonObject body{
+                    {QStringLiteral("user_id"), auth->userId().isEmpty() ? info.userId : auth->userId()},
+                    {QStringLiteral("anonymous"), anonymous},
+                    {QStringLiteral("days_left"), auth->daysLeft()},
+                    {QStringLiteral("session_id"), info.sessionId},
+                    {QStringLiteral("server"), m_service->transport()->baseUrl().toString()}};
+                if (!query->error())
+                    body.insert(QStringLiteral("credits"), double(query->credits().available));
+                printJson(body);
+            } else {
+                const QString who = auth->userId().isEmpty() ? info.userId : auth->userId();
+                m_out << tr("Signed in as %1").arg(who.isEmpty() ? tr("the account of NEMO_TOKEN") : who);
+                if (anonymous)
+                    m_out << tr(" (free anonymous account)");
+                if (auth->daysLeft() >= 0)
+                    m_out << tr(", %n day(s) left on the sign-in", nullptr, auth->daysLeft());
+                m_out << '.' << Qt::endl;
+                m_out << tr("Session %1 on %2.")
+                             .arg(info.sessionId, m_service->transport()->baseUrl().toString())
+                      << Qt::endl;
+                if (!query->error())
+                    m_out << describeCredits(query->credits()) << '.' << Qt::endl;
+            }
+            finish(query->error() ? exitCodeFor(query->error()) : Ok);
+        });
+    });
+}
+
+} // namespace nemo::cli
