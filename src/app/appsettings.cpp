@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "environment.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -72,8 +74,8 @@ core::ServiceConfig AppSettings::serviceConfig(const QString &commandLineBaseUrl
 {
     core::ServiceConfig config;
     config.load(m_settings);
-    config.baseUrl = core::ServiceConfig::resolveBaseUrl(
-        commandLineBaseUrl, qEnvironmentVariable("NEMO_API_BASE"), savedBaseUrl());
+    config.baseUrl =
+        core::ServiceConfig::resolveBaseUrl(commandLineBaseUrl, core::Environment::baseUrl(), savedBaseUrl());
     return config;
 }
 

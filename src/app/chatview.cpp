@@ -2,6 +2,7 @@
 
 #include "chatmodel.h"
 #include "conversation.h"
+#include "weblink.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -19,6 +20,7 @@ namespace nemo::app {
 
 using core::ChatMessage;
 using core::GuiAction;
+using core::isWebLink;
 
 namespace {
 
@@ -38,11 +40,6 @@ public:
 protected:
     QVariant loadResource(int, const QUrl &) override { return {}; }
 };
-
-bool isWebLink(const QUrl &url)
-{
-    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"));
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "appsettings.h"
 #include "authenticator.h"
+#include "environment.h"
 #include "mainwindow.h"
 #include "mediabinpanel.h"
 #include "nemoversion.h"
@@ -106,11 +107,10 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "nemo-studio: %s\n", qPrintable(problem));
         config.baseUrl = nemo::core::ServiceConfig::defaultBaseUrl();
     }
-    nemo::core::SecretStorage storage(
-        qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio")));
+    nemo::core::SecretStorage storage(nemo::core::Environment::keychainService());
     const nemo::core::SecretStorage::Kind keptIn = settings.secretStorage();
     nemo::core::Workspace workspace(config, storage.store(keptIn));
-    workspace.service()->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
+    workspace.service()->auth()->setEnvironmentToken(nemo::core::Environment::token());
 
     nemo::core::ProjectStore projects;
     nemo::core::ProjectKeeper keeper(&workspace, &projects);
@@ -128,7 +128,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(benchmark))
         app.installEventFilter(&probe);
     window.show();
-    if (qEnvironmentVariableIsEmpty("NEMO_TOKEN") && keptIn == nemo::core::SecretStorage::Kind::Memory &&
+    if (nemo::core::Environment::token().isEmpty() && keptIn == nemo::core::SecretStorage::Kind::Memory &&
         !parser.isSet(benchmark))
         window.askForSessionToken();
     keeper.openLast();

@@ -21,6 +21,7 @@
 #include "timelinepanel.h"
 #include "timelineview.h"
 #include "translations.h"
+#include "weblink.h"
 #include "workspace.h"
 
 #include <QAction>
@@ -579,7 +580,7 @@ void MainWindow::openInWebApp()
 void MainWindow::openLink(const QUrl &url)
 {
     // Only web links, and only because the user clicked one.
-    if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+    if (core::isWebLink(url))
         QDesktopServices::openUrl(url);
 }
 

@@ -5,6 +5,7 @@
 #include "mediaitemdelegate.h"
 #include "uploadjob.h"
 #include "uploadqueue.h"
+#include "weblink.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -224,7 +225,7 @@ bool MediaBinPanel::addFromMime(const QMimeData *mime)
     for (const QUrl &url : std::as_const(urls)) {
         if (url.isLocalFile())
             paths.append(url.toLocalFile());
-        else if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+        else if (core::isWebLink(url))
             links.append(url);
         else
             refused.append(core::UploadJob::checkUrl(url));

@@ -4,6 +4,7 @@
 #include "chatturn.h"
 #include "clistate.h"
 #include "clisupport.h"
+#include "environment.h"
 #include "exitcodes.h"
 #include "exporter.h"
 #include "interruptnotifier.h"
@@ -202,9 +203,9 @@ bool CliApplication::setUpService(int *exitCode)
     QSettings settings;
     ServiceConfig config;
     config.load(settings);
-    config.baseUrl = ServiceConfig::resolveBaseUrl(
-        m_parser.value(QStringLiteral("base-url")), qEnvironmentVariable("NEMO_API_BASE"),
-        settings.value(QStringLiteral("service/baseUrl")).toString());
+    config.baseUrl =
+        ServiceConfig::resolveBaseUrl(m_parser.value(QStringLiteral("base-url")), Environment::baseUrl(),
+                                      settings.value(QStringLiteral("service/baseUrl")).toString());
     const QString problem = ServiceConfig::checkServiceUrl(config.baseUrl);
     if (!problem.isEmpty()) {
         printError(problem);
@@ -238,14 +239,13 @@ bool CliApplication::setUpService(int *exitCode)
         }
         config.renderLongestPoll = std::chrono::milliseconds(qint64(seconds * 1000));
     }
-    const QString keychainService =
-        qEnvironmentVariable("NEMO_KEYCHAIN_SERVICE", QStringLiteral("NemoStudio"));
+    const QString keychainService = Environment::keychainService();
     if (m_parser.isSet(QStringLiteral("secrets-file")))
         m_secrets = std::make_unique<FileSecretStore>(m_parser.value(QStringLiteral("secrets-file")));
     else
         m_secrets = std::make_unique<KeychainSecretStore>(keychainService);
     m_service = std::make_unique<Service>(config, m_secrets.get());
-    m_service->auth()->setEnvironmentToken(qEnvironmentVariable("NEMO_TOKEN"));
+    m_service->auth()->setEnvironmentToken(Environment::token());
     connect(m_service->auth(), &Authenticator::storageProblem, this, [this](const QString &message) {
         if (m_storageWarning.isEmpty()) {
             m_storageWarning = message;

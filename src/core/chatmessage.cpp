@@ -1,5 +1,7 @@
 #include "chatmessage.h"
 
+#include "weblink.h"
+
 #include <QJsonArray>
 
 #include <optional>
@@ -110,7 +112,7 @@ ChatMessage ChatMessage::fromJson(const QJsonObject &object)
     }
     const QUrl url(object.value(QLatin1String("action_url")).toString());
     // Only web links are ever offered as actions.
-    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
+    if (isWebLink(url)) {
         message.actionUrl = url;
         message.actionLabel = object.value(QLatin1String("action_label")).toString();
     }

@@ -1,6 +1,7 @@
 #include "generatedclip.h"
 
 #include "filenames.h"
+#include "weblink.h"
 
 #include <QFileInfo>
 #include <QJsonObject>
@@ -48,8 +49,7 @@ GeneratedClip GeneratedClip::fromJson(const QJsonObject &object)
 {
     GeneratedClip clip;
     const QUrl url(firstString(object, {"url", "cdn_url", "cdnUrl", "video_url", "output_url", "src"}));
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+    if (!isWebLink(url))
         return clip;
     clip.url = url;
     clip.kind = kindOf(firstString(object, {"type", "file_type", "media_type", "kind"}), url);

@@ -1,5 +1,7 @@
 #include "localrenderjob.h"
 
+#include "environment.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -41,7 +43,7 @@ LocalRenderJob::~LocalRenderJob()
 
 QString LocalRenderJob::meltProgram()
 {
-    const QString configured = qEnvironmentVariable("NEMO_MELT");
+    const QString configured = Environment::melt();
     if (!configured.isEmpty())
         return QFileInfo(configured).isExecutable() ? configured : QString();
     // The installers put melt beside the app (Windows) or in the bundle (macOS).

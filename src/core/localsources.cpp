@@ -2,6 +2,7 @@
 
 #include "downloadjob.h"
 #include "mediacache.h"
+#include "weblink.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -46,9 +47,7 @@ QUrl LocalSources::remoteFor(const QString &source, const ProjectState &state)
         return {};
     }
     const QUrl url(source);
-    return url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
-        ? url
-        : QUrl();
+    return isWebLink(url) ? url : QUrl();
 }
 
 QString LocalSources::localFor(const QString &source, const ProjectState &state, const QList<MediaItem> &bin,

@@ -1,5 +1,7 @@
 #include "mediaitem.h"
 
+#include "weblink.h"
+
 #include <QFileInfo>
 
 namespace nemo::core {
@@ -88,7 +90,7 @@ MediaItem MediaItem::fromJson(const QJsonObject &object)
     item.id = object.value(QLatin1String("id")).toString().toULongLong();
     item.path = object.value(QLatin1String("path")).toString();
     const QUrl url(object.value(QLatin1String("url")).toString());
-    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+    if (isWebLink(url))
         item.url = url;
     item.name = object.value(QLatin1String("name")).toString(QFileInfo(item.path).fileName());
     item.size = qint64(qBound(0.0, object.value(QLatin1String("size")).toDouble(), 1e15));

@@ -3,6 +3,7 @@
 #include "envelope.h"
 #include "service.h"
 #include "transport.h"
+#include "weblink.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -44,8 +45,7 @@ UploadJob::UploadJob(Service *service, const QList<QUrl> &urls, QObject *parent)
 
 QString UploadJob::checkUrl(const QUrl &url)
 {
-    if (!url.isValid() || url.host().isEmpty() ||
-        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    if (!isWebLink(url))
         return MediaValidator::tr("%1 is not an http(s) link.").arg(url.toString().left(200));
     const QString suffix = QFileInfo(url.path()).suffix();
     if (!suffix.isEmpty() && MediaValidator::kindForExtension(suffix) == MediaKind::Unknown)

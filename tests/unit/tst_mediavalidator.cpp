@@ -1,5 +1,6 @@
 // Refusing bad files at the door: extension AND content, size, readability.
 #include "mediavalidator.h"
+#include "weblink.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,6 +48,27 @@ class TestMediaValidator final : public QObject
     Q_OBJECT
 
 private slots:
+    // The one check for links that are opened, fetched or sent: http(s) with a host, nothing else.
+    void webLinks_data()
+    {
+        QTest::addColumn<QString>("link");
+        QTest::addColumn<bool>("web");
+        QTest::newRow("https") << QStringLiteral("https://cdn.example.com/a.jpg") << true;
+        QTest::newRow("http") << QStringLiteral("http://127.0.0.1:8080/x") << true;
+        QTest::newRow("no host") << QStringLiteral("https:///a.jpg") << false;
+        QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
+        QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << false;
+        QTest::newRow("ftp") << QStringLiteral("ftp://example.com/a.jpg") << false;
+        QTest::newRow("relative") << QStringLiteral("/api/render/x") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void webLinks()
+    {
+        QFETCH(QString, link);
+        QFETCH(bool, web);
+        QCOMPARE(nemo::core::isWebLink(QUrl(link)), web);
+    }
+
     void acceptedList()
     {
         QCOMPARE(MediaValidator::acceptedList(),
