@@ -91,6 +91,25 @@ void property(QXmlStreamWriter &xml, const char *name, qint64 value)
     property(xml, name, QString::number(value));
 }
 
+void writeProfile(QXmlStreamWriter &xml, const QSize &size, int fps)
+{
+    const int divisor = std::gcd(size.width(), size.height());
+    xml.writeStartElement(QStringLiteral("profile"));
+    xml.writeAttribute(QStringLiteral("description"),
+                       QStringLiteral("%1x%2 %3 fps").arg(size.width()).arg(size.height()).arg(fps));
+    xml.writeAttribute(QStringLiteral("width"), QString::number(size.width()));
+    xml.writeAttribute(QStringLiteral("height"), QString::number(size.height()));
+    xml.writeAttribute(QStringLiteral("progressive"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("sample_aspect_num"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("sample_aspect_den"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("display_aspect_num"), QString::number(size.width() / divisor));
+    xml.writeAttribute(QStringLiteral("display_aspect_den"), QString::number(size.height() / divisor));
+    xml.writeAttribute(QStringLiteral("frame_rate_num"), QString::number(fps));
+    xml.writeAttribute(QStringLiteral("frame_rate_den"), QStringLiteral("1"));
+    xml.writeAttribute(QStringLiteral("colorspace"), QStringLiteral("709"));
+    xml.writeEndElement();
+}
+
 } // namespace
 
 QString MissingSource::message() const
@@ -98,6 +117,26 @@ QString MissingSource::message() const
     return MltDocument::tr("segment %1 of %2: %3 is no longer on this computer")
         .arg(segment)
         .arg(trackName, name.isEmpty() ? source : name);
+}
+
+QByteArray MltDocument::proxyFor(const QString &clip, const Options &options)
+{
+    QByteArray bytes;
+    QXmlStreamWriter xml(&bytes);
+    xml.setAutoFormatting(true);
+    xml.writeStartDocument();
+    xml.writeStartElement(QStringLiteral("mlt"));
+    xml.writeAttribute(QStringLiteral("LC_NUMERIC"), QStringLiteral("C"));
+    writeProfile(xml, options.size.isValid() ? options.size : QSize(DefaultWidth, DefaultHeight),
+                 options.fps);
+    xml.writeStartElement(QStringLiteral("producer"));
+    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("clip"));
+    property(xml, "resource", clip);
+    property(xml, "mlt_service", QStringLiteral("avformat"));
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    return bytes;
 }
 
 bool MltDocument::isImage(const QString &path)
@@ -203,21 +242,7 @@ MltDocument MltDocument::fromDraft(const Draft &draft, const QHash<QString, QStr
                        draft.title().isEmpty() ? QStringLiteral("Nemo Studio") : draft.title());
     xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("main_bin"));
 
-    const int divisor = std::gcd(size.width(), size.height());
-    xml.writeStartElement(QStringLiteral("profile"));
-    xml.writeAttribute(QStringLiteral("description"),
-                       QStringLiteral("%1x%2 %3 fps").arg(size.width()).arg(size.height()).arg(fps));
-    xml.writeAttribute(QStringLiteral("width"), QString::number(size.width()));
-    xml.writeAttribute(QStringLiteral("height"), QString::number(size.height()));
-    xml.writeAttribute(QStringLiteral("progressive"), QStringLiteral("1"));
-    xml.writeAttribute(QStringLiteral("sample_aspect_num"), QStringLiteral("1"));
-    xml.writeAttribute(QStringLiteral("sample_aspect_den"), QStringLiteral("1"));
-    xml.writeAttribute(QStringLiteral("display_aspect_num"), QString::number(size.width() / divisor));
-    xml.writeAttribute(QStringLiteral("display_aspect_den"), QString::number(size.height() / divisor));
-    xml.writeAttribute(QStringLiteral("frame_rate_num"), QString::number(fps));
-    xml.writeAttribute(QStringLiteral("frame_rate_den"), QStringLiteral("1"));
-    xml.writeAttribute(QStringLiteral("colorspace"), QStringLiteral("709"));
-    xml.writeEndElement();
+    writeProfile(xml, size, fps);
 
     // Shotcut opens a document by its main_bin playlist; an empty one will do.
     xml.writeStartElement(QStringLiteral("playlist"));

@@ -57,6 +57,9 @@ public:
     static bool isImage(const QString &path);
     // Where a clip starts inside its file, when the draft says so (0 otherwise).
     static qint64 sourceStartMs(const Segment &segment);
+    // A document that renders a whole clip at the options' size and rate (fitted, on black): the
+    // preview's smaller copy of it.
+    static QByteArray proxyFor(const QString &clip, const Options &options);
 
 private:
     QByteArray m_xml;

@@ -2,6 +2,7 @@
 
 #include "localsources.h"
 #include "mediacache.h"
+#include "mediavalidator.h"
 #include "mltdocument.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,8 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QThreadPool>
+
+#include <algorithm>
 
 namespace nemo::core {
 
@@ -86,6 +89,31 @@ void PreviewRenderer::request(const ProjectState &state, const QList<MediaItem> 
     sources->resolve(state, bin);
 }
 
+QString PreviewRenderer::previewFolder() const
+{
+    return m_cache ? m_cache->folder() + QStringLiteral("/preview") : QString();
+}
+
+// Where the preview-sized copy of a file lives: named by the file's path, date and size, so that a
+// changed file gets a new copy.
+QString PreviewRenderer::smallCopyPath(const QString &file, const QSize &size, const QString &suffix) const
+{
+    const QFileInfo info(file);
+    const QByteArray key =
+        QCryptographicHash::hash((info.absoluteFilePath() +
+                                  QString::number(info.lastModified().toMSecsSinceEpoch()) +
+                                  QString::number(info.size()))
+                                     .toUtf8(),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(20);
+    return QStringLiteral("%1/%2-%3x%4.%5")
+        .arg(previewFolder(), QString::fromLatin1(key))
+        .arg(size.width())
+        .arg(size.height())
+        .arg(suffix);
+}
+
 void PreviewRenderer::shrinkPhotos(const QSize &size)
 {
     if (!m_downscaler || !m_cache) {
@@ -93,24 +121,12 @@ void PreviewRenderer::shrinkPhotos(const QSize &size)
         return;
     }
     // Each photo once, at preview size, kept in the media cache beside the downloads.
-    const QString folder = m_cache->folder() + QStringLiteral("/preview");
+    const QString folder = previewFolder();
     QList<std::pair<QString, QString>> work; // source file → small copy
     for (auto it = m_files.begin(); it != m_files.end(); ++it) {
         if (!MltDocument::isImage(it.value()))
             continue;
-        const QFileInfo info(it.value());
-        const QByteArray key =
-            QCryptographicHash::hash((info.absoluteFilePath() +
-                                      QString::number(info.lastModified().toMSecsSinceEpoch()) +
-                                      QString::number(info.size()))
-                                         .toUtf8(),
-                                     QCryptographicHash::Sha256)
-                .toHex()
-                .left(20);
-        const QString small = QStringLiteral("%1/%2-%3x%4.jpg")
-                                  .arg(folder, QString::fromLatin1(key))
-                                  .arg(size.width())
-                                  .arg(size.height());
+        const QString small = smallCopyPath(it.value(), size, QStringLiteral("jpg"));
         if (QFileInfo::exists(small))
             it.value() = small;
         else
@@ -152,7 +168,24 @@ void PreviewRenderer::render()
         MltDocument::fromDraft(m_edit.draft, {}, MltDocument::Options(), m_edit.canvas).size();
     options.size = previewSize(canvas);
     options.fps = 25; // smooth enough to judge the edit, a sixth less to render
+    // Clips play from their preview-sized copies once those are made (in the background, after this
+    // preview: the first preview of a new clip does not wait for one).
+    if (m_cache) {
+        for (auto it = m_files.begin(); it != m_files.end(); ++it) {
+            if (MediaValidator::kindForExtension(QFileInfo(it.value()).suffix()) != MediaKind::Video ||
+                it.value().startsWith(previewFolder()))
+                continue;
+            const QString proxy = smallCopyPath(it.value(), options.size, QStringLiteral("mp4"));
+            if (QFileInfo::exists(proxy))
+                it.value() = proxy;
+            else if (!m_proxiesFailed.contains(proxy) &&
+                     std::none_of(m_proxyQueue.begin(), m_proxyQueue.end(),
+                                  [&proxy](const auto &queued) { return queued.second == proxy; }))
+                m_proxyQueue.append({it.value(), proxy});
+        }
+    }
     const MltDocument doc = MltDocument::fromDraft(m_edit.draft, m_files, options, m_edit.canvas);
+    m_proxySize = options.size;
     const QString target = m_folder.filePath(QStringLiteral("preview-%1.mp4").arg(++m_serial));
     auto *job = new LocalRenderJob(doc.xml(), doc.frames(), target, this);
     // Played from this disk only: no second pass to move the index to the front.
@@ -180,12 +213,54 @@ void PreviewRenderer::render()
         emit ready(m_file);
         if (!previous.isEmpty())
             QFile::remove(previous);
+        makeNextProxy();
+    });
+    stopProxy(); // the preview first
+    job->start();
+}
+
+// One clip at a time, below the window's priority, and never while a preview renders.
+void PreviewRenderer::makeNextProxy()
+{
+    if (m_proxyJob || m_job || m_proxyQueue.isEmpty())
+        return;
+    const auto [clip, proxy] = m_proxyQueue.first();
+    QDir().mkpath(previewFolder());
+    MltDocument::Options options;
+    options.size = m_proxySize;
+    options.fps = 25;
+    auto *job = new LocalRenderJob(MltDocument::proxyFor(clip, options), 1, proxy, this);
+    job->setEncoding({QStringLiteral("veryfast"), 26, 96, false, true});
+    m_proxyJob = job;
+    connect(job, &LocalRenderJob::finished, this, [this, job, proxy](bool ok) {
+        if (job != m_proxyJob)
+            return;
+        job->deleteLater();
+        m_proxyJob = nullptr;
+        if (!m_proxyQueue.isEmpty() && m_proxyQueue.first().second == proxy)
+            m_proxyQueue.removeFirst();
+        if (!ok)
+            m_proxiesFailed.insert(proxy); // the original serves; not tried again this run
+        else
+            emit proxyReady(proxy);
+        makeNextProxy();
     });
     job->start();
 }
 
+void PreviewRenderer::stopProxy()
+{
+    // Left in the queue: it starts again once the preview is done.
+    if (LocalRenderJob *job = std::exchange(m_proxyJob, nullptr)) {
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
+    }
+}
+
 void PreviewRenderer::cancel()
 {
+    stopProxy();
     ++m_shrinking; // a scaling under way is for a draft that is no longer wanted
     if (LocalSources *sources = std::exchange(m_sources, nullptr)) {
         sources->disconnect(this);

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QSize>
 #include <QTemporaryDir>
 
@@ -75,10 +76,16 @@ public:
 signals:
     void changed();
     void ready(const QString &file);
+    // A clip's preview-sized copy was made (the next preview plays from it).
+    void proxyReady(const QString &file);
 
 private:
     void shrinkPhotos(const QSize &size);
     void render();
+    void makeNextProxy();
+    void stopProxy();
+    QString previewFolder() const;
+    QString smallCopyPath(const QString &file, const QSize &size, const QString &suffix) const;
     void setState(State state);
 
     MediaCache *m_cache;
@@ -89,6 +96,10 @@ private:
     QByteArray m_drawn; // the draft whose preview is shown or under way
     QPointer<LocalSources> m_sources;
     QPointer<LocalRenderJob> m_job;
+    QPointer<LocalRenderJob> m_proxyJob;
+    QList<std::pair<QString, QString>> m_proxyQueue; // clip → its preview-sized copy, still to make
+    QSet<QString> m_proxiesFailed;
+    QSize m_proxySize;
     QHash<QString, QString> m_files;
     State m_state = State::Idle;
     bool m_held = false;

@@ -7,6 +7,7 @@
 #include "localrenderjob.h"
 #include "mediacache.h"
 #include "mltdocument.h"
+#include "previewrenderer.h"
 #include "uploadqueue.h"
 
 #include <QDir>
@@ -332,6 +333,57 @@ private slots:
         QCOMPARE(finished.count(), 1);
         QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
         QTRY_VERIFY(QDir(out.path()).isEmpty());
+    }
+
+    // The preview plays clips from preview-sized copies, made once in the background after a preview (the
+    // first preview of a new clip does not wait for one) and kept in the media cache.
+    void previewClipsGetSmallerCopiesInTheBackground()
+    {
+        Harness h;
+        QTemporaryDir media;
+        const QString clip = media.filePath(QStringLiteral("red.mp4"));
+        int exitCode = -1;
+        run(QStringLiteral("ffmpeg"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+             QStringLiteral("-i"), QStringLiteral("color=c=red:size=1280x720:rate=30:duration=4"),
+             QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), clip},
+            &exitCode);
+        QCOMPARE(exitCode, 0);
+        auto upload = keep(h.service->upload({clip}));
+        QVERIFY(finish(upload.get()) && !upload->error());
+        core::MediaItem item;
+        item.id = 1;
+        item.path = clip;
+        item.name = QStringLiteral("red.mp4");
+        item.state = core::MediaItem::State::Uploaded;
+        item.uploaded = upload->files().first();
+        auto turn = keep(h.service->sendMessage(QStringLiteral("make a 4-second video")));
+        QVERIFY(finish(turn.get()) && turn->hasStateAfter());
+        QTemporaryDir cacheDir;
+        core::MediaCache cache(h.service.get(), cacheDir.path());
+        core::PreviewRenderer preview(&cache);
+        QSignalSpy proxies(&preview, &core::PreviewRenderer::proxyReady);
+        preview.request(turn->stateAfter(), {item});
+        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), core::PreviewRenderer::State::Ready, 60000);
+        QCOMPARE(preview.sourceAt(1000).path, clip); // the first preview used the clip itself
+        // Then the copy, at the preview's size.
+        QVERIFY(proxies.wait(60000));
+        const QString proxy = proxies.first().first().toString();
+        QVERIFY(proxy.startsWith(cacheDir.path()));
+        const QJsonObject info = probe(proxy);
+        const QJsonObject video = info.value(QLatin1String("streams")).toArray().first().toObject();
+        QCOMPARE(video.value(QLatin1String("height")).toInt(), 360);
+        // The next edit plays from it, and shows the clip as it is.
+        auto retitle = keep(h.service->sendMessage(QStringLiteral("add the title \"Red\"")));
+        QVERIFY(finish(retitle.get()) && retitle->hasStateAfter());
+        preview.request(retitle->stateAfter(), {item});
+        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), core::PreviewRenderer::State::Ready, 60000);
+        QCOMPARE(preview.sourceAt(3500).path, proxy);
+        const QImage frame = frameAt(preview.file(), 3.5);
+        const QRgb middle = frame.pixel(80, 60);
+        QVERIFY2(qRed(middle) > 200 && qGreen(middle) < 60 && qBlue(middle) < 60,
+                 qPrintable(QColor(middle).name()));
+        QCOMPARE(proxies.size(), 1); // made once
     }
 
     void projectForShotcutPlaysInMelt()
