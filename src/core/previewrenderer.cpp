@@ -224,7 +224,8 @@ void PreviewRenderer::makeNextProxy()
 {
     if (m_proxyJob || m_job || m_proxyQueue.isEmpty())
         return;
-    const auto [clip, proxy] = m_proxyQueue.first();
+    const QString clip = m_proxyQueue.first().first;
+    const QString proxy = m_proxyQueue.first().second;
     QDir().mkpath(previewFolder());
     MltDocument::Options options;
     options.size = m_proxySize;

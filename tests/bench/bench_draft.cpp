@@ -8,7 +8,6 @@
 #include "timelinemodel.h"
 
 #include <QGuiApplication>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,11 +60,12 @@ int main(int argc, char **argv)
 
     // The state answer as the service sends it ({"code":0,"data":{"state":{"draft":…}}}), as StateQuery
     // takes it: the envelope decoded, the state read, the draft given to the timeline.
-    const QByteArray answer = QJsonDocument(QJsonObject{{QStringLiteral("code"), 0},
-                                                        {QStringLiteral("data"),
-                                                         QJsonObject{{QStringLiteral("state"),
-                                                                      QJsonObject{{QStringLiteral("draft"), draft}}}}}})
-                                  .toJson(QJsonDocument::Compact);
+    const QByteArray answer =
+        QJsonDocument(QJsonObject{{QStringLiteral("code"), 0},
+                                  {QStringLiteral("data"),
+                                   QJsonObject{{QStringLiteral("state"),
+                                                QJsonObject{{QStringLiteral("draft"), draft}}}}}})
+            .toJson(QJsonDocument::Compact);
     nemo::app::TimelineModel model;
     std::vector<double> real;
     std::vector<double> envelopeMs;
@@ -87,10 +87,13 @@ int main(int argc, char **argv)
         shown = model.draft().segmentCount();
         model.setDraft(Draft(), {}); // the next round starts from an empty timeline, as a new project does
     }
-    nemo::bench::report("draft.state_answer_to_timeline_model_10000_segments", nemo::bench::median(real), "ms",
-                        "< 20");
-    nemo::bench::report("draft.state_answer.envelope_decoded", nemo::bench::median(envelopeMs), "ms", "(part)");
-    nemo::bench::report("draft.state_answer.state_and_draft_read", nemo::bench::median(stateMs), "ms", "(part)");
-    nemo::bench::report("draft.state_answer.timeline_model_set", nemo::bench::median(modelMs), "ms", "(part)");
+    nemo::bench::report("draft.state_answer_to_timeline_model_10000_segments", nemo::bench::median(real),
+                        "ms", "< 20");
+    nemo::bench::report("draft.state_answer.envelope_decoded", nemo::bench::median(envelopeMs), "ms",
+                        "(part)");
+    nemo::bench::report("draft.state_answer.state_and_draft_read", nemo::bench::median(stateMs), "ms",
+                        "(part)");
+    nemo::bench::report("draft.state_answer.timeline_model_set", nemo::bench::median(modelMs), "ms",
+                        "(part)");
     return segments == 10000 && shown == 10000 ? 0 : 1;
 }

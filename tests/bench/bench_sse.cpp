@@ -109,9 +109,11 @@ int main(int argc, char **argv)
     // The peer reads the same bytes from a file.
     const QString peer = QStringLiteral(NEMO_SSE_PEER_DIR);
     const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty() || !QFile::exists(peer + QStringLiteral("/node_modules/eventsource-parser/package.json"))) {
-        std::printf("the peer (node + eventsource-parser in %s) is not installed: ./scripts/bench sse installs it\n",
-                    qPrintable(peer));
+    if (node.isEmpty() ||
+        !QFile::exists(peer + QStringLiteral("/node_modules/eventsource-parser/package.json"))) {
+        std::printf(
+            "the peer (node + eventsource-parser in %s) is not installed: ./scripts/bench sse installs it\n",
+            qPrintable(peer));
         return texts > 0 ? 0 : 1;
     }
     QTemporaryDir dir;
@@ -121,7 +123,8 @@ int main(int argc, char **argv)
     file.close();
     QProcess process;
     process.setWorkingDirectory(peer);
-    process.start(node, {peer + QStringLiteral("/ssepeer.mjs"), file.fileName(), QString::number(quick ? 1 : 5)});
+    process.start(node,
+                  {peer + QStringLiteral("/ssepeer.mjs"), file.fileName(), QString::number(quick ? 1 : 5)});
     if (!process.waitForFinished(600000) || process.exitCode() != 0) {
         std::fprintf(stderr, "the peer failed: %s\n", process.readAllStandardError().constData());
         return 1;
@@ -131,7 +134,8 @@ int main(int argc, char **argv)
     const auto counts = QRegularExpression(QStringLiteral("peer_events=(\\d+) peer_texts=(\\d+)")).match(out);
     if (!rate.hasMatch() || !counts.hasMatch())
         return 1;
-    std::printf("peer: %s events (%s with text)\n", qPrintable(counts.captured(1)), qPrintable(counts.captured(2)));
+    std::printf("peer: %s events (%s with text)\n", qPrintable(counts.captured(1)),
+                qPrintable(counts.captured(2)));
     const double theirs = rate.captured(1).toDouble();
     nemo::bench::report("sse.peer_eventsource_parser_json_parse", theirs, "MB/s", "(peer, node)");
     nemo::bench::report("sse.ratio_to_peer", theirs > 0 ? ours / theirs : 0, "x", "(> 1 is faster)");
