@@ -8,9 +8,9 @@
 #include "exitcodes.h"
 #include "exporter.h"
 #include "interruptnotifier.h"
-#include "keychainsecretstore.h"
 #include "mediacache.h"
 #include "nemoversion.h"
+#include "secretstorage.h"
 #include "session.h"
 #include "transport.h"
 
@@ -239,12 +239,12 @@ bool CliApplication::setUpService(int *exitCode)
         }
         config.renderLongestPoll = std::chrono::milliseconds(qint64(seconds * 1000));
     }
-    const QString keychainService = Environment::keychainService();
-    if (m_parser.isSet(QStringLiteral("secrets-file")))
-        m_secrets = std::make_unique<FileSecretStore>(m_parser.value(QStringLiteral("secrets-file")));
-    else
-        m_secrets = std::make_unique<KeychainSecretStore>(keychainService);
-    m_service = std::make_unique<Service>(config, m_secrets.get());
+    // Where the sign-in is kept, chosen as the window chooses it: the keychain, or the file the user named.
+    const bool inFile = m_parser.isSet(QStringLiteral("secrets-file"));
+    m_storage = std::make_unique<SecretStorage>(
+        Environment::keychainService(), inFile ? m_parser.value(QStringLiteral("secrets-file")) : QString());
+    m_secrets = m_storage->store(inFile ? SecretStorage::Kind::File : SecretStorage::Kind::Keychain);
+    m_service = std::make_unique<Service>(config, m_secrets);
     m_service->auth()->setEnvironmentToken(Environment::token());
     connect(m_service->auth(), &Authenticator::storageProblem, this, [this](const QString &message) {
         if (m_storageWarning.isEmpty()) {

@@ -16,6 +16,7 @@ namespace nemo::core {
 class ChatTurn;
 class MediaCache;
 class Exporter;
+class SecretStorage;
 class SecretStore;
 class ServiceJob;
 } // namespace nemo::core
@@ -95,7 +96,8 @@ private:
     QTextStream m_err;
     bool m_stdoutIsTerminal = false;
     bool m_midLine = false;
-    std::unique_ptr<core::SecretStore> m_secrets;
+    std::unique_ptr<core::SecretStorage> m_storage;
+    core::SecretStore *m_secrets = nullptr; // one of m_storage's
     std::unique_ptr<core::Service> m_service;
     std::unique_ptr<CliState> m_state;
     QPointer<core::ChatTurn> m_turn;
