@@ -1,6 +1,7 @@
 #include "apicall.h"
 
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 #include "transport.h"
 
 #include <QJsonDocument>
@@ -9,9 +10,9 @@
 
 namespace nemo::core {
 
-ApiCall::ApiCall(Service *service, Needs needs, const QByteArray &method, const QString &path,
+ApiCall::ApiCall(Connection *connection, Needs needs, const QByteArray &method, const QString &path,
                  const QJsonObject &body, QObject *parent)
-    : ServiceJob(service, needs, parent)
+    : ServiceJob(connection, needs, parent)
     , m_method(method)
     , m_path(path)
     , m_body(body)
@@ -22,9 +23,9 @@ void ApiCall::send()
     ++m_attempts;
     QString path = m_path;
     path.replace(QLatin1String("{session}"), QString::fromLatin1(QUrl::toPercentEncoding(sessionId())));
-    QNetworkRequest request = service()->transport()->request(path);
+    QNetworkRequest request = connection()->transport()->request(path);
     QNetworkReply *reply = nullptr;
-    QNetworkAccessManager *network = service()->transport()->network();
+    QNetworkAccessManager *network = connection()->transport()->network();
     if (m_method == "GET") {
         reply = network->get(request);
     } else if (m_body.isEmpty()) {
@@ -42,7 +43,7 @@ void ApiCall::send()
         },
         [this](const ApiError &error) {
             // An idempotent GET is tried again after a transient failure (429 has its own rule).
-            const ServiceConfig &config = service()->config();
+            const ServiceConfig &config = connection()->config();
             if (m_method != "GET" || !error.isTransient() || error.kind() == ApiError::Kind::RateLimited ||
                 m_attempts > config.getRetries)
                 return false;

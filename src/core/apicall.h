@@ -14,7 +14,7 @@ class ApiCall : public ServiceJob
 {
     Q_OBJECT
 public:
-    ApiCall(Service *service, Needs needs, const QByteArray &method, const QString &path,
+    ApiCall(Connection *connection, Needs needs, const QByteArray &method, const QString &path,
             const QJsonObject &body = QJsonObject(), QObject *parent = nullptr);
 
     QJsonObject data() const { return m_result.data; }

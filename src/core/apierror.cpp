@@ -1,6 +1,5 @@
 #include "apierror.h"
 
-#include "mediavalidator.h"
 #include "serviceconfig.h"
 
 namespace nemo::core {
@@ -81,7 +80,7 @@ ApiError ApiError::fromHttpStatus(int httpStatus, const QString &serverMessage)
 
 QString ApiError::acceptedFormatsText()
 {
-    return MediaValidator::acceptedList();
+    return ServiceConfig::acceptedExtensions().join(QStringLiteral(", "));
 }
 
 QUrl ApiError::registrationUrl(const QString &userId)

@@ -2,7 +2,7 @@
 
 #include "logging.h"
 #include "secretstore.h"
-#include "service.h"
+#include "connection.h"
 #include "tokenrequest.h"
 #include "transport.h"
 
@@ -19,9 +19,10 @@ constexpr qint64 ExpiryMarginSeconds = 120;
 
 } // namespace
 
-Authenticator::Authenticator(Service *service)
-    : QObject(service)
-    , m_service(service)
+Authenticator::Authenticator(Connection *connection, SecretStore *secrets)
+    : QObject(connection)
+    , m_connection(connection)
+    , m_secrets(secrets)
 { }
 
 void Authenticator::setEnvironmentToken(const QString &token)
@@ -33,13 +34,13 @@ void Authenticator::setEnvironmentToken(const QString &token)
 
 QString Authenticator::tokenKey() const
 {
-    const QUrl base = m_service->transport()->baseUrl();
+    const QUrl base = m_connection->transport()->baseUrl();
     return QStringLiteral("token@") + base.scheme() + QStringLiteral("://") + base.authority();
 }
 
 QString Authenticator::storageName() const
 {
-    return m_service->secrets()->displayName();
+    return m_secrets->displayName();
 }
 
 int Authenticator::daysLeft() const
@@ -70,7 +71,7 @@ void Authenticator::adopt(const QString &token, const QString &userId, const QDa
     ++m_generation;
     qCDebug(lcNemoAuth, "signed in as %s (source %d, expires %s)", qUtf8Printable(userId), int(source),
             qUtf8Printable(expiresAt.toString(Qt::ISODate)));
-    m_service->transport()->setBearerToken(token);
+    m_connection->transport()->setBearerToken(token);
     emit changed();
 }
 
@@ -105,7 +106,7 @@ void Authenticator::renew(int generation, QObject *context, Callback done)
     }
     m_token.clear();
     m_expiresAt = QDateTime();
-    m_service->transport()->setBearerToken(QString());
+    m_connection->transport()->setBearerToken(QString());
     ensure(context, std::move(done));
 }
 
@@ -117,15 +118,15 @@ void Authenticator::signOut(QObject *context, Callback done)
     m_source = m_environmentToken.isEmpty() ? Source::None : Source::Environment;
     if (!m_environmentToken.isEmpty())
         m_token = m_environmentToken;
-    m_service->transport()->setBearerToken(m_token);
+    m_connection->transport()->setBearerToken(m_token);
     ++m_generation;
     m_loaded = true;
     emit changed();
     // Signing out forgets this identity: the next token comes for a new client id (the service allows
     // one anonymous token per client id a week).
     m_clientId.clear();
-    m_service->secrets()->remove(clientIdKey(), this, [](const SecretResult &) {});
-    m_service->secrets()->remove(tokenKey(), context, [done = std::move(done)](const SecretResult &result) {
+    m_secrets->remove(clientIdKey(), this, [](const SecretResult &) {});
+    m_secrets->remove(tokenKey(), context, [done = std::move(done)](const SecretResult &result) {
         ApiError error;
         if (!result.ok) {
             error = ApiError(ApiError::Kind::Keychain);
@@ -137,7 +138,7 @@ void Authenticator::signOut(QObject *context, Callback done)
 
 void Authenticator::load()
 {
-    m_service->secrets()->read(tokenKey(), this, [this](const SecretResult &result) {
+    m_secrets->read(tokenKey(), this, [this](const SecretResult &result) {
         m_loaded = true;
         if (!result.ok)
             emit storageProblem(result.error);
@@ -164,7 +165,7 @@ void Authenticator::loadClientId(std::function<void()> next)
         next();
         return;
     }
-    m_service->secrets()->read(
+    m_secrets->read(
         clientIdKey(), this, [this, next = std::move(next)](const SecretResult &result) {
             const QString stored = result.ok && !result.notFound ? result.value.trimmed() : QString();
             if (!stored.isEmpty() && stored.size() <= 64 && !QUuid::fromString(stored).isNull()) {
@@ -185,7 +186,7 @@ void Authenticator::newClientId()
 
 void Authenticator::persistClientId()
 {
-    m_service->secrets()->write(clientIdKey(), m_clientId, this, [this](const SecretResult &result) {
+    m_secrets->write(clientIdKey(), m_clientId, this, [this](const SecretResult &result) {
         if (!result.ok)
             emit storageProblem(result.error);
     });
@@ -199,7 +200,7 @@ void Authenticator::acquire()
 
 void Authenticator::requestToken()
 {
-    auto *request = new TokenRequest(m_service, m_clientId, this);
+    auto *request = new TokenRequest(m_connection, m_clientId, this);
     connect(request, &ServiceJob::finished, this, [this, request] {
         const ApiError error = request->error();
         if (error.kind() == ApiError::Kind::BadRequest && !m_clientIdRetried) {
@@ -234,7 +235,7 @@ void Authenticator::persistToken()
     const QJsonObject stored{{QStringLiteral("token"), m_token},
                              {QStringLiteral("user_id"), m_userId},
                              {QStringLiteral("expires_at"), m_expiresAt.toString(Qt::ISODate)}};
-    m_service->secrets()->write(tokenKey(),
+    m_secrets->write(tokenKey(),
                                 QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact)), this,
                                 [this](const SecretResult &result) {
                                     if (!result.ok)

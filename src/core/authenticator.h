@@ -11,7 +11,8 @@
 
 namespace nemo::core {
 
-class Service;
+class Connection;
+class SecretStore;
 
 // Holds the token: NEMO_TOKEN from the environment wins and is never stored; otherwise the stored
 // token for this server; otherwise a free anonymous token for this installation's client id.
@@ -29,7 +30,7 @@ public:
     };
     using Callback = std::function<void(const ApiError &)>;
 
-    explicit Authenticator(Service *service);
+    Authenticator(Connection *connection, SecretStore *secrets);
 
     // Normally qgetenv("NEMO_TOKEN"); set before the first request.
     void setEnvironmentToken(const QString &token);
@@ -42,6 +43,8 @@ public:
     void signOut(QObject *context, Callback done);
     // Writes the sign-in in use to the (new) secret store; an environment token is never stored.
     void saveAgain();
+    // Where the sign-in is kept from now on (saveAgain() writes it there).
+    void setSecrets(SecretStore *secrets) { m_secrets = secrets; }
 
     int generation() const { return m_generation; }
     bool hasToken() const { return !m_token.isEmpty(); }
@@ -73,7 +76,8 @@ private:
     void persistClientId();
     bool usable() const;
 
-    Service *m_service;
+    Connection *m_connection;
+    SecretStore *m_secrets;
     QString m_environmentToken;
     QString m_token;
     QString m_userId;

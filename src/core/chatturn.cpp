@@ -1,8 +1,8 @@
 #include "chatturn.h"
 
-#include "authenticator.h"
 #include "envelope.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 #include "transport.h"
 
 #include <QJsonArray>
@@ -31,9 +31,11 @@ bool isTrailer(const QString &text)
 
 } // namespace
 
-ChatTurn::ChatTurn(Service *service, const QString &message, QObject *parent)
-    : ServiceJob(service, Needs::Session, parent)
+ChatTurn::ChatTurn(Connection *connection, const QString &message, const std::optional<ProjectState> &known,
+                   QObject *parent)
+    : ServiceJob(connection, Needs::Session, parent)
     , m_message(message)
+    , m_known(known)
 { }
 
 QString ChatTurn::text() const
@@ -57,17 +59,18 @@ void ChatTurn::send()
         return;
     }
     // The timeline before the turn, to say afterwards what changed.
-    const std::optional<ProjectState> known = service()->lastState();
-    if (known && known->sessionId == sessionId()) {
-        m_before = known->draft;
+    if (m_known && m_known->sessionId == sessionId()) {
+        m_before = m_known->draft;
         m_haveBefore = true;
         postMessage();
         return;
     }
-    auto *query = new StateQuery(service(), this);
+    auto *query = new StateQuery(connection(), this);
     connect(query, &ServiceJob::finished, this, [this, query] {
-        if (!query->error())
+        if (!query->error()) {
             m_before = query->state().draft;
+            emit stateRead(query->state());
+        }
         m_haveBefore = true;
         if (!isFinished())
             postMessage();
@@ -85,7 +88,7 @@ void ChatTurn::postMessage()
     m_parser.reset();
     setStatus(tr("sending your message"));
 
-    QNetworkRequest request = service()->transport()->request(QStringLiteral("/run_sse"));
+    QNetworkRequest request = connection()->transport()->request(QStringLiteral("/run_sse"));
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -99,13 +102,13 @@ void ChatTurn::postMessage()
                             QJsonObject{{QStringLiteral("parts"),
                                          QJsonArray{QJsonObject{{QStringLiteral("text"), m_message}}}}}}};
     QNetworkReply *reply =
-        service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        connection()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     track(reply);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] { decideMode(); });
     connect(reply, &QNetworkReply::readyRead, this, &ChatTurn::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ChatTurn::onReplyFinished);
 
-    const ServiceConfig &config = service()->config();
+    const ServiceConfig &config = connection()->config();
     if (!m_limit) {
         m_limit = new QTimer(this);
         m_limit->setSingleShot(true);
@@ -132,9 +135,9 @@ void ChatTurn::setStatus(const QString &status)
 void ChatTurn::lifeSign(bool progress)
 {
     if (progress && m_watchdog)
-        m_watchdog->start(int(service()->config().heartbeatOnlyLimit.count()));
+        m_watchdog->start(int(connection()->config().heartbeatOnlyLimit.count()));
     if (progress && m_stillWorking)
-        m_stillWorking->start(int(service()->config().stillWorkingInterval.count()));
+        m_stillWorking->start(int(connection()->config().stillWorkingInterval.count()));
     emit heartbeat();
 }
 
@@ -289,7 +292,7 @@ void ChatTurn::onReplyFinished()
         m_errorBody.append(reply->readAll().left(MaxAnswerBytes - m_errorBody.size()));
         ApiError error = answerOf(reply, m_errorBody).error;
         if (error.kind() == ApiError::Kind::NoCredits && error.userId().isEmpty())
-            error.setUserId(service()->auth()->userId());
+            error.setUserId(connection()->userId());
         if (!error) {
             // An empty success: the message was taken, nothing was said.
             m_delivered = true;
@@ -374,13 +377,14 @@ void ChatTurn::cancelRequest()
 void ChatTurn::fetchStateAfter()
 {
     setStatus(tr("checking the timeline"));
-    auto *query = new StateQuery(service(), this);
+    auto *query = new StateQuery(connection(), this);
     connect(query, &ServiceJob::finished, this, [this, query] {
         if (query->error()) {
             m_stateError = query->error();
         } else {
             m_stateAfter = query->state();
             m_hasStateAfter = true;
+            emit stateRead(m_stateAfter);
             m_changes = DraftDiff::between(m_before, m_stateAfter.draft);
         }
         finishTurn();

@@ -38,7 +38,9 @@ public:
 
     static constexpr qsizetype MaxReplyCharacters = 200000;
 
-    ChatTurn(Service *service, const QString &message, QObject *parent = nullptr);
+    // `known`: the session's state as last reported, if any (the timeline before the turn).
+    ChatTurn(Connection *connection, const QString &message, const std::optional<ProjectState> &known,
+             QObject *parent = nullptr);
 
     QString message() const { return m_message; }
     QString text() const;
@@ -67,6 +69,8 @@ signals:
     void heartbeat();
     // Nothing but heartbeats for a while: show that the agent is still working.
     void stillWorking(qint64 elapsedMs);
+    // The service reported the session's state (before or after the turn).
+    void stateRead(const nemo::core::ProjectState &state);
 
 protected:
     void send() override;
@@ -106,6 +110,7 @@ private:
     SseParser m_parser;
     QList<SseEvent> m_events;
     QList<AgentEvent> m_decoded;
+    std::optional<ProjectState> m_known;
     Draft m_before;
     bool m_haveBefore = false;
     ProjectState m_stateAfter;

@@ -1,7 +1,7 @@
 #include "claimtokenquery.h"
 
-#include "service.h"
-#include "session.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 namespace nemo::core {
 
@@ -22,15 +22,15 @@ bool plausibleClaimToken(const QString &token)
 
 } // namespace
 
-ClaimTokenQuery::ClaimTokenQuery(Service *service, QObject *parent)
-    : ApiCall(service, Needs::Session, "POST", QStringLiteral("/api/auth/claim-token"), QJsonObject(), parent)
+ClaimTokenQuery::ClaimTokenQuery(Connection *connection, QObject *parent)
+    : ApiCall(connection, Needs::Session, "POST", QStringLiteral("/api/auth/claim-token"), QJsonObject(), parent)
 { }
 
 void ClaimTokenQuery::send()
 {
     // After a replaced session (1002) the claim is for the new one.
-    const SessionInfo info = service()->session()->info();
-    setBody({{QStringLiteral("task_id"), info.taskId}, {QStringLiteral("session_id"), info.sessionId}});
+    setBody({{QStringLiteral("task_id"), connection()->taskId()},
+             {QStringLiteral("session_id"), connection()->sessionId()}});
     ApiCall::send();
 }
 

@@ -13,7 +13,7 @@ class ClaimTokenQuery : public ApiCall
 {
     Q_OBJECT
 public:
-    explicit ClaimTokenQuery(Service *service, QObject *parent = nullptr);
+    explicit ClaimTokenQuery(Connection *connection, QObject *parent = nullptr);
 
     QString claimToken() const { return m_claimToken; }
     // https://nemovideo.com/workspace/claim?ct=<claim token>

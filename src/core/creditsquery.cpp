@@ -1,11 +1,12 @@
 #include "creditsquery.h"
 
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 namespace nemo::core {
 
-CreditsQuery::CreditsQuery(Service *service, QObject *parent)
-    : ApiCall(service, Needs::Token, "GET", QStringLiteral("/api/credits/balance/simple"), QJsonObject(),
+CreditsQuery::CreditsQuery(Connection *connection, QObject *parent)
+    : ApiCall(connection, Needs::Token, "GET", QStringLiteral("/api/credits/balance/simple"), QJsonObject(),
               parent)
 { }
 
@@ -16,7 +17,6 @@ void CreditsQuery::handle(const ApiResult &result)
         return;
     }
     m_credits = Credits::fromJson(result.data);
-    service()->noteCredits(m_credits);
     complete();
 }
 

@@ -10,7 +10,7 @@ class CreditsQuery : public ApiCall
 {
     Q_OBJECT
 public:
-    explicit CreditsQuery(Service *service, QObject *parent = nullptr);
+    explicit CreditsQuery(Connection *connection, QObject *parent = nullptr);
     Credits credits() const { return m_credits; }
 
 protected:

@@ -1,7 +1,8 @@
 #include "downloadjob.h"
 
 #include "envelope.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 #include "transport.h"
 
 #include <QDir>
@@ -19,9 +20,9 @@ constexpr qint64 ReadBuffer = 1024 * 1024;
 
 } // namespace
 
-DownloadJob::DownloadJob(Service *service, const QUrl &url, const QUrl &fallbackUrl,
+DownloadJob::DownloadJob(Connection *connection, const QUrl &url, const QUrl &fallbackUrl,
                          const QString &targetPath, qint64 expectedSize, QObject *parent)
-    : ServiceJob(service, Needs::Token, parent)
+    : ServiceJob(connection, Needs::Token, parent)
     , m_url(url)
     , m_fallback(fallbackUrl)
     , m_target(targetPath)
@@ -62,11 +63,11 @@ void DownloadJob::send()
     m_received = m_offset;
     m_accepted = false;
 
-    QNetworkRequest request = service()->transport()->requestFor(url);
+    QNetworkRequest request = connection()->transport()->requestFor(url);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     if (m_offset > 0)
         request.setRawHeader("Range", "bytes=" + QByteArray::number(m_offset) + '-');
-    QNetworkReply *reply = service()->transport()->network()->get(request);
+    QNetworkReply *reply = connection()->transport()->network()->get(request);
     reply->setReadBufferSize(ReadBuffer);
     track(reply);
     connect(reply, &QNetworkReply::metaDataChanged, this, &DownloadJob::onMetaData);
@@ -167,7 +168,7 @@ void DownloadJob::retryOrFail(const ApiError &error)
 {
     m_file.close();
     if (error.isTransient() && ++m_transientFailures <= MaxTransientFailures) {
-        retryAfter(int(service()->config().retryBackoff.count()) << (m_transientFailures - 1));
+        retryAfter(int(connection()->config().retryBackoff.count()) << (m_transientFailures - 1));
         return;
     }
     complete(error);

@@ -14,7 +14,7 @@ class DownloadJob : public ServiceJob
 {
     Q_OBJECT
 public:
-    DownloadJob(Service *service, const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
+    DownloadJob(Connection *connection, const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
                 qint64 expectedSize = -1, QObject *parent = nullptr);
 
     QString targetPath() const { return m_target; }

@@ -7,7 +7,8 @@
 #include "localsources.h"
 #include "mediacache.h"
 #include "renderjob.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,9 +19,9 @@
 
 namespace nemo::core {
 
-Exporter::Exporter(Service *service, QObject *parent)
+Exporter::Exporter(Connection *connection, QObject *parent)
     : QObject(parent)
-    , m_service(service)
+    , m_connection(connection)
 { }
 
 QString Exporter::suggestedFileName(const Draft &draft, const QDateTime &when)
@@ -52,7 +53,7 @@ void Exporter::start(const Draft &draft, const RenderOptions &options, const QSt
     m_startedAt = QDateTime::currentDateTime();
     m_phase = Phase::Rendering;
     emit changed();
-    watch(m_service->startRender(draft, options, this));
+    watch(ServiceJob::started(new RenderJob(m_connection, draft, options, this)));
 }
 
 void Exporter::resume(const QString &jobId, const QString &targetPath)
@@ -67,7 +68,7 @@ void Exporter::resume(const QString &jobId, const QString &targetPath)
     m_startedAt = QDateTime::currentDateTime();
     m_phase = Phase::Rendering;
     emit changed();
-    watch(m_service->resumeRender(jobId, this));
+    watch(ServiceJob::started(new RenderJob(m_connection, jobId, this)));
 }
 
 void Exporter::startLocal(const ProjectState &state, const QList<MediaItem> &bin, MediaCache *cache,
@@ -213,7 +214,8 @@ void Exporter::download()
     m_phase = Phase::Downloading;
     m_error = ApiError();
     emit changed();
-    DownloadJob *job = m_service->download(m_outputUrl, m_fallbackUrl, m_target, m_status.size, this);
+    auto *job = ServiceJob::started(
+        new DownloadJob(m_connection, m_outputUrl, m_fallbackUrl, m_target, m_status.size, this));
     m_download = job;
     connect(job, &DownloadJob::progress, this, [this](qint64 received, qint64 total) {
         m_received = received;
@@ -316,7 +318,7 @@ void Exporter::cancel()
     if (m_render)
         m_render->pausePolling();
     emit changed();
-    ApiCall *call = m_service->cancelRender(m_jobId, this);
+    ApiCall *call = RenderJob::cancel(m_connection, m_jobId, this);
     connect(call, &ServiceJob::finished, this, [this, call] {
         if (!m_cancelling)
             return; // detached or restarted meanwhile

@@ -21,7 +21,7 @@ class RenderJob;
 class LocalRenderJob;
 class LocalSources;
 class MediaCache;
-class Service;
+class Connection;
 
 // One export from start to file: render on the service, poll, then download to the target path
 // (resumable). The job id is announced as soon as it exists, so that a restart can resume it.
@@ -54,7 +54,7 @@ public:
     };
     Q_ENUM(Engine)
 
-    explicit Exporter(Service *service, QObject *parent = nullptr);
+    explicit Exporter(Connection *connection, QObject *parent = nullptr);
 
     void start(const Draft &draft, const RenderOptions &options, const QString &targetPath);
     void resume(const QString &jobId, const QString &targetPath);
@@ -109,7 +109,7 @@ private:
     void renderLocally();
     void stopLocal();
 
-    Service *m_service;
+    Connection *m_connection;
     Phase m_phase = Phase::Idle;
     Draft m_draft;
     RenderOptions m_options;

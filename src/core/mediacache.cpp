@@ -2,7 +2,8 @@
 
 #include "downloadjob.h"
 #include "filenames.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -14,9 +15,9 @@
 
 namespace nemo::core {
 
-MediaCache::MediaCache(Service *service, const QString &folder, qint64 limitBytes, QObject *parent)
+MediaCache::MediaCache(Connection *connection, const QString &folder, qint64 limitBytes, QObject *parent)
     : QObject(parent)
-    , m_service(service)
+    , m_connection(connection)
     , m_folder(folder)
     , m_limit(limitBytes)
 { }
@@ -55,7 +56,7 @@ DownloadJob *MediaCache::fetch(const QUrl &url, const QString &name)
     if (QPointer<DownloadJob> running = m_running.value(path))
         return running;
     QDir().mkpath(m_folder);
-    DownloadJob *job = m_service->download(url, QUrl(), path, -1, this);
+    auto *job = ServiceJob::started(new DownloadJob(m_connection, url, QUrl(), path, -1, this));
     m_running.insert(path, job);
     connect(job, &ServiceJob::finished, this, [this, path, job] {
         if (m_running.value(path) == job)

@@ -8,7 +8,7 @@
 namespace nemo::core {
 
 class DownloadJob;
-class Service;
+class Connection;
 
 // Media from the web kept on this computer: each link is fetched once (resumably, into
 // `<cache>/media`), then served from disk. Shared by everything that needs a local copy (generated
@@ -20,7 +20,7 @@ class MediaCache : public QObject
 public:
     static constexpr qint64 DefaultLimitBytes = 4LL * 1024 * 1024 * 1024;
 
-    explicit MediaCache(Service *service, const QString &folder = defaultFolder(),
+    explicit MediaCache(Connection *connection, const QString &folder = defaultFolder(),
                         qint64 limitBytes = DefaultLimitBytes, QObject *parent = nullptr);
 
     static QString defaultFolder();
@@ -37,7 +37,7 @@ public:
     void trim();
 
 private:
-    Service *m_service;
+    Connection *m_connection;
     QString m_folder;
     qint64 m_limit;
     QHash<QString, QPointer<DownloadJob>> m_running; // by path

@@ -1,5 +1,7 @@
 #include "mediavalidator.h"
 
+#include "serviceconfig.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -8,12 +10,7 @@ namespace nemo::core {
 
 const QStringList &MediaValidator::acceptedExtensions()
 {
-    static const QStringList list = {QStringLiteral("mp4"),  QStringLiteral("mov"), QStringLiteral("avi"),
-                                     QStringLiteral("webm"), QStringLiteral("mkv"), QStringLiteral("jpg"),
-                                     QStringLiteral("png"),  QStringLiteral("gif"), QStringLiteral("webp"),
-                                     QStringLiteral("mp3"),  QStringLiteral("wav"), QStringLiteral("m4a"),
-                                     QStringLiteral("aac")};
-    return list;
+    return ServiceConfig::acceptedExtensions();
 }
 
 QString MediaValidator::acceptedList()

@@ -2,7 +2,9 @@
 
 #include "envelope.h"
 #include "jsonnumbers.h"
-#include "service.h"
+#include "apicall.h"
+#include "connection.h"
+#include "serviceconfig.h"
 #include "transport.h"
 
 #include <QJsonDocument>
@@ -25,18 +27,25 @@ RenderPollSchedule::Timings timingsOf(const ServiceConfig &config)
 
 } // namespace
 
-RenderJob::RenderJob(Service *service, const Draft &draft, const RenderOptions &options, QObject *parent)
-    : ServiceJob(service, Needs::Session, parent)
+RenderJob::RenderJob(Connection *connection, const Draft &draft, const RenderOptions &options, QObject *parent)
+    : ServiceJob(connection, Needs::Session, parent)
     , m_draft(draft.toJson())
     , m_options(options)
-    , m_schedule(timingsOf(service->config()))
+    , m_schedule(timingsOf(connection->config()))
 { }
 
-RenderJob::RenderJob(Service *service, const QString &jobId, QObject *parent)
-    : ServiceJob(service, Needs::Token, parent)
+ApiCall *RenderJob::cancel(Connection *connection, const QString &jobId, QObject *parent)
+{
+    const QString path = QStringLiteral("/api/render/proxy/lambda/") +
+        QString::fromLatin1(QUrl::toPercentEncoding(jobId)) + QStringLiteral("/cancel");
+    return started(new ApiCall(connection, ApiCall::Needs::Token, "POST", path, QJsonObject(), parent));
+}
+
+RenderJob::RenderJob(Connection *connection, const QString &jobId, QObject *parent)
+    : ServiceJob(connection, Needs::Token, parent)
     , m_jobId(jobId)
     , m_created(true)
-    , m_schedule(timingsOf(service->config()))
+    , m_schedule(timingsOf(connection->config()))
 { }
 
 QString RenderJob::newJobId(qint64 previousMs)
@@ -74,10 +83,10 @@ void RenderJob::create()
                            {QStringLiteral("output"),
                             QJsonObject{{QStringLiteral("format"), m_options.format},
                                         {QStringLiteral("quality"), m_options.quality}}}};
-    QNetworkRequest request = service()->transport()->request(QStringLiteral("/api/render/proxy/lambda"));
+    QNetworkRequest request = connection()->transport()->request(QStringLiteral("/api/render/proxy/lambda"));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply =
-        service()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        connection()->transport()->network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     expect(
         reply, [this](const ApiResult &result) { onCreated(result); },
         [this](const ApiError &error) {
@@ -171,9 +180,9 @@ void RenderJob::poll()
 {
     if (m_paused)
         return;
-    QNetworkRequest request = service()->transport()->request(
+    QNetworkRequest request = connection()->transport()->request(
         QStringLiteral("/api/render/proxy/lambda/") + QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)));
-    QNetworkReply *reply = service()->transport()->network()->get(request);
+    QNetworkReply *reply = connection()->transport()->network()->get(request);
     expect(
         reply,
         [this](const ApiResult &result) {
@@ -233,12 +242,12 @@ QUrl RenderJob::outputUrl() const
 {
     if (m_status.outputUrl.isEmpty())
         return fallbackUrl();
-    return service()->transport()->resolve(m_status.outputUrl);
+    return connection()->transport()->resolve(m_status.outputUrl);
 }
 
 QUrl RenderJob::fallbackUrl() const
 {
-    return service()->transport()->endpoint(QStringLiteral("/api/render/proxy/") +
+    return connection()->transport()->endpoint(QStringLiteral("/api/render/proxy/") +
                                             QString::fromLatin1(QUrl::toPercentEncoding(m_jobId)) +
                                             QStringLiteral("/download"));
 }

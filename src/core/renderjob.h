@@ -14,6 +14,8 @@ class QTimer;
 
 namespace nemo::core {
 
+class ApiCall;
+
 // An export: starts a render with a fresh render_<ms> id (a used id is retried once with a new
 // one), then polls until it completes, fails or is cancelled, on a RenderPollSchedule: soon after the
 // start, then when the reported progress says it will be done. A failed check (network, 408, 429, 5xx)
@@ -23,8 +25,10 @@ class RenderJob : public ServiceJob
 {
     Q_OBJECT
 public:
-    RenderJob(Service *service, const Draft &draft, const RenderOptions &options, QObject *parent = nullptr);
-    RenderJob(Service *service, const QString &jobId, QObject *parent = nullptr);
+    RenderJob(Connection *connection, const Draft &draft, const RenderOptions &options, QObject *parent = nullptr);
+    RenderJob(Connection *connection, const QString &jobId, QObject *parent = nullptr);
+    // POST …/lambda/<id>/cancel, started. 404/405 mean the service cannot cancel: the job finishes on its own.
+    static ApiCall *cancel(Connection *connection, const QString &jobId, QObject *parent = nullptr);
 
     QString jobId() const { return m_jobId; }
     RenderStatus status() const { return m_status; }

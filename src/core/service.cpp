@@ -17,19 +17,8 @@
 
 namespace nemo::core {
 
-namespace {
-
-template<typename Job>
-Job *started(Job *job)
-{
-    job->start();
-    return job;
-}
-
-} // namespace
-
 Service::Service(const ServiceConfig &config, SecretStore *secrets, QObject *parent)
-    : QObject(parent)
+    : Connection(parent)
     , m_config(config)
     , m_secrets(secrets)
     , m_transport(new Transport(this))
@@ -38,7 +27,7 @@ Service::Service(const ServiceConfig &config, SecretStore *secrets, QObject *par
     m_transport->setProfile(config.profile);
     m_transport->setInactivityTimeout(int(config.inactivityTimeout.count()));
     applyProxy();
-    m_auth = new Authenticator(this);
+    m_auth = new Authenticator(this, secrets);
     m_session = new Session(this);
     connect(m_session, &Session::changed, this, [this](const SessionInfo &info) {
         if (m_state && m_state->sessionId != info.sessionId)
@@ -67,6 +56,7 @@ void Service::setSecrets(SecretStore *secrets)
     if (!secrets || secrets == m_secrets)
         return;
     SecretStore *previous = std::exchange(m_secrets, secrets);
+    m_auth->setSecrets(secrets);
     m_auth->saveAgain();
     // The proxy password moves along with the sign-in.
     if (m_config.proxy.isManual() && !m_config.proxy.user.isEmpty()) {
@@ -95,55 +85,65 @@ void Service::setConfig(const ServiceConfig &config)
 
 CreditsQuery *Service::fetchCredits(QObject *parent)
 {
-    return started(new CreditsQuery(this, parent));
+    auto *query = new CreditsQuery(this, parent);
+    connect(query, &ServiceJob::finished, this, [this, query] {
+        if (!query->error())
+            noteCredits(query->credits());
+    });
+    return ServiceJob::started(query);
 }
 
 ApiCall *Service::cancelRender(const QString &jobId, QObject *parent)
 {
-    const QString path = QStringLiteral("/api/render/proxy/lambda/") +
-        QString::fromLatin1(QUrl::toPercentEncoding(jobId)) + QStringLiteral("/cancel");
-    return started(new ApiCall(this, ApiCall::Needs::Token, "POST", path, QJsonObject(), parent));
+    return RenderJob::cancel(this, jobId, parent);
 }
 
 ClaimTokenQuery *Service::claimWebLink(QObject *parent)
 {
-    return started(new ClaimTokenQuery(this, parent));
+    return ServiceJob::started(new ClaimTokenQuery(this, parent));
 }
 
 StateQuery *Service::fetchState(QObject *parent)
 {
-    return started(new StateQuery(this, parent));
+    auto *query = new StateQuery(this, parent);
+    connect(query, &ServiceJob::finished, this, [this, query] {
+        if (!query->error())
+            noteState(query->state());
+    });
+    return ServiceJob::started(query);
 }
 
 UploadJob *Service::upload(const QStringList &paths, QObject *parent)
 {
-    return started(new UploadJob(this, paths, parent));
+    return ServiceJob::started(new UploadJob(this, paths, parent));
 }
 
 UploadJob *Service::uploadUrls(const QList<QUrl> &urls, QObject *parent)
 {
-    return started(new UploadJob(this, urls, parent));
+    return ServiceJob::started(new UploadJob(this, urls, parent));
 }
 
 ChatTurn *Service::sendMessage(const QString &message, QObject *parent)
 {
-    return started(new ChatTurn(this, message, parent));
+    auto *turn = new ChatTurn(this, message, lastState(), parent);
+    connect(turn, &ChatTurn::stateRead, this, &Service::noteState);
+    return ServiceJob::started(turn);
 }
 
 RenderJob *Service::startRender(const Draft &draft, const RenderOptions &options, QObject *parent)
 {
-    return started(new RenderJob(this, draft, options, parent));
+    return ServiceJob::started(new RenderJob(this, draft, options, parent));
 }
 
 RenderJob *Service::resumeRender(const QString &jobId, QObject *parent)
 {
-    return started(new RenderJob(this, jobId, parent));
+    return ServiceJob::started(new RenderJob(this, jobId, parent));
 }
 
 DownloadJob *Service::download(const QUrl &url, const QUrl &fallbackUrl, const QString &targetPath,
                                qint64 expectedSize, QObject *parent)
 {
-    return started(new DownloadJob(this, url, fallbackUrl, targetPath, expectedSize, parent));
+    return ServiceJob::started(new DownloadJob(this, url, fallbackUrl, targetPath, expectedSize, parent));
 }
 
 std::optional<ProjectState> Service::lastState() const
@@ -161,6 +161,46 @@ void Service::noteCredits(const Credits &credits)
 {
     m_credits = credits;
     emit creditsChanged(credits);
+}
+
+void Service::ensureToken(QObject *context, Callback done)
+{
+    m_auth->ensure(context, std::move(done));
+}
+
+int Service::tokenGeneration() const
+{
+    return m_auth->generation();
+}
+
+void Service::renewToken(int generation, QObject *context, Callback done)
+{
+    m_auth->renew(generation, context, std::move(done));
+}
+
+QString Service::userId() const
+{
+    return m_auth->userId();
+}
+
+QString Service::sessionId() const
+{
+    return m_session->info().sessionId;
+}
+
+QString Service::taskId() const
+{
+    return m_session->info().taskId;
+}
+
+void Service::ensureSession(QObject *context, Callback done)
+{
+    m_session->ensure(context, std::move(done));
+}
+
+void Service::replaceSession(const QString &failedSessionId, QObject *context, Callback done)
+{
+    m_session->replace(failedSessionId, context, std::move(done));
 }
 
 } // namespace nemo::core

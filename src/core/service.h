@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connection.h"
 #include "credits.h"
 #include "projectstate.h"
 #include "serviceconfig.h"
@@ -27,18 +28,18 @@ struct RenderOptions;
 // The client of the NemoVideo service that the app, the CLI and the tests share: configuration,
 // transport, token and session, and a factory for each operation. Jobs it returns are already
 // started (they run from the next event-loop turn) and delete themselves after finished().
-class Service : public QObject
+class Service : public Connection
 {
     Q_OBJECT
 public:
     Service(const ServiceConfig &config, SecretStore *secrets, QObject *parent = nullptr);
     ~Service() override;
 
-    const ServiceConfig &config() const { return m_config; }
+    const ServiceConfig &config() const override { return m_config; }
     // Applies a new configuration; moving to another server forgets the session and token in use.
     void setConfig(const ServiceConfig &config);
 
-    Transport *transport() const { return m_transport; }
+    Transport *transport() const override { return m_transport; }
     Authenticator *auth() const { return m_auth; }
     Session *session() const { return m_session; }
     SecretStore *secrets() const { return m_secrets; }
@@ -63,9 +64,17 @@ public:
     std::optional<ProjectState> lastState() const;
     std::optional<Credits> lastCredits() const { return m_credits; }
 
-    // Called by the queries.
     void noteState(const ProjectState &state);
     void noteCredits(const Credits &credits);
+
+    void ensureToken(QObject *context, Callback done) override;
+    int tokenGeneration() const override;
+    void renewToken(int generation, QObject *context, Callback done) override;
+    QString userId() const override;
+    QString sessionId() const override;
+    QString taskId() const override;
+    void ensureSession(QObject *context, Callback done) override;
+    void replaceSession(const QString &failedSessionId, QObject *context, Callback done) override;
 
 signals:
     void stateChanged(const nemo::core::ProjectState &state);

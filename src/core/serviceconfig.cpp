@@ -34,6 +34,16 @@ QUrl ServiceConfig::webAppUrl(const QString &path, const QString &key, const QSt
     return url;
 }
 
+const QStringList &ServiceConfig::acceptedExtensions()
+{
+    static const QStringList list = {QStringLiteral("mp4"),  QStringLiteral("mov"), QStringLiteral("avi"),
+                                     QStringLiteral("webm"), QStringLiteral("mkv"), QStringLiteral("jpg"),
+                                     QStringLiteral("png"),  QStringLiteral("gif"), QStringLiteral("webp"),
+                                     QStringLiteral("mp3"),  QStringLiteral("wav"), QStringLiteral("m4a"),
+                                     QStringLiteral("aac")};
+    return list;
+}
+
 QUrl ServiceConfig::defaultBaseUrl()
 {
     return QUrl(QStringLiteral("https://mega-api-prod.nemovideo.ai"));

@@ -71,6 +71,8 @@ struct ServiceConfig
     ProxySettings proxy;
 
     static QUrl defaultBaseUrl();
+    // The file types the service accepts for upload (lower case, without the dot), as the contract lists them.
+    static const QStringList &acceptedExtensions();
     // A page of the NemoVideo web app (https://nemovideo.com<path>?<key>=<value>): registration, claims.
     static QUrl webAppUrl(const QString &path, const QString &key, const QString &value);
     // --base-url wins over NEMO_API_BASE, which wins over the saved setting.

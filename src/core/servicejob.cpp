@@ -1,9 +1,8 @@
 #include "servicejob.h"
 
-#include "authenticator.h"
 #include "logging.h"
-#include "service.h"
-#include "session.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
@@ -12,10 +11,10 @@
 
 namespace nemo::core {
 
-ServiceJob::ServiceJob(Service *service, Needs needs, QObject *parent)
-    : QObject(parent ? parent : service)
-    , m_service(service)
-    , m_serviceGuard(service)
+ServiceJob::ServiceJob(Connection *connection, Needs needs, QObject *parent)
+    : QObject(parent ? parent : connection)
+    , m_connection(connection)
+    , m_connectionGuard(connection)
     , m_needs(needs)
 { }
 
@@ -30,7 +29,7 @@ ServiceJob::~ServiceJob()
 
 QString ServiceJob::sessionId() const
 {
-    return service() ? m_service->session()->info().sessionId : QString();
+    return connection() ? m_connection->sessionId() : QString();
 }
 
 void ServiceJob::start()
@@ -45,7 +44,7 @@ void ServiceJob::prepare()
 {
     if (m_finished)
         return;
-    if (!service()) {
+    if (!connection()) {
         complete(ApiError(ApiError::Kind::Cancelled));
         return;
     }
@@ -53,17 +52,17 @@ void ServiceJob::prepare()
         send();
         return;
     }
-    m_service->auth()->ensure(this, [this](const ApiError &error) {
+    m_connection->ensureToken(this, [this](const ApiError &error) {
         if (error) {
             complete(error);
             return;
         }
-        m_authGeneration = m_service->auth()->generation();
+        m_authGeneration = m_connection->tokenGeneration();
         if (m_needs == Needs::Token) {
             send();
             return;
         }
-        m_service->session()->ensure(this, [this](const ApiError &sessionError) {
+        m_connection->ensureSession(this, [this](const ApiError &sessionError) {
             if (sessionError) {
                 complete(sessionError);
                 return;
@@ -190,7 +189,7 @@ void ServiceJob::retryAfter(int milliseconds)
 
 bool ServiceJob::recover(const ApiError &error)
 {
-    if (m_finished || m_aborted || !service())
+    if (m_finished || m_aborted || !connection())
         return false;
     switch (error.kind()) {
     case ApiError::Kind::TokenExpired:
@@ -198,12 +197,12 @@ bool ServiceJob::recover(const ApiError &error)
             return false;
         m_authRecovered = true;
         cancelRequest();
-        m_service->auth()->renew(m_authGeneration, this, [this](const ApiError &renewError) {
+        m_connection->renewToken(m_authGeneration, this, [this](const ApiError &renewError) {
             if (renewError) {
                 complete(renewError);
                 return;
             }
-            m_authGeneration = m_service->auth()->generation();
+            m_authGeneration = m_connection->tokenGeneration();
             send();
         });
         return true;
@@ -212,7 +211,7 @@ bool ServiceJob::recover(const ApiError &error)
             return false;
         m_sessionRecovered = true;
         cancelRequest();
-        m_service->session()->replace(m_sessionUsed, this, [this](const ApiError &sessionError) {
+        m_connection->replaceSession(m_sessionUsed, this, [this](const ApiError &sessionError) {
             if (sessionError) {
                 complete(sessionError);
                 return;
@@ -226,7 +225,7 @@ bool ServiceJob::recover(const ApiError &error)
             return false;
         m_rateRecovered = true;
         cancelRequest();
-        retryAfter(int(m_service->config().rateLimitDelay.count()));
+        retryAfter(int(m_connection->config().rateLimitDelay.count()));
         return true;
     default:
         return false;

@@ -13,7 +13,7 @@ class QTimer;
 
 namespace nemo::core {
 
-class Service;
+class Connection;
 
 // One operation against the service (nextcloud's AbstractNetworkJob is the model): start(),
 // abort(), one finished() signal, results read from the job. Before send() the job has a token and,
@@ -32,11 +32,18 @@ public:
         Session
     };
 
-    ServiceJob(Service *service, Needs needs, QObject *parent = nullptr);
+    ServiceJob(Connection *connection, Needs needs, QObject *parent = nullptr);
     ~ServiceJob() override;
 
     // Starts on the next turn of the event loop, so callers can connect first.
     void start();
+    // A new job, started: `auto *job = ServiceJob::started(new UploadJob(connection, paths, this));`
+    template<typename Job>
+    static Job *started(Job *job)
+    {
+        job->start();
+        return job;
+    }
     // Stops the operation; finished() follows with a Cancelled error.
     void abort();
 
@@ -65,7 +72,7 @@ protected:
     virtual void onFinished() { }
 
     // Null once the service is gone.
-    Service *service() const { return m_serviceGuard ? m_service : nullptr; }
+    Connection *connection() const { return m_connectionGuard ? m_connection : nullptr; }
     QString sessionId() const;
     bool isAborted() const { return m_aborted; }
 
@@ -93,8 +100,8 @@ protected:
 private:
     void prepare();
 
-    Service *m_service;
-    QPointer<QObject> m_serviceGuard;
+    Connection *m_connection;
+    QPointer<QObject> m_connectionGuard;
     Needs m_needs;
     ApiError m_error;
     QPointer<QNetworkReply> m_reply;

@@ -1,13 +1,14 @@
 #include "session.h"
 
 #include "apicall.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 namespace nemo::core {
 
-Session::Session(Service *service)
-    : QObject(service)
-    , m_service(service)
+Session::Session(Connection *connection)
+    : QObject(connection)
+    , m_connection(connection)
 { }
 
 void Session::restore(const SessionInfo &info)
@@ -45,8 +46,8 @@ void Session::replace(const QString &failedSessionId, QObject *context, Callback
 
 void Session::create()
 {
-    const QString language = m_service->config().effectiveLanguage();
-    auto *call = new ApiCall(m_service, ServiceJob::Needs::Token, "POST",
+    const QString language = m_connection->config().effectiveLanguage();
+    auto *call = new ApiCall(m_connection, ServiceJob::Needs::Token, "POST",
                              QStringLiteral("/api/tasks/me/with-session/nemo_agent"),
                              QJsonObject{{QStringLiteral("task_name"), QStringLiteral("project")},
                                          {QStringLiteral("language"), language}},

@@ -12,7 +12,7 @@
 
 namespace nemo::core {
 
-class Service;
+class Connection;
 
 // The editing session on the service: created on first need in the user's language, kept (the
 // owner persists it), and replaced when the service answers 1002.
@@ -22,7 +22,7 @@ class Session : public QObject
 public:
     using Callback = std::function<void(const ApiError &)>;
 
-    explicit Session(Service *service);
+    explicit Session(Connection *connection);
 
     SessionInfo info() const { return m_info; }
     // Continues a session saved earlier (a project, the CLI's state file).
@@ -41,7 +41,7 @@ signals:
 private:
     void create();
 
-    Service *m_service;
+    Connection *m_connection;
     SessionInfo m_info;
     QString m_replacing;
     Waiters m_waiters;

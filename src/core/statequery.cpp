@@ -1,18 +1,18 @@
 #include "statequery.h"
 
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 
 namespace nemo::core {
 
-StateQuery::StateQuery(Service *service, QObject *parent)
-    : ApiCall(service, Needs::Session, "GET", QStringLiteral("/api/state/nemo_agent/me/{session}/latest"),
+StateQuery::StateQuery(Connection *connection, QObject *parent)
+    : ApiCall(connection, Needs::Session, "GET", QStringLiteral("/api/state/nemo_agent/me/{session}/latest"),
               QJsonObject(), parent)
 { }
 
 void StateQuery::handle(const ApiResult &result)
 {
     m_state = ProjectState::fromJson(result.data);
-    service()->noteState(m_state);
     complete();
 }
 

@@ -10,7 +10,7 @@ class StateQuery : public ApiCall
 {
     Q_OBJECT
 public:
-    explicit StateQuery(Service *service, QObject *parent = nullptr);
+    explicit StateQuery(Connection *connection, QObject *parent = nullptr);
     const ProjectState &state() const { return m_state; }
 
 protected:

@@ -1,24 +1,25 @@
 #include "tokenrequest.h"
 
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 #include "transport.h"
 
 #include <QNetworkAccessManager>
 
 namespace nemo::core {
 
-TokenRequest::TokenRequest(Service *service, const QString &clientId, QObject *parent)
-    : ServiceJob(service, Needs::Nothing, parent)
+TokenRequest::TokenRequest(Connection *connection, const QString &clientId, QObject *parent)
+    : ServiceJob(connection, Needs::Nothing, parent)
     , m_clientId(clientId)
 { }
 
 void TokenRequest::send()
 {
     QNetworkRequest request =
-        service()->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
+        connection()->transport()->request(QStringLiteral("/api/auth/anonymous-token"), false);
     request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    expect(service()->transport()->network()->post(request, QByteArray()), [this](const ApiResult &result) {
+    expect(connection()->transport()->network()->post(request, QByteArray()), [this](const ApiResult &result) {
         m_token = result.data.value(QLatin1String("token")).toString();
         if (m_token.isEmpty()) {
             complete(ApiError(ApiError::Kind::BadResponse));

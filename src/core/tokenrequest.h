@@ -12,7 +12,7 @@ class TokenRequest : public ServiceJob
 {
     Q_OBJECT
 public:
-    TokenRequest(Service *service, const QString &clientId, QObject *parent = nullptr);
+    TokenRequest(Connection *connection, const QString &clientId, QObject *parent = nullptr);
 
     QString token() const { return m_token; }
     QString userId() const { return m_userId; }

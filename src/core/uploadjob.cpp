@@ -1,7 +1,8 @@
 #include "uploadjob.h"
 
 #include "envelope.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
 #include "transport.h"
 #include "weblink.h"
 
@@ -33,13 +34,13 @@ QByteArray contentDisposition(const QString &fileName)
 
 } // namespace
 
-UploadJob::UploadJob(Service *service, const QStringList &paths, QObject *parent)
-    : ServiceJob(service, Needs::Session, parent)
+UploadJob::UploadJob(Connection *connection, const QStringList &paths, QObject *parent)
+    : ServiceJob(connection, Needs::Session, parent)
     , m_paths(paths)
 { }
 
-UploadJob::UploadJob(Service *service, const QList<QUrl> &urls, QObject *parent)
-    : ServiceJob(service, Needs::Session, parent)
+UploadJob::UploadJob(Connection *connection, const QList<QUrl> &urls, QObject *parent)
+    : ServiceJob(connection, Needs::Session, parent)
     , m_urls(urls)
 { }
 
@@ -63,7 +64,7 @@ bool UploadJob::validate()
     if (m_paths.isEmpty() && m_urls.isEmpty())
         problems.append(MediaValidator::tr("Nothing to upload."));
     for (const QString &path : std::as_const(m_paths)) {
-        const MediaCheck check = MediaValidator::check(path, service()->config().maxUploadBytes);
+        const MediaCheck check = MediaValidator::check(path, connection()->config().maxUploadBytes);
         if (!check.ok()) {
             m_refused.append(check);
             problems.append(check.message());
@@ -88,10 +89,10 @@ void UploadJob::send()
 {
     if (!validate())
         return;
-    QNetworkAccessManager *network = service()->transport()->network();
+    QNetworkAccessManager *network = connection()->transport()->network();
     const QString path = QStringLiteral("/api/upload-video/nemo_agent/me/") +
         QString::fromLatin1(QUrl::toPercentEncoding(sessionId()));
-    QNetworkRequest request = service()->transport()->request(path);
+    QNetworkRequest request = connection()->transport()->request(path);
     QNetworkReply *reply = nullptr;
     if (!m_urls.isEmpty()) {
         QJsonArray urls;

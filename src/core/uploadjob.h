@@ -16,8 +16,8 @@ class UploadJob : public ServiceJob
 {
     Q_OBJECT
 public:
-    UploadJob(Service *service, const QStringList &paths, QObject *parent = nullptr);
-    UploadJob(Service *service, const QList<QUrl> &urls, QObject *parent = nullptr);
+    UploadJob(Connection *connection, const QStringList &paths, QObject *parent = nullptr);
+    UploadJob(Connection *connection, const QList<QUrl> &urls, QObject *parent = nullptr);
 
     QStringList paths() const { return m_paths; }
     QList<UploadedFile> files() const { return m_files; }

@@ -2,7 +2,9 @@
 
 #include "downloadjob.h"
 #include "mediacache.h"
-#include "service.h"
+#include "connection.h"
+#include "serviceconfig.h"
+#include "uploadjob.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
@@ -61,9 +63,9 @@ void checkPaths(const QStringList &paths, qint64 maxBytes, int limit, QList<Medi
 
 } // namespace
 
-UploadQueue::UploadQueue(Service *service, QObject *parent)
+UploadQueue::UploadQueue(Connection *connection, QObject *parent)
     : QObject(parent)
-    , m_service(service)
+    , m_connection(connection)
 { }
 
 UploadQueue::~UploadQueue()
@@ -103,7 +105,7 @@ void UploadQueue::add(const QStringList &paths)
         return;
     if (m_checking++ == 0)
         emit checkingChanged(true);
-    const qint64 maxBytes = m_service->config().maxUploadBytes;
+    const qint64 maxBytes = m_connection->config().maxUploadBytes;
     QPointer<UploadQueue> self(this);
     // Reading thousands of files to check them would freeze the window: do it on a worker.
     QThreadPool::globalInstance()->start([self, paths, maxBytes] {
@@ -230,8 +232,8 @@ void UploadQueue::startUpload(int index)
     item.error.clear();
     const quint64 id = item.id;
     emit changed(index);
-    UploadJob *job =
-        item.url.isValid() ? m_service->uploadUrls({item.url}, this) : m_service->upload({item.path}, this);
+    UploadJob *job = ServiceJob::started(item.url.isValid() ? new UploadJob(m_connection, QList<QUrl>{item.url}, this)
+                                                            : new UploadJob(m_connection, QStringList{item.path}, this));
     m_jobs.insert(id, job);
     connect(job, &UploadJob::progress, this, [this, id](qint64 sent) {
         const int at = indexOf(id);

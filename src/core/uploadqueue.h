@@ -12,7 +12,7 @@
 namespace nemo::core {
 
 class MediaCache;
-class Service;
+class Connection;
 
 // The media bin: what the user added, checked at the door (off the UI thread, folders expanded), then
 // uploaded one file per request, two at a time, each with its own progress and its own failure
@@ -25,7 +25,7 @@ class UploadQueue : public QObject
 public:
     static constexpr int MaxFilesPerDrop = 10000;
 
-    explicit UploadQueue(Service *service, QObject *parent = nullptr);
+    explicit UploadQueue(Connection *connection, QObject *parent = nullptr);
     ~UploadQueue() override;
 
     const QList<MediaItem> &items() const { return m_items; }
@@ -68,7 +68,7 @@ private:
     void startFetch(int index);
     void settle(quint64 id, const ApiError &error);
 
-    Service *m_service;
+    Connection *m_connection;
     MediaCache *m_cache = nullptr;
     QList<MediaItem> m_items;
     QHash<quint64, QPointer<ServiceJob>> m_jobs;
