@@ -56,7 +56,7 @@
     </message>
 </context>
 <context>
-    <name>nemo::core::Conversation</name>
+    <name>nemo::client::Conversation</name>
     <message numerus="yes">
         <source>The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</source>
         <translation>
@@ -73,7 +73,7 @@
     </message>
 </context>
 <context>
-    <name>nemo::core::MltDocument</name>
+    <name>nemo::render::MltDocument</name>
     <message numerus="yes">
         <source>%n segment(s) with no length left out.</source>
         <translation>

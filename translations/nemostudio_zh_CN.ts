@@ -187,6 +187,123 @@
     </message>
 </context>
 <context>
+    <name>nemo::agent::AgentEventDecoder</name>
+    <message>
+        <source>editing the timeline</source>
+        <translation>正在编辑时间线</translation>
+    </message>
+    <message>
+        <source>generating a video clip</source>
+        <translation>正在生成视频片段</translation>
+    </message>
+    <message>
+        <source>working on the music</source>
+        <translation>正在处理音乐</translation>
+    </message>
+    <message>
+        <source>processing your media</source>
+        <translation>正在处理你的素材</translation>
+    </message>
+    <message>
+        <source>preparing the video</source>
+        <translation>正在准备视频</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation>正在运行 %1</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::agent::ChatTurn</name>
+    <message>
+        <source>sending your message</source>
+        <translation>正在发送你的消息</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>思考中</translation>
+    </message>
+    <message>
+        <source>writing the reply</source>
+        <translation>正在撰写回复</translation>
+    </message>
+    <message>
+        <source>no details were given</source>
+        <translation>没有提供详细信息</translation>
+    </message>
+    <message>
+        <source>[The reply was too long and was cut here.]</source>
+        <translation>[回复太长，在此处被截断。]</translation>
+    </message>
+    <message>
+        <source>checking the timeline</source>
+        <translation>正在检查时间线</translation>
+    </message>
+    <message>
+        <source>The agent reported a problem.</source>
+        <translation>智能体报告了一个问题。</translation>
+    </message>
+    <message>
+        <source>The timeline did not change.</source>
+        <translation>时间线没有变化。</translation>
+    </message>
+    <message>
+        <source>What changed: %1.</source>
+        <translation>变化：%1。</translation>
+    </message>
+    <message>
+        <source>The timeline couldn&apos;t be checked: %1</source>
+        <translation>无法检查时间线：%1</translation>
+    </message>
+    <message>
+        <source>The agent finished without a reply.</source>
+        <translation>智能体已完成，但没有回复。</translation>
+    </message>
+    <message>
+        <source>The agent reported a problem: %1</source>
+        <translation>智能体报告了一个问题：%1</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the reply finished. Your message was not sent again (that could charge you twice).</source>
+        <translation>回复完成前连接断开了。你的消息没有被再次发送（那样可能会重复扣费）。</translation>
+    </message>
+    <message>
+        <source>The agent took too long, so Nemo Studio stopped waiting.</source>
+        <translation>智能体处理时间过长，Nemo Studio 已停止等待。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::agent::GuiReference</name>
+    <message>
+        <source>Open Export</source>
+        <translation>打开导出</translation>
+    </message>
+    <message>
+        <source>Show Timeline</source>
+        <translation>显示时间线</translation>
+    </message>
+    <message>
+        <source>Refresh Timeline</source>
+        <translation>刷新时间线</translation>
+    </message>
+    <message>
+        <source>Describe the Edit</source>
+        <translation>描述剪辑</translation>
+    </message>
+    <message>
+        <source>Continue in the Web App</source>
+        <translation>在网页版中继续</translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::ChatPanel</name>
     <message>
         <source>Turn these images into a 30-second promo video with music and text overlays</source>
@@ -1376,6 +1493,36 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
+    <name>nemo::auth::Authenticator</name>
+    <message>
+        <source>The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free anonymous token, or set a valid one.</source>
+        <translation>NEMO_TOKEN 中的令牌被拒绝（已过期或无效）。取消设置 NEMO_TOKEN 以使用免费匿名令牌，或设置一个有效的令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::auth::SecretStore</name>
+    <message>
+        <source>system keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>memory only (forgotten when the app closes)</source>
+        <translation>仅内存（关闭应用后会被忘记）</translation>
+    </message>
+    <message>
+        <source>unencrypted file %1 (readable by you only)</source>
+        <translation>不加密的文件 %1（只有你可以读取）</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written.</source>
+        <translation>无法写入文件 %1。</translation>
+    </message>
+</context>
+<context>
     <name>nemo::cli::CliApplication</name>
     <message>
         <source>Sign in (a free anonymous account if needed) and open a session.</source>
@@ -1767,40 +1914,272 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Add --allow-missing to render with gaps where that media was.</source>
         <translation>加上 --allow-missing 可在缺失素材处留空并继续渲染。</translation>
     </message>
-</context>
-<context>
-    <name>nemo::core::AgentEventDecoder</name>
     <message>
-        <source>editing the timeline</source>
-        <translation>正在编辑时间线</translation>
-    </message>
-    <message>
-        <source>generating a video clip</source>
-        <translation>正在生成视频片段</translation>
-    </message>
-    <message>
-        <source>working on the music</source>
-        <translation>正在处理音乐</translation>
-    </message>
-    <message>
-        <source>processing your media</source>
-        <translation>正在处理你的素材</translation>
-    </message>
-    <message>
-        <source>preparing the video</source>
-        <translation>正在准备视频</translation>
-    </message>
-    <message>
-        <source>working</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <source>running %1</source>
-        <translation>正在运行 %1</translation>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
-    <name>nemo::core::ApiError</name>
+    <name>nemo::client::Conversation</name>
+    <message>
+        <source>Opening the export…</source>
+        <translation>正在打开导出…</translation>
+    </message>
+    <message>
+        <source>Choose the photos, videos or music to add.</source>
+        <translation>选择要添加的照片、视频或音乐。</translation>
+    </message>
+    <message>
+        <source>You have %1 credits available (%2 frozen while work is running, %3 in total).</source>
+        <translation>你有 %1 积分可用（任务进行中冻结 %2，共 %3）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</source>
+        <translation>
+            <numerusform>智能体可能仍在处理。Nemo Studio 会在 %n 秒后查看时间线，之后每 %1 秒查看一次，连续 %2 次没有变化（或你按下“停止等待”）后停止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agent carried on: there is new generated media in the media bin.</source>
+        <translation>智能体继续完成了工作：素材库中有新生成的素材。</translation>
+    </message>
+    <message>
+        <source>The agent carried on. What changed: %1.</source>
+        <translation>智能体继续完成了工作。变化：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing changed in %n look(s) at the timeline, so Nemo Studio stopped waiting for the agent.</source>
+        <translation>
+            <numerusform>连续 %n 次查看时间线都没有变化，Nemo Studio 已停止等待智能体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the agent. What it did so far is on the timeline.</source>
+        <translation>已停止等待智能体。它目前完成的内容都在时间线上。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::client::Workspace</name>
+    <message>
+        <source>Your sign-in could not be saved in the %1 (%2). It works for now but will not be remembered.</source>
+        <translation>你的登录无法保存在%1中（%2）。现在可以使用，但不会被记住。</translation>
+    </message>
+    <message>
+        <source>The service no longer knew this editing session, so a new one was started. Its timeline starts empty.</source>
+        <translation>服务已不认识这个编辑会话，所以开始了一个新会话。它的时间线从空开始。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::draft::Draft</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>Track type %1</source>
+        <translation>轨道类型 %1</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>轨道</translation>
+    </message>
+    <message>
+        <source>Timeline is empty</source>
+        <translation>时间线为空</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>1 segment</source>
+        <translation>1 个片段</translation>
+    </message>
+    <message>
+        <source>%1 segments</source>
+        <translation>%1 个片段</translation>
+    </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ 还有 %1 个</translation>
+    </message>
+    <message>
+        <source>Timeline (1 track)</source>
+        <translation>时间线（1 条轨道）</translation>
+    </message>
+    <message>
+        <source>Timeline (%1 tracks)</source>
+        <translation>时间线（%1 条轨道）</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::draft::DraftDiff</name>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>added track %1</source>
+        <translation>添加了轨道 %1</translation>
+    </message>
+    <message>
+        <source>removed track %1</source>
+        <translation>移除了轨道 %1</translation>
+    </message>
+    <message>
+        <source>renamed track %1 to %2</source>
+        <translation>把轨道 %1 重命名为 %2</translation>
+    </message>
+    <message>
+        <source>added 1 segment to %1</source>
+        <translation>在 %1 中添加了 1 个片段</translation>
+    </message>
+    <message>
+        <source>added %1 segments to %2</source>
+        <translation>在 %2 中添加了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>removed 1 segment from %1</source>
+        <translation>从 %1 中移除了 1 个片段</translation>
+    </message>
+    <message>
+        <source>removed %1 segments from %2</source>
+        <translation>从 %2 中移除了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>moved or resized 1 segment in %1</source>
+        <translation>在 %1 中移动或调整了 1 个片段</translation>
+    </message>
+    <message>
+        <source>moved or resized %1 segments in %2</source>
+        <translation>在 %2 中移动或调整了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>replaced 1 segment in %1</source>
+        <translation>在 %1 中替换了 1 个片段</translation>
+    </message>
+    <message>
+        <source>replaced %1 segments in %2</source>
+        <translation>在 %2 中替换了 %1 个片段</translation>
+    </message>
+    <message>
+        <source>%1 volume %2 → %3</source>
+        <translation>%1 音量 %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 text &quot;%2&quot; → &quot;%3&quot;</source>
+        <translation>%1 文字“%2”→“%3”</translation>
+    </message>
+    <message>
+        <source>length %1 → %2</source>
+        <translation>时长 %1 → %2</translation>
+    </message>
+    <message>
+        <source>no changes to the timeline</source>
+        <translation>时间线没有变化</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::media::MediaValidator</name>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Photos, videos and music (%1)</source>
+        <translation>照片、视频和音乐（%1）</translation>
+    </message>
+    <message>
+        <source>Accepted: %1.</source>
+        <translation>支持的格式：%1。</translation>
+    </message>
+    <message>
+        <source>%1 doesn&apos;t exist (it may have been moved or deleted).</source>
+        <translation>%1 不存在（可能已被移动或删除）。</translation>
+    </message>
+    <message>
+        <source>%1 is a link to a file that no longer exists.</source>
+        <translation>%1 是指向一个已不存在文件的链接。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; add the photos, videos or music inside it.</source>
+        <translation>%1 是一个文件夹；请添加其中的照片、视频或音乐。</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be read (check its permissions).</source>
+        <translation>%1 无法读取（请检查它的权限）。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes).</source>
+        <translation>%1 是空文件（0 字节）。</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t a supported type. %2</source>
+        <translation>%1 不是支持的类型。%2</translation>
+    </message>
+    <message>
+        <source>%1 doesn&apos;t contain a real %2 (its content looks like %3). %4</source>
+        <translation>%1 并不是真正的%2（它的内容看起来像%3）。%4</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>其他内容</translation>
+    </message>
+    <message>
+        <source>That was more than %1 files at once: only the first %1 were considered.</source>
+        <translation>一次添加了超过 %1 个文件：只处理了前 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB, over the %3 MB limit. Compress it or trim it, then try again.</source>
+        <translation>%1 有 %2 MB，超过了 %3 MB 的上限。请压缩或剪短后再试。</translation>
+    </message>
+    <message>
+        <source>%1 is not an http(s) link.</source>
+        <translation>%1 不是 http(s) 链接。</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t a supported type. Accepted: %2.</source>
+        <translation>%1 不是支持的类型。支持的格式：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing to upload.</source>
+        <translation>没有可上传的内容。</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t a file but a device, pipe or socket.</source>
+        <translation>%1 不是文件，而是设备、管道或套接字。</translation>
+    </message>
+    <message>
+        <source>%1 has a name with characters that aren&apos;t valid text, so it can&apos;t be opened. Rename it, then add it again.</source>
+        <translation>%1 的文件名包含无效的文字字符，因此无法打开。请重命名后再添加。</translation>
+    </message>
+    <message>
+        <source>The folder %1 has no photos, videos or music in it.</source>
+        <translation>文件夹 %1 中没有照片、视频或音乐。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::net::ApiError</name>
     <message>
         <source>Offline</source>
         <translation>离线</translation>
@@ -1983,116 +2362,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
-    <name>nemo::core::Authenticator</name>
-    <message>
-        <source>The token in NEMO_TOKEN was rejected (expired or invalid). Unset NEMO_TOKEN to use a free anonymous token, or set a valid one.</source>
-        <translation>NEMO_TOKEN 中的令牌被拒绝（已过期或无效）。取消设置 NEMO_TOKEN 以使用免费匿名令牌，或设置一个有效的令牌。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::ChatTurn</name>
-    <message>
-        <source>sending your message</source>
-        <translation>正在发送你的消息</translation>
-    </message>
-    <message>
-        <source>thinking</source>
-        <translation>思考中</translation>
-    </message>
-    <message>
-        <source>writing the reply</source>
-        <translation>正在撰写回复</translation>
-    </message>
-    <message>
-        <source>no details were given</source>
-        <translation>没有提供详细信息</translation>
-    </message>
-    <message>
-        <source>[The reply was too long and was cut here.]</source>
-        <translation>[回复太长，在此处被截断。]</translation>
-    </message>
-    <message>
-        <source>checking the timeline</source>
-        <translation>正在检查时间线</translation>
-    </message>
-    <message>
-        <source>The agent reported a problem.</source>
-        <translation>智能体报告了一个问题。</translation>
-    </message>
-    <message>
-        <source>The timeline did not change.</source>
-        <translation>时间线没有变化。</translation>
-    </message>
-    <message>
-        <source>What changed: %1.</source>
-        <translation>变化：%1。</translation>
-    </message>
-    <message>
-        <source>The timeline couldn&apos;t be checked: %1</source>
-        <translation>无法检查时间线：%1</translation>
-    </message>
-    <message>
-        <source>The agent finished without a reply.</source>
-        <translation>智能体已完成，但没有回复。</translation>
-    </message>
-    <message>
-        <source>The agent reported a problem: %1</source>
-        <translation>智能体报告了一个问题：%1</translation>
-    </message>
-    <message>
-        <source>The connection dropped before the reply finished. Your message was not sent again (that could charge you twice).</source>
-        <translation>回复完成前连接断开了。你的消息没有被再次发送（那样可能会重复扣费）。</translation>
-    </message>
-    <message>
-        <source>The agent took too long, so Nemo Studio stopped waiting.</source>
-        <translation>智能体处理时间过长，Nemo Studio 已停止等待。</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::Conversation</name>
-    <message>
-        <source>Opening the export…</source>
-        <translation>正在打开导出…</translation>
-    </message>
-    <message>
-        <source>Choose the photos, videos or music to add.</source>
-        <translation>选择要添加的照片、视频或音乐。</translation>
-    </message>
-    <message>
-        <source>You have %1 credits available (%2 frozen while work is running, %3 in total).</source>
-        <translation>你有 %1 积分可用（任务进行中冻结 %2，共 %3）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</source>
-        <translation>
-            <numerusform>智能体可能仍在处理。Nemo Studio 会在 %n 秒后查看时间线，之后每 %1 秒查看一次，连续 %2 次没有变化（或你按下“停止等待”）后停止。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The agent carried on: there is new generated media in the media bin.</source>
-        <translation>智能体继续完成了工作：素材库中有新生成的素材。</translation>
-    </message>
-    <message>
-        <source>The agent carried on. What changed: %1.</source>
-        <translation>智能体继续完成了工作。变化：%1。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Nothing changed in %n look(s) at the timeline, so Nemo Studio stopped waiting for the agent.</source>
-        <translation>
-            <numerusform>连续 %n 次查看时间线都没有变化，Nemo Studio 已停止等待智能体。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Stopped waiting for the agent. What it did so far is on the timeline.</source>
-        <translation>已停止等待智能体。它目前完成的内容都在时间线上。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::DownloadJob</name>
+    <name>nemo::net::DownloadJob</name>
     <message>
         <source>Can&apos;t write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
@@ -2107,333 +2377,49 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
-    <name>nemo::core::Draft</name>
+    <name>nemo::net::ServiceConfig</name>
     <message>
-        <source>Video</source>
-        <translation>视频</translation>
+        <source>&quot;%1&quot; is not a valid server address.</source>
+        <translation>“%1”不是有效的服务器地址。</translation>
     </message>
     <message>
-        <source>Audio</source>
-        <translation>音频</translation>
+        <source>Plain http is only allowed for this computer (localhost); use https for %1.</source>
+        <translation>只有本机（localhost）允许使用明文 http；请对 %1 使用 https。</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>文字</translation>
+        <source>&quot;%1&quot; is not an http(s) address.</source>
+        <translation>“%1”不是 http(s) 地址。</translation>
     </message>
     <message>
-        <source>Track type %1</source>
-        <translation>轨道类型 %1</translation>
+        <source>Enter the proxy server&apos;s name or address.</source>
+        <translation>请输入代理服务器的名称或地址。</translation>
     </message>
     <message>
-        <source>Track</source>
-        <translation>轨道</translation>
+        <source>Enter only the proxy server&apos;s name or address, without http:// or a path.</source>
+        <translation>只需输入代理服务器的名称或地址，不要带 http:// 或路径。</translation>
     </message>
     <message>
-        <source>Timeline is empty</source>
-        <translation>时间线为空</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>1 segment</source>
-        <translation>1 个片段</translation>
-    </message>
-    <message>
-        <source>%1 segments</source>
-        <translation>%1 个片段</translation>
-    </message>
-    <message>
-        <source>+ %1 more</source>
-        <translation>+ 还有 %1 个</translation>
-    </message>
-    <message>
-        <source>Timeline (1 track)</source>
-        <translation>时间线（1 条轨道）</translation>
-    </message>
-    <message>
-        <source>Timeline (%1 tracks)</source>
-        <translation>时间线（%1 条轨道）</translation>
+        <source>Enter the proxy&apos;s port (1–65535).</source>
+        <translation>请输入代理端口（1–65535）。</translation>
     </message>
 </context>
 <context>
-    <name>nemo::core::DraftDiff</name>
+    <name>nemo::net::ServiceJob</name>
     <message>
-        <source>default</source>
-        <translation>默认</translation>
+        <source>The proxy server can&apos;t be reached (see Settings).</source>
+        <translation>无法连接代理服务器（见设置）。</translation>
     </message>
     <message>
-        <source>added track %1</source>
-        <translation>添加了轨道 %1</translation>
+        <source>The proxy server refused the user name or password (see Settings).</source>
+        <translation>代理服务器拒绝了用户名或密码（见设置）。</translation>
     </message>
     <message>
-        <source>removed track %1</source>
-        <translation>移除了轨道 %1</translation>
-    </message>
-    <message>
-        <source>renamed track %1 to %2</source>
-        <translation>把轨道 %1 重命名为 %2</translation>
-    </message>
-    <message>
-        <source>added 1 segment to %1</source>
-        <translation>在 %1 中添加了 1 个片段</translation>
-    </message>
-    <message>
-        <source>added %1 segments to %2</source>
-        <translation>在 %2 中添加了 %1 个片段</translation>
-    </message>
-    <message>
-        <source>removed 1 segment from %1</source>
-        <translation>从 %1 中移除了 1 个片段</translation>
-    </message>
-    <message>
-        <source>removed %1 segments from %2</source>
-        <translation>从 %2 中移除了 %1 个片段</translation>
-    </message>
-    <message>
-        <source>moved or resized 1 segment in %1</source>
-        <translation>在 %1 中移动或调整了 1 个片段</translation>
-    </message>
-    <message>
-        <source>moved or resized %1 segments in %2</source>
-        <translation>在 %2 中移动或调整了 %1 个片段</translation>
-    </message>
-    <message>
-        <source>replaced 1 segment in %1</source>
-        <translation>在 %1 中替换了 1 个片段</translation>
-    </message>
-    <message>
-        <source>replaced %1 segments in %2</source>
-        <translation>在 %2 中替换了 %1 个片段</translation>
-    </message>
-    <message>
-        <source>%1 volume %2 → %3</source>
-        <translation>%1 音量 %2 → %3</translation>
-    </message>
-    <message>
-        <source>%1 text &quot;%2&quot; → &quot;%3&quot;</source>
-        <translation>%1 文字“%2”→“%3”</translation>
-    </message>
-    <message>
-        <source>length %1 → %2</source>
-        <translation>时长 %1 → %2</translation>
-    </message>
-    <message>
-        <source>no changes to the timeline</source>
-        <translation>时间线没有变化</translation>
+        <source>The service&apos;s answer was too large to be read.</source>
+        <translation>服务返回的内容太大，无法读取。</translation>
     </message>
 </context>
 <context>
-    <name>nemo::core::Exporter</name>
-    <message>
-        <source>Nemo Studio video</source>
-        <translation>Nemo Studio 视频</translation>
-    </message>
-    <message>
-        <source>This export can&apos;t be stopped; it will finish on its own.</source>
-        <translation>这次导出无法停止，它会自行完成。</translation>
-    </message>
-    <message>
-        <source>The export couldn&apos;t be stopped: %1 It is still being followed.</source>
-        <translation>无法停止导出：%1 仍会继续跟进它。</translation>
-    </message>
-    <message>
-        <source>Getting the media ready…</source>
-        <translation>正在准备素材…</translation>
-    </message>
-    <message>
-        <source>Getting the media ready: %1 of %2 downloaded…</source>
-        <translation>正在准备素材：已下载 %1/%2…</translation>
-    </message>
-    <message>
-        <source>Some media isn&apos;t on this computer: %1. Render without it (the video has a gap there), or add it to the media bin again.</source>
-        <translation>有些素材不在这台电脑上：%1。可以不含它继续渲染（视频在那里会留空），或重新把它加入素材库。</translation>
-    </message>
-    <message>
-        <source>Can&apos;t write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::FileCopy</name>
-    <message>
-        <source>Can&apos;t read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>Can&apos;t write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::GuiReference</name>
-    <message>
-        <source>Open Export</source>
-        <translation>打开导出</translation>
-    </message>
-    <message>
-        <source>Show Timeline</source>
-        <translation>显示时间线</translation>
-    </message>
-    <message>
-        <source>Refresh Timeline</source>
-        <translation>刷新时间线</translation>
-    </message>
-    <message>
-        <source>Describe the Edit</source>
-        <translation>描述剪辑</translation>
-    </message>
-    <message>
-        <source>Continue in the Web App</source>
-        <translation>在网页版中继续</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::LocalRenderJob</name>
-    <message>
-        <source>Rendering on this computer needs MLT&apos;s melt program, which isn&apos;t installed. On Debian or Ubuntu: sudo apt install melt (the Nemo Studio installers for Windows and macOS include it).</source>
-        <translation>在这台电脑上渲染需要 MLT 的 melt 程序，但它没有安装。Debian 或 Ubuntu 上请运行：sudo apt install melt（Windows 和 macOS 版 Nemo Studio 安装包已包含它）。</translation>
-    </message>
-    <message>
-        <source>Can&apos;t make a folder for the render: %1</source>
-        <translation>无法为渲染创建文件夹：%1</translation>
-    </message>
-    <message>
-        <source>Can&apos;t write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>melt could not be started: %1</source>
-        <translation>无法启动 melt：%1</translation>
-    </message>
-    <message>
-        <source>melt stopped unexpectedly while rendering.</source>
-        <translation>melt 在渲染时意外停止。</translation>
-    </message>
-    <message>
-        <source>melt could not render the video (exit code %1). %2</source>
-        <translation>melt 无法渲染视频（退出代码 %1）。%2</translation>
-    </message>
-    <message>
-        <source>Can&apos;t move the finished file to %1.</source>
-        <translation>无法把完成的文件移动到 %1。</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>已取消。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::MediaValidator</name>
-    <message>
-        <source>image</source>
-        <translation>图片</translation>
-    </message>
-    <message>
-        <source>video</source>
-        <translation>视频</translation>
-    </message>
-    <message>
-        <source>audio</source>
-        <translation>音频</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Photos, videos and music (%1)</source>
-        <translation>照片、视频和音乐（%1）</translation>
-    </message>
-    <message>
-        <source>Accepted: %1.</source>
-        <translation>支持的格式：%1。</translation>
-    </message>
-    <message>
-        <source>%1 doesn&apos;t exist (it may have been moved or deleted).</source>
-        <translation>%1 不存在（可能已被移动或删除）。</translation>
-    </message>
-    <message>
-        <source>%1 is a link to a file that no longer exists.</source>
-        <translation>%1 是指向一个已不存在文件的链接。</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; add the photos, videos or music inside it.</source>
-        <translation>%1 是一个文件夹；请添加其中的照片、视频或音乐。</translation>
-    </message>
-    <message>
-        <source>%1 can&apos;t be read (check its permissions).</source>
-        <translation>%1 无法读取（请检查它的权限）。</translation>
-    </message>
-    <message>
-        <source>%1 is empty (0 bytes).</source>
-        <translation>%1 是空文件（0 字节）。</translation>
-    </message>
-    <message>
-        <source>%1 isn&apos;t a supported type. %2</source>
-        <translation>%1 不是支持的类型。%2</translation>
-    </message>
-    <message>
-        <source>%1 doesn&apos;t contain a real %2 (its content looks like %3). %4</source>
-        <translation>%1 并不是真正的%2（它的内容看起来像%3）。%4</translation>
-    </message>
-    <message>
-        <source>something else</source>
-        <translation>其他内容</translation>
-    </message>
-    <message>
-        <source>That was more than %1 files at once: only the first %1 were considered.</source>
-        <translation>一次添加了超过 %1 个文件：只处理了前 %1 个。</translation>
-    </message>
-    <message>
-        <source>%1 is %2 MB, over the %3 MB limit. Compress it or trim it, then try again.</source>
-        <translation>%1 有 %2 MB，超过了 %3 MB 的上限。请压缩或剪短后再试。</translation>
-    </message>
-    <message>
-        <source>%1 is not an http(s) link.</source>
-        <translation>%1 不是 http(s) 链接。</translation>
-    </message>
-    <message>
-        <source>%1 isn&apos;t a supported type. Accepted: %2.</source>
-        <translation>%1 不是支持的类型。支持的格式：%2。</translation>
-    </message>
-    <message>
-        <source>Nothing to upload.</source>
-        <translation>没有可上传的内容。</translation>
-    </message>
-    <message>
-        <source>%1 isn&apos;t a file but a device, pipe or socket.</source>
-        <translation>%1 不是文件，而是设备、管道或套接字。</translation>
-    </message>
-    <message>
-        <source>%1 has a name with characters that aren&apos;t valid text, so it can&apos;t be opened. Rename it, then add it again.</source>
-        <translation>%1 的文件名包含无效的文字字符，因此无法打开。请重命名后再添加。</translation>
-    </message>
-    <message>
-        <source>The folder %1 has no photos, videos or music in it.</source>
-        <translation>文件夹 %1 中没有照片、视频或音乐。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::MltDocument</name>
-    <message>
-        <source>segment %1 of %2: %3 is no longer on this computer</source>
-        <translation>%2 的第 %1 个片段：%3 已不在这台电脑上</translation>
-    </message>
-    <message>
-        <source>%1 isn&apos;t rendered on this computer: Nemo Studio doesn&apos;t know that kind of track.</source>
-        <translation>%1 不会在这台电脑上渲染：Nemo Studio 不认识这种轨道。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n segment(s) with no length left out.</source>
-        <translation>
-            <numerusform>已略去 %n 个没有时长的片段。</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::ProjectStore</name>
+    <name>nemo::project::ProjectStore</name>
     <message>
         <source>Untitled project</source>
         <translation>未命名项目</translation>
@@ -2504,86 +2490,104 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
-    <name>nemo::core::RenderJob</name>
+    <name>nemo::render::Exporter</name>
+    <message>
+        <source>Nemo Studio video</source>
+        <translation>Nemo Studio 视频</translation>
+    </message>
+    <message>
+        <source>This export can&apos;t be stopped; it will finish on its own.</source>
+        <translation>这次导出无法停止，它会自行完成。</translation>
+    </message>
+    <message>
+        <source>The export couldn&apos;t be stopped: %1 It is still being followed.</source>
+        <translation>无法停止导出：%1 仍会继续跟进它。</translation>
+    </message>
+    <message>
+        <source>Getting the media ready…</source>
+        <translation>正在准备素材…</translation>
+    </message>
+    <message>
+        <source>Getting the media ready: %1 of %2 downloaded…</source>
+        <translation>正在准备素材：已下载 %1/%2…</translation>
+    </message>
+    <message>
+        <source>Some media isn&apos;t on this computer: %1. Render without it (the video has a gap there), or add it to the media bin again.</source>
+        <translation>有些素材不在这台电脑上：%1。可以不含它继续渲染（视频在那里会留空），或重新把它加入素材库。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::render::LocalRenderJob</name>
+    <message>
+        <source>Rendering on this computer needs MLT&apos;s melt program, which isn&apos;t installed. On Debian or Ubuntu: sudo apt install melt (the Nemo Studio installers for Windows and macOS include it).</source>
+        <translation>在这台电脑上渲染需要 MLT 的 melt 程序，但它没有安装。Debian 或 Ubuntu 上请运行：sudo apt install melt（Windows 和 macOS 版 Nemo Studio 安装包已包含它）。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t make a folder for the render: %1</source>
+        <translation>无法为渲染创建文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>melt could not be started: %1</source>
+        <translation>无法启动 melt：%1</translation>
+    </message>
+    <message>
+        <source>melt stopped unexpectedly while rendering.</source>
+        <translation>melt 在渲染时意外停止。</translation>
+    </message>
+    <message>
+        <source>melt could not render the video (exit code %1). %2</source>
+        <translation>melt 无法渲染视频（退出代码 %1）。%2</translation>
+    </message>
+    <message>
+        <source>Can&apos;t move the finished file to %1.</source>
+        <translation>无法把完成的文件移动到 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::render::MltDocument</name>
+    <message>
+        <source>segment %1 of %2: %3 is no longer on this computer</source>
+        <translation>%2 的第 %1 个片段：%3 已不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>%1 isn&apos;t rendered on this computer: Nemo Studio doesn&apos;t know that kind of track.</source>
+        <translation>%1 不会在这台电脑上渲染：Nemo Studio 不认识这种轨道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) with no length left out.</source>
+        <translation>
+            <numerusform>已略去 %n 个没有时长的片段。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nemo::render::RenderJob</name>
     <message>
         <source>The service no longer knows export job %1.</source>
         <translation>服务已不认识导出任务 %1。</translation>
     </message>
 </context>
 <context>
-    <name>nemo::core::SecretStore</name>
+    <name>nemo::util::FileCopy</name>
     <message>
-        <source>system keychain</source>
-        <translation>系统钥匙串</translation>
+        <source>Can&apos;t read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>memory only (forgotten when the app closes)</source>
-        <translation>仅内存（关闭应用后会被忘记）</translation>
-    </message>
-    <message>
-        <source>unencrypted file %1 (readable by you only)</source>
-        <translation>不加密的文件 %1（只有你可以读取）</translation>
-    </message>
-    <message>
-        <source>The file %1 could not be read.</source>
-        <translation>无法读取文件 %1。</translation>
-    </message>
-    <message>
-        <source>The file %1 could not be written.</source>
-        <translation>无法写入文件 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::ServiceConfig</name>
-    <message>
-        <source>&quot;%1&quot; is not a valid server address.</source>
-        <translation>“%1”不是有效的服务器地址。</translation>
-    </message>
-    <message>
-        <source>Plain http is only allowed for this computer (localhost); use https for %1.</source>
-        <translation>只有本机（localhost）允许使用明文 http；请对 %1 使用 https。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http(s) address.</source>
-        <translation>“%1”不是 http(s) 地址。</translation>
-    </message>
-    <message>
-        <source>Enter the proxy server&apos;s name or address.</source>
-        <translation>请输入代理服务器的名称或地址。</translation>
-    </message>
-    <message>
-        <source>Enter only the proxy server&apos;s name or address, without http:// or a path.</source>
-        <translation>只需输入代理服务器的名称或地址，不要带 http:// 或路径。</translation>
-    </message>
-    <message>
-        <source>Enter the proxy&apos;s port (1–65535).</source>
-        <translation>请输入代理端口（1–65535）。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::ServiceJob</name>
-    <message>
-        <source>The proxy server can&apos;t be reached (see Settings).</source>
-        <translation>无法连接代理服务器（见设置）。</translation>
-    </message>
-    <message>
-        <source>The proxy server refused the user name or password (see Settings).</source>
-        <translation>代理服务器拒绝了用户名或密码（见设置）。</translation>
-    </message>
-    <message>
-        <source>The service&apos;s answer was too large to be read.</source>
-        <translation>服务返回的内容太大，无法读取。</translation>
-    </message>
-</context>
-<context>
-    <name>nemo::core::Workspace</name>
-    <message>
-        <source>Your sign-in could not be saved in the %1 (%2). It works for now but will not be remembered.</source>
-        <translation>你的登录无法保存在%1中（%2）。现在可以使用，但不会被记住。</translation>
-    </message>
-    <message>
-        <source>The service no longer knew this editing session, so a new one was started. Its timeline starts empty.</source>
-        <translation>服务已不认识这个编辑会话，所以开始了一个新会话。它的时间线从空开始。</translation>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 </TS>

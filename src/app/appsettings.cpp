@@ -1,6 +1,6 @@
 #include "appsettings.h"
 
-#include "environment.h"
+#include "util/environment.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -26,15 +26,15 @@ void AppSettings::setDownloadFolder(const QString &folder)
     m_settings.setValue(QStringLiteral("export/folder"), folder);
 }
 
-core::SecretStorage::Kind AppSettings::secretStorage() const
+auth::SecretStorage::Kind AppSettings::secretStorage() const
 {
-    return core::SecretStorage::fromName(
+    return auth::SecretStorage::fromName(
         m_settings.value(QStringLiteral("security/secretStorage")).toString());
 }
 
-void AppSettings::setSecretStorage(core::SecretStorage::Kind kind)
+void AppSettings::setSecretStorage(auth::SecretStorage::Kind kind)
 {
-    m_settings.setValue(QStringLiteral("security/secretStorage"), core::SecretStorage::name(kind));
+    m_settings.setValue(QStringLiteral("security/secretStorage"), auth::SecretStorage::name(kind));
 }
 
 AppSettings::Theme AppSettings::theme() const
@@ -70,16 +70,16 @@ QString AppSettings::savedBaseUrl() const
     return m_settings.value(QStringLiteral("service/baseUrl")).toString();
 }
 
-core::ServiceConfig AppSettings::serviceConfig(const QString &commandLineBaseUrl) const
+net::ServiceConfig AppSettings::serviceConfig(const QString &commandLineBaseUrl) const
 {
-    core::ServiceConfig config;
+    net::ServiceConfig config;
     config.load(m_settings);
     config.baseUrl =
-        core::ServiceConfig::resolveBaseUrl(commandLineBaseUrl, core::Environment::baseUrl(), savedBaseUrl());
+        net::ServiceConfig::resolveBaseUrl(commandLineBaseUrl, util::Environment::baseUrl(), savedBaseUrl());
     return config;
 }
 
-void AppSettings::saveServiceConfig(const core::ServiceConfig &config)
+void AppSettings::saveServiceConfig(const net::ServiceConfig &config)
 {
     config.save(m_settings);
 }

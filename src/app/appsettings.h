@@ -1,7 +1,7 @@
 #pragma once
 
-#include "secretstorage.h"
-#include "serviceconfig.h"
+#include "auth/secretstorage.h"
+#include "net/serviceconfig.h"
 
 #include <QSettings>
 #include <QString>
@@ -30,13 +30,13 @@ public:
     void setLanguage(const QString &language);
 
     // The service settings, with the base URL from the command line or NEMO_API_BASE winning.
-    core::ServiceConfig serviceConfig(const QString &commandLineBaseUrl = QString()) const;
-    void saveServiceConfig(const core::ServiceConfig &config);
+    net::ServiceConfig serviceConfig(const QString &commandLineBaseUrl = QString()) const;
+    void saveServiceConfig(const net::ServiceConfig &config);
     QString savedBaseUrl() const;
 
     // Where the sign-in is kept (the system keychain unless the user chose otherwise).
-    core::SecretStorage::Kind secretStorage() const;
-    void setSecretStorage(core::SecretStorage::Kind kind);
+    auth::SecretStorage::Kind secretStorage() const;
+    void setSecretStorage(auth::SecretStorage::Kind kind);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

@@ -1,31 +1,31 @@
 #include "chatmodel.h"
 
-#include "conversation.h"
+#include "client/conversation.h"
 
 namespace nemo::app {
 
-using core::ChatMessage;
+using agent::ChatMessage;
 
-ChatModel::ChatModel(core::Conversation *conversation, QObject *parent)
+ChatModel::ChatModel(client::Conversation *conversation, QObject *parent)
     : QAbstractListModel(parent)
     , m_conversation(conversation)
     , m_rows(conversation->size())
 {
-    connect(conversation, &core::Conversation::messageAdded, this, [this](int index) {
+    connect(conversation, &client::Conversation::messageAdded, this, [this](int index) {
         beginInsertRows(QModelIndex(), index, index);
         ++m_rows;
         endInsertRows();
     });
-    connect(conversation, &core::Conversation::messageRemoved, this, [this](int index) {
+    connect(conversation, &client::Conversation::messageRemoved, this, [this](int index) {
         beginRemoveRows(QModelIndex(), index, index);
         --m_rows;
         endRemoveRows();
     });
-    connect(conversation, &core::Conversation::messageChanged, this, [this](int index) {
+    connect(conversation, &client::Conversation::messageChanged, this, [this](int index) {
         const QModelIndex changed = this->index(index);
         emit dataChanged(changed, changed);
     });
-    connect(conversation, &core::Conversation::reset, this, [this] {
+    connect(conversation, &client::Conversation::reset, this, [this] {
         beginResetModel();
         m_rows = m_conversation->size();
         endResetModel();
@@ -54,7 +54,7 @@ QVariant ChatModel::data(const QModelIndex &index, int role) const
         return message.time;
     case ActionsRole: {
         QVariantList actions;
-        for (core::GuiAction action : message.actions)
+        for (agent::GuiAction action : message.actions)
             actions.append(int(action));
         return actions;
     }

@@ -2,9 +2,9 @@
 
 #include <QAbstractListModel>
 
-namespace nemo::core {
+namespace nemo::client {
 class Conversation;
-}
+} // namespace nemo::client
 
 namespace nemo::app {
 
@@ -25,16 +25,16 @@ public:
         IdRole,                      // quint64 as qulonglong
     };
 
-    explicit ChatModel(core::Conversation *conversation, QObject *parent = nullptr);
+    explicit ChatModel(client::Conversation *conversation, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    core::Conversation *conversation() const { return m_conversation; }
+    client::Conversation *conversation() const { return m_conversation; }
 
 private:
-    core::Conversation *m_conversation;
+    client::Conversation *m_conversation;
     int m_rows = 0;
 };
 

@@ -2,9 +2,9 @@
 
 #include "chatmodel.h"
 #include "chatview.h"
-#include "conversation.h"
+#include "client/conversation.h"
+#include "client/timelinewatch.h"
 #include "messageinput.h"
-#include "timelinewatch.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -38,7 +38,7 @@ QString clock(qint64 milliseconds)
 
 } // namespace
 
-ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
+ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
     : QWidget(parent)
     , m_conversation(conversation)
     , m_model(new ChatModel(conversation, this))
@@ -120,20 +120,20 @@ ChatPanel::ChatPanel(core::Conversation *conversation, QWidget *parent)
 
     connect(m_input, &MessageInput::submitted, this, &ChatPanel::submit);
     connect(m_send, &QToolButton::clicked, this, &ChatPanel::submit);
-    connect(m_stop, &QPushButton::clicked, conversation, &core::Conversation::stop);
-    connect(m_stopWaiting, &QPushButton::clicked, conversation, &core::Conversation::stopWatching);
-    connect(conversation, &core::Conversation::watchingChanged, this, &ChatPanel::updateWatching);
-    connect(conversation, &core::Conversation::watchProgressed, this, &ChatPanel::updateStatus);
+    connect(m_stop, &QPushButton::clicked, conversation, &client::Conversation::stop);
+    connect(m_stopWaiting, &QPushButton::clicked, conversation, &client::Conversation::stopWatching);
+    connect(conversation, &client::Conversation::watchingChanged, this, &ChatPanel::updateWatching);
+    connect(conversation, &client::Conversation::watchProgressed, this, &ChatPanel::updateStatus);
     connect(m_view, &ChatView::guiActionTriggered, this, &ChatPanel::guiActionTriggered);
     connect(m_view, &ChatView::linkActivated, this, &ChatPanel::linkActivated);
-    connect(conversation, &core::Conversation::busyChanged, this, &ChatPanel::updateBusy);
-    connect(conversation, &core::Conversation::statusChanged, this, &ChatPanel::updateStatus);
-    connect(conversation, &core::Conversation::heartbeat, this, [this] {
+    connect(conversation, &client::Conversation::busyChanged, this, &ChatPanel::updateBusy);
+    connect(conversation, &client::Conversation::statusChanged, this, &ChatPanel::updateStatus);
+    connect(conversation, &client::Conversation::heartbeat, this, [this] {
         m_sinceHeartbeat.restart();
         m_pulseLevel = 4;
         updateStatus();
     });
-    connect(conversation, &core::Conversation::stillWorking, this, [this] {
+    connect(conversation, &client::Conversation::stillWorking, this, [this] {
         m_stillWorking = true;
         updateStatus();
     });
@@ -236,7 +236,7 @@ void ChatPanel::updateWatching()
 void ChatPanel::updateStatus()
 {
     if (!m_conversation->isBusy() && m_conversation->isWatching()) {
-        const core::TimelineWatch *watch = m_conversation->watch();
+        const client::TimelineWatch *watch = m_conversation->watch();
         const int next = watch->secondsToNextRead();
         m_status->setText(next > 0
                               ? tr("Waiting to see whether the agent carries on: next look at the timeline "

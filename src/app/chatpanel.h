@@ -1,6 +1,6 @@
 #pragma once
 
-#include "guireference.h"
+#include "agent/guireference.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -11,9 +11,9 @@ class QPushButton;
 class QStackedWidget;
 class QToolButton;
 
-namespace nemo::core {
+namespace nemo::client {
 class Conversation;
-}
+} // namespace nemo::client
 
 namespace nemo::app {
 
@@ -28,7 +28,7 @@ class ChatPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ChatPanel(core::Conversation *conversation, QWidget *parent = nullptr);
+    explicit ChatPanel(client::Conversation *conversation, QWidget *parent = nullptr);
 
     ChatView *view() const { return m_view; }
     MessageInput *input() const { return m_input; }
@@ -41,7 +41,7 @@ public:
     void submit();
 
 signals:
-    void guiActionTriggered(nemo::core::GuiAction action);
+    void guiActionTriggered(nemo::agent::GuiAction action);
     void linkActivated(const QUrl &url);
 
 protected:
@@ -54,7 +54,7 @@ private:
     void retranslate();
     void updatePage();
 
-    core::Conversation *m_conversation;
+    client::Conversation *m_conversation;
     ChatModel *m_model;
     ChatView *m_view;
     QStackedWidget *m_pages;

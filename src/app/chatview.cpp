@@ -1,8 +1,8 @@
 #include "chatview.h"
 
 #include "chatmodel.h"
-#include "conversation.h"
-#include "weblink.h"
+#include "client/conversation.h"
+#include "util/weblink.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -18,9 +18,9 @@
 
 namespace nemo::app {
 
-using core::ChatMessage;
-using core::GuiAction;
-using core::isWebLink;
+using agent::ChatMessage;
+using agent::GuiAction;
+using util::isWebLink;
 
 namespace {
 
@@ -386,7 +386,7 @@ ChatView::Layout *ChatView::layoutFor(int row)
     for (const QVariant &value : index.data(ChatModel::ActionsRole).toList()) {
         Button button;
         button.action = value.toInt();
-        button.label = core::GuiReference::label(GuiAction(button.action));
+        button.label = agent::GuiReference::label(GuiAction(button.action));
         layout->buttons.append(button);
     }
     const QUrl url = index.data(ChatModel::ActionUrlRole).toUrl();

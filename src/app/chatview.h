@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chatmessage.h"
-#include "guireference.h"
+#include "agent/chatmessage.h"
+#include "agent/guireference.h"
 
 #include <QAbstractScrollArea>
 #include <QAbstractTextDocumentLayout>
@@ -48,7 +48,7 @@ public:
     QString rowText(int row) const;
 
 signals:
-    void guiActionTriggered(nemo::core::GuiAction action);
+    void guiActionTriggered(nemo::agent::GuiAction action);
     void linkActivated(const QUrl &url);
     void currentRowChanged(int row);
 
@@ -94,7 +94,7 @@ private:
     Layout *layoutFor(int row);
     // Lays the reply's text out into `layout`, reusing the parts of `previous` that still hold.
     void layOutReply(Layout *layout, const QString &text, bool streaming, Layout *previous);
-    std::unique_ptr<QTextDocument> newDocument(core::ChatMessage::Role speaker, int textWidth) const;
+    std::unique_ptr<QTextDocument> newDocument(agent::ChatMessage::Role speaker, int textWidth) const;
     static void drawText(const Layout *layout, QPainter *painter,
                          const QAbstractTextDocumentLayout::PaintContext &context);
     int estimateHeight(int row) const;

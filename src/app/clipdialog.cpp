@@ -1,6 +1,6 @@
 #include "clipdialog.h"
 
-#include "filecopy.h"
+#include "util/filecopy.h"
 #include "videoplayer.h"
 
 #include <QDialogButtonBox>
@@ -55,8 +55,8 @@ void ClipDialog::saveAs()
 void ClipDialog::saveTo(const QString &target)
 {
     m_saveAs->setEnabled(false);
-    core::FileCopy *copy = core::FileCopy::start(m_path, target, this);
-    connect(copy, &core::FileCopy::finished, this, [this, target](bool ok, const QString &error) {
+    util::FileCopy *copy = util::FileCopy::start(m_path, target, this);
+    connect(copy, &util::FileCopy::finished, this, [this, target](bool ok, const QString &error) {
         m_saveAs->setEnabled(true);
         if (ok) {
             emit saved(target);

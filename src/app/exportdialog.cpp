@@ -1,12 +1,12 @@
 #include "exportdialog.h"
 
 #include "appsettings.h"
-#include "exporter.h"
-#include "filecopy.h"
-#include "filenames.h"
+#include "client/workspace.h"
+#include "render/exporter.h"
 #include "ui_exportdialog.h"
+#include "util/filecopy.h"
+#include "util/filenames.h"
 #include "videoplayer.h"
-#include "workspace.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -19,8 +19,8 @@
 
 namespace nemo::app {
 
-using core::Exporter;
-using core::RenderStatus;
+using render::Exporter;
+using render::RenderStatus;
 
 namespace {
 
@@ -39,7 +39,7 @@ QString roughly(int seconds)
 
 } // namespace
 
-ExportDialog::ExportDialog(core::Workspace *workspace, AppSettings *settings, QWidget *parent)
+ExportDialog::ExportDialog(client::Workspace *workspace, AppSettings *settings, QWidget *parent)
     : QDialog(parent)
     , m_workspace(workspace)
     , m_settings(settings)
@@ -72,7 +72,7 @@ ExportDialog::ExportDialog(core::Workspace *workspace, AppSettings *settings, QW
     });
     connect(m_ui->exportAgainButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(workspace->exporter(), &Exporter::changed, this, &ExportDialog::updateView);
-    connect(workspace, &core::Workspace::timelineChanged, this, &ExportDialog::updateView);
+    connect(workspace, &client::Workspace::timelineChanged, this, &ExportDialog::updateView);
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &ExportDialog::updateView);
     updateView();
@@ -114,7 +114,7 @@ void ExportDialog::startExport(bool withGaps)
         return;
     }
     QDir().mkpath(folder());
-    const QString target = core::FileNames::uniquePath(folder(), Exporter::suggestedFileName(state->draft));
+    const QString target = util::FileNames::uniquePath(folder(), Exporter::suggestedFileName(state->draft));
     m_player->player()->stop();
     m_loaded.clear();
     if (m_ui->engineCombo->currentData().toString() == QLatin1String("local")) {
@@ -122,7 +122,7 @@ void ExportDialog::startExport(bool withGaps)
                                             m_workspace->mediaCache(), target, withGaps);
         return;
     }
-    core::RenderOptions options;
+    render::RenderOptions options;
     options.format = m_ui->formatCombo->currentData().toString();
     options.quality = m_ui->qualityCombo->currentData().toString();
     m_workspace->exporter()->start(state->draft, options, target);
@@ -165,10 +165,10 @@ void ExportDialog::updateView()
     // The local render is made at the draft's own size.
     m_ui->qualityCombo->setEnabled(!local);
     const bool localEngine = exporter->engine() == Exporter::Engine::Local;
-    const core::ApiError::Kind failure = exporter->error().kind();
+    const net::ApiError::Kind failure = exporter->error().kind();
     const bool refused = !localEngine &&
-        (failure == core::ApiError::Kind::ExportBlocked || failure == core::ApiError::Kind::NoCredits ||
-         failure == core::ApiError::Kind::Network || failure == core::ApiError::Kind::Timeout);
+        (failure == net::ApiError::Kind::ExportBlocked || failure == net::ApiError::Kind::NoCredits ||
+         failure == net::ApiError::Kind::Network || failure == net::ApiError::Kind::Timeout);
     const bool gaps = localEngine && !exporter->missing().isEmpty();
     m_ui->localInsteadButton->setVisible(phase == Exporter::Phase::Failed && exportable && (refused || gaps));
     m_ui->localInsteadButton->setText(gaps ? tr("Render &Without the Missing Media")
@@ -297,8 +297,8 @@ void ExportDialog::saveAs()
     // The dialog already asked whether to replace an existing file; it is replaced only once the copy is
     // complete.
     m_ui->saveAsButton->setEnabled(false);
-    core::FileCopy *copy = core::FileCopy::start(source, target, this);
-    connect(copy, &core::FileCopy::finished, this, [this, target](bool ok, const QString &error) {
+    util::FileCopy *copy = util::FileCopy::start(source, target, this);
+    connect(copy, &util::FileCopy::finished, this, [this, target](bool ok, const QString &error) {
         m_ui->saveAsButton->setEnabled(true);
         if (!ok)
             QMessageBox::warning(this, tr("Save As"),

@@ -3,9 +3,9 @@
 #include <QDialog>
 #include <QTimer>
 
-namespace nemo::core {
+namespace nemo::client {
 class Workspace;
-}
+} // namespace nemo::client
 
 namespace Ui {
 class ExportDialog;
@@ -24,7 +24,7 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ExportDialog(core::Workspace *workspace, AppSettings *settings, QWidget *parent = nullptr);
+    ExportDialog(client::Workspace *workspace, AppSettings *settings, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
     VideoPlayer *player() const { return m_player; }
@@ -44,7 +44,7 @@ private:
     void fillCombos();
     void saveAs();
 
-    core::Workspace *m_workspace;
+    client::Workspace *m_workspace;
     AppSettings *m_settings;
     Ui::ExportDialog *m_ui;
     VideoPlayer *m_player;

@@ -1,17 +1,17 @@
 #include "appsettings.h"
-#include "authenticator.h"
-#include "environment.h"
+#include "auth/authenticator.h"
+#include "auth/secretstorage.h"
+#include "client/workspace.h"
 #include "mainwindow.h"
 #include "mediabinpanel.h"
-#include "nemoversion.h"
-#include "projectkeeper.h"
-#include "secretstorage.h"
+#include "project/projectkeeper.h"
 #include "startupprobe.h"
 #include "theme.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
-#include "translations.h"
-#include "workspace.h"
+#include "util/environment.h"
+#include "util/nemoversion.h"
+#include "util/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/nemo-studio.svg")));
 
     nemo::app::AppSettings settings;
-    nemo::core::Translations translations;
+    nemo::util::Translations translations;
     translations.apply(settings.language());
 
     QCommandLineParser parser;
@@ -101,19 +101,19 @@ int main(int argc, char *argv[])
 
     nemo::app::Theme::apply(settings.theme());
 
-    nemo::core::ServiceConfig config = settings.serviceConfig(parser.value(baseUrl));
-    const QString problem = nemo::core::ServiceConfig::checkServiceUrl(config.baseUrl);
+    nemo::net::ServiceConfig config = settings.serviceConfig(parser.value(baseUrl));
+    const QString problem = nemo::net::ServiceConfig::checkServiceUrl(config.baseUrl);
     if (!problem.isEmpty()) {
         std::fprintf(stderr, "nemo-studio: %s\n", qPrintable(problem));
-        config.baseUrl = nemo::core::ServiceConfig::defaultBaseUrl();
+        config.baseUrl = nemo::net::ServiceConfig::defaultBaseUrl();
     }
-    nemo::core::SecretStorage storage(nemo::core::Environment::keychainService());
-    const nemo::core::SecretStorage::Kind keptIn = settings.secretStorage();
-    nemo::core::Workspace workspace(config, storage.store(keptIn));
-    workspace.service()->auth()->setEnvironmentToken(nemo::core::Environment::token());
+    nemo::auth::SecretStorage storage(nemo::util::Environment::keychainService());
+    const nemo::auth::SecretStorage::Kind keptIn = settings.secretStorage();
+    nemo::client::Workspace workspace(config, storage.store(keptIn));
+    workspace.service()->auth()->setEnvironmentToken(nemo::util::Environment::token());
 
-    nemo::core::ProjectStore projects;
-    nemo::core::ProjectKeeper keeper(&workspace, &projects);
+    nemo::project::ProjectStore projects;
+    nemo::project::ProjectKeeper keeper(&workspace, &projects);
 
     nemo::app::MainWindow window(&workspace, &settings);
     window.setTranslations(&translations);
@@ -128,7 +128,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(benchmark))
         app.installEventFilter(&probe);
     window.show();
-    if (nemo::core::Environment::token().isEmpty() && keptIn == nemo::core::SecretStorage::Kind::Memory &&
+    if (nemo::util::Environment::token().isEmpty() && keptIn == nemo::auth::SecretStorage::Kind::Memory &&
         !parser.isSet(benchmark))
         window.askForSessionToken();
     keeper.openLast();

@@ -1,28 +1,28 @@
 #include "mainwindow.h"
 
 #include "appsettings.h"
-#include "authenticator.h"
+#include "auth/authenticator.h"
+#include "auth/claimtokenquery.h"
+#include "auth/secretstorage.h"
 #include "chatpanel.h"
 #include "chatview.h"
-#include "claimtokenquery.h"
+#include "client/workspace.h"
 #include "exportdialog.h"
-#include "exporter.h"
 #include "mediabinpanel.h"
 #include "messageinput.h"
-#include "nemoversion.h"
 #include "notifier.h"
 #include "previewmonitor.h"
-#include "previewrenderer.h"
-#include "projectkeeper.h"
-#include "secretstorage.h"
+#include "project/projectkeeper.h"
+#include "render/exporter.h"
+#include "render/previewrenderer.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "theme.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
-#include "translations.h"
-#include "weblink.h"
-#include "workspace.h"
+#include "util/nemoversion.h"
+#include "util/translations.h"
+#include "util/weblink.h"
 
 #include <QAction>
 #include <QApplication>
@@ -50,12 +50,12 @@
 
 namespace nemo::app {
 
-using core::Exporter;
-using core::GuiAction;
-using core::Intent;
-using core::Workspace;
+using agent::GuiAction;
+using agent::Intent;
+using client::Workspace;
+using render::Exporter;
 
-MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidget *parent)
+MainWindow::MainWindow(client::Workspace *workspace, AppSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_workspace(workspace)
     , m_settings(settings)
@@ -132,7 +132,8 @@ MainWindow::MainWindow(core::Workspace *workspace, AppSettings *settings, QWidge
     connect(m_chat, &ChatPanel::guiActionTriggered, this, &MainWindow::handleGuiAction);
     connect(m_chat, &ChatPanel::linkActivated, this, &MainWindow::openLink);
     connect(m_timeline, &TimelinePanel::refreshRequested, workspace, &Workspace::refreshState);
-    connect(workspace->conversation(), &core::Conversation::intentRequested, this, &MainWindow::handleIntent);
+    connect(workspace->conversation(), &client::Conversation::intentRequested, this,
+            &MainWindow::handleIntent);
     connect(workspace, &Workspace::timelineChanged, m_timeline, &TimelinePanel::showState);
     // The preview and the timeline share one playhead: playing moves it, the ruler seeks.
     connect(m_monitor, &PreviewMonitor::positionChanged, m_timeline->view(), &TimelineView::setPlayhead);
@@ -219,7 +220,7 @@ void MainWindow::createActions()
     m_actions.value(QStringLiteral("stop"))->setShortcut(QKeySequence(Qt::Key_Escape));
     m_actions.value(QStringLiteral("stop"))->setShortcutContext(Qt::WindowShortcut);
     m_actions.value(QStringLiteral("stop"))->setEnabled(false);
-    connect(m_workspace->conversation(), &core::Conversation::busyChanged,
+    connect(m_workspace->conversation(), &client::Conversation::busyChanged,
             m_actions.value(QStringLiteral("stop")), &QAction::setEnabled);
     m_mediaDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_timelineDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
@@ -311,19 +312,19 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-void MainWindow::setProjectKeeper(core::ProjectKeeper *keeper)
+void MainWindow::setProjectKeeper(project::ProjectKeeper *keeper)
 {
     m_keeper = keeper;
-    connect(keeper, &core::ProjectKeeper::projectChanged, this, &MainWindow::updateTitle);
-    connect(keeper, &core::ProjectKeeper::problem, this,
+    connect(keeper, &project::ProjectKeeper::projectChanged, this, &MainWindow::updateTitle);
+    connect(keeper, &project::ProjectKeeper::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 30000); });
     updateTitle();
 }
 
-void MainWindow::setSecretStorage(core::SecretStorage *storage)
+void MainWindow::setSecretStorage(auth::SecretStorage *storage)
 {
     m_storage = storage;
-    connect(m_workspace->service()->auth(), &core::Authenticator::storageProblem, this,
+    connect(m_workspace->service()->auth(), &auth::Authenticator::storageProblem, this,
             &MainWindow::askWhereToKeepSignIn);
 }
 
@@ -331,7 +332,7 @@ void MainWindow::askWhereToKeepSignIn(const QString &reason)
 {
     // Asked once per run, and only while the keychain is the choice: never a silent fallback to a file.
     if (!m_storage || m_askedAboutStorage ||
-        m_settings->secretStorage() != core::SecretStorage::Kind::Keychain)
+        m_settings->secretStorage() != auth::SecretStorage::Kind::Keychain)
         return;
     m_askedAboutStorage = true;
     auto *box =
@@ -356,9 +357,9 @@ void MainWindow::askWhereToKeepSignIn(const QString &reason)
     box->setDefaultButton(eachRun);
     connect(box, &QMessageBox::buttonClicked, this, [this, eachRun, file](QAbstractButton *button) {
         if (button == eachRun)
-            m_settings->setSecretStorage(core::SecretStorage::Kind::Memory);
+            m_settings->setSecretStorage(auth::SecretStorage::Kind::Memory);
         else if (button == file)
-            m_settings->setSecretStorage(core::SecretStorage::Kind::File);
+            m_settings->setSecretStorage(auth::SecretStorage::Kind::File);
         else
             return;
         applySecretStorage();
@@ -385,7 +386,7 @@ void MainWindow::applySecretStorage()
 {
     if (!m_storage)
         return;
-    core::SecretStore *store = m_storage->store(m_settings->secretStorage());
+    auth::SecretStore *store = m_storage->store(m_settings->secretStorage());
     if (store == m_workspace->service()->secrets())
         return;
     m_workspace->service()->setSecrets(store);
@@ -425,9 +426,9 @@ void MainWindow::updateTitle()
 void MainWindow::fillRecentMenu()
 {
     m_recentMenu->clear();
-    const QList<core::ProjectStore::Entry> entries =
-        m_keeper ? m_keeper->recent() : QList<core::ProjectStore::Entry>();
-    for (const core::ProjectStore::Entry &entry : entries) {
+    const QList<project::ProjectStore::Entry> entries =
+        m_keeper ? m_keeper->recent() : QList<project::ProjectStore::Entry>();
+    for (const project::ProjectStore::Entry &entry : entries) {
         QString text = entry.name;
         text.replace(QLatin1Char('&'), QStringLiteral("&&"));
         QAction *open = m_recentMenu->addAction(
@@ -455,7 +456,7 @@ void MainWindow::addMedia()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Media"), folder,
-                                                            core::MediaValidator::fileDialogFilter());
+                                                            media::MediaValidator::fileDialogFilter());
     m_bin->addPaths(files);
     m_mediaDock->show();
 }
@@ -527,7 +528,7 @@ void MainWindow::exportProjectForShotcut(const QString &chosenPath)
     if (path.isEmpty()) {
         const QString suggested =
             QDir(m_settings->downloadFolder())
-                .filePath(QFileInfo(core::Exporter::suggestedFileName(state->draft)).completeBaseName() +
+                .filePath(QFileInfo(render::Exporter::suggestedFileName(state->draft)).completeBaseName() +
                           QStringLiteral(".mlt"));
         path = QFileDialog::getSaveFileName(this, tr("Export Project for Shotcut"), suggested,
                                             tr("MLT project (*.mlt)"));
@@ -535,9 +536,9 @@ void MainWindow::exportProjectForShotcut(const QString &chosenPath)
     if (path.isEmpty())
         return;
     statusBar()->showMessage(tr("Getting the media ready for Shotcut…"));
-    core::Exporter::writeProject(
+    render::Exporter::writeProject(
         *state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
-        [this, path](const QString &error, const QList<core::MissingSource> &missing) {
+        [this, path](const QString &error, const QList<render::MissingSource> &missing) {
             if (!error.isEmpty()) {
                 statusBar()->clearMessage();
                 QMessageBox::warning(this, tr("Export Project for Shotcut"), error);
@@ -562,8 +563,8 @@ void MainWindow::openInWebApp()
     QAction *open = action(QStringLiteral("openInWeb"));
     open->setEnabled(false);
     statusBar()->showMessage(tr("Opening this project in the NemoVideo web app…"));
-    core::ClaimTokenQuery *query = m_workspace->service()->claimWebLink(this);
-    connect(query, &core::ServiceJob::finished, this, [this, query, open] {
+    auth::ClaimTokenQuery *query = m_workspace->service()->claimWebLink(this);
+    connect(query, &net::ServiceJob::finished, this, [this, query, open] {
         open->setEnabled(true);
         if (query->error()) {
             statusBar()->clearMessage();
@@ -580,7 +581,7 @@ void MainWindow::openInWebApp()
 void MainWindow::openLink(const QUrl &url)
 {
     // Only web links, and only because the user clicked one.
-    if (core::isWebLink(url))
+    if (util::isWebLink(url))
         QDesktopServices::openUrl(url);
 }
 
@@ -599,7 +600,7 @@ void MainWindow::openSettings()
             m_workspace->connectToService();
     });
     connect(dialog, &SettingsDialog::signOutRequested, this, [this] {
-        m_workspace->service()->auth()->signOut(this, [this](const core::ApiError &error) {
+        m_workspace->service()->auth()->signOut(this, [this](const net::ApiError &error) {
             statusBar()->showMessage(error ? error.message() : tr("Signed out."), 10000);
         });
     });

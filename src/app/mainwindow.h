@@ -1,7 +1,7 @@
 #pragma once
 
-#include "guireference.h"
-#include "intentrouter.h"
+#include "agent/guireference.h"
+#include "agent/intentrouter.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -11,12 +11,21 @@ class QLabel;
 class QPushButton;
 class QTimer;
 
-namespace nemo::core {
-class ProjectKeeper;
-class SecretStorage;
+namespace nemo::util {
 class Translations;
+} // namespace nemo::util
+
+namespace nemo::auth {
+class SecretStorage;
+} // namespace nemo::auth
+
+namespace nemo::client {
 class Workspace;
-} // namespace nemo::core
+} // namespace nemo::client
+
+namespace nemo::project {
+class ProjectKeeper;
+} // namespace nemo::project
 
 namespace nemo::app {
 
@@ -37,7 +46,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(core::Workspace *workspace, AppSettings *settings, QWidget *parent = nullptr);
+    MainWindow(client::Workspace *workspace, AppSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     ChatPanel *chatPanel() const { return m_chat; }
@@ -54,12 +63,12 @@ public:
     Notifier *notifier() const { return m_notifier; }
     QAction *action(const QString &name) const;
     // Where applied settings switch the interface language (the window retranslates itself).
-    void setTranslations(core::Translations *translations) { m_translations = translations; }
+    void setTranslations(util::Translations *translations) { m_translations = translations; }
     // The project on disk: New Project, Open Recent and the title follow it.
-    void setProjectKeeper(core::ProjectKeeper *keeper);
-    core::ProjectKeeper *projectKeeper() const { return m_keeper; }
+    void setProjectKeeper(project::ProjectKeeper *keeper);
+    project::ProjectKeeper *projectKeeper() const { return m_keeper; }
     // Where the sign-in may be kept; when the keychain fails the user is asked where to keep it instead.
-    void setSecretStorage(core::SecretStorage *storage);
+    void setSecretStorage(auth::SecretStorage *storage);
     // When the user keeps the sign-in nowhere: asks for this run's token (never stored); empty = a free
     // sign-in. Returns whether a token was entered.
     bool askForSessionToken();
@@ -68,7 +77,7 @@ public:
     void openExport();
     void showTimeline();
     void openSettings();
-    void handleGuiAction(core::GuiAction action);
+    void handleGuiAction(agent::GuiAction action);
     // Continue in the web app: a claim token for this task and session, then the browser.
     void openInWebApp();
     // File → Export Project for Shotcut…: the edit as an MLT document with every source on this computer.
@@ -95,7 +104,7 @@ private:
     void createActions();
     void createMenus();
     void retranslate();
-    void handleIntent(core::Intent intent);
+    void handleIntent(agent::Intent intent);
     void updateTitle();
     void updateOfflineBanner();
     void askWhereToKeepSignIn(const QString &reason);
@@ -105,16 +114,16 @@ private:
     void showShortcuts();
     void about();
 
-    core::Workspace *m_workspace;
+    client::Workspace *m_workspace;
     AppSettings *m_settings;
-    core::Translations *m_translations = nullptr;
-    core::ProjectKeeper *m_keeper = nullptr;
+    util::Translations *m_translations = nullptr;
+    project::ProjectKeeper *m_keeper = nullptr;
     QMenu *m_recentMenu = nullptr;
     QWidget *m_offlineBanner = nullptr;
     QLabel *m_offlineText = nullptr;
     QPushButton *m_offlineRetry = nullptr;
     QTimer *m_offlineTicker = nullptr;
-    core::SecretStorage *m_storage = nullptr;
+    auth::SecretStorage *m_storage = nullptr;
     bool m_askedAboutStorage = false;
     ChatPanel *m_chat;
     MediaBinPanel *m_bin;

@@ -1,39 +1,39 @@
 #include "mediabinmodel.h"
 
+#include "media/uploadqueue.h"
 #include "thumbnailloader.h"
-#include "uploadqueue.h"
 
 #include <QLocale>
 
 namespace nemo::app {
 
-using core::MediaItem;
-using core::MediaKind;
+using media::MediaItem;
+using media::MediaKind;
 
-MediaBinModel::MediaBinModel(core::UploadQueue *queue, QObject *parent)
+MediaBinModel::MediaBinModel(media::UploadQueue *queue, QObject *parent)
     : QAbstractListModel(parent)
     , m_queue(queue)
     , m_loader(new ThumbnailLoader(this))
     , m_rows(queue->size())
 {
-    connect(queue, &core::UploadQueue::added, this, [this](int first, int last) {
+    connect(queue, &media::UploadQueue::added, this, [this](int first, int last) {
         beginInsertRows(QModelIndex(), first, last);
         m_rows += last - first + 1;
         endInsertRows();
         requestPreviews(first, last);
     });
-    connect(queue, &core::UploadQueue::changed, this, [this](int index) {
+    connect(queue, &media::UploadQueue::changed, this, [this](int index) {
         const QModelIndex changed = this->index(index);
         emit dataChanged(changed, changed);
         // A generated clip has a file to preview once it is fetched.
         requestPreviews(index, index);
     });
-    connect(queue, &core::UploadQueue::removed, this, [this](int index) {
+    connect(queue, &media::UploadQueue::removed, this, [this](int index) {
         beginRemoveRows(QModelIndex(), index, index);
         --m_rows;
         endRemoveRows();
     });
-    connect(queue, &core::UploadQueue::reset, this, [this] {
+    connect(queue, &media::UploadQueue::reset, this, [this] {
         beginResetModel();
         m_rows = m_queue->size();
         m_extra.clear();

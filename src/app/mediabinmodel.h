@@ -5,9 +5,9 @@
 #include <QImage>
 #include <QSet>
 
-namespace nemo::core {
+namespace nemo::media {
 class UploadQueue;
-}
+} // namespace nemo::media
 
 namespace nemo::app {
 
@@ -22,11 +22,11 @@ public:
     {
         NameRole = Qt::UserRole + 1,
         PathRole,
-        KindRole,       // core::MediaKind as int
+        KindRole,       // media::MediaKind as int
         SizeRole,       // bytes
         DurationRole,   // milliseconds, 0 when unknown
         DimensionsRole, // QSize
-        StateRole,      // core::MediaItem::State as int
+        StateRole,      // media::MediaItem::State as int
         ProgressRole,   // 0…100
         ErrorRole,      // why it failed
         ThumbnailRole,  // QImage (may be null)
@@ -35,13 +35,13 @@ public:
         PromptRole,    // generated media: what the agent was asked to make
     };
 
-    explicit MediaBinModel(core::UploadQueue *queue, QObject *parent = nullptr);
+    explicit MediaBinModel(media::UploadQueue *queue, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    core::UploadQueue *queue() const { return m_queue; }
+    media::UploadQueue *queue() const { return m_queue; }
     ThumbnailLoader *thumbnails() const { return m_loader; }
 
 private:
@@ -54,7 +54,7 @@ private:
     void requestPreviews(int first, int last);
     void touch(quint64 id);
 
-    core::UploadQueue *m_queue;
+    media::UploadQueue *m_queue;
     ThumbnailLoader *m_loader;
     QHash<quint64, Extra> m_extra;
     QSet<quint64> m_previewRequested;

@@ -1,11 +1,11 @@
 #include "mediabinpanel.h"
 
 #include "clipdialog.h"
+#include "media/uploadjob.h"
+#include "media/uploadqueue.h"
 #include "mediabinmodel.h"
 #include "mediaitemdelegate.h"
-#include "uploadjob.h"
-#include "uploadqueue.h"
-#include "weblink.h"
+#include "util/weblink.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -26,7 +26,7 @@
 
 namespace nemo::app {
 
-using core::MediaItem;
+using media::MediaItem;
 
 void MediaListView::paintEvent(QPaintEvent *event)
 {
@@ -38,10 +38,10 @@ void MediaListView::paintEvent(QPaintEvent *event)
     painter.drawText(
         viewport()->rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
         tr("Drop photos, clips, music or whole folders here,\nor use Add media… (Ctrl+O).\n\nAccepted: %1")
-            .arg(core::MediaValidator::acceptedList()));
+            .arg(media::MediaValidator::acceptedList()));
 }
 
-MediaBinPanel::MediaBinPanel(core::UploadQueue *queue, QWidget *parent)
+MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
     : QWidget(parent)
     , m_queue(queue)
     , m_model(new MediaBinModel(queue, this))
@@ -102,13 +102,13 @@ MediaBinPanel::MediaBinPanel(core::UploadQueue *queue, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_add, &QPushButton::clicked, this, &MediaBinPanel::addMediaRequested);
-    connect(m_retry, &QPushButton::clicked, queue, &core::UploadQueue::retryFailed);
+    connect(m_retry, &QPushButton::clicked, queue, &media::UploadQueue::retryFailed);
     connect(m_remove, &QPushButton::clicked, this, [this] {
         for (quint64 id : selectedIds())
             m_queue->remove(id);
     });
     connect(m_bannerClose, &QToolButton::clicked, m_banner, &QWidget::hide);
-    connect(m_delegate, &MediaItemDelegate::retryRequested, queue, &core::UploadQueue::retry);
+    connect(m_delegate, &MediaItemDelegate::retryRequested, queue, &media::UploadQueue::retry);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MediaBinPanel::contextMenu);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.data(MediaBinModel::GeneratedRole).toBool()) {
@@ -119,14 +119,14 @@ MediaBinPanel::MediaBinPanel(core::UploadQueue *queue, QWidget *parent)
         if (QFileInfo(path).isFile())
             QDesktopServices::openUrl(QUrl::fromLocalFile(path));
     });
-    connect(queue, &core::UploadQueue::refused, this,
-            [this](const QList<core::MediaCheck> &problems, int total) {
+    connect(queue, &media::UploadQueue::refused, this,
+            [this](const QList<media::MediaCheck> &problems, int total) {
                 QStringList messages;
-                for (const core::MediaCheck &problem : problems)
+                for (const media::MediaCheck &problem : problems)
                     messages.append(problem.message());
                 showRefusals(messages, total);
             });
-    connect(queue, &core::UploadQueue::linksRefused, this,
+    connect(queue, &media::UploadQueue::linksRefused, this,
             [this](const QStringList &problems) { showRefusals(problems, int(problems.size())); });
     // Many rows change at once (a big drop, thumbnails arriving): look at the buttons once per pass.
     m_buttonsTimer = new QTimer(this);
@@ -225,10 +225,10 @@ bool MediaBinPanel::addFromMime(const QMimeData *mime)
     for (const QUrl &url : std::as_const(urls)) {
         if (url.isLocalFile())
             paths.append(url.toLocalFile());
-        else if (core::isWebLink(url))
+        else if (util::isWebLink(url))
             links.append(url);
         else
-            refused.append(core::UploadJob::checkUrl(url));
+            refused.append(media::UploadJob::checkUrl(url));
     }
     if (!refused.isEmpty())
         showRefusals(refused, int(urls.size()));

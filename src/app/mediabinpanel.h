@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mediavalidator.h"
+#include "media/mediavalidator.h"
 
 #include <QListView>
 #include <QTimer>
@@ -11,9 +11,9 @@ class QMimeData;
 class QPushButton;
 class QToolButton;
 
-namespace nemo::core {
+namespace nemo::media {
 class UploadQueue;
-}
+} // namespace nemo::media
 
 namespace nemo::app {
 
@@ -44,7 +44,7 @@ class MediaBinPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit MediaBinPanel(core::UploadQueue *queue, QWidget *parent = nullptr);
+    explicit MediaBinPanel(media::UploadQueue *queue, QWidget *parent = nullptr);
 
     MediaListView *view() const { return m_view; }
     MediaBinModel *model() const { return m_model; }
@@ -76,7 +76,7 @@ private:
     QList<quint64> selectedIds() const;
     void updateButtons();
 
-    core::UploadQueue *m_queue;
+    media::UploadQueue *m_queue;
     MediaBinModel *m_model;
     MediaItemDelegate *m_delegate;
     MediaListView *m_view;

@@ -1,8 +1,8 @@
 #include "mediaitemdelegate.h"
 
+#include "media/uploadqueue.h"
 #include "mediabinmodel.h"
 #include "theme.h"
-#include "uploadqueue.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -12,8 +12,8 @@
 
 namespace nemo::app {
 
-using core::MediaItem;
-using core::MediaKind;
+using media::MediaItem;
+using media::MediaKind;
 
 namespace {
 

@@ -1,7 +1,7 @@
 #include "previewmonitor.h"
 
-#include "mltdocument.h"
-#include "previewrenderer.h"
+#include "render/mltdocument.h"
+#include "render/previewrenderer.h"
 #include "videoplayer.h"
 
 #include <QEvent>
@@ -18,7 +18,7 @@
 
 namespace nemo::app {
 
-using core::PreviewRenderer;
+using render::PreviewRenderer;
 
 PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
     : QWidget(parent)
@@ -184,7 +184,7 @@ void PreviewMonitor::togglePlay()
 void PreviewMonitor::showStill()
 {
     const PreviewRenderer::Source source = m_renderer->sourceAt(m_position);
-    if (!source.path.isEmpty() && core::MltDocument::isImage(source.path)) {
+    if (!source.path.isEmpty() && render::MltDocument::isImage(source.path)) {
         QImageReader reader(source.path);
         reader.setAutoTransform(true);
         const QSize size = reader.size();

@@ -6,9 +6,9 @@ class QLabel;
 class QMediaPlayer;
 class QStackedWidget;
 
-namespace nemo::core {
+namespace nemo::render {
 class PreviewRenderer;
-}
+} // namespace nemo::render
 
 namespace nemo::app {
 
@@ -21,7 +21,7 @@ class PreviewMonitor : public QWidget
 {
     Q_OBJECT
 public:
-    PreviewMonitor(core::PreviewRenderer *renderer, QWidget *parent = nullptr);
+    PreviewMonitor(render::PreviewRenderer *renderer, QWidget *parent = nullptr);
     ~PreviewMonitor() override;
 
     // Made on first use (the first preview, or a caller that asks).
@@ -53,7 +53,7 @@ private:
     void showPaused();
     void updateStatus();
 
-    core::PreviewRenderer *m_renderer;
+    render::PreviewRenderer *m_renderer;
     QStackedWidget *m_pages;
     QLabel *m_still;
     VideoPlayer *m_player = nullptr;

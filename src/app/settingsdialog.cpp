@@ -1,8 +1,8 @@
 #include "settingsdialog.h"
 
-#include "authenticator.h"
+#include "auth/authenticator.h"
+#include "client/workspace.h"
 #include "ui_settingsdialog.h"
-#include "workspace.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -11,10 +11,10 @@
 
 namespace nemo::app {
 
-using core::AttributionProfile;
-using core::ServiceConfig;
+using net::AttributionProfile;
+using net::ServiceConfig;
 
-SettingsDialog::SettingsDialog(AppSettings *settings, core::Workspace *workspace, QWidget *parent)
+SettingsDialog::SettingsDialog(AppSettings *settings, client::Workspace *workspace, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_workspace(workspace)
@@ -42,7 +42,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, core::Workspace *workspace
         if (answer == QMessageBox::Yes)
             emit signOutRequested();
     });
-    connect(workspace->service()->auth(), &core::Authenticator::changed, this,
+    connect(workspace->service()->auth(), &auth::Authenticator::changed, this,
             &SettingsDialog::updateAccount);
     updateAccount();
 }
@@ -79,20 +79,20 @@ void SettingsDialog::fillCombos()
     const int proxyMode = m_ui->proxyModeCombo->currentIndex();
     m_ui->proxyModeCombo->clear();
     m_ui->proxyModeCombo->addItem(tr("Use the system's proxy settings"),
-                                  int(core::ProxySettings::Mode::System));
-    m_ui->proxyModeCombo->addItem(tr("No proxy"), int(core::ProxySettings::Mode::None));
-    m_ui->proxyModeCombo->addItem(tr("HTTP proxy"), int(core::ProxySettings::Mode::Http));
-    m_ui->proxyModeCombo->addItem(tr("SOCKS5 proxy"), int(core::ProxySettings::Mode::Socks5));
+                                  int(net::ProxySettings::Mode::System));
+    m_ui->proxyModeCombo->addItem(tr("No proxy"), int(net::ProxySettings::Mode::None));
+    m_ui->proxyModeCombo->addItem(tr("HTTP proxy"), int(net::ProxySettings::Mode::Http));
+    m_ui->proxyModeCombo->addItem(tr("SOCKS5 proxy"), int(net::ProxySettings::Mode::Socks5));
     m_ui->proxyModeCombo->setCurrentIndex(qMax(0, proxyMode));
     m_ui->proxyPasswordEdit->setPlaceholderText(tr("unchanged (kept with your sign-in)"));
     const int storage = m_ui->storageCombo->currentIndex();
     m_ui->storageCombo->clear();
     m_ui->storageCombo->addItem(tr("In the system keychain (recommended)"),
-                                int(core::SecretStorage::Kind::Keychain));
+                                int(auth::SecretStorage::Kind::Keychain));
     m_ui->storageCombo->addItem(tr("In a file, NOT encrypted (readable by you only)"),
-                                int(core::SecretStorage::Kind::File));
+                                int(auth::SecretStorage::Kind::File));
     m_ui->storageCombo->addItem(tr("Nowhere: ask for the token each time"),
-                                int(core::SecretStorage::Kind::Memory));
+                                int(auth::SecretStorage::Kind::Memory));
     m_ui->storageCombo->setCurrentIndex(qMax(0, storage));
     m_ui->serverEdit->setPlaceholderText(ServiceConfig::defaultBaseUrl().toString());
 }
@@ -120,9 +120,9 @@ void SettingsDialog::load()
 
 void SettingsDialog::updateAccount()
 {
-    const core::Authenticator *auth = m_workspace->service()->auth();
+    const auth::Authenticator *auth = m_workspace->service()->auth();
     QString text;
-    if (auth->source() == core::Authenticator::Source::Environment)
+    if (auth->source() == auth::Authenticator::Source::Environment)
         text = tr("Using a token that is never stored (from NEMO_TOKEN or entered at start).");
     else if (!auth->hasToken())
         text = tr("Not signed in. Nemo Studio signs in with a free account when it needs to.");
@@ -133,15 +133,15 @@ void SettingsDialog::updateAccount()
                         auth->storageName());
     m_ui->accountLabel->setText(text);
     m_ui->signOutButton->setEnabled(auth->hasToken() &&
-                                    auth->source() != core::Authenticator::Source::Environment);
+                                    auth->source() != auth::Authenticator::Source::Environment);
 }
 
 void SettingsDialog::updateProxyFields()
 {
-    const bool manual = core::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
-            core::ProxySettings::Mode::Http ||
-        core::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
-            core::ProxySettings::Mode::Socks5;
+    const bool manual = net::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
+            net::ProxySettings::Mode::Http ||
+        net::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
+            net::ProxySettings::Mode::Socks5;
     for (QWidget *widget :
          {static_cast<QWidget *>(m_ui->proxyHostEdit), static_cast<QWidget *>(m_ui->proxyPortSpin),
           static_cast<QWidget *>(m_ui->proxyUserEdit), static_cast<QWidget *>(m_ui->proxyPasswordEdit)})
@@ -172,7 +172,7 @@ void SettingsDialog::accept()
     config.profile = AttributionProfile::bySource(m_ui->sourceCombo->currentData().toString());
     config.profile.platform = m_ui->platformCombo->currentData().toString();
     config.maxUploadBytes = qint64(m_ui->uploadSpin->value()) * 1024 * 1024;
-    config.proxy.mode = core::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt());
+    config.proxy.mode = net::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt());
     config.proxy.host = m_ui->proxyHostEdit->text().trimmed();
     config.proxy.port = quint16(m_ui->proxyPortSpin->value());
     config.proxy.user = m_ui->proxyUserEdit->text().trimmed();
@@ -185,15 +185,15 @@ void SettingsDialog::accept()
     // The password goes to the secret store, never to the settings file; the service reads it from there.
     if (config.proxy.isManual() && !config.proxy.user.isEmpty() &&
         !m_ui->proxyPasswordEdit->text().isEmpty()) {
-        m_workspace->service()->secrets()->write(core::ProxySettings::passwordKey(),
+        m_workspace->service()->secrets()->write(net::ProxySettings::passwordKey(),
                                                  m_ui->proxyPasswordEdit->text(), m_workspace,
-                                                 [](const core::SecretResult &) {});
+                                                 [](const auth::SecretResult &) {});
     }
     m_settings->saveServiceConfig(config);
     m_settings->setDownloadFolder(folder);
     m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
     m_settings->setTheme(AppSettings::Theme(m_ui->themeCombo->currentData().toInt()));
-    m_settings->setSecretStorage(core::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
+    m_settings->setSecretStorage(auth::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
     emit applied();
     QDialog::accept();
 }

@@ -8,9 +8,9 @@ namespace Ui {
 class SettingsDialog;
 }
 
-namespace nemo::core {
+namespace nemo::client {
 class Workspace;
-}
+} // namespace nemo::client
 
 namespace nemo::app {
 
@@ -20,7 +20,7 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SettingsDialog(AppSettings *settings, core::Workspace *workspace, QWidget *parent = nullptr);
+    SettingsDialog(AppSettings *settings, client::Workspace *workspace, QWidget *parent = nullptr);
     ~SettingsDialog() override;
 
     Ui::SettingsDialog *form() const { return m_ui; }
@@ -41,7 +41,7 @@ private:
     void updateProxyFields();
 
     AppSettings *m_settings;
-    core::Workspace *m_workspace;
+    client::Workspace *m_workspace;
     Ui::SettingsDialog *m_ui;
 };
 

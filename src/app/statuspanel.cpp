@@ -1,6 +1,6 @@
 #include "statuspanel.h"
 
-#include "authenticator.h"
+#include "auth/authenticator.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -9,9 +9,9 @@
 
 namespace nemo::app {
 
-using core::Workspace;
+using client::Workspace;
 
-StatusPanel::StatusPanel(core::Workspace *workspace, QWidget *parent)
+StatusPanel::StatusPanel(client::Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_connection(new QLabel(this))
@@ -32,7 +32,7 @@ StatusPanel::StatusPanel(core::Workspace *workspace, QWidget *parent)
     connect(m_retry, &QPushButton::clicked, workspace, &Workspace::connectToService);
     connect(workspace, &Workspace::connectionChanged, this, &StatusPanel::update);
     connect(workspace, &Workspace::creditsChanged, this, &StatusPanel::update);
-    connect(workspace->service()->auth(), &core::Authenticator::changed, this, &StatusPanel::update);
+    connect(workspace->service()->auth(), &auth::Authenticator::changed, this, &StatusPanel::update);
     update();
 }
 
@@ -81,9 +81,9 @@ void StatusPanel::update()
     } else {
         m_credits->hide();
     }
-    const core::Authenticator *auth = m_workspace->service()->auth();
+    const auth::Authenticator *auth = m_workspace->service()->auth();
     const int days = auth->daysLeft();
-    if (auth->source() == core::Authenticator::Source::Environment) {
+    if (auth->source() == auth::Authenticator::Source::Environment) {
         m_token->setText(tr("NEMO_TOKEN"));
         m_token->setToolTip(tr("Using the token from the NEMO_TOKEN environment variable"));
         m_token->show();

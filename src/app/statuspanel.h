@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workspace.h"
+#include "client/workspace.h"
 
 #include <QWidget>
 
@@ -15,7 +15,7 @@ class StatusPanel : public QWidget
 {
     Q_OBJECT
 public:
-    explicit StatusPanel(core::Workspace *workspace, QWidget *parent = nullptr);
+    explicit StatusPanel(client::Workspace *workspace, QWidget *parent = nullptr);
 
     QLabel *connectionLabel() const { return m_connection; }
     QLabel *creditsLabel() const { return m_credits; }
@@ -28,7 +28,7 @@ protected:
 private:
     void update();
 
-    core::Workspace *m_workspace;
+    client::Workspace *m_workspace;
     QLabel *m_connection;
     QPushButton *m_retry;
     QLabel *m_credits;

@@ -92,16 +92,16 @@ void Theme::apply(AppSettings::Theme theme)
     QApplication::setPalette(dark ? darkPalette() : lightPalette());
 }
 
-QColor Theme::mediaColor(core::MediaKind kind)
+QColor Theme::mediaColor(media::MediaKind kind)
 {
     switch (kind) {
-    case core::MediaKind::Image:
+    case media::MediaKind::Image:
         return QColor(52, 122, 200);
-    case core::MediaKind::Video:
+    case media::MediaKind::Video:
         return QColor(140, 80, 200);
-    case core::MediaKind::Audio:
+    case media::MediaKind::Audio:
         return QColor(35, 150, 108);
-    case core::MediaKind::Unknown:
+    case media::MediaKind::Unknown:
         break;
     }
     return QColor(125, 125, 132);
@@ -112,12 +112,12 @@ QColor Theme::titleColor()
     return QColor(215, 130, 40);
 }
 
-core::MediaKind Theme::kindOfName(const QString &name)
+media::MediaKind Theme::kindOfName(const QString &name)
 {
     const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
     if (dot < 0 || name.size() - dot > 6)
-        return core::MediaKind::Unknown;
-    return core::MediaValidator::kindForExtension(name.mid(dot + 1));
+        return media::MediaKind::Unknown;
+    return media::MediaValidator::kindForExtension(name.mid(dot + 1));
 }
 
 } // namespace nemo::app

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "appsettings.h"
-#include "mediavalidator.h"
+#include "media/mediavalidator.h"
 
 #include <QColor>
 
@@ -19,10 +19,10 @@ public:
 
     // One colour per kind of media, the same wherever media is shown (the media bin's badges, the
     // timeline's blocks): photos, clips, sound, and titles.
-    static QColor mediaColor(core::MediaKind kind);
+    static QColor mediaColor(media::MediaKind kind);
     static QColor titleColor();
     // The kind of media a file name says (for the timeline, whose segments name their files).
-    static core::MediaKind kindOfName(const QString &name);
+    static media::MediaKind kindOfName(const QString &name);
 };
 
 } // namespace nemo::app

@@ -4,14 +4,14 @@
 
 namespace nemo::app {
 
-using core::Segment;
-using core::Track;
+using draft::Segment;
+using draft::Track;
 
 TimelineModel::TimelineModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
 
-void TimelineModel::setDraft(const core::Draft &draft, const QSet<QString> &changedSegments)
+void TimelineModel::setDraft(const draft::Draft &draft, const QSet<QString> &changedSegments)
 {
     beginResetModel();
     m_draft = draft;
@@ -44,7 +44,7 @@ bool TimelineModel::isChanged(int track, int segment) const
     if (m_changed.isEmpty())
         return false;
     const Segment &s = m_draft.tracks().at(track).segments.at(segment);
-    return m_changed.contains(core::DraftDiff::segmentKey(track, s, segment));
+    return m_changed.contains(draft::DraftDiff::segmentKey(track, s, segment));
 }
 
 QModelIndex TimelineModel::index(int row, int column, const QModelIndex &parent) const

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "draft.h"
-#include "draftdiff.h"
+#include "draft/draft.h"
+#include "draft/draftdiff.h"
 
 #include <QAbstractItemModel>
 #include <QSet>
@@ -20,7 +20,7 @@ public:
     enum Role
     {
         NameRole = Qt::UserRole + 1, // track name / segment label
-        KindRole,                    // core::TrackKind as int
+        KindRole,                    // draft::TrackKind as int
         StartRole,                   // ms
         DurationRole,                // ms
         VolumeRole,                  // 0…1, or -1
@@ -31,8 +31,8 @@ public:
 
     explicit TimelineModel(QObject *parent = nullptr);
 
-    void setDraft(const core::Draft &draft, const QSet<QString> &changedSegments);
-    const core::Draft &draft() const { return m_draft; }
+    void setDraft(const draft::Draft &draft, const QSet<QString> &changedSegments);
+    const draft::Draft &draft() const { return m_draft; }
     bool isChanged(int track, int segment) const;
     QString summary() const { return m_draft.summary(); }
 
@@ -50,7 +50,7 @@ public:
 private:
     static constexpr quintptr TrackLevel = ~quintptr(0);
 
-    core::Draft m_draft;
+    draft::Draft m_draft;
     QSet<QString> m_changed;
     std::vector<std::vector<int>> m_order;
     std::vector<std::vector<qint64>> m_reach;

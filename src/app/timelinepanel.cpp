@@ -1,6 +1,6 @@
 #include "timelinepanel.h"
 
-#include "statequery.h"
+#include "agent/statequery.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 
@@ -74,7 +74,7 @@ double TimelinePanel::zoomFor(int slider)
     return TimelineView::MinZoom * std::exp(span * slider / 1000.0);
 }
 
-void TimelinePanel::showState(const core::ProjectState &state, const core::DraftDiff &changes)
+void TimelinePanel::showState(const agent::ProjectState &state, const draft::DraftDiff &changes)
 {
     m_model->setDraft(state.draft, changes.changedSegments());
     const QString summary = state.draft.summary();

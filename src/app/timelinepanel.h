@@ -6,10 +6,13 @@ class QLabel;
 class QSlider;
 class QToolButton;
 
-namespace nemo::core {
+namespace nemo::draft {
 class DraftDiff;
+} // namespace nemo::draft
+
+namespace nemo::agent {
 struct ProjectState;
-} // namespace nemo::core
+} // namespace nemo::agent
 
 namespace nemo::app {
 
@@ -28,7 +31,7 @@ public:
     QSlider *zoomSlider() const { return m_zoom; }
     QLabel *summaryLabel() const { return m_summary; }
 
-    void showState(const core::ProjectState &state, const core::DraftDiff &changes);
+    void showState(const agent::ProjectState &state, const draft::DraftDiff &changes);
 
 signals:
     void refreshRequested();

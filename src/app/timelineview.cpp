@@ -17,9 +17,9 @@
 
 namespace nemo::app {
 
-using core::Segment;
-using core::Track;
-using core::TrackKind;
+using draft::Segment;
+using draft::Track;
+using draft::TrackKind;
 
 namespace {
 
@@ -27,23 +27,24 @@ QColor trackColor(TrackKind track)
 {
     switch (track) {
     case TrackKind::Video:
-        return Theme::mediaColor(core::MediaKind::Video);
+        return Theme::mediaColor(media::MediaKind::Video);
     case TrackKind::Audio:
-        return Theme::mediaColor(core::MediaKind::Audio);
+        return Theme::mediaColor(media::MediaKind::Audio);
     case TrackKind::Text:
         return Theme::titleColor();
     case TrackKind::Other:
         break;
     }
-    return Theme::mediaColor(core::MediaKind::Unknown);
+    return Theme::mediaColor(media::MediaKind::Unknown);
 }
 
 // A segment in the colour of its media, as in the media bin (a video track holds photos and clips).
 QColor segmentColor(TrackKind track, const Segment &segment)
 {
     if (track == TrackKind::Video &&
-        Theme::kindOfName(segment.label.isEmpty() ? segment.source : segment.label) == core::MediaKind::Image)
-        return Theme::mediaColor(core::MediaKind::Image);
+        Theme::kindOfName(segment.label.isEmpty() ? segment.source : segment.label) ==
+            media::MediaKind::Image)
+        return Theme::mediaColor(media::MediaKind::Image);
     return trackColor(track);
 }
 
@@ -285,7 +286,7 @@ void TimelineView::paintEvent(QPaintEvent *)
             painter.setFont(small);
             QString detail = timecode(segment.durationMs, true);
             if (segment.volume >= 0) {
-                detail = tr("Volume %1 · %2").arg(core::Draft::formatVolume(segment.volume), detail);
+                detail = tr("Volume %1 · %2").arg(draft::Draft::formatVolume(segment.volume), detail);
                 // The level as a line across the block.
                 const int level =
                     block.bottom() - int(double(block.height() - 4) * qBound(0.0, segment.volume, 1.0));
@@ -316,7 +317,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     painter.fillRect(QRect(0, 0, HeaderWidth, RulerHeight), pal.color(QPalette::Button));
     painter.setPen(pal.color(QPalette::ButtonText));
     painter.drawText(QRect(8, 0, HeaderWidth - 12, RulerHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("%1 s total").arg(core::Draft::formatSeconds(m_model->draft().durationMs())));
+                     tr("%1 s total").arg(draft::Draft::formatSeconds(m_model->draft().durationMs())));
     if (m_playhead >= 0) {
         const int x = xFor(m_playhead);
         if (x >= HeaderWidth && x < viewport()->width()) {
@@ -423,9 +424,9 @@ QString TimelineView::segmentDescription(int track, int segment) const
     lines << (t.kind == TrackKind::Text && !s.text.isEmpty() ? QStringLiteral("“%1”").arg(s.text) : s.label);
     lines << tr("%1 · %2 – %3 (%4 s)")
                  .arg(t.displayName(), timecode(s.startMs, true), timecode(s.endMs(), true),
-                      core::Draft::formatSeconds(s.durationMs));
+                      draft::Draft::formatSeconds(s.durationMs));
     if (s.volume >= 0)
-        lines << tr("Volume %1").arg(core::Draft::formatVolume(s.volume));
+        lines << tr("Volume %1").arg(draft::Draft::formatVolume(s.volume));
     if (!s.source.isEmpty())
         lines << tr("Source: %1").arg(s.source.left(120));
     if (m_model->isChanged(track, segment))

@@ -1,18 +1,19 @@
 #include "cliapplication.h"
 
-#include "authenticator.h"
-#include "chatturn.h"
-#include "clistate.h"
+#include "agent/chatturn.h"
+#include "agent/session.h"
+#include "auth/authenticator.h"
+#include "auth/secretstorage.h"
+#include "client/workspace.h"
 #include "clisupport.h"
-#include "environment.h"
 #include "exitcodes.h"
-#include "exporter.h"
 #include "interruptnotifier.h"
-#include "mediacache.h"
-#include "nemoversion.h"
-#include "secretstorage.h"
-#include "session.h"
-#include "transport.h"
+#include "media/mediacache.h"
+#include "net/transport.h"
+#include "project/projectkeeper.h"
+#include "render/exporter.h"
+#include "util/environment.h"
+#include "util/nemoversion.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -33,7 +34,7 @@
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 CliApplication::CliApplication(const QStringList &arguments, QObject *parent)
     : QObject(parent)
@@ -201,12 +202,12 @@ bool CliApplication::parse(int *exitCode)
 bool CliApplication::setUpService(int *exitCode)
 {
     QSettings settings;
-    ServiceConfig config;
+    net::ServiceConfig config;
     config.load(settings);
-    config.baseUrl =
-        ServiceConfig::resolveBaseUrl(m_parser.value(QStringLiteral("base-url")), Environment::baseUrl(),
-                                      settings.value(QStringLiteral("service/baseUrl")).toString());
-    const QString problem = ServiceConfig::checkServiceUrl(config.baseUrl);
+    config.baseUrl = net::ServiceConfig::resolveBaseUrl(
+        m_parser.value(QStringLiteral("base-url")), util::Environment::baseUrl(),
+        settings.value(QStringLiteral("service/baseUrl")).toString());
+    const QString problem = net::ServiceConfig::checkServiceUrl(config.baseUrl);
     if (!problem.isEmpty()) {
         printError(problem);
         *exitCode = Usage;
@@ -215,18 +216,18 @@ bool CliApplication::setUpService(int *exitCode)
     if (m_parser.isSet(QStringLiteral("profile"))) {
         const QString source = m_parser.value(QStringLiteral("profile"));
         bool found = false;
-        for (const AttributionProfile &profile : AttributionProfile::builtIn())
+        for (const net::AttributionProfile &profile : net::AttributionProfile::builtIn())
             found = found || profile.source == source;
         if (!found) {
             QStringList names;
-            for (const AttributionProfile &profile : AttributionProfile::builtIn())
+            for (const net::AttributionProfile &profile : net::AttributionProfile::builtIn())
                 names.append(profile.source);
             printError(tr("Unknown profile \"%1\". Known profiles: %2.")
                            .arg(source, names.join(QStringLiteral(", "))));
             *exitCode = Usage;
             return false;
         }
-        config.profile = AttributionProfile::bySource(source);
+        config.profile = net::AttributionProfile::bySource(source);
     }
     if (m_command == QLatin1String("export") && m_parser.isSet(QStringLiteral("poll-interval"))) {
         bool ok = false;
@@ -241,12 +242,18 @@ bool CliApplication::setUpService(int *exitCode)
     }
     // Where the sign-in is kept, chosen as the window chooses it: the keychain, or the file the user named.
     const bool inFile = m_parser.isSet(QStringLiteral("secrets-file"));
-    m_storage = std::make_unique<SecretStorage>(
-        Environment::keychainService(), inFile ? m_parser.value(QStringLiteral("secrets-file")) : QString());
-    m_secrets = m_storage->store(inFile ? SecretStorage::Kind::File : SecretStorage::Kind::Keychain);
-    m_service = std::make_unique<Service>(config, m_secrets);
-    m_service->auth()->setEnvironmentToken(Environment::token());
-    connect(m_service->auth(), &Authenticator::storageProblem, this, [this](const QString &message) {
+    m_storage = std::make_unique<auth::SecretStorage>(util::Environment::keychainService(),
+                                                      inFile ? m_parser.value(QStringLiteral("secrets-file"))
+                                                             : QString());
+    m_secrets =
+        m_storage->store(inFile ? auth::SecretStorage::Kind::File : auth::SecretStorage::Kind::Keychain);
+    // The same workspace and project store as the window: this run continues the project the window
+    // last had open, and what it does is there when the window opens it.
+    m_workspace = std::make_unique<client::Workspace>(config, m_secrets);
+    m_workspace->setBackgroundWork(false);
+    m_service = m_workspace->service();
+    m_service->auth()->setEnvironmentToken(util::Environment::token());
+    connect(m_service->auth(), &auth::Authenticator::storageProblem, this, [this](const QString &message) {
         if (m_storageWarning.isEmpty()) {
             m_storageWarning = message;
             printStatus(
@@ -256,11 +263,13 @@ bool CliApplication::setUpService(int *exitCode)
                     .arg(message));
         }
     });
-    m_state = std::make_unique<CliState>(config.baseUrl);
-    m_service->session()->restore(m_state->session());
-    connect(m_service->session(), &Session::changed, this,
-            [this](const SessionInfo &info) { m_state->setSession(info); });
-    connect(m_service->session(), &Session::replaced, this, [this] {
+    m_projects = std::make_unique<project::ProjectStore>();
+    m_keeper = std::make_unique<project::ProjectKeeper>(m_workspace.get(), m_projects.get());
+    m_keeper->setResumesExports(false); // only `export --resume` picks an export up
+    connect(m_keeper.get(), &project::ProjectKeeper::problem, this,
+            [this](const QString &message) { printStatus(tr("Warning: %1").arg(message)); });
+    m_keeper->openLast();
+    connect(m_service->session(), &agent::Session::replaced, this, [this] {
         printStatus(tr("The service no longer knew the previous session; a new one was started (its timeline "
                        "is empty)."));
     });
@@ -281,6 +290,8 @@ int CliApplication::run()
     QMetaObject::invokeMethod(this, &CliApplication::dispatch, Qt::QueuedConnection);
     while (!m_done)
         loop.processEvents(QEventLoop::WaitForMoreEvents);
+    // What this run changed in the project is on disk before the process ends.
+    m_keeper->flush();
     // A sign-in obtained during this run must reach the keychain before the process ends.
     if (!m_secrets->flush())
         printStatus(tr("Warning: the keychain did not finish saving the sign-in."));
@@ -312,13 +323,13 @@ void CliApplication::interrupt()
         m_turn->stop();
         return;
     }
-    for (const QPointer<ServiceJob> &job : std::as_const(m_jobs)) {
+    for (const QPointer<net::ServiceJob> &job : std::as_const(m_jobs)) {
         if (job)
             job->abort();
     }
     if (m_exporter && m_exporter->isRunning())
         m_exporter->disconnect(this);
-    if (!m_state->pendingRender().isEmpty())
+    if (!m_keeper->pendingRender().isEmpty())
         printStatus(tr("The export keeps running on the server; 'nemo-cli export --resume --out FILE.mp4' "
                        "picks it up."));
     finish(Interrupted);
@@ -345,7 +356,7 @@ void CliApplication::printStatus(const QString &message)
     m_err << message << Qt::endl;
 }
 
-void CliApplication::fail(const ApiError &error)
+void CliApplication::fail(const net::ApiError &error)
 {
     if (m_json) {
         QJsonObject body{{QStringLiteral("kind"), jsonKind(error)},
@@ -359,7 +370,7 @@ void CliApplication::fail(const ApiError &error)
     finish(exitCodeFor(error));
 }
 
-QString CliApplication::describeCredits(const Credits &credits) const
+QString CliApplication::describeCredits(const auth::Credits &credits) const
 {
     return tr("%1 credits available, %2 frozen (%3 in total)")
         .arg(credits.available)

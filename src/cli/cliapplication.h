@@ -1,8 +1,8 @@
 #pragma once
 
-#include "apierror.h"
-#include "generatedclip.h"
-#include "service.h"
+#include "client/service.h"
+#include "media/generatedclip.h"
+#include "net/apierror.h"
 
 #include <QCommandLineParser>
 #include <QObject>
@@ -12,21 +12,41 @@
 #include <functional>
 #include <memory>
 
-namespace nemo::core {
-class ChatTurn;
-class MediaCache;
-class Exporter;
+namespace nemo::net {
+class ServiceJob;
+} // namespace nemo::net
+
+namespace nemo::auth {
 class SecretStorage;
 class SecretStore;
-class ServiceJob;
-} // namespace nemo::core
+} // namespace nemo::auth
+
+namespace nemo::media {
+class MediaCache;
+} // namespace nemo::media
+
+namespace nemo::agent {
+class ChatTurn;
+} // namespace nemo::agent
+
+namespace nemo::render {
+class Exporter;
+} // namespace nemo::render
+
+namespace nemo::client {
+class Workspace;
+} // namespace nemo::client
+
+namespace nemo::project {
+class ProjectKeeper;
+class ProjectStore;
+} // namespace nemo::project
 
 namespace nemo::cli {
 
-class CliState;
-
-// nemo-cli: the service from a terminal, on the same core as the app. One command per run; the
-// session is remembered between runs; every error class has its own exit code.
+// nemo-cli: the service from a terminal, on the same core as the app. One command per run, on the
+// project the window last had open (the same store: chat, media, timeline and exports are shared both
+// ways); every error class has its own exit code.
 class CliApplication : public QObject
 {
     Q_OBJECT
@@ -55,7 +75,7 @@ private:
     bool setUpService(int *exitCode);
     void dispatch();
     void finish(int exitCode);
-    void fail(const core::ApiError &error);
+    void fail(const net::ApiError &error);
     void interrupt();
 
     // The commands (commands/*.cpp) and their options.
@@ -75,16 +95,16 @@ private:
     void renderLocally(const QString &target);
     void exportProject(const QString &path);
     // The state for a render here: from the service, or as last seen when it can't be reached.
-    void withState(const std::function<void(const core::ProjectState &)> &use);
+    void withState(const std::function<void(const agent::ProjectState &)> &use);
     void session();
     void web();
     static bool openInBrowser(const QUrl &url);
-    static QJsonArray generatedJson(const QList<core::GeneratedClip> &clips);
+    static QJsonArray generatedJson(const QList<media::GeneratedClip> &clips);
 
     void printJson(const QJsonObject &object);
     void printError(const QString &message);
     void printStatus(const QString &message);
-    QString describeCredits(const core::Credits &credits) const;
+    QString describeCredits(const auth::Credits &credits) const;
 
     QStringList m_arguments;
     QString m_command;
@@ -96,14 +116,15 @@ private:
     QTextStream m_err;
     bool m_stdoutIsTerminal = false;
     bool m_midLine = false;
-    std::unique_ptr<core::SecretStorage> m_storage;
-    core::SecretStore *m_secrets = nullptr; // one of m_storage's
-    std::unique_ptr<core::Service> m_service;
-    std::unique_ptr<CliState> m_state;
-    QPointer<core::ChatTurn> m_turn;
-    QPointer<core::Exporter> m_exporter;
-    std::unique_ptr<core::MediaCache> m_cache;
-    QList<QPointer<core::ServiceJob>> m_jobs;
+    std::unique_ptr<auth::SecretStorage> m_storage;
+    auth::SecretStore *m_secrets = nullptr; // one of m_storage's
+    std::unique_ptr<client::Workspace> m_workspace;
+    client::Service *m_service = nullptr; // the workspace's
+    std::unique_ptr<project::ProjectStore> m_projects;
+    std::unique_ptr<project::ProjectKeeper> m_keeper;
+    QPointer<agent::ChatTurn> m_turn;
+    QPointer<render::Exporter> m_exporter;
+    QList<QPointer<net::ServiceJob>> m_jobs;
     QString m_storageWarning;
 };
 

@@ -2,16 +2,16 @@
 
 // Small things the commands share.
 
-#include "apierror.h"
+#include "net/apierror.h"
 
 #include <QElapsedTimer>
 #include <QString>
 
 namespace nemo::cli {
 
-inline QString jsonKind(const core::ApiError &error)
+inline QString jsonKind(const net::ApiError &error)
 {
-    return core::ApiError::kindName(error.kind());
+    return net::ApiError::kindName(error.kind());
 }
 
 // A progress line on stderr, at most a few times a second.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apierror.h"
+#include "net/apierror.h"
 
 namespace nemo::cli {
 
@@ -19,9 +19,9 @@ enum ExitCode : int
     Interrupted = 130,
 };
 
-inline int exitCodeFor(const core::ApiError &error)
+inline int exitCodeFor(const net::ApiError &error)
 {
-    using Kind = core::ApiError::Kind;
+    using Kind = net::ApiError::Kind;
     switch (error.kind()) {
     case Kind::None:
         return Ok;

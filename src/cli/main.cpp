@@ -1,5 +1,5 @@
 #include "cliapplication.h"
-#include "translations.h"
+#include "util/translations.h"
 
 #include <QCoreApplication>
 
@@ -10,7 +10,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("NemoStudio"));
 
     // The CLI follows the system language (LANG / LC_ALL).
-    nemo::core::Translations translations;
+    nemo::util::Translations translations;
     translations.apply(QString());
 
     nemo::cli::CliApplication cli(QCoreApplication::arguments());

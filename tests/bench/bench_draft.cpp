@@ -1,10 +1,10 @@
 // Benchmark: a 10,000-segment draft on the path the product takes, from the bytes of the state answer
 // (the envelope, the state, the draft) to the window's timeline model; and the draft alone from its
 // own bytes, for comparison. Target: < 20 ms.
+#include "agent/projectstate.h"
 #include "benchsupport.h"
-#include "draft.h"
-#include "envelope.h"
-#include "projectstate.h"
+#include "draft/draft.h"
+#include "net/envelope.h"
 #include "timelinemodel.h"
 
 #include <QGuiApplication>
@@ -12,7 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-using namespace nemo::core;
+using namespace nemo;
 
 int main(int argc, char **argv)
 {
@@ -49,7 +49,7 @@ int main(int argc, char **argv)
     for (int round = 0; round < (quick ? 2 : 30); ++round) {
         QElapsedTimer clock;
         clock.start();
-        const Draft decoded = Draft::fromBytes(bytes);
+        const draft::Draft decoded = draft::Draft::fromBytes(bytes);
         segments = decoded.segmentCount();
         times.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
@@ -75,9 +75,9 @@ int main(int argc, char **argv)
     for (int round = 0; round < (quick ? 2 : 30); ++round) {
         QElapsedTimer clock;
         clock.start();
-        const ApiResult result = Envelope::decode(200, answer);
+        const net::ApiResult result = net::Envelope::decode(200, answer);
         const qint64 enveloped = clock.nsecsElapsed();
-        const ProjectState state = ProjectState::fromJson(result.data);
+        const agent::ProjectState state = agent::ProjectState::fromJson(result.data);
         const qint64 read = clock.nsecsElapsed();
         model.setDraft(state.draft, {});
         real.push_back(double(clock.nsecsElapsed()) / 1e6);
@@ -85,7 +85,8 @@ int main(int argc, char **argv)
         stateMs.push_back(double(read - enveloped) / 1e6);
         modelMs.push_back(double(clock.nsecsElapsed() - read) / 1e6);
         shown = model.draft().segmentCount();
-        model.setDraft(Draft(), {}); // the next round starts from an empty timeline, as a new project does
+        model.setDraft(draft::Draft(),
+                       {}); // the next round starts from an empty timeline, as a new project does
     }
     nemo::bench::report("draft.state_answer_to_timeline_model_10000_segments", nemo::bench::median(real),
                         "ms", "< 20");

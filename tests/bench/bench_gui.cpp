@@ -1,21 +1,21 @@
 // Benchmarks of the window: launch to first paint, timeline repaint with 10,000 segments, chat appends
 // at 10,000 messages, and 1,000 photos dropped at once. Run under an X server (./scripts/bench uses Xvfb).
+#include "auth/secretstore.h"
 #include "benchsupport.h"
 #include "chatmodel.h"
 #include "chatview.h"
-#include "conversation.h"
+#include "client/conversation.h"
+#include "client/workspace.h"
 #include "fakeserver.h"
 #include "fakeserverthread.h"
+#include "media/uploadqueue.h"
 #include "mediabinmodel.h"
 #include "mediabinpanel.h"
-#include "project.h"
-#include "secretstore.h"
+#include "project/project.h"
 #include "thumbnailloader.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"
 #include "timelineview.h"
-#include "uploadqueue.h"
-#include "workspace.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -60,9 +60,9 @@ QJsonObject bigDraftJson(int segments)
                                                {QStringLiteral("sg"), text}}}}};
 }
 
-core::Draft bigDraft(int segments)
+draft::Draft bigDraft(int segments)
 {
-    return core::Draft::fromJson(bigDraftJson(segments));
+    return draft::Draft::fromJson(bigDraftJson(segments));
 }
 
 // Time from the start of main() to a painted window, as reported by the program on its standard output.
@@ -99,20 +99,20 @@ void startup(bool quick)
     environment.insert(QStringLiteral("NEMO_API_BASE"), server.baseUrl().toString());
     environment.remove(QStringLiteral("NEMO_TOKEN"));
 
-    const core::ProjectStore store(home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
-    core::Project project;
-    project.id = core::Project::newId();
+    const project::ProjectStore store(home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
+    project::Project project;
+    project.id = project::Project::newId();
     project.created = project.modified = QDateTime::currentDateTimeUtc();
     const QJsonObject draft = bigDraftJson(100);
     for (int turn = 1; turn <= 20; ++turn) {
-        core::ChatMessage asked;
+        agent::ChatMessage asked;
         asked.id = quint64(turn * 2);
-        asked.role = core::ChatMessage::Role::User;
+        asked.role = agent::ChatMessage::Role::User;
         asked.text = QStringLiteral("Make the part after %1 s slower and add a title").arg(turn * 3);
         asked.time = project.created;
-        core::ChatMessage said = asked;
+        agent::ChatMessage said = asked;
         said.id = asked.id + 1;
-        said.role = core::ChatMessage::Role::Agent;
+        said.role = agent::ChatMessage::Role::Agent;
         said.text =
             QStringLiteral("Done: **%1 segments** slowed down, a title added.\n\n- one\n- two").arg(turn);
         project.messages << asked << said;
@@ -151,7 +151,7 @@ void timeline(bool quick)
     panel.show();
     if (!QTest::qWaitForWindowExposed(&panel))
         std::fprintf(stderr, "the window was not shown\n");
-    core::ProjectState state;
+    agent::ProjectState state;
     state.draft = bigDraft(10000);
     QSet<QString> changed;
     for (int i = 0; i < 10000; i += 97)
@@ -201,17 +201,17 @@ struct ChatOnScreen
         if (!QTest::qWaitForWindowExposed(&view))
             std::fprintf(stderr, "the window was not shown\n");
     }
-    static core::ServiceConfig configFor(const QUrl &baseUrl)
+    static net::ServiceConfig configFor(const QUrl &baseUrl)
     {
-        core::ServiceConfig config;
+        net::ServiceConfig config;
         config.baseUrl = baseUrl;
         return config;
     }
 
     fake::FakeServerThread server;
-    core::MemorySecretStore secrets;
-    core::Service service;
-    core::Conversation conversation;
+    auth::MemorySecretStore secrets;
+    client::Service service;
+    client::Conversation conversation;
     app::ChatModel model;
     app::ChatView view;
 };
@@ -221,7 +221,7 @@ void chat(bool quick)
     bench::resetPeakRss();
     const qint64 before = bench::currentRss();
     ChatOnScreen chat;
-    core::Conversation &conversation = chat.conversation;
+    client::Conversation &conversation = chat.conversation;
     app::ChatView &view = chat.view;
     const QString text =
         QStringLiteral("Done! I added 2 items to the video track and set the title to **Urban Dreams**. "
@@ -266,7 +266,7 @@ void streaming(bool quick)
     fake::Scenario scenario;
     scenario.eventDelayMs = 1;
     ChatOnScreen chat(scenario);
-    core::Conversation &conversation = chat.conversation;
+    client::Conversation &conversation = chat.conversation;
     app::ChatModel &model = chat.model;
     app::ChatView &view = chat.view;
     std::vector<double> perChunk;
@@ -333,10 +333,10 @@ void dropPhotos(bool quick)
         paths.append(path);
     }
     fake::FakeServerThread server;
-    core::MemorySecretStore secrets;
-    core::ServiceConfig config;
+    auth::MemorySecretStore secrets;
+    net::ServiceConfig config;
     config.baseUrl = server.baseUrl();
-    core::Workspace workspace(config, &secrets);
+    client::Workspace workspace(config, &secrets);
     app::MediaBinPanel bin(workspace.uploads());
     bin.resize(380, 800);
     bin.show();

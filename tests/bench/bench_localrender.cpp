@@ -4,13 +4,13 @@
 // a turn, with the photos scaled down once as the window has it done), the longest stall of this
 // thread's event loop while melt works (the window's would be the same thread), and the memory this
 // process gains meanwhile.
+#include "auth/secretstore.h"
 #include "benchsupport.h"
-#include "exporter.h"
-#include "mediacache.h"
+#include "client/service.h"
+#include "media/mediacache.h"
 #include "previewmonitor.h"
-#include "previewrenderer.h"
-#include "secretstore.h"
-#include "service.h"
+#include "render/exporter.h"
+#include "render/previewrenderer.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -80,23 +80,23 @@ int main(int argc, char **argv)
         return 1;
     }
     QJsonArray visuals;
-    QList<core::MediaItem> bin;
+    QList<media::MediaItem> bin;
     for (int i = 0; i < photos; ++i) {
         const QString path = dir.filePath(QStringLiteral("photo%1.jpg").arg(i + 1, 2, 10, QLatin1Char('0')));
         const QString url = QStringLiteral("https://cdn.example.com/photo%1.jpg").arg(i + 1);
         visuals.append(QJsonObject{{QStringLiteral("st"), i * secondsEach * 1000},
                                    {QStringLiteral("d"), secondsEach * 1000},
                                    {QStringLiteral("src"), url}});
-        core::MediaItem item;
+        media::MediaItem item;
         item.path = path;
         item.uploaded.cdnUrl = url;
-        item.state = core::MediaItem::State::Uploaded;
+        item.state = media::MediaItem::State::Uploaded;
         bin.append(item);
     }
-    core::MediaItem music;
+    media::MediaItem music;
     music.path = dir.filePath(QStringLiteral("music.mp3"));
     music.uploaded.cdnUrl = QStringLiteral("https://cdn.example.com/music.mp3");
-    music.state = core::MediaItem::State::Uploaded;
+    music.state = media::MediaItem::State::Uploaded;
     bin.append(music);
     const QJsonObject draft{
         {QStringLiteral("d"), total * 1000},
@@ -121,16 +121,16 @@ int main(int argc, char **argv)
                               {QStringLiteral("d"), 3000},
                               {QStringLiteral("m"),
                                QJsonObject{{QStringLiteral("text"), QStringLiteral("Urban Dreams")}}}}}}}}}};
-    core::ProjectState state;
-    state.draft = core::Draft::fromJson(draft);
+    agent::ProjectState state;
+    state.draft = draft::Draft::fromJson(draft);
 
-    core::MemorySecretStore secrets;
-    core::ServiceConfig config; // never contacted: everything is on this computer
-    core::Service service(config, &secrets);
-    core::MediaCache cache(&service, dir.filePath(QStringLiteral("cache")));
+    auth::MemorySecretStore secrets;
+    net::ServiceConfig config; // never contacted: everything is on this computer
+    client::Service service(config, &secrets);
+    media::MediaCache cache(&service, dir.filePath(QStringLiteral("cache")));
 
     // Ours: the product's local export.
-    core::Exporter exporter(&service);
+    render::Exporter exporter(&service);
     const QString ours = dir.filePath(QStringLiteral("ours.mp4"));
     bench::resetPeakRss();
     const qint64 rssBefore = bench::currentRss();
@@ -140,7 +140,7 @@ int main(int argc, char **argv)
     const qint64 stall = waitWatchingStalls([&] { return !exporter.isRunning(); }, 600000);
     const double oursSeconds = clock.elapsed() / 1000.0;
     const qint64 rssGrowth = bench::peakRss() - rssBefore;
-    if (exporter.phase() != core::Exporter::Phase::Done) {
+    if (exporter.phase() != render::Exporter::Phase::Done) {
         std::fprintf(stderr, "the local export failed: %s\n", qPrintable(exporter.error().message()));
         return 1;
     }
@@ -184,16 +184,16 @@ int main(int argc, char **argv)
     const double peerSeconds = clock.elapsed() / 1000.0;
 
     // The preview, as after a turn.
-    core::PreviewRenderer preview(&cache);
+    render::PreviewRenderer preview(&cache);
     preview.setDownscaler(&app::PreviewMonitor::downscalePhoto); // as the window sets it
     preview.request(state, bin);
     const qint64 previewStall = waitWatchingStalls(
         [&] {
-            return preview.state() == core::PreviewRenderer::State::Ready ||
-                preview.state() == core::PreviewRenderer::State::Failed;
+            return preview.state() == render::PreviewRenderer::State::Ready ||
+                preview.state() == render::PreviewRenderer::State::Failed;
         },
         120000);
-    if (preview.state() != core::PreviewRenderer::State::Ready) {
+    if (preview.state() != render::PreviewRenderer::State::Ready) {
         std::fprintf(stderr, "the preview failed: %s\n", qPrintable(preview.error()));
         return 1;
     }
@@ -210,12 +210,12 @@ int main(int argc, char **argv)
             {QStringLiteral("m"), QJsonObject{{QStringLiteral("text"), QStringLiteral("City Lights")}}}}});
     tracks.replace(2, title);
     retitled.insert(QStringLiteral("t"), tracks);
-    state.draft = core::Draft::fromJson(retitled);
+    state.draft = draft::Draft::fromJson(retitled);
     preview.request(state, bin);
     waitWatchingStalls(
         [&] {
-            return preview.state() == core::PreviewRenderer::State::Ready ||
-                preview.state() == core::PreviewRenderer::State::Failed;
+            return preview.state() == render::PreviewRenderer::State::Ready ||
+                preview.state() == render::PreviewRenderer::State::Failed;
         },
         120000);
     const qint64 nextPreviewMs = preview.lastRenderMs();

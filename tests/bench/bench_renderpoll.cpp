@@ -4,14 +4,14 @@
 // (a captured real render) and 31 s: lengths the fixed rule's 30 s steps do not happen to meet. Each
 // export takes the product's own path: RenderJob polling the local server, DownloadJob fetching the MP4, and
 // a QMediaPlayer showing its first frame. The server records when each render finished and every poll.
+#include "agent/chatturn.h"
+#include "auth/secretstore.h"
 #include "benchsupport.h"
-#include "chatturn.h"
-#include "exporter.h"
+#include "client/service.h"
 #include "fakeserver.h"
-#include "renderjob.h"
-#include "secretstore.h"
-#include "service.h"
-#include "uploadjob.h"
+#include "media/uploadjob.h"
+#include "render/exporter.h"
+#include "render/renderjob.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -29,10 +29,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-bool waitFor(core::ServiceJob *job)
+bool waitFor(net::ServiceJob *job)
 {
     QEventLoop loop;
-    QObject::connect(job, &core::ServiceJob::finished, &loop, &QEventLoop::quit);
+    QObject::connect(job, &net::ServiceJob::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
     if (!job->isFinished())
         loop.exec();
@@ -45,27 +45,27 @@ struct Run
     QString rule;
     int renderMs = 0;
     fake::FakeServer *server = nullptr;
-    core::MemorySecretStore secrets;
-    std::unique_ptr<core::Service> service;
-    std::unique_ptr<core::Exporter> exporter;
+    auth::MemorySecretStore secrets;
+    std::unique_ptr<client::Service> service;
+    std::unique_ptr<render::Exporter> exporter;
     std::unique_ptr<QMediaPlayer> player;
     QVideoSink sink;
     QElapsedTimer clock;
     qint64 createdMs = -1; // the job id came back (the server's render clock started just before)
     qint64 downloadedMs = -1;
     qint64 playingMs = -1;
-    core::Draft draft;
+    draft::Draft draft;
 
     bool prepare()
     {
         auto upload = service->upload({QStringLiteral(NEMO_SOURCE_DIR "/tests/data/photo1.jpg")});
         upload->setAutoDelete(false);
-        std::unique_ptr<core::UploadJob> keepUpload(upload);
+        std::unique_ptr<media::UploadJob> keepUpload(upload);
         if (!waitFor(upload))
             return false;
         auto *turn = service->sendMessage(QStringLiteral("make a 4-second video"));
         turn->setAutoDelete(false);
-        std::unique_ptr<core::ChatTurn> keepTurn(turn);
+        std::unique_ptr<agent::ChatTurn> keepTurn(turn);
         if (!waitFor(turn) || !turn->hasStateAfter())
             return false;
         draft = turn->stateAfter().draft;
@@ -74,13 +74,13 @@ struct Run
 
     void start(const QString &target)
     {
-        exporter = std::make_unique<core::Exporter>(service.get());
+        exporter = std::make_unique<render::Exporter>(service.get());
         player = std::make_unique<QMediaPlayer>();
         player->setVideoSink(&sink);
-        QObject::connect(exporter.get(), &core::Exporter::jobIdAssigned,
+        QObject::connect(exporter.get(), &render::Exporter::jobIdAssigned,
                          [this] { createdMs = clock.elapsed(); });
-        QObject::connect(exporter.get(), &core::Exporter::finished, [this] {
-            if (exporter->phase() != core::Exporter::Phase::Done)
+        QObject::connect(exporter.get(), &render::Exporter::finished, [this] {
+            if (exporter->phase() != render::Exporter::Phase::Done)
                 return;
             downloadedMs = clock.elapsed();
             player->setSource(QUrl::fromLocalFile(exporter->targetPath()));
@@ -91,10 +91,10 @@ struct Run
                 playingMs = clock.elapsed();
         });
         clock.start();
-        exporter->start(draft, core::RenderOptions(), target);
+        exporter->start(draft, render::RenderOptions(), target);
     }
 
-    bool done() const { return playingMs >= 0 || exporter->phase() == core::Exporter::Phase::Failed; }
+    bool done() const { return playingMs >= 0 || exporter->phase() == render::Exporter::Phase::Failed; }
 };
 
 } // namespace
@@ -127,12 +127,12 @@ int main(int argc, char **argv)
             run->rule = rule;
             run->renderMs = length;
             run->server = server.get();
-            core::ServiceConfig config;
+            net::ServiceConfig config;
             config.baseUrl = server->baseUrl();
             config.language = QStringLiteral("en");
             if (rule == QLatin1String("fixed30"))
                 config.renderFirstCheck = config.renderShortestPoll = config.renderLongestPoll = fixed;
-            run->service = std::make_unique<core::Service>(config, &run->secrets);
+            run->service = std::make_unique<client::Service>(config, &run->secrets);
             if (!run->prepare()) {
                 std::fprintf(stderr, "could not prepare a draft to export\n");
                 return 1;

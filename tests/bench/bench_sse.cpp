@@ -1,9 +1,9 @@
 // Benchmark: SSE parse + agent event decode of an ADK event stream, on one core, fed in network-sized
 // reads. Target: >= 100 MB/s. Its peer, on the same 100 MB stream in the same run: the npm package
 // eventsource-parser with JSON.parse for each event (tests/bench/ssepeer; ./scripts/bench installs it).
-#include "agentevent.h"
+#include "agent/agentevent.h"
 #include "benchsupport.h"
-#include "sseparser.h"
+#include "net/sseparser.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,7 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
-using namespace nemo::core;
+using namespace nemo;
 
 namespace {
 
@@ -80,21 +80,21 @@ int main(int argc, char **argv)
     qint64 events = 0;
     qint64 texts = 0;
     for (int round = 0; round < (quick ? 1 : 5); ++round) {
-        SseParser parser;
-        QList<SseEvent> parsed;
-        QList<AgentEvent> decoded;
+        net::SseParser parser;
+        QList<net::SseEvent> parsed;
+        QList<agent::AgentEvent> decoded;
         events = 0;
         texts = 0;
         QElapsedTimer clock;
         clock.start();
         for (qsizetype offset = 0; offset < stream.size(); offset += Read) {
             parser.feed(QByteArrayView(stream).sliced(offset, qMin(Read, stream.size() - offset)), parsed);
-            for (const SseEvent &event : std::as_const(parsed)) {
-                AgentEventDecoder::decode(event, decoded);
+            for (const net::SseEvent &event : std::as_const(parsed)) {
+                agent::AgentEventDecoder::decode(event, decoded);
                 ++events;
             }
-            for (const AgentEvent &event : std::as_const(decoded))
-                texts += event.kind == AgentEvent::Kind::Text ? 1 : 0;
+            for (const agent::AgentEvent &event : std::as_const(decoded))
+                texts += event.kind == agent::AgentEvent::Kind::Text ? 1 : 0;
             parsed.clear();
             decoded.clear();
         }

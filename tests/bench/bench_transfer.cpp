@@ -1,13 +1,13 @@
 // Benchmark: upload and download of a 200 MB file to/from the local server (a separate process),
 // against curl in the same run. Targets: peak RSS growth < 20 MB; throughput >= 80% of curl's.
-#include "authenticator.h"
+#include "agent/session.h"
+#include "auth/authenticator.h"
+#include "auth/creditsquery.h"
+#include "auth/secretstore.h"
 #include "benchsupport.h"
-#include "creditsquery.h"
-#include "downloadjob.h"
-#include "secretstore.h"
-#include "service.h"
-#include "session.h"
-#include "uploadjob.h"
+#include "client/service.h"
+#include "media/uploadjob.h"
+#include "net/downloadjob.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,7 +17,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
-using namespace nemo::core;
+using namespace nemo;
 
 namespace {
 
@@ -56,10 +56,10 @@ Measure measure(Start start)
     const qint64 before = nemo::bench::currentRss();
     QElapsedTimer clock;
     clock.start();
-    ServiceJob *job = start();
+    net::ServiceJob *job = start();
     job->setAutoDelete(false);
     QEventLoop loop;
-    QObject::connect(job, &ServiceJob::finished, &loop, &QEventLoop::quit);
+    QObject::connect(job, &net::ServiceJob::finished, &loop, &QEventLoop::quit);
     if (!job->isFinished())
         loop.exec();
     m.seconds = double(clock.nsecsElapsed()) / 1e9;
@@ -85,12 +85,12 @@ double curl(const QStringList &arguments)
     return process.readAllStandardOutput().trimmed().split('\n').last().toDouble();
 }
 
-QString storedToken(MemorySecretStore &secrets, const QString &key)
+QString storedToken(auth::MemorySecretStore &secrets, const QString &key)
 {
     QString value;
     bool done = false;
     QObject context;
-    secrets.read(key, &context, [&](const SecretResult &result) {
+    secrets.read(key, &context, [&](const auth::SecretResult &result) {
         value = result.value;
         done = true;
     });
@@ -124,11 +124,11 @@ int main(int argc, char **argv)
         return 2;
     const QUrl base(QString::fromLatin1(server.readLine()).trimmed().section(QLatin1Char('='), 1));
 
-    MemorySecretStore secrets;
-    ServiceConfig config;
+    auth::MemorySecretStore secrets;
+    net::ServiceConfig config;
     config.baseUrl = base;
     config.maxUploadBytes = 300'000'000;
-    Service service(config, &secrets);
+    client::Service service(config, &secrets);
     Measure warm = measure([&] { return service.fetchCredits(); });
     if (!warm.ok)
         return 3;

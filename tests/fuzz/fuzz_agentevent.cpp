@@ -1,20 +1,20 @@
 // libFuzzer: one SSE data payload through the agent event decoder (ADK and simplified forms).
-#include "agentevent.h"
+#include "agent/agentevent.h"
 
 #include <cstddef>
 #include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace nemo::core;
-    SseEvent event;
+    using namespace nemo;
+    net::SseEvent event;
     event.data = QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));
     event.hasData = true;
-    QList<AgentEvent> decoded;
-    AgentEventDecoder::decode(event, decoded);
-    for (const AgentEvent &e : std::as_const(decoded)) {
-        if (e.kind == AgentEvent::Kind::ToolCall)
-            (void)AgentEventDecoder::toolStatus(e.toolName);
+    QList<agent::AgentEvent> decoded;
+    agent::AgentEventDecoder::decode(event, decoded);
+    for (const agent::AgentEvent &e : std::as_const(decoded)) {
+        if (e.kind == agent::AgentEvent::Kind::ToolCall)
+            (void)agent::AgentEventDecoder::toolStatus(e.toolName);
     }
     return 0;
 }

@@ -8,7 +8,7 @@
 #include "mediabinpanel.h"
 #include "messageinput.h"
 #include "previewmonitor.h"
-#include "previewrenderer.h"
+#include "render/previewrenderer.h"
 #include "settingsdialog.h"
 #include "theme.h"
 #include "timelinepanel.h"
@@ -67,7 +67,7 @@ int main(int argc, char **argv)
     window->resize(1360, 860);
     window->show();
     h.workspace->connectToService();
-    waitUntil([&] { return h.workspace->connection() == core::Workspace::Connection::Ready; });
+    waitUntil([&] { return h.workspace->connection() == client::Workspace::Connection::Ready; });
     save(window, folder, "welcome.png");
 
     window->mediaBin()->addPaths(
@@ -75,8 +75,8 @@ int main(int argc, char **argv)
          QStringLiteral(NEMO_TEST_DATA_DIR "/music.mp3"), QStringLiteral(NEMO_SOURCE_DIR "/README.md")});
     waitUntil([&] {
         const auto &items = h.workspace->uploads()->items();
-        return items.size() == 3 && std::all_of(items.begin(), items.end(), [](const core::MediaItem &item) {
-                   return item.state == core::MediaItem::State::Uploaded;
+        return items.size() == 3 && std::all_of(items.begin(), items.end(), [](const media::MediaItem &item) {
+                   return item.state == media::MediaItem::State::Uploaded;
                });
     });
     save(window, folder, "media-bin.png");
@@ -89,7 +89,8 @@ int main(int argc, char **argv)
             !h.workspace->state()->draft.isEmpty();
     });
     // The preview monitor with the edit rendered here, a little way in.
-    waitUntil([&] { return h.workspace->preview()->state() == core::PreviewRenderer::State::Ready; }, 60000);
+    waitUntil([&] { return h.workspace->preview()->state() == render::PreviewRenderer::State::Ready; },
+              60000);
     waitUntil([&] {
         return window->monitor()->isShowingPreview() &&
             window->monitor()->player()->player()->playbackState() == QMediaPlayer::PausedState;
@@ -104,11 +105,11 @@ int main(int argc, char **argv)
     dialog->resize(760, 640);
     dialog->startExport();
     waitUntil([&] {
-        return h.workspace->exporter()->phase() == core::Exporter::Phase::Rendering &&
+        return h.workspace->exporter()->phase() == render::Exporter::Phase::Rendering &&
             h.workspace->exporter()->status().progress > 20;
     });
     save(dialog, folder, "export-progress.png");
-    waitUntil([&] { return h.workspace->exporter()->phase() == core::Exporter::Phase::Done; }, 60000);
+    waitUntil([&] { return h.workspace->exporter()->phase() == render::Exporter::Phase::Done; }, 60000);
     const bool playing = waitUntil([&] { return dialog->player()->player()->position() > 1500; }, 15000);
     std::printf("player position %lld ms (%s)\n",
                 static_cast<long long>(dialog->player()->player()->position()),
@@ -132,12 +133,12 @@ int main(int argc, char **argv)
     second->resize(1360, 860);
     second->show();
     words.workspace->connectToService();
-    waitUntil([&] { return words.workspace->connection() == core::Workspace::Connection::Ready; });
+    waitUntil([&] { return words.workspace->connection() == client::Workspace::Connection::Ready; });
     second->chatPanel()->input()->setPlainText(QStringLiteral("A sunrise over the sea, slow and calm"));
     second->chatPanel()->submit();
     waitUntil([&] {
         const auto &items = words.workspace->uploads()->items();
-        return !items.isEmpty() && items.first().state == core::MediaItem::State::Uploaded &&
+        return !items.isEmpty() && items.first().state == media::MediaItem::State::Uploaded &&
             !second->mediaBin()
                  ->model()
                  ->index(0)

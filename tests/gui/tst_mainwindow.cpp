@@ -1,4 +1,5 @@
 // The real window, driven as a person would, under a real X server, against the local server.
+#include "auth/secretstorage.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
 #include "chatview.h"
@@ -12,9 +13,8 @@
 #include "messageinput.h"
 #include "notifier.h"
 #include "previewmonitor.h"
-#include "previewrenderer.h"
-#include "projectkeeper.h"
-#include "secretstorage.h"
+#include "project/projectkeeper.h"
+#include "render/previewrenderer.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
 #include "testproxies.h"
@@ -60,8 +60,8 @@
 #endif
 
 using namespace nemo;
-using core::ChatMessage;
-using core::MediaItem;
+using agent::ChatMessage;
+using media::MediaItem;
 using test::data;
 
 namespace {
@@ -104,14 +104,14 @@ bool connectAndAsk(test::GuiHarness &h, const QString &text)
     if (!showActive(window))
         return false;
     h.workspace->connectToService();
-    if (!QTest::qWaitFor([&] { return h.workspace->connection() == core::Workspace::Connection::Ready; },
+    if (!QTest::qWaitFor([&] { return h.workspace->connection() == client::Workspace::Connection::Ready; },
                          10000))
         return false;
     type(window, text);
     return QTest::qWaitFor([&] { return !h.workspace->conversation()->isBusy(); }, 20000);
 }
 
-int indexOfLast(core::Conversation *conversation, ChatMessage::Role role)
+int indexOfLast(client::Conversation *conversation, ChatMessage::Role role)
 {
     for (int i = conversation->size() - 1; i >= 0; --i) {
         if (conversation->at(i).role == role)
@@ -120,7 +120,7 @@ int indexOfLast(core::Conversation *conversation, ChatMessage::Role role)
     return -1;
 }
 
-const ChatMessage *lastOf(core::Conversation *conversation, ChatMessage::Role role)
+const ChatMessage *lastOf(client::Conversation *conversation, ChatMessage::Role role)
 {
     for (qsizetype i = conversation->size() - 1; i >= 0; --i) {
         if (conversation->at(int(i)).role == role)
@@ -129,7 +129,7 @@ const ChatMessage *lastOf(core::Conversation *conversation, ChatMessage::Role ro
     return nullptr;
 }
 
-bool allUploaded(const core::UploadQueue *queue, int count)
+bool allUploaded(const media::UploadQueue *queue, int count)
 {
     const auto &items = queue->items();
     return items.size() == count && std::all_of(items.begin(), items.end(), [](const MediaItem &item) {
@@ -206,7 +206,7 @@ bool showsASecret(test::GuiHarness &h)
         QString value;
         bool done = false;
         QObject context;
-        h.secrets.read(key, &context, [&](const core::SecretResult &result) {
+        h.secrets.read(key, &context, [&](const auth::SecretResult &result) {
             value = result.value;
             done = true;
         });
@@ -243,7 +243,7 @@ private slots:
         QVERIFY(showActive(window));
         QCOMPARE(window->statusPanel()->connectionLabel()->text(), QStringLiteral("Setting up…"));
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QTRY_VERIFY(window->statusPanel()->creditsLabel()->text().contains(QLatin1String("100 credits")));
         QVERIFY(window->statusPanel()->tokenLabel()->text().contains(QLatin1String("days left")));
 
@@ -270,7 +270,7 @@ private slots:
                          .isNull());
 
         // Type a prompt; the reply streams into the chat.
-        QSignalSpy changed(h.workspace->conversation(), &core::Conversation::messageChanged);
+        QSignalSpy changed(h.workspace->conversation(), &client::Conversation::messageChanged);
         type(window, QStringLiteral("Turn these images into a 6-second promo titled \"Urban Dreams\""));
         QVERIFY(h.workspace->conversation()->isBusy());
         QVERIFY(window->chatPanel()->stopButton()->isVisible());
@@ -305,7 +305,7 @@ private slots:
         QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
         QTRY_VERIFY(dialog->form()->progressBar->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(dialog->form()->checkNowButton->isVisible(), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Done, 60000);
         const QString video = h.workspace->exporter()->targetPath();
         QVERIFY(QFileInfo(video).size() > 1000);
         QVERIFY(video.startsWith(h.settings.downloadFolder()));
@@ -317,7 +317,7 @@ private slots:
         QCOMPARE(dialog->player()->player()->error(), QMediaPlayer::NoError);
         // Closing the dialog leaves the export alone.
         dialog->close();
-        QCOMPARE(h.workspace->exporter()->phase(), core::Exporter::Phase::Done);
+        QCOMPARE(h.workspace->exporter()->phase(), render::Exporter::Phase::Done);
         // After the whole journey, no secret anywhere on screen.
         QVERIFY2(!showsASecret(h), qPrintable(shownText(h).join(QLatin1Char('\n')).left(2000)));
     }
@@ -378,22 +378,22 @@ private slots:
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         app::ChatView *view = window->chatPanel()->view();
-        core::Conversation *chat = h.workspace->conversation();
+        client::Conversation *chat = h.workspace->conversation();
         const int row = chat->size() + 1; // the reply, after the message
         type(window, QStringLiteral("write 900 words"));
         // Streaming: the bubble grows as paragraphs complete, and what was written is on screen.
         QTRY_VERIFY_WITH_TIMEOUT(chat->size() > row &&
-                                     chat->at(row).state == core::ChatMessage::State::Streaming &&
+                                     chat->at(row).state == agent::ChatMessage::State::Streaming &&
                                      view->rowRect(row).height() > 150,
                                  15000);
-        QCOMPARE(chat->at(row).role, core::ChatMessage::Role::Agent);
+        QCOMPARE(chat->at(row).role, agent::ChatMessage::Role::Agent);
         const int streamingHeight = view->rowRect(row).height();
         QVERIFY2(view->rowText(row).startsWith(QLatin1String("**video** timeline")),
                  qPrintable(view->rowText(row).left(40)));
         QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), 30000);
-        QCOMPARE(chat->at(row).state, core::ChatMessage::State::Done);
+        QCOMPARE(chat->at(row).state, agent::ChatMessage::State::Done);
         QVERIFY(view->rowRect(row).height() > streamingHeight);
         // The finished reply, laid out by a view that never saw it stream: the same height.
         app::ChatView fresh;
@@ -430,7 +430,7 @@ private slots:
         app::MainWindow *window = h.window.get();
         window->show();
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         h.server.setCredits(0);
         type(window, QStringLiteral("make a video"));
         QTRY_VERIFY_WITH_TIMEOUT(lastOf(h.workspace->conversation(), ChatMessage::Role::Error), 10000);
@@ -486,7 +486,7 @@ private slots:
             for (const char *scheme : {"https", "http", "file", "javascript", "smb"})
                 QDesktopServices::unsetUrlHandler(QLatin1String(scheme));
         });
-        core::ChatMessage reply;
+        agent::ChatMessage reply;
         reply.id = 1;
         reply.role = ChatMessage::Role::Agent;
         reply.time = QDateTime::currentDateTime();
@@ -530,7 +530,7 @@ private slots:
         window->openExport();
         app::ExportDialog *dialog = window->exportDialog();
         QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Failed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Failed, 10000);
         QVERIFY(dialog->form()->phaseLabel->text().contains(
             QLatin1String("Register or upgrade your plan to unlock export")));
         QVERIFY(dialog->form()->phaseLabel->text().contains(QLatin1String("not your credits")));
@@ -541,9 +541,9 @@ private slots:
         QVideoSink *sink = dialog->player()->videoWidget()->videoSink();
         QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
         QTest::mouseClick(dialog->form()->localInsteadButton, Qt::LeftButton);
-        QCOMPARE(h.workspace->exporter()->engine(), core::Exporter::Engine::Local);
+        QCOMPARE(h.workspace->exporter()->engine(), render::Exporter::Engine::Local);
         QCOMPARE(dialog->form()->engineCombo->currentData().toString(), QStringLiteral("local"));
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Done, 60000);
         const QString video = h.workspace->exporter()->targetPath();
         QVERIFY(QFileInfo(video).size() > 1000);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
@@ -556,7 +556,7 @@ private slots:
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QVERIFY(drop(window->mediaBin(),
                      {QUrl::fromLocalFile(data("photo1.jpg")), QUrl::fromLocalFile(data("photo2.png"))}));
         QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 2), 15000);
@@ -567,7 +567,7 @@ private slots:
         type(window, QStringLiteral("make a 6-second video titled \"Preview\""));
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
         // Rendered here after the turn, then shown: the monitor plays it.
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), core::PreviewRenderer::State::Ready,
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), render::PreviewRenderer::State::Ready,
                                   30000);
         QTRY_VERIFY(monitor->isShowingPreview());
         QVERIFY(monitor->statusLabel()->text().contains(QLatin1String("Space plays")));
@@ -598,7 +598,7 @@ private slots:
         type(window, QStringLiteral("set the length to 4 seconds"));
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(h.workspace->preview()->file() != first &&
-                                     h.workspace->preview()->state() == core::PreviewRenderer::State::Ready,
+                                     h.workspace->preview()->state() == render::PreviewRenderer::State::Ready,
                                  30000);
         QVERIFY(!QFile::exists(first));
         // The playhead stays where the user left it (within the new, shorter edit), paused.
@@ -615,13 +615,13 @@ private slots:
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QVERIFY(drop(window->mediaBin(), {QUrl::fromLocalFile(data("photo1.jpg"))}));
         QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 1), 15000);
         type(window, QStringLiteral("make a 4-second video"));
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
-        const QColor photo = app::Theme::mediaColor(core::MediaKind::Image);
-        QVERIFY(photo != app::Theme::mediaColor(core::MediaKind::Video));
+        const QColor photo = app::Theme::mediaColor(media::MediaKind::Image);
+        QVERIFY(photo != app::Theme::mediaColor(media::MediaKind::Video));
         auto count = [](const QImage &image, const QColor &color) {
             int n = 0;
             for (int y = 0; y < image.height(); ++y) {
@@ -669,13 +669,13 @@ private slots:
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QVERIFY(drop(window->mediaBin(), {QUrl::fromLocalFile(clip)}));
         QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 1), 15000);
         app::PreviewMonitor *monitor = window->monitor();
         type(window, QStringLiteral("make a 4-second video"));
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), core::PreviewRenderer::State::Rendering,
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), render::PreviewRenderer::State::Rendering,
                                   10000);
         monitor->seek(1000);
         // The clip's own frame, from the media backend: red, at the monitor's size.
@@ -693,7 +693,7 @@ private slots:
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QTemporaryDir mine;
         const QString photo = mine.filePath(QStringLiteral("beach.jpg"));
         QVERIFY(QFile::copy(data("photo1.jpg"), photo));
@@ -713,7 +713,7 @@ private slots:
             dialog->form()->engineCombo->findData(QStringLiteral("local")));
         QVERIFY(!dialog->form()->qualityCombo->isEnabled()); // made at the draft's own size
         QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Failed, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Failed, 20000);
         QVERIFY2(dialog->form()->phaseLabel->text().contains(
                      QLatin1String("beach.jpg is no longer on this computer")),
                  qPrintable(dialog->form()->phaseLabel->text()));
@@ -722,7 +722,7 @@ private slots:
         QCOMPARE(dialog->form()->localInsteadButton->text(),
                  QStringLiteral("Render &Without the Missing Media"));
         QTest::mouseClick(dialog->form()->localInsteadButton, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Done, 60000);
         QVERIFY(QFileInfo(h.workspace->exporter()->targetPath()).size() > 1000);
     }
 
@@ -773,7 +773,7 @@ private slots:
     {
         using namespace std::chrono_literals;
         test::GuiHarness h;
-        core::ServiceConfig config = h.workspace->service()->config();
+        net::ServiceConfig config = h.workspace->service()->config();
         config.droppedStreamFirstCheck = 20s; // long enough to read the status and press the button
         h.workspace->service()->setConfig(config);
         fake::Fault drop = test::fault("sse", 1);
@@ -864,7 +864,8 @@ private slots:
         // The estimate from the reported progress.
         QTRY_VERIFY_WITH_TIMEOUT(dialog->form()->timingLabel->text().contains(QLatin1String(" left")), 10000);
         QTest::mouseClick(dialog->form()->cancelExportButton, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Cancelled, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Cancelled,
+                                  10000);
         QVERIFY(dialog->form()->phaseLabel->text().contains(QLatin1String("cancelled")));
         QVERIFY(!dialog->form()->cancelExportButton->isVisible());
         QVERIFY(dialog->form()->exportAgainButton->isVisible());
@@ -879,7 +880,7 @@ private slots:
     {
         test::GuiHarness h;
         h.workspace->service()->setConfig([&] {
-            core::ServiceConfig config = h.workspace->service()->config();
+            net::ServiceConfig config = h.workspace->service()->config();
             config.heartbeatOnlyLimit = std::chrono::milliseconds(2500);
             return config;
         }());
@@ -933,7 +934,7 @@ private slots:
         app::MainWindow *window = h.window.get();
         window->show();
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Offline, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Offline, 10000);
         QVERIFY(window->statusPanel()->connectionLabel()->text().contains(QLatin1String("Offline")));
         QVERIFY(window->statusPanel()->retryButton()->isVisible());
         QTRY_VERIFY(window->offlineBanner()->isVisible());
@@ -942,7 +943,7 @@ private slots:
         QVERIFY(h.server.listen(port));
         if (clickRetry)
             QTest::mouseClick(window->statusPanel()->retryButton(), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 15000);
         QVERIFY(!window->statusPanel()->retryButton()->isVisible());
         QVERIFY(!window->offlineBanner()->isVisible());
     }
@@ -950,11 +951,11 @@ private slots:
     void projectsNewAndRecent()
     {
         test::GuiHarness h;
-        core::ProjectKeeper &keeper = *h.openProjects(h.home.filePath(QStringLiteral("projects")));
+        project::ProjectKeeper &keeper = *h.openProjects(h.home.filePath(QStringLiteral("projects")));
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
-        QTRY_COMPARE(h.workspace->connection(), core::Workspace::Connection::Ready);
+        QTRY_COMPARE(h.workspace->connection(), client::Workspace::Connection::Ready);
         type(window, QStringLiteral("make a travel video"));
         QTRY_VERIFY_WITH_TIMEOUT(
             !h.workspace->conversation()->isBusy() && h.workspace->conversation()->size() >= 2, 20000);
@@ -992,11 +993,11 @@ private slots:
         scenario.renderMs = 60000; // still rendering when the window closes
         test::GuiHarness h(scenario);
         h.openProjects(h.home.filePath(QStringLiteral("projects")));
-        core::ProjectStore &store = *h.projects;
+        project::ProjectStore &store = *h.projects;
         app::MainWindow *window = h.window.get();
         QVERIFY(connectAndAsk(h, QStringLiteral("make a short video")));
         QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
-        h.workspace->exporter()->start(h.workspace->state()->draft, core::RenderOptions(),
+        h.workspace->exporter()->start(h.workspace->state()->draft, render::RenderOptions(),
                                        h.home.filePath(QStringLiteral("video.mp4")));
         QTRY_VERIFY(!h.workspace->exporter()->jobId().isEmpty());
         const QString jobId = h.workspace->exporter()->jobId();
@@ -1016,17 +1017,17 @@ private slots:
         QVERIFY2(said.contains(QLatin1String("keeps running")), qPrintable(said));
         // The job is on disk as running, and the next start picks it up (polls the same job).
         h.keeper.reset();
-        const core::ProjectStore::Loaded saved = store.load(store.lastProjectId());
+        const project::ProjectStore::Loaded saved = store.load(store.lastProjectId());
         QVERIFY(saved.project);
         QCOMPARE(saved.project->renders.size(), 1);
         QCOMPARE(saved.project->renders.first().jobId, jobId);
         QVERIFY(saved.project->renders.first().isRunning());
-        core::MemorySecretStore secrets;
-        core::Workspace next(test::quickConfig(h.server.baseUrl()), &secrets);
-        core::ProjectKeeper again(&next, &store);
+        auth::MemorySecretStore secrets;
+        client::Workspace next(test::quickConfig(h.server.baseUrl()), &secrets);
+        project::ProjectKeeper again(&next, &store);
         again.openLast();
         QCOMPARE(next.exporter()->jobId(), jobId);
-        QCOMPARE(next.exporter()->phase(), core::Exporter::Phase::Rendering);
+        QCOMPARE(next.exporter()->phase(), render::Exporter::Phase::Rendering);
         QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
     }
 
@@ -1048,7 +1049,7 @@ private slots:
             QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"),
                            QSettings::IniFormat);
             conf.setValue(QStringLiteral("security/secretStorage"),
-                          core::SecretStorage::name(core::SecretStorage::Kind::File));
+                          auth::SecretStorage::name(auth::SecretStorage::Kind::File));
         }
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
@@ -1066,9 +1067,9 @@ private slots:
             app.kill();
             app.waitForFinished();
         });
-        const core::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        const project::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
         auto uploadingOnDisk = [&] {
-            const core::ProjectStore::Loaded saved = store.load(store.lastProjectId());
+            const project::ProjectStore::Loaded saved = store.load(store.lastProjectId());
             return saved.project && saved.project->media.size() == 1 &&
                 saved.project->media.first().state == MediaItem::State::Uploading;
         };
@@ -1081,7 +1082,7 @@ private slots:
         // Started again as the same person: the sign-in it kept, the project it saved.
         const QString signInFile = appHome + QStringLiteral("/config/NemoStudio/NemoStudio/secrets.json");
         QVERIFY(QFile::exists(signInFile));
-        core::FileSecretStore signIn(signInFile);
+        auth::FileSecretStore signIn(signInFile);
         h.workspace->service()->setSecrets(&signIn);
         h.openProjects(store.folder());
         app::MainWindow *window = h.window.get();
@@ -1094,7 +1095,7 @@ private slots:
         QCOMPARE(MediaItem::State(row.data(app::MediaBinModel::StateRole).toInt()),
                  MediaItem::State::Interrupted);
         QVERIFY(row.data(Qt::AccessibleTextRole).toString().contains(QLatin1String("interrupted")));
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QCOMPARE(h.server.callCount(QStringLiteral("upload")), 1); // not uploaded again on its own
 
         // The row's Retry button, clicked where it is drawn.
@@ -1126,17 +1127,17 @@ private slots:
         });
         poll.start(20);
         QVERIFY(window->askForSessionToken());
-        QCOMPARE(h.workspace->service()->auth()->source(), core::Authenticator::Source::Environment);
+        QCOMPARE(h.workspace->service()->auth()->source(), auth::Authenticator::Source::Environment);
         h.workspace->connectToService();
         // That token is the one used (the server does not know it), and it is stored nowhere.
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::SignedOut, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::SignedOut, 10000);
         QVERIFY(!h.secrets.keys().contains(h.workspace->service()->auth()->tokenKey()));
     }
 
     void keychainFailureAsksWhereToKeepTheSignIn()
     {
         test::GuiHarness h;
-        core::SecretStorage storage(QStringLiteral("unused"),
+        auth::SecretStorage storage(QStringLiteral("unused"),
                                     h.home.filePath(QStringLiteral("config/secrets.json")));
         app::MainWindow *window = h.window.get();
         window->setSecretStorage(&storage);
@@ -1148,12 +1149,12 @@ private slots:
         QVERIFY(box->informativeText().contains(QLatin1String("NOT encrypted")));
         // Nothing was written anywhere while the user decides.
         QVERIFY(!QFile::exists(storage.filePath()));
-        QCOMPARE(h.settings.secretStorage(), core::SecretStorage::Kind::Keychain);
-        QTRY_COMPARE(h.workspace->connection(), core::Workspace::Connection::Ready); // it works meanwhile
+        QCOMPARE(h.settings.secretStorage(), auth::SecretStorage::Kind::Keychain);
+        QTRY_COMPARE(h.workspace->connection(), client::Workspace::Connection::Ready); // it works meanwhile
 
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("fileButton")), Qt::LeftButton);
-        QCOMPARE(h.settings.secretStorage(), core::SecretStorage::Kind::File);
-        QCOMPARE(h.workspace->service()->secrets(), storage.store(core::SecretStorage::Kind::File));
+        QCOMPARE(h.settings.secretStorage(), auth::SecretStorage::Kind::File);
+        QCOMPARE(h.workspace->service()->secrets(), storage.store(auth::SecretStorage::Kind::File));
         QTRY_VERIFY(QFileInfo(storage.filePath()).size() > 0);
         QFile file(storage.filePath());
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -1187,7 +1188,7 @@ private slots:
         auto *mode = dialog->findChild<QComboBox *>(QStringLiteral("proxyModeCombo"));
         auto *host = dialog->findChild<QLineEdit *>(QStringLiteral("proxyHostEdit"));
         QVERIFY(mode && host && !host->isEnabled());
-        mode->setCurrentIndex(mode->findData(int(core::ProxySettings::Mode::Http)));
+        mode->setCurrentIndex(mode->findData(int(net::ProxySettings::Mode::Http)));
         QVERIFY(host->isEnabled());
         // Half filled: refused with a message, nothing applied.
         dialog->accept();
@@ -1203,9 +1204,9 @@ private slots:
                          QStringLiteral("hunter2"));
         dialog->accept();
         QTRY_VERIFY(!window->findChild<app::SettingsDialog *>());
-        QCOMPARE(h.workspace->service()->config().proxy.mode, core::ProxySettings::Mode::Http);
+        QCOMPARE(h.workspace->service()->config().proxy.mode, net::ProxySettings::Mode::Http);
         h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), core::Workspace::Connection::Ready, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QVERIFY(proxy.requests() >= 2);
         // Every request went through the proxy (the credits and timeline queries that follow "ready" may
         // still be on their way when this is first looked at).
@@ -1215,7 +1216,7 @@ private slots:
         QFile settingsFile(QSettings().fileName());
         QVERIFY(settingsFile.open(QIODevice::ReadOnly));
         QVERIFY(!settingsFile.readAll().contains("hunter2"));
-        QVERIFY(h.secrets.keys().contains(core::ProxySettings::passwordKey()));
+        QVERIFY(h.secrets.keys().contains(net::ProxySettings::passwordKey()));
     }
 
     void windowLayoutIsRemembered()
@@ -1367,7 +1368,7 @@ private slots:
         dialog->close();
         QWidget elsewhere;
         QVERIFY(showActive(&elsewhere));
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), core::Exporter::Phase::Done, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Done, 60000);
         QTRY_COMPARE(daemon.shown.size(), 1);
         QCOMPARE(daemon.shown.first().summary, QStringLiteral("Your video is ready"));
         QCOMPARE(daemon.shown.first().body, QFileInfo(h.workspace->exporter()->targetPath()).fileName());

@@ -2,9 +2,9 @@
 // app runs, on a projects folder and a file secret store, doing what the command line asks and printing
 // what a person would see, one line each. tst_recovery kills it with SIGKILL in every phase and starts it
 // again.
+#include "client/workspace.h"
 #include "harness.h"
-#include "projectkeeper.h"
-#include "workspace.h"
+#include "project/projectkeeper.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,56 +38,56 @@ int main(int argc, char *argv[])
     parser.addOptions({base, projects, secretsFile, add, message, exportTo, retry});
     parser.process(app);
 
-    core::FileSecretStore secrets(parser.value(secretsFile));
-    core::Workspace workspace(test::quickConfig(QUrl(parser.value(base))), &secrets);
-    core::ProjectStore store(parser.value(projects));
-    core::ProjectKeeper keeper(&workspace, &store);
-    core::Conversation *chat = workspace.conversation();
-    core::UploadQueue *uploads = workspace.uploads();
-    core::Exporter *exporter = workspace.exporter();
+    auth::FileSecretStore secrets(parser.value(secretsFile));
+    client::Workspace workspace(test::quickConfig(QUrl(parser.value(base))), &secrets);
+    project::ProjectStore store(parser.value(projects));
+    project::ProjectKeeper keeper(&workspace, &store);
+    client::Conversation *chat = workspace.conversation();
+    media::UploadQueue *uploads = workspace.uploads();
+    render::Exporter *exporter = workspace.exporter();
 
-    QObject::connect(&keeper, &core::ProjectKeeper::problem,
+    QObject::connect(&keeper, &project::ProjectKeeper::problem,
                      [](const QString &text) { say(QStringLiteral("problem ") + text); });
     keeper.openLast();
     say(QStringLiteral("opened %1 messages=%2 media=%3")
             .arg(keeper.projectId())
             .arg(chat->size())
             .arg(uploads->size()));
-    for (const core::ChatMessage &m : chat->messages())
+    for (const agent::ChatMessage &m : chat->messages())
         say(QStringLiteral("message %1 %2 %3")
                 .arg(m.roleName(m.role), m.stateName(m.state))
                 .arg(m.text.size()));
-    for (const core::MediaItem &item : uploads->items())
+    for (const media::MediaItem &item : uploads->items())
         say(QStringLiteral("media %1 %2").arg(item.name, item.stateName(item.state)));
 
-    QObject::connect(chat, &core::Conversation::messageChanged, [chat](int index) {
-        const core::ChatMessage &m = chat->at(index);
-        if (m.role == core::ChatMessage::Role::Agent)
+    QObject::connect(chat, &client::Conversation::messageChanged, [chat](int index) {
+        const agent::ChatMessage &m = chat->at(index);
+        if (m.role == agent::ChatMessage::Role::Agent)
             say(QStringLiteral("agent %1 %2").arg(m.stateName(m.state)).arg(m.text.size()));
     });
-    QObject::connect(&keeper, &core::ProjectKeeper::saved, [] { say(QStringLiteral("saved")); });
-    QObject::connect(uploads, &core::UploadQueue::changed, [uploads](int index) {
-        const core::MediaItem &item = uploads->at(index);
+    QObject::connect(&keeper, &project::ProjectKeeper::saved, [] { say(QStringLiteral("saved")); });
+    QObject::connect(uploads, &media::UploadQueue::changed, [uploads](int index) {
+        const media::MediaItem &item = uploads->at(index);
         say(QStringLiteral("media %1 %2 %3").arg(item.name, item.stateName(item.state)).arg(item.sent));
     });
-    QObject::connect(exporter, &core::Exporter::changed, [exporter] {
+    QObject::connect(exporter, &render::Exporter::changed, [exporter] {
         say(QStringLiteral("export %1 %2 %3")
                 .arg(QLatin1String(
-                         QMetaEnum::fromType<core::Exporter::Phase>().valueToKey(int(exporter->phase()))),
+                         QMetaEnum::fromType<render::Exporter::Phase>().valueToKey(int(exporter->phase()))),
                      exporter->jobId())
                 .arg(exporter->received()));
     });
     const QString exportPath = parser.value(exportTo);
-    QObject::connect(chat, &core::Conversation::turnFinished, [&workspace, exporter, exportPath] {
+    QObject::connect(chat, &client::Conversation::turnFinished, [&workspace, exporter, exportPath] {
         const auto state = workspace.state();
         if (!exportPath.isEmpty() && state && state->draft.isExportable())
-            exporter->start(state->draft, core::RenderOptions(), exportPath);
+            exporter->start(state->draft, render::RenderOptions(), exportPath);
     });
 
     bool started = false;
-    QObject::connect(&workspace, &core::Workspace::connectionChanged, [&](core::Workspace::Connection c) {
+    QObject::connect(&workspace, &client::Workspace::connectionChanged, [&](client::Workspace::Connection c) {
         say(QStringLiteral("connection %1").arg(int(c)));
-        if (c != core::Workspace::Connection::Ready || started)
+        if (c != client::Workspace::Connection::Ready || started)
             return;
         started = true;
         if (parser.isSet(add))
@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
     QTimer idle;
     QObject::connect(&idle, &QTimer::timeout, [&] {
         if (started && !chat->isBusy() && !uploads->isBusy() && !exporter->isRunning() &&
-            (exportPath.isEmpty() || exporter->phase() != core::Exporter::Phase::Idle)) {
+            (exportPath.isEmpty() || exporter->phase() != render::Exporter::Phase::Idle)) {
             keeper.flush();
             say(QStringLiteral("idle"));
             QCoreApplication::quit();

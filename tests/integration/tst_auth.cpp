@@ -1,9 +1,9 @@
 // Tokens and sessions against the local server: anonymous sign-in, stored and environment tokens,
 // and each recovery rule of the contract (1001, 400, 429, 1002), each applied once.
-#include "authenticator.h"
+#include "agent/session.h"
+#include "auth/authenticator.h"
 #include "harness.h"
-#include "session.h"
-#include "uploadjob.h"
+#include "media/uploadjob.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -12,7 +12,7 @@
 
 using namespace nemo;
 using namespace nemo::test;
-using core::ApiError;
+using net::ApiError;
 
 namespace {
 
@@ -21,12 +21,12 @@ int issued(const Harness &h)
     return h.server.stats().value(QLatin1String("tokensIssued")).toInt();
 }
 
-QString storedToken(const core::MemorySecretStore &secrets, const QString &key)
+QString storedToken(const auth::MemorySecretStore &secrets, const QString &key)
 {
     QString value;
     QObject context;
     bool done = false;
-    const_cast<core::MemorySecretStore &>(secrets).read(key, &context, [&](const core::SecretResult &result) {
+    const_cast<auth::MemorySecretStore &>(secrets).read(key, &context, [&](const auth::SecretResult &result) {
         value = result.value;
         done = true;
     });
@@ -50,12 +50,12 @@ private slots:
         QVERIFY2(!query->error(), qPrintable(query->error().message()));
         QCOMPARE(query->credits().available, 100);
         QCOMPARE(issued(h), 1);
-        core::Authenticator *auth = h.service->auth();
-        QCOMPARE(auth->source(), core::Authenticator::Source::Anonymous);
+        auth::Authenticator *auth = h.service->auth();
+        QCOMPARE(auth->source(), auth::Authenticator::Source::Anonymous);
         QVERIFY(auth->userId().startsWith(QLatin1String("anon_")));
         QCOMPARE(auth->daysLeft(), 7); // a fresh 7-day sign-in, counted up
         QVERIFY(h.secrets.keys().contains(auth->tokenKey()));
-        QVERIFY(h.secrets.keys().contains(core::Authenticator::clientIdKey()));
+        QVERIFY(h.secrets.keys().contains(auth::Authenticator::clientIdKey()));
         QVERIFY(storedToken(h.secrets, auth->tokenKey()).startsWith(QLatin1String("nmv_usr_")));
     }
 
@@ -64,12 +64,12 @@ private slots:
         Harness h;
         QVERIFY(finish(keep(h.service->fetchCredits()).get()));
         // A second run of the app: same secrets, new client object.
-        core::Service again(h.service->config(), &h.secrets);
+        client::Service again(h.service->config(), &h.secrets);
         auto query = keep(again.fetchCredits());
         QVERIFY(finish(query.get()));
         QVERIFY(!query->error());
         QCOMPARE(issued(h), 1);
-        QCOMPARE(again.auth()->source(), core::Authenticator::Source::Stored);
+        QCOMPARE(again.auth()->source(), auth::Authenticator::Source::Stored);
     }
 
     void fileStoreKeepsTheSignInForTheOwnerOnly()
@@ -79,9 +79,9 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("config/secrets.json"));
         Harness h;
         {
-            core::FileSecretStore file(path);
+            auth::FileSecretStore file(path);
             QVERIFY(file.displayName().contains(QLatin1String("unencrypted")));
-            core::Service first(h.service->config(), &file);
+            client::Service first(h.service->config(), &file);
             QVERIFY(finish(keep(first.fetchCredits()).get()));
         }
         const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
@@ -91,13 +91,13 @@ private slots:
                      (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
                       QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
                  QFileDevice::Permissions());
-        core::FileSecretStore file(path);
-        core::Service again(h.service->config(), &file);
+        auth::FileSecretStore file(path);
+        client::Service again(h.service->config(), &file);
         auto query = keep(again.fetchCredits());
         QVERIFY(finish(query.get()));
         QVERIFY(!query->error());
         QCOMPARE(issued(h), 1);
-        QCOMPARE(again.auth()->source(), core::Authenticator::Source::Stored);
+        QCOMPARE(again.auth()->source(), auth::Authenticator::Source::Stored);
         // A damaged file is an error to report, not an empty store to overwrite.
         QFile damaged(path);
         QVERIFY(damaged.open(QIODevice::WriteOnly));
@@ -105,7 +105,7 @@ private slots:
         damaged.close();
         bool failed = false;
         bool done = false;
-        file.read(QStringLiteral("anything"), this, [&](const core::SecretResult &r) {
+        file.read(QStringLiteral("anything"), this, [&](const auth::SecretResult &r) {
             failed = !r.ok && !r.error.isEmpty();
             done = true;
         });
@@ -118,13 +118,13 @@ private slots:
         Harness h;
         QVERIFY(finish(keep(h.service->fetchCredits()).get()));
         const QString token = storedToken(h.secrets, h.service->auth()->tokenKey());
-        core::MemorySecretStore empty;
-        core::Service withEnvironment(h.service->config(), &empty);
+        auth::MemorySecretStore empty;
+        client::Service withEnvironment(h.service->config(), &empty);
         withEnvironment.auth()->setEnvironmentToken(token);
         auto query = keep(withEnvironment.fetchCredits());
         QVERIFY(finish(query.get()));
         QVERIFY(!query->error());
-        QCOMPARE(withEnvironment.auth()->source(), core::Authenticator::Source::Environment);
+        QCOMPARE(withEnvironment.auth()->source(), auth::Authenticator::Source::Environment);
         QVERIFY(empty.keys().isEmpty());
         QCOMPARE(issued(h), 1);
     }
@@ -175,7 +175,7 @@ private slots:
         h.secrets.write(key,
                         QStringLiteral("{\"token\":\"nmv_usr_old\",\"user_id\":\"anon_old\",\"expires_at\":"
                                        "\"2020-01-01T00:00:00Z\"}"),
-                        &context, [&](const core::SecretResult &) { written = true; });
+                        &context, [&](const auth::SecretResult &) { written = true; });
         QTRY_VERIFY(written);
         auto query = keep(h.service->fetchCredits());
         QVERIFY(finish(query.get()));
@@ -273,7 +273,7 @@ private slots:
     {
         Harness h;
         h.secrets.setFailing(true);
-        QSignalSpy problems(h.service->auth(), &core::Authenticator::storageProblem);
+        QSignalSpy problems(h.service->auth(), &auth::Authenticator::storageProblem);
         auto query = keep(h.service->fetchCredits());
         QVERIFY(finish(query.get()));
         QVERIFY(!query->error());
@@ -283,7 +283,7 @@ private slots:
     void sessionIsCreatedInTheUsersLanguage()
     {
         Harness h;
-        h.reconfigure([](core::ServiceConfig &config) { config.language = QStringLiteral("zh-CN"); });
+        h.reconfigure([](net::ServiceConfig &config) { config.language = QStringLiteral("zh-CN"); });
         bool ready = false;
         h.service->session()->ensure(this, [&](const ApiError &error) {
             QVERIFY(!error);
@@ -304,7 +304,7 @@ private slots:
         fake::Fault lost = fault("state", 2);
         lost.code = 1002;
         h.server.addFault(lost);
-        QSignalSpy replaced(h.service->session(), &core::Session::replaced);
+        QSignalSpy replaced(h.service->session(), &agent::Session::replaced);
         auto second = keep(h.service->fetchState());
         QVERIFY(finish(second.get()));
         QVERIFY2(!second->error(), qPrintable(second->error().message()));
@@ -330,8 +330,8 @@ private slots:
     {
         Harness h;
         QVERIFY(finish(keep(h.service->fetchState()).get()));
-        const core::SessionInfo info = h.service->session()->info();
-        core::Service again(h.service->config(), &h.secrets);
+        const agent::SessionInfo info = h.service->session()->info();
+        client::Service again(h.service->config(), &h.secrets);
         again.session()->restore(info);
         auto query = keep(again.fetchState());
         QVERIFY(finish(query.get()));
@@ -352,5 +352,5 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestAuth)
-#include "creditsquery.h"
+#include "auth/creditsquery.h"
 #include "tst_auth.moc"

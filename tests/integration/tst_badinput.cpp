@@ -1,9 +1,9 @@
 // Bad input at the door, table-driven: files, folders, names and links a person might drop, and text a
 // server might send. Each row gets a clear message for a person; nothing is uploaded that should not
 // be (the local server counts what arrives); the event loop keeps running while files are checked.
+#include "client/workspace.h"
 #include "harness.h"
-#include "uploadqueue.h"
-#include "workspace.h"
+#include "media/uploadqueue.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,7 +26,7 @@
 #endif
 
 using namespace nemo;
-using core::MediaCheck;
+using media::MediaCheck;
 using test::data;
 
 namespace {
@@ -202,7 +202,7 @@ private slots:
         QTest::newRow("10,000 files at once, and one more") << Setup([](const QDir &dir) {
             QStringList paths;
             dir.mkpath(QStringLiteral("many"));
-            for (int i = 0; i <= core::UploadQueue::MaxFilesPerDrop; ++i)
+            for (int i = 0; i <= media::UploadQueue::MaxFilesPerDrop; ++i)
                 paths.append(put(dir, QStringLiteral("many/%1.txt").arg(i), "x"));
             return paths;
         }) << 0 << QStringLiteral("10000");
@@ -221,11 +221,11 @@ private slots:
         });
         const QStringList paths = setup(QDir(dir.path()));
         test::Harness h;
-        core::ServiceConfig config = h.service->config();
+        net::ServiceConfig config = h.service->config();
         config.maxUploadBytes = 2 * 1024 * 1024;
         h.service->setConfig(config);
-        core::UploadQueue queue(h.service.get());
-        QSignalSpy refused(&queue, &core::UploadQueue::refused);
+        media::UploadQueue queue(h.service.get());
+        QSignalSpy refused(&queue, &media::UploadQueue::refused);
 
         queue.add(paths);
         // Checking happens off the event loop: the loop keeps turning while files are read.
@@ -248,8 +248,8 @@ private slots:
                 QVERIFY2(plain(line), qPrintable(line));
         }
         int done = 0;
-        for (const core::MediaItem &item : queue.items()) {
-            QVERIFY2(item.state == core::MediaItem::State::Uploaded,
+        for (const media::MediaItem &item : queue.items()) {
+            QVERIFY2(item.state == media::MediaItem::State::Uploaded,
                      qPrintable(item.name + QLatin1Char(' ') + item.error));
             ++done;
         }
@@ -272,8 +272,8 @@ private slots:
     {
         QFETCH(QString, link);
         test::Harness h;
-        core::UploadQueue queue(h.service.get());
-        QSignalSpy refused(&queue, &core::UploadQueue::linksRefused);
+        media::UploadQueue queue(h.service.get());
+        QSignalSpy refused(&queue, &media::UploadQueue::linksRefused);
         queue.addUrls({QUrl(link)});
         QCOMPARE(refused.size(), 1);
         const QStringList problems = refused.at(0).at(0).toStringList();
@@ -301,21 +301,21 @@ private slots:
         server.setScenario(test::quickScenario());
         QVERIFY(server.listen());
         server.addFault(fault);
-        core::MemorySecretStore secrets;
-        core::Workspace workspace(test::quickConfig(server.baseUrl()), &secrets);
-        core::Conversation *chat = workspace.conversation();
+        auth::MemorySecretStore secrets;
+        client::Workspace workspace(test::quickConfig(server.baseUrl()), &secrets);
+        client::Conversation *chat = workspace.conversation();
         QVERIFY(chat->submit(QStringLiteral("make a video")));
         bool turned = false;
         QTimer::singleShot(0, this, [&] { turned = true; });
         QTRY_VERIFY(turned);
         QTRY_VERIFY_WITH_TIMEOUT(!chat->isBusy(), 30000);
-        for (const core::ChatMessage &message : chat->messages()) {
+        for (const agent::ChatMessage &message : chat->messages()) {
             QVERIFY(!message.text.contains(QChar::ReplacementCharacter) ||
-                    message.role == core::ChatMessage::Role::Agent);
+                    message.role == agent::ChatMessage::Role::Agent);
             // Shown text is bounded: a huge line is cut, not put on screen whole.
             QVERIFY2(message.text.size() <= 256 * 1024, qPrintable(QString::number(message.text.size())));
         }
-        QCOMPARE(chat->at(chat->size() - 1).state, core::ChatMessage::State::Done);
+        QCOMPARE(chat->at(chat->size() - 1).state, agent::ChatMessage::State::Done);
         QCOMPARE(server.chatMessages().size(), 1);
     }
 };

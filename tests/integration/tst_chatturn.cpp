@@ -1,14 +1,14 @@
 // Chat turns over SSE against the local server: streaming, both event forms, every framing,
 // silent turns, dropped streams (never re-sent), agent errors, limits, stop, and refusals.
-#include "chatturn.h"
-#include "conversation.h"
+#include "agent/chatturn.h"
+#include "client/conversation.h"
+#include "client/timelinewatch.h"
 #include "harness.h"
-#include "timelinewatch.h"
 
 using namespace nemo;
 using namespace nemo::test;
-using core::ApiError;
-using core::ChatTurn;
+using agent::ChatTurn;
+using net::ApiError;
 
 namespace {
 
@@ -112,7 +112,7 @@ private slots:
         QCOMPARE(turn->stateAfter().draft.tracks().size(), 3);
         QVERIFY(turn->changes().describe().contains(QLatin1String("added track Video")));
         QCOMPARE(turn->guiActions(),
-                 (QList<core::GuiAction>{core::GuiAction::ShowTimeline, core::GuiAction::OpenExport}));
+                 (QList<agent::GuiAction>{agent::GuiAction::ShowTimeline, agent::GuiAction::OpenExport}));
         QCOMPARE(sends(h), 1);
         QVERIFY(turn->wasDelivered());
     }
@@ -214,7 +214,7 @@ private slots:
     void heartbeatsOnlyTimesOut()
     {
         Harness h;
-        h.reconfigure([](core::ServiceConfig &config) {
+        h.reconfigure([](net::ServiceConfig &config) {
             config.heartbeatOnlyLimit = std::chrono::milliseconds(700);
             config.stillWorkingInterval = std::chrono::milliseconds(150);
         });
@@ -238,7 +238,7 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.eventDelayMs = 150;
         Harness h(scenario);
-        h.reconfigure([](core::ServiceConfig &config) { config.turnLimit = std::chrono::milliseconds(600); });
+        h.reconfigure([](net::ServiceConfig &config) { config.turnLimit = std::chrono::milliseconds(600); });
         Recorded recorded;
         auto turn = send(h, QStringLiteral("make a video"), &recorded);
         QVERIFY(finish(turn.get()));
@@ -381,7 +381,7 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.lateEditMs = 530; // the edit lands after the first look, before the second
         Harness h(scenario);
-        h.reconfigure([](core::ServiceConfig &config) {
+        h.reconfigure([](net::ServiceConfig &config) {
             config.droppedStreamFirstCheck = 400ms;
             config.droppedStreamInterval = 250ms;
             config.droppedStreamQuietReads = 3;
@@ -390,15 +390,15 @@ private slots:
         fake::Fault drop = fault("sse", 1);
         drop.dropAfterEvents = 3;
         h.server.addFault(drop);
-        core::Conversation conversation(h.service.get());
-        QSignalSpy watching(&conversation, &core::Conversation::watchingChanged);
-        QSignalSpy turns(&conversation, &core::Conversation::turnFinished);
+        client::Conversation conversation(h.service.get());
+        QSignalSpy watching(&conversation, &client::Conversation::watchingChanged);
+        QSignalSpy turns(&conversation, &client::Conversation::turnFinished);
         QVERIFY(conversation.submit(QStringLiteral("make a video")));
         QVERIFY(watching.wait(10000));
         QCOMPARE(watching.last().first().toBool(), true);
         QVERIFY(conversation.isWatching());
         int readsAtChange = -1;
-        connect(conversation.watch(), &core::TimelineWatch::changed, this,
+        connect(conversation.watch(), &client::TimelineWatch::changed, this,
                 [&] { readsAtChange = conversation.watch()->reads(); });
         const int statesBefore = h.server.callCount(QStringLiteral("state"));
         const qint64 droppedAt = h.server.callTimes(QStringLiteral("state")).last();
@@ -410,7 +410,7 @@ private slots:
         // What the server saw: the first look after 400 ms, then one every 250 ms until the change
         // (usually the second look: the edit lands at 530 ms), then three quiet looks.
         QStringList notices;
-        for (const core::ChatMessage &message : conversation.messages())
+        for (const agent::ChatMessage &message : conversation.messages())
             notices.append(message.text);
         const QString all = notices.join(QLatin1Char('\n'));
         const QList<qint64> times = h.server.callTimes(QStringLiteral("state")).mid(statesBefore);
@@ -435,7 +435,7 @@ private slots:
         using namespace std::chrono_literals;
         fake::Scenario scenario = quickScenario();
         Harness h(scenario);
-        h.reconfigure([](core::ServiceConfig &config) {
+        h.reconfigure([](net::ServiceConfig &config) {
             config.droppedStreamFirstCheck = 300ms;
             config.droppedStreamInterval = 300ms;
         });
@@ -443,8 +443,8 @@ private slots:
         fake::Fault drop = fault("sse", 1);
         drop.dropAfterEvents = 3;
         h.server.addFault(drop);
-        core::Conversation conversation(h.service.get());
-        QSignalSpy watching(&conversation, &core::Conversation::watchingChanged);
+        client::Conversation conversation(h.service.get());
+        QSignalSpy watching(&conversation, &client::Conversation::watchingChanged);
         QVERIFY(conversation.submit(QStringLiteral("make a video")));
         QVERIFY(watching.wait(10000));
         QVERIFY(conversation.watch()->secondsToNextRead() >= 0);
@@ -466,7 +466,7 @@ private slots:
         Recorded recorded;
         auto turn = send(h, QStringLiteral("make a video with music"), &recorded);
         QVERIFY(finish(turn.get()));
-        const core::Draft draft = turn->stateAfter().draft;
+        const draft::Draft draft = turn->stateAfter().draft;
         QVERIFY(draft.isExportable());
         QVERIFY(draft.tracks().first().segments.first().source.startsWith(QLatin1String("/mnt/userdata/")));
         const QString summary = draft.summary();
@@ -478,15 +478,15 @@ private slots:
     void chineseSession()
     {
         Harness h;
-        h.reconfigure([](core::ServiceConfig &config) { config.language = QStringLiteral("zh-CN"); });
+        h.reconfigure([](net::ServiceConfig &config) { config.language = QStringLiteral("zh-CN"); });
         Recorded recorded;
         auto turn = send(h, QStringLiteral("做一个视频"), &recorded);
         QVERIFY(finish(turn.get()));
         QVERIFY(turn->text().contains(QStringLiteral("导出")));
-        QVERIFY(turn->guiActions().contains(core::GuiAction::OpenExport));
+        QVERIFY(turn->guiActions().contains(agent::GuiAction::OpenExport));
     }
 };
 
 QTEST_GUILESS_MAIN(TestChatTurn)
-#include "creditsquery.h"
+#include "auth/creditsquery.h"
 #include "tst_chatturn.moc"

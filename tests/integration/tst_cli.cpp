@@ -2,6 +2,7 @@
 // state, export to a playable MP4 — and an exit code for each class of error.
 #include "fakeserverthread.h"
 #include "harness.h"
+#include "project/project.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -31,6 +32,7 @@
 #include <QVideoSink>
 #endif
 
+using namespace nemo;
 using namespace nemo::fake;
 using nemo::test::data;
 
@@ -77,6 +79,7 @@ private:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
         environment.remove(QStringLiteral("NEMO_TOKEN"));
         environment.remove(QStringLiteral("NEMO_API_BASE"));
@@ -144,6 +147,63 @@ private slots:
         QVERIFY(!m_everything.contains(QLatin1String("nmv_usr_")));
     }
 
+    void sharesTheProjectWithTheWindow()
+    {
+        FakeServerThread server(exportScenario(600));
+        // The store the window uses (the same folder under the same XDG_DATA_HOME).
+        const project::ProjectStore store(
+            m_home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
+
+        // A chat started in the terminal is in the project the window opens next.
+        const Run chat = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a video")});
+        QVERIFY2(chat.exitCode == 0, qPrintable(describe(chat)));
+        const QString id = store.lastProjectId();
+        QVERIFY(!id.isEmpty());
+        std::optional<project::Project> seen = store.load(id).project;
+        QVERIFY(seen);
+        QVERIFY(seen->messages.size() >= 2);
+        const agent::ChatMessage &asked = seen->messages.at(seen->messages.size() - 2);
+        QCOMPARE(asked.role, agent::ChatMessage::Role::User);
+        QCOMPARE(asked.text, QStringLiteral("make a video"));
+        QCOMPARE(seen->messages.constLast().role, agent::ChatMessage::Role::Agent);
+        QVERIFY(chat.out.contains(seen->messages.constLast().text.left(20)));
+        QVERIFY(seen->session.isValid());
+        QVERIFY(!seen->drafts.isEmpty()); // the timeline after the turn
+
+        // What the window adds is what the terminal continues from: its messages stay, its session is used.
+        agent::ChatMessage fromWindow;
+        fromWindow.id = 9000;
+        fromWindow.role = agent::ChatMessage::Role::User;
+        fromWindow.text = QStringLiteral("typed in the window");
+        fromWindow.time = QDateTime::currentDateTime();
+        seen->messages.append(fromWindow);
+        QVERIFY(store.save(*seen));
+        const int sessionsBefore = calls(server, "session");
+        const Run more = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make it shorter")});
+        QVERIFY2(more.exitCode == 0, qPrintable(describe(more)));
+        QCOMPARE(calls(server, "session"), sessionsBefore); // the project's session, not a new one
+        const std::optional<project::Project> after = store.load(id).project;
+        QVERIFY(after);
+        QCOMPARE(after->session.sessionId, seen->session.sessionId);
+        QStringList texts;
+        for (const agent::ChatMessage &message : after->messages)
+            texts.append(message.text);
+        QVERIFY2(texts.contains(QStringLiteral("typed in the window")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("make it shorter")));
+
+        // Uploads from the terminal are in the window's media bin, with the file on this computer.
+        const Run upload = cli(server.baseUrl(), {QStringLiteral("upload"), data("photo2.png")});
+        QVERIFY2(upload.exitCode == 0, qPrintable(describe(upload)));
+        const std::optional<project::Project> withMedia = store.load(id).project;
+        QVERIFY(withMedia);
+        QVERIFY(std::any_of(
+            withMedia->media.cbegin(), withMedia->media.cend(), [this](const media::MediaItem &item) {
+                return item.path == data("photo2.png") && item.state == media::MediaItem::State::Uploaded &&
+                    !item.uploaded.cdnUrl.isEmpty();
+            }));
+    }
+
     void fromImagesToAPlayableVideo()
     {
         Scenario scenario;
@@ -198,7 +258,7 @@ private slots:
         verifyPlayable(out);
 
         const Run again = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"), out});
-        QCOMPARE(again.exitCode, 6);
+        QVERIFY2(again.exitCode == 6, qPrintable(describe(again)));
         QVERIFY(again.err.contains(QLatin1String("--force")));
     }
 
@@ -458,7 +518,7 @@ private slots:
         QVERIFY(!QFile::exists(out + QStringLiteral(".part")));
         // Nothing is left to cancel.
         const Run again = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--cancel")});
-        QCOMPARE(again.exitCode, 6);
+        QVERIFY2(again.exitCode == 6, qPrintable(describe(again)));
     }
 
     void exportThatCannotBeCancelledFinishes()

@@ -3,10 +3,10 @@
 // or on disk), the message reached the service at most once, no damaged file is left where the video
 // should be, and the user gets a plain message (never JSON, never a token) — and records its outcome for
 // the suite's summary. The crash rows (SIGKILL in each phase) are in tst_recovery.
+#include "client/workspace.h"
 #include "faultmatrix.h"
 #include "harness.h"
-#include "projectkeeper.h"
-#include "workspace.h"
+#include "project/projectkeeper.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -18,7 +18,7 @@
 #include <QTest>
 
 using namespace nemo;
-using core::ChatMessage;
+using agent::ChatMessage;
 
 Q_DECLARE_METATYPE(nemo::fake::Fault)
 
@@ -34,23 +34,23 @@ struct Studio
         keeper.newProject();
     }
 
-    core::MemorySecretStore secrets;
-    core::Workspace workspace;
-    core::ProjectStore store;
-    core::ProjectKeeper keeper;
+    auth::MemorySecretStore secrets;
+    client::Workspace workspace;
+    project::ProjectStore store;
+    project::ProjectKeeper keeper;
 };
 
 // Watches every text the chat shows while a turn runs (an empty placeholder shows nothing).
 struct Shown
 {
-    explicit Shown(core::Conversation *chat)
+    explicit Shown(client::Conversation *chat)
     {
         auto note = [this, chat](int index) {
             if (!chat->at(index).text.isEmpty())
                 texts[chat->at(index).id] = chat->at(index).text;
         };
-        QObject::connect(chat, &core::Conversation::messageChanged, &context, note);
-        QObject::connect(chat, &core::Conversation::messageAdded, &context, note);
+        QObject::connect(chat, &client::Conversation::messageChanged, &context, note);
+        QObject::connect(chat, &client::Conversation::messageAdded, &context, note);
     }
     QObject context;
     QHash<quint64, QString> texts;
@@ -143,12 +143,12 @@ private slots:
         if (serverDown)
             server.close();
         Studio studio(server, dir.path());
-        core::ServiceConfig config = studio.workspace.service()->config();
+        net::ServiceConfig config = studio.workspace.service()->config();
         config.inactivityTimeout = std::chrono::milliseconds(1500);
         if (heartbeatLimitMs > 0)
             config.heartbeatOnlyLimit = std::chrono::milliseconds(heartbeatLimitMs);
         studio.workspace.service()->setConfig(config);
-        core::Conversation *chat = studio.workspace.conversation();
+        client::Conversation *chat = studio.workspace.conversation();
         Shown shown(chat);
 
         const QString request = QStringLiteral("make a travel video");
@@ -163,7 +163,7 @@ private slots:
             QVERIFY2(chat->at(index).text.startsWith(it.value()), qPrintable(chat->at(index).text));
         }
         // And the same on disk.
-        const core::ProjectStore::Loaded loaded = studio.store.load(studio.keeper.projectId());
+        const project::ProjectStore::Loaded loaded = studio.store.load(studio.keeper.projectId());
         QVERIFY(loaded.project);
         QCOMPARE(loaded.project->messages.size(), chat->size());
         for (int i = 0; i < chat->size(); ++i)
@@ -239,24 +239,24 @@ private slots:
         server.setMediaDir(media.path());
         QVERIFY(server.listen());
         Studio studio(server, dir.path());
-        QSignalSpy turned(studio.workspace.conversation(), &core::Conversation::turnFinished);
+        QSignalSpy turned(studio.workspace.conversation(), &client::Conversation::turnFinished);
         QVERIFY(studio.workspace.conversation()->submit(QStringLiteral("make a travel video")));
         QVERIFY(turned.wait(30000));
         QTRY_VERIFY(studio.workspace.state() && studio.workspace.state()->draft.isExportable());
         for (const fake::Fault &f : faults)
             server.addFault(f);
 
-        core::Exporter *exporter = studio.workspace.exporter();
+        render::Exporter *exporter = studio.workspace.exporter();
         const QString target = dir.filePath(QStringLiteral("video.mp4"));
-        QSignalSpy finished(exporter, &core::Exporter::finished);
-        exporter->start(studio.workspace.state()->draft, core::RenderOptions(), target);
+        QSignalSpy finished(exporter, &render::Exporter::finished);
+        exporter->start(studio.workspace.state()->draft, render::RenderOptions(), target);
         QVERIFY(finished.wait(60000));
         QVERIFY(studio.keeper.flush());
 
         const QString serverCopy =
             media.filePath(QStringLiteral("renders/") + exporter->jobId() + QStringLiteral(".mp4"));
         QString outcome;
-        if (exporter->phase() == core::Exporter::Phase::Done) {
+        if (exporter->phase() == render::Exporter::Phase::Done) {
             // Never a damaged file where the video should be.
             QCOMPARE(fileBytes(target), fileBytes(serverCopy));
             QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
@@ -268,7 +268,7 @@ private slots:
             outcome = QStringLiteral("no file; told: ") +
                 exporter->error().message().simplified().section(QLatin1Char('.'), 0, 0).left(70);
         }
-        QVERIFY(mustSucceed ? exporter->phase() == core::Exporter::Phase::Done : true);
+        QVERIFY(mustSucceed ? exporter->phase() == render::Exporter::Phase::Done : true);
         // The project knows how the export ended.
         QVERIFY(!studio.keeper.renders().isEmpty());
         QCOMPARE(studio.keeper.renders().constLast().jobId, exporter->jobId());

@@ -1,6 +1,6 @@
 // Secrets in the real OS keychain (Secret Service under dbus-run-session with gnome-keyring on CI).
+#include "auth/keychainsecretstore.h"
 #include "harness.h"
-#include "keychainsecretstore.h"
 
 #include <QUuid>
 
@@ -26,7 +26,7 @@ bool keychainAvailable(QString *why)
 
 struct Operation
 {
-    core::SecretResult result;
+    auth::SecretResult result;
     bool done = false;
 };
 
@@ -50,11 +50,11 @@ private slots:
 
     void writeReadRemove()
     {
-        core::KeychainSecretStore store(m_service);
+        auth::KeychainSecretStore store(m_service);
         QVERIFY(store.isPersistent());
         Operation write;
         store.write(QStringLiteral("token@test"), QStringLiteral("{\"token\":\"nmv_usr_test\"}"), this,
-                    [&](const core::SecretResult &r) {
+                    [&](const auth::SecretResult &r) {
                         write.result = r;
                         write.done = true;
                     });
@@ -62,9 +62,9 @@ private slots:
         QVERIFY2(write.result.ok, qPrintable(write.result.error));
 
         // A new store object reads what the first one wrote: it lives in the keychain, not in memory.
-        core::KeychainSecretStore again(m_service);
+        auth::KeychainSecretStore again(m_service);
         Operation read;
-        again.read(QStringLiteral("token@test"), this, [&](const core::SecretResult &r) {
+        again.read(QStringLiteral("token@test"), this, [&](const auth::SecretResult &r) {
             read.result = r;
             read.done = true;
         });
@@ -73,14 +73,14 @@ private slots:
         QCOMPARE(read.result.value, QStringLiteral("{\"token\":\"nmv_usr_test\"}"));
 
         Operation remove;
-        again.remove(QStringLiteral("token@test"), this, [&](const core::SecretResult &r) {
+        again.remove(QStringLiteral("token@test"), this, [&](const auth::SecretResult &r) {
             remove.result = r;
             remove.done = true;
         });
         QTRY_VERIFY_WITH_TIMEOUT(remove.done, 15000);
         QVERIFY(remove.result.ok);
         Operation gone;
-        again.read(QStringLiteral("token@test"), this, [&](const core::SecretResult &r) {
+        again.read(QStringLiteral("token@test"), this, [&](const auth::SecretResult &r) {
             gone.result = r;
             gone.done = true;
         });
@@ -90,14 +90,14 @@ private slots:
 
     void operationsRunInOrder()
     {
-        core::KeychainSecretStore store(m_service);
+        auth::KeychainSecretStore store(m_service);
         QStringList order;
         for (int i = 0; i < 10; ++i) {
             store.write(QStringLiteral("k"), QString::number(i), this,
-                        [&order, i](const core::SecretResult &r) {
+                        [&order, i](const auth::SecretResult &r) {
                             order.append(r.ok ? QStringLiteral("w%1").arg(i) : QStringLiteral("fail"));
                         });
-            store.read(QStringLiteral("k"), this, [&order](const core::SecretResult &r) {
+            store.read(QStringLiteral("k"), this, [&order](const auth::SecretResult &r) {
                 order.append(QStringLiteral("r") + r.value);
             });
         }
@@ -107,7 +107,7 @@ private slots:
             QCOMPARE(order.at(2 * i + 1), QStringLiteral("r%1").arg(i));
         }
         bool removed = false;
-        store.remove(QStringLiteral("k"), this, [&](const core::SecretResult &) { removed = true; });
+        store.remove(QStringLiteral("k"), this, [&](const auth::SecretResult &) { removed = true; });
         QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
     }
 
@@ -117,22 +117,22 @@ private slots:
         server.setScenario(quickScenario());
         QVERIFY(server.listen());
         {
-            core::KeychainSecretStore store(m_service);
-            core::Service service(quickConfig(server.baseUrl()), &store);
+            auth::KeychainSecretStore store(m_service);
+            client::Service service(quickConfig(server.baseUrl()), &store);
             auto query = keep(service.fetchCredits());
             QVERIFY(finish(query.get(), 30000));
             QVERIFY2(!query->error(), qPrintable(query->error().message()));
             QVERIFY(store.flush());
         }
-        core::KeychainSecretStore store(m_service);
-        core::Service service(quickConfig(server.baseUrl()), &store);
+        auth::KeychainSecretStore store(m_service);
+        client::Service service(quickConfig(server.baseUrl()), &store);
         auto query = keep(service.fetchCredits());
         QVERIFY(finish(query.get(), 30000));
         QVERIFY(!query->error());
-        QCOMPARE(service.auth()->source(), core::Authenticator::Source::Stored);
+        QCOMPARE(service.auth()->source(), auth::Authenticator::Source::Stored);
         QCOMPARE(server.stats().value(QLatin1String("tokensIssued")).toInt(), 1);
         bool signedOut = false;
-        service.auth()->signOut(this, [&](const core::ApiError &) { signedOut = true; });
+        service.auth()->signOut(this, [&](const net::ApiError &) { signedOut = true; });
         QTRY_VERIFY_WITH_TIMEOUT(signedOut, 15000);
         QVERIFY(store.flush());
     }
@@ -142,13 +142,13 @@ private slots:
         // The app may close while the keychain is busy: the job finishes on its own, nothing crashes.
         bool called = false;
         {
-            core::KeychainSecretStore store(m_service);
+            auth::KeychainSecretStore store(m_service);
             store.write(QStringLiteral("short-lived"), QStringLiteral("x"), this,
-                        [&](const core::SecretResult &) { called = true; });
+                        [&](const auth::SecretResult &) { called = true; });
         }
-        core::KeychainSecretStore store(m_service);
+        auth::KeychainSecretStore store(m_service);
         Operation read;
-        store.read(QStringLiteral("short-lived"), this, [&](const core::SecretResult &r) {
+        store.read(QStringLiteral("short-lived"), this, [&](const auth::SecretResult &r) {
             read.result = r;
             read.done = true;
         });
@@ -156,7 +156,7 @@ private slots:
         QVERIFY(!called); // the first store's callback died with it
         bool removed = false;
         store.remove(QStringLiteral("short-lived"), this,
-                     [&](const core::SecretResult &) { removed = true; });
+                     [&](const auth::SecretResult &) { removed = true; });
         QTRY_VERIFY_WITH_TIMEOUT(removed, 15000);
     }
 

@@ -2,13 +2,13 @@
 // photo at the middle of each segment, the title during its segment and gone after, the music at about
 // its level, the draft's length, H.264 + AAC; with the service gone; with media missing; cancelled
 // half-way; and the project for Shotcut, which melt plays.
-#include "exporter.h"
 #include "harness.h"
-#include "localrenderjob.h"
-#include "mediacache.h"
-#include "mltdocument.h"
-#include "previewrenderer.h"
-#include "uploadqueue.h"
+#include "media/mediacache.h"
+#include "media/uploadqueue.h"
+#include "render/exporter.h"
+#include "render/localrenderjob.h"
+#include "render/mltdocument.h"
+#include "render/previewrenderer.h"
 
 #include <QDir>
 #include <QFile>
@@ -120,9 +120,9 @@ struct Edit
     Harness h;
     QTemporaryDir media; // the user's own copies
     QTemporaryDir cacheDir;
-    std::unique_ptr<core::MediaCache> cache;
-    QList<core::MediaItem> bin;
-    core::ProjectState state;
+    std::unique_ptr<media::MediaCache> cache;
+    QList<media::MediaItem> bin;
+    agent::ProjectState state;
 
     bool make(const QString &message)
     {
@@ -135,11 +135,11 @@ struct Edit
         if (!finish(upload.get()) || upload->error() || upload->files().size() != 3)
             return false;
         for (int i = 0; i < 3; ++i) {
-            core::MediaItem item;
+            media::MediaItem item;
             item.id = quint64(i + 1);
             item.path = paths.at(i);
             item.name = QFileInfo(paths.at(i)).fileName();
-            item.state = core::MediaItem::State::Uploaded;
+            item.state = media::MediaItem::State::Uploaded;
             item.uploaded = upload->files().at(i);
             bin.append(item);
         }
@@ -147,21 +147,21 @@ struct Edit
         if (!finish(turn.get()) || !turn->hasStateAfter())
             return false;
         state = turn->stateAfter();
-        cache = std::make_unique<core::MediaCache>(h.service.get(), cacheDir.path());
-        exporter = std::make_unique<core::Exporter>(h.service.get());
+        cache = std::make_unique<media::MediaCache>(h.service.get(), cacheDir.path());
+        exporter = std::make_unique<render::Exporter>(h.service.get());
         return state.draft.isExportable();
     }
 
     // Renders the edit on this computer into `out`; true once the exporter has finished either way.
     bool renderHere(const QString &name, bool allowMissing = false)
     {
-        QSignalSpy finished(exporter.get(), &core::Exporter::finished);
+        QSignalSpy finished(exporter.get(), &render::Exporter::finished);
         exporter->startLocal(state, bin, cache.get(), out.filePath(name), allowMissing);
         return !finished.isEmpty() || finished.wait(120000);
     }
 
     QTemporaryDir out;
-    std::unique_ptr<core::Exporter> exporter;
+    std::unique_ptr<render::Exporter> exporter;
 };
 
 } // namespace
@@ -173,7 +173,7 @@ class TestLocalRender final : public QObject
 private slots:
     void initTestCase()
     {
-        if (core::LocalRenderJob::meltProgram().isEmpty())
+        if (render::LocalRenderJob::meltProgram().isEmpty())
             QFAIL("melt is not installed (./scripts/test installs it)");
         if (QStandardPaths::findExecutable(QStringLiteral("ffprobe")).isEmpty())
             QFAIL("ffmpeg is not installed (./scripts/test installs it)");
@@ -186,9 +186,9 @@ private slots:
         edit.h.server.close(); // no service from here on: everything is on this computer
         const QString target = edit.out.filePath(QStringLiteral("video.mp4"));
         QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
-        const core::Exporter &exporter = *edit.exporter;
-        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
-        QCOMPARE(exporter.engine(), core::Exporter::Engine::Local);
+        const render::Exporter &exporter = *edit.exporter;
+        QVERIFY2(exporter.phase() == render::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QCOMPARE(exporter.engine(), render::Exporter::Engine::Local);
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
         QCOMPARE(QDir(edit.cacheDir.path()).entryList(QDir::Files).size(), 0); // the originals were used
 
@@ -208,7 +208,7 @@ private slots:
                  qPrintable(QString::number(length)));
 
         // The right photo at the middle of each segment (compared where the title is not).
-        const core::Track &video = edit.state.draft.tracks().first();
+        const draft::Track &video = edit.state.draft.tracks().first();
         QCOMPARE(video.segments.size(), 2);
         const QImage one = expected(data("photo1.jpg"));
         const QImage two = expected(data("photo2.png"));
@@ -256,7 +256,7 @@ private slots:
                 moduleDir = QStringLiteral("/usr/lib/%1/mlt-7").arg(triplet);
         }
         QVERIFY2(!moduleDir.isEmpty(), "Debian's MLT modules were not found");
-        QVERIFY(QFile::link(core::LocalRenderJob::meltProgram(), bin.filePath(QStringLiteral("melt"))));
+        QVERIFY(QFile::link(render::LocalRenderJob::meltProgram(), bin.filePath(QStringLiteral("melt"))));
         QVERIFY(QFile::link(moduleDir, bin.filePath(QStringLiteral("lib/mlt"))));
         QVERIFY(QFile::link(QStringLiteral("/usr/share/mlt-7"), bin.filePath(QStringLiteral("share/mlt"))));
         for (const char *font : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}) {
@@ -272,9 +272,9 @@ private slots:
         Edit edit;
         QVERIFY(edit.make(QStringLiteral("make a 6-second video titled \"Urban Dreams\"")));
         QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
-        QVERIFY2(edit.exporter->phase() == core::Exporter::Phase::Done,
+        QVERIFY2(edit.exporter->phase() == render::Exporter::Phase::Done,
                  qPrintable(edit.exporter->error().message()));
-        const core::Track &video = edit.state.draft.tracks().first();
+        const draft::Track &video = edit.state.draft.tracks().first();
         const QImage first = frameAt(edit.out.filePath(QStringLiteral("video.mp4")),
                                      (video.segments.at(0).startMs + 500) / 1000.0);
         QVERIFY2(whiteAdded(first, expected(data("photo1.jpg")), 35, 55) >= 10, "no title");
@@ -290,9 +290,9 @@ private slots:
         gone.httpStatus = 404;
         edit.h.server.addFault(gone);
         const QString target = edit.out.filePath(QStringLiteral("video.mp4"));
-        const core::Exporter &exporter = *edit.exporter;
+        const render::Exporter &exporter = *edit.exporter;
         QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Failed);
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Failed);
         QCOMPARE(exporter.missing().size(), 1);
         QVERIFY2(exporter.error().message().contains(
                      QLatin1String("segment 2 of Video: photo2.png is no longer on this computer")),
@@ -300,7 +300,7 @@ private slots:
         QVERIFY(QDir(edit.out.path()).isEmpty()); // never a silent gap
         // The user agrees: rendered, with a gap where it was.
         QVERIFY(edit.renderHere(QStringLiteral("video.mp4"), true));
-        QVERIFY2(exporter.phase() == core::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QVERIFY2(exporter.phase() == render::Exporter::Phase::Done, qPrintable(exporter.error().message()));
         QVERIFY(QFileInfo(target).size() > 1000);
     }
 
@@ -310,11 +310,11 @@ private slots:
         QVERIFY(edit.make(QStringLiteral("make a 6-second video")));
         QVERIFY(QFile::remove(edit.bin.at(0).path));
         QVERIFY(edit.renderHere(QStringLiteral("a.mp4")));
-        QVERIFY2(edit.exporter->phase() == core::Exporter::Phase::Done,
+        QVERIFY2(edit.exporter->phase() == render::Exporter::Phase::Done,
                  qPrintable(edit.exporter->error().message()));
         QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1);
         QVERIFY(edit.renderHere(QStringLiteral("b.mp4")));
-        QCOMPARE(edit.exporter->phase(), core::Exporter::Phase::Done);
+        QCOMPARE(edit.exporter->phase(), render::Exporter::Phase::Done);
         QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1); // from the cache the second time
     }
 
@@ -324,14 +324,14 @@ private slots:
         QVERIFY(edit.make(QStringLiteral("make a 60-second video with music")));
         QTemporaryDir out;
         const QString target = out.filePath(QStringLiteral("long.mp4"));
-        core::Exporter exporter(edit.h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
+        render::Exporter exporter(edit.h.service.get());
+        QSignalSpy finished(&exporter, &render::Exporter::finished);
         exporter.startLocal(edit.state, edit.bin, edit.cache.get(), target);
         QTRY_VERIFY_WITH_TIMEOUT(
             exporter.status().progress > 0 || QFileInfo(target + QStringLiteral(".part")).size() > 0, 60000);
         exporter.cancel();
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Cancelled);
         QTRY_VERIFY(QDir(out.path()).isEmpty());
     }
 
@@ -351,20 +351,20 @@ private slots:
         QCOMPARE(exitCode, 0);
         auto upload = keep(h.service->upload({clip}));
         QVERIFY(finish(upload.get()) && !upload->error());
-        core::MediaItem item;
+        media::MediaItem item;
         item.id = 1;
         item.path = clip;
         item.name = QStringLiteral("red.mp4");
-        item.state = core::MediaItem::State::Uploaded;
+        item.state = media::MediaItem::State::Uploaded;
         item.uploaded = upload->files().first();
         auto turn = keep(h.service->sendMessage(QStringLiteral("make a 4-second video")));
         QVERIFY(finish(turn.get()) && turn->hasStateAfter());
         QTemporaryDir cacheDir;
-        core::MediaCache cache(h.service.get(), cacheDir.path());
-        core::PreviewRenderer preview(&cache);
-        QSignalSpy proxies(&preview, &core::PreviewRenderer::proxyReady);
+        media::MediaCache cache(h.service.get(), cacheDir.path());
+        render::PreviewRenderer preview(&cache);
+        QSignalSpy proxies(&preview, &render::PreviewRenderer::proxyReady);
         preview.request(turn->stateAfter(), {item});
-        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), core::PreviewRenderer::State::Ready, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), render::PreviewRenderer::State::Ready, 60000);
         QCOMPARE(preview.sourceAt(1000).path, clip); // the first preview used the clip itself
         // Then the copy, at the preview's size.
         QVERIFY(proxies.wait(60000));
@@ -377,7 +377,7 @@ private slots:
         auto retitle = keep(h.service->sendMessage(QStringLiteral("add the title \"Red\"")));
         QVERIFY(finish(retitle.get()) && retitle->hasStateAfter());
         preview.request(retitle->stateAfter(), {item});
-        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), core::PreviewRenderer::State::Ready, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), render::PreviewRenderer::State::Ready, 60000);
         QCOMPARE(preview.sourceAt(3500).path, proxy);
         const QImage frame = frameAt(preview.file(), 3.5);
         const QRgb middle = frame.pixel(80, 60);
@@ -393,12 +393,12 @@ private slots:
         QTemporaryDir out;
         const QString project = out.filePath(QStringLiteral("edit.mlt"));
         QString error = QStringLiteral("not called");
-        QList<core::MissingSource> missing;
-        core::Exporter::writeProject(edit.state, edit.bin, edit.cache.get(), project, this,
-                                     [&](const QString &e, const QList<core::MissingSource> &m) {
-                                         error = e;
-                                         missing = m;
-                                     });
+        QList<render::MissingSource> missing;
+        render::Exporter::writeProject(edit.state, edit.bin, edit.cache.get(), project, this,
+                                       [&](const QString &e, const QList<render::MissingSource> &m) {
+                                           error = e;
+                                           missing = m;
+                                       });
         QTRY_VERIFY(error != QLatin1String("not called"));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(missing.isEmpty());
@@ -406,12 +406,12 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray xml = file.readAll();
         // Absolute paths to the local copies.
-        for (const core::MediaItem &item : edit.bin)
+        for (const media::MediaItem &item : edit.bin)
             QVERIFY2(xml.contains(QFile::encodeName(item.path)), qPrintable(item.path));
         int exitCode = -1;
         const QString video = out.filePath(QStringLiteral("from-melt.mp4"));
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        const QByteArray log = run(core::LocalRenderJob::meltProgram(),
+        const QByteArray log = run(render::LocalRenderJob::meltProgram(),
                                    {project, QStringLiteral("-consumer"), QStringLiteral("avformat:") + video,
                                     QStringLiteral("vcodec=libx264"), QStringLiteral("acodec=aac")},
                                    &exitCode);

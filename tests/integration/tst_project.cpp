@@ -1,8 +1,8 @@
 // Projects on disk: what is saved, how fast, reopening, switching, and damaged or foreign files.
+#include "client/workspace.h"
 #include "faultmatrix.h"
 #include "harness.h"
-#include "projectkeeper.h"
-#include "workspace.h"
+#include "project/projectkeeper.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,10 +12,10 @@
 #include <QTest>
 
 using namespace nemo;
-using core::ChatMessage;
-using core::Project;
-using core::ProjectKeeper;
-using core::ProjectStore;
+using agent::ChatMessage;
+using project::Project;
+using project::ProjectKeeper;
+using project::ProjectStore;
 using test::data;
 
 namespace {
@@ -24,7 +24,7 @@ namespace {
 struct Studio
 {
     // `keychain`: the sign-in that outlives one run of the app (default: this run's own).
-    Studio(fake::FakeServer &server, const QString &folder, core::SecretStore *keychain = nullptr)
+    Studio(fake::FakeServer &server, const QString &folder, auth::SecretStore *keychain = nullptr)
         : workspace(test::quickConfig(server.baseUrl()), keychain ? keychain : &secrets)
         , store(folder)
         , keeper(&workspace, &store)
@@ -34,11 +34,11 @@ struct Studio
     {
         workspace.connectToService();
         return QTest::qWaitFor(
-            [this] { return workspace.connection() == core::Workspace::Connection::Ready; }, 10000);
+            [this] { return workspace.connection() == client::Workspace::Connection::Ready; }, 10000);
     }
     bool turn(const QString &text)
     {
-        QSignalSpy finished(workspace.conversation(), &core::Conversation::turnFinished);
+        QSignalSpy finished(workspace.conversation(), &client::Conversation::turnFinished);
         if (!workspace.conversation()->submit(text))
             return false;
         return finished.wait(30000);
@@ -51,8 +51,8 @@ struct Studio
         return connect() && turn(text);
     }
 
-    core::MemorySecretStore secrets;
-    core::Workspace workspace;
+    auth::MemorySecretStore secrets;
+    client::Workspace workspace;
     ProjectStore store;
     ProjectKeeper keeper;
 };
@@ -92,7 +92,7 @@ private slots:
         QVERIFY(startServer(server));
         QString id;
         QList<ChatMessage> messages;
-        core::MemorySecretStore keychain;
+        auth::MemorySecretStore keychain;
         {
             Studio studio(server, dir.path(), &keychain);
             studio.keeper.openLast();
@@ -102,7 +102,7 @@ private slots:
             studio.workspace.uploads()->add({data("photo1.jpg")});
             QTRY_VERIFY_WITH_TIMEOUT(studio.workspace.uploads()->size() == 1 &&
                                          studio.workspace.uploads()->at(0).state ==
-                                             core::MediaItem::State::Uploaded,
+                                             media::MediaItem::State::Uploaded,
                                      20000);
             QVERIFY(studio.turn(QStringLiteral("make a travel video")));
             QVERIFY(studio.turn(QStringLiteral("add some music")));
@@ -131,7 +131,7 @@ private slots:
             QCOMPARE(again.workspace.conversation()->at(i).role, messages.at(i).role);
             QCOMPARE(again.workspace.conversation()->at(i).time, messages.at(i).time);
         }
-        QCOMPARE(again.workspace.uploads()->at(0).state, core::MediaItem::State::Uploaded);
+        QCOMPARE(again.workspace.uploads()->at(0).state, media::MediaItem::State::Uploaded);
         QVERIFY(!again.workspace.uploads()->at(0).uploaded.hash.isEmpty());
         QVERIFY(again.keeper.drafts().size() >= 1);
         // The timeline is there before the service is asked.
@@ -159,7 +159,7 @@ private slots:
         QCOMPARE(studio.workspace.conversation()->size(), 0);
         QVERIFY(!studio.workspace.state() || studio.workspace.state()->draft.isEmpty());
         QCOMPARE(studio.keeper.projectName(), QStringLiteral("Untitled project"));
-        QTRY_VERIFY(studio.workspace.connection() == core::Workspace::Connection::Ready);
+        QTRY_VERIFY(studio.workspace.connection() == client::Workspace::Connection::Ready);
         QVERIFY(studio.turn(QStringLiteral("second project")));
         QVERIFY(studio.keeper.flush());
 
@@ -288,7 +288,7 @@ private slots:
             if (!key.contains(QLatin1String("token")) && !key.contains(QLatin1String("client")))
                 continue; // the user id is not a secret: sessions carry it
             QSignalSpy read(this, &TestProject::secretRead);
-            studio.secrets.read(key, this, [this](const core::SecretResult &r) { emit secretRead(r.value); });
+            studio.secrets.read(key, this, [this](const auth::SecretResult &r) { emit secretRead(r.value); });
             QVERIFY(read.wait(2000));
             const QString secret = read.at(0).at(0).toString();
             QVERIFY(secret.size() >= 8);

@@ -10,22 +10,22 @@
 
 using namespace nemo;
 using namespace nemo::test;
-using core::ProxySettings;
+using net::ProxySettings;
 
 namespace {
 
-bool storePassword(core::SecretStore &secrets, const QString &password)
+bool storePassword(auth::SecretStore &secrets, const QString &password)
 {
     bool done = false;
     QObject context;
     secrets.write(ProxySettings::passwordKey(), password, &context,
-                  [&](const core::SecretResult &) { done = true; });
+                  [&](const auth::SecretResult &) { done = true; });
     return QTest::qWaitFor([&] { return done; });
 }
 
 void useProxy(Harness &h, ProxySettings::Mode mode, quint16 port, const QString &user)
 {
-    h.reconfigure([&](core::ServiceConfig &config) {
+    h.reconfigure([&](net::ServiceConfig &config) {
         config.proxy.mode = mode;
         config.proxy.host = QStringLiteral("127.0.0.1");
         config.proxy.port = port;
@@ -47,7 +47,7 @@ bool workThrough(Harness &h, QString *problem)
         return false;
     }
     auto turn = keep(h.service->sendMessage(QStringLiteral("make a video")));
-    if (!finish(turn.get()) || turn->outcome() != core::ChatTurn::Outcome::Replied) {
+    if (!finish(turn.get()) || turn->outcome() != agent::ChatTurn::Outcome::Replied) {
         *problem = turn->outcomeMessage();
         return false;
     }
@@ -56,7 +56,7 @@ bool workThrough(Harness &h, QString *problem)
 
 } // namespace
 
-Q_DECLARE_METATYPE(nemo::core::ProxySettings::Mode)
+Q_DECLARE_METATYPE(nemo::net::ProxySettings::Mode)
 
 class TestProxy final : public QObject
 {
@@ -112,7 +112,7 @@ private slots:
                  QStringLiteral("carol"));
         auto credits = keep(h.service->fetchCredits());
         QVERIFY(finish(credits.get()));
-        QCOMPARE(credits->error().kind(), core::ApiError::Kind::Network);
+        QCOMPARE(credits->error().kind(), net::ApiError::Kind::Network);
         QVERIFY2(credits->error().message().contains(QLatin1String("proxy")),
                  qPrintable(credits->error().message()));
         QVERIFY(proxy->refused() >= 1);
@@ -149,7 +149,7 @@ private slots:
         qputenv("http_proxy", "http://127.0.0.1:9");
         const auto restore = qScopeGuard([] { qunsetenv("http_proxy"); });
         Harness h;
-        h.reconfigure([mode](core::ServiceConfig &config) { config.proxy.mode = mode; });
+        h.reconfigure([mode](net::ServiceConfig &config) { config.proxy.mode = mode; });
         auto credits = keep(h.service->fetchCredits());
         QVERIFY(finish(credits.get()));
         QVERIFY2(!credits->error(), qPrintable(credits->error().message()));
@@ -159,7 +159,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("settings.ini"));
-        core::ServiceConfig config;
+        net::ServiceConfig config;
         config.proxy.mode = ProxySettings::Mode::Socks5;
         config.proxy.host = QStringLiteral("proxy.example.com");
         config.proxy.port = 1080;
@@ -169,7 +169,7 @@ private slots:
             config.save(settings);
         }
         QSettings settings(path, QSettings::IniFormat);
-        core::ServiceConfig loaded;
+        net::ServiceConfig loaded;
         loaded.load(settings);
         QVERIFY(loaded.proxy == config.proxy);
         QFile file(path);
@@ -177,7 +177,7 @@ private slots:
         QVERIFY(!file.readAll().toLower().contains("password"));
         // A damaged setting falls back to the system's, never to a half-filled proxy.
         settings.setValue(QStringLiteral("proxy/host"), QString());
-        core::ServiceConfig damaged;
+        net::ServiceConfig damaged;
         damaged.load(settings);
         QCOMPARE(damaged.proxy.mode, ProxySettings::Mode::System);
         QVERIFY(config.proxy.check().isEmpty());

@@ -1,6 +1,6 @@
 // Credits and state queries: typed results, idempotent GETs retried with backoff, and TLS that is never
 // weakened.
-#include "claimtokenquery.h"
+#include "auth/claimtokenquery.h"
 #include "harness.h"
 
 #include <QProcess>
@@ -13,7 +13,7 @@
 
 using namespace nemo;
 using namespace nemo::test;
-using core::ApiError;
+using net::ApiError;
 
 class TestQueries final : public QObject
 {
@@ -23,7 +23,7 @@ private slots:
     void credits()
     {
         Harness h;
-        QSignalSpy changed(h.service.get(), &core::Service::creditsChanged);
+        QSignalSpy changed(h.service.get(), &client::Service::creditsChanged);
         auto query = keep(h.service->fetchCredits());
         QVERIFY(finish(query.get()));
         QCOMPARE(query->credits().available, 100);
@@ -54,9 +54,9 @@ private slots:
         Harness h;
         auto first = keep(h.service->claimWebLink());
         QVERIFY(finish(first.get()));
-        const core::SessionInfo mine = h.service->session()->info();
-        core::MemorySecretStore otherSecrets;
-        core::Service other(quickConfig(h.server.baseUrl()), &otherSecrets);
+        const agent::SessionInfo mine = h.service->session()->info();
+        auth::MemorySecretStore otherSecrets;
+        client::Service other(quickConfig(h.server.baseUrl()), &otherSecrets);
         auto credits = keep(other.fetchCredits()); // signs the other user in
         QVERIFY(finish(credits.get()));
         other.session()->restore(mine);
@@ -124,7 +124,7 @@ private slots:
     void slowServerTimesOut()
     {
         Harness h;
-        h.reconfigure([](core::ServiceConfig &config) {
+        h.reconfigure([](net::ServiceConfig &config) {
             config.inactivityTimeout = std::chrono::milliseconds(300);
             config.getRetries = 1;
         });
@@ -143,9 +143,9 @@ private slots:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 port = probe.serverPort();
         probe.close(); // nothing listens there now
-        core::MemorySecretStore secrets;
-        core::ServiceConfig config = quickConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        core::Service service(config, &secrets);
+        auth::MemorySecretStore secrets;
+        net::ServiceConfig config = quickConfig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        client::Service service(config, &secrets);
         auto query = keep(service.fetchCredits());
         QVERIFY(finish(query.get()));
         QCOMPARE(query->error().kind(), ApiError::Kind::Network);
@@ -187,10 +187,10 @@ private slots:
         int attempts = 0;
         connect(&server, &QSslServer::startedEncryptionHandshake, this, [&] { ++attempts; });
 
-        core::MemorySecretStore secrets;
-        core::ServiceConfig config =
+        auth::MemorySecretStore secrets;
+        net::ServiceConfig config =
             quickConfig(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())));
-        core::Service service(config, &secrets);
+        client::Service service(config, &secrets);
         auto credits = keep(service.fetchCredits());
         QVERIFY(finish(credits.get()));
         QCOMPARE(credits->error().kind(), ApiError::Kind::Insecure);
@@ -203,7 +203,7 @@ private slots:
     void plainHttpToARemoteHostIsNeverSent()
     {
         QCOMPARE(
-            core::ServiceConfig::checkServiceUrl(QUrl(QStringLiteral("http://mega-api-prod.nemovideo.ai")))
+            net::ServiceConfig::checkServiceUrl(QUrl(QStringLiteral("http://mega-api-prod.nemovideo.ai")))
                 .isEmpty(),
             false);
     }

@@ -1,7 +1,7 @@
 // Export against the local server: render jobs in both poll shapes, failures, retries with a new id,
 // resuming by id, and downloads that resume with Range and end byte-identical.
-#include "exporter.h"
 #include "harness.h"
+#include "render/exporter.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -11,15 +11,15 @@
 
 using namespace nemo;
 using namespace nemo::test;
-using core::ApiError;
-using core::DownloadJob;
-using core::RenderJob;
-using core::RenderStatus;
+using net::ApiError;
+using net::DownloadJob;
+using render::RenderJob;
+using render::RenderStatus;
 
 namespace {
 
 // Uploads media and asks for a video, so that the session has an exportable draft.
-core::Draft prepare(Harness &h)
+draft::Draft prepare(Harness &h)
 {
     auto upload = keep(h.service->upload({QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg"),
                                           QStringLiteral(NEMO_TEST_DATA_DIR "/photo2.png")}));
@@ -42,9 +42,10 @@ QByteArray serverCopy(Harness &h, const QString &jobId)
     return readFile(h.server.mediaDir() + QStringLiteral("/renders/") + jobId + QStringLiteral(".mp4"));
 }
 
-std::unique_ptr<RenderJob> render(Harness &h, const core::Draft &draft, QList<RenderStatus> *seen = nullptr)
+std::unique_ptr<RenderJob> runRender(Harness &h, const draft::Draft &draft,
+                                     QList<RenderStatus> *seen = nullptr)
 {
-    auto job = keep(h.service->startRender(draft, core::RenderOptions()));
+    auto job = keep(h.service->startRender(draft, render::RenderOptions()));
     if (seen)
         QObject::connect(job.get(), &RenderJob::statusChanged,
                          [seen](const RenderStatus &status) { seen->append(status); });
@@ -74,24 +75,24 @@ private slots:
     {
         QFETCH(QString, endpoint);
         Harness h;
-        core::Draft draft;
+        draft::Draft draft;
         if (endpoint.startsWith(QLatin1String("render"))) {
             draft = prepare(h);
             QVERIFY(draft.isExportable());
         }
         fake::Fault huge = fault(endpoint.toLatin1().constData(), 0);
-        huge.hugeAnswerBytes = core::ServiceJob::MaxAnswerBytes + 1024 * 1024;
+        huge.hugeAnswerBytes = net::ServiceJob::MaxAnswerBytes + 1024 * 1024;
         h.server.addFault(huge);
-        std::unique_ptr<core::ServiceJob> job;
+        std::unique_ptr<net::ServiceJob> job;
         if (endpoint == QLatin1String("token") || endpoint == QLatin1String("credits"))
-            job = keep<core::ServiceJob>(h.service->fetchCredits());
+            job = keep<net::ServiceJob>(h.service->fetchCredits());
         else if (endpoint == QLatin1String("upload"))
             job =
-                keep<core::ServiceJob>(h.service->upload({QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg")}));
+                keep<net::ServiceJob>(h.service->upload({QStringLiteral(NEMO_TEST_DATA_DIR "/photo1.jpg")}));
         else
-            job = keep<core::ServiceJob>(h.service->startRender(draft, core::RenderOptions()));
+            job = keep<net::ServiceJob>(h.service->startRender(draft, render::RenderOptions()));
         QVERIFY(finish(job.get(), 60000));
-        QCOMPARE(job->error().kind(), core::ApiError::Kind::BadResponse);
+        QCOMPARE(job->error().kind(), net::ApiError::Kind::BadResponse);
         QVERIFY2(job->error().message().contains(QLatin1String("too large")),
                  qPrintable(job->error().message()));
     }
@@ -110,10 +111,10 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.pollShape = shape;
         Harness h(scenario);
-        const core::Draft draft = prepare(h);
+        const draft::Draft draft = prepare(h);
         QVERIFY(draft.isExportable());
         QList<RenderStatus> seen;
-        auto job = render(h, draft, &seen);
+        auto job = runRender(h, draft, &seen);
         QSignalSpy assigned(job.get(), &RenderJob::jobIdAssigned);
         QVERIFY(finish(job.get(), 60000));
         QVERIFY2(!job->error(), qPrintable(job->error().message()));
@@ -151,7 +152,7 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.renderFails = true;
         Harness h(scenario);
-        auto job = render(h, prepare(h));
+        auto job = runRender(h, prepare(h));
         QVERIFY(finish(job.get(), 30000));
         QCOMPARE(job->error().kind(), ApiError::Kind::RenderFailed);
         QCOMPARE(job->error().serverMessage(), scenario.renderError);
@@ -163,7 +164,7 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.exportBlocked = true;
         Harness h(scenario);
-        auto job = render(h, prepare(h));
+        auto job = runRender(h, prepare(h));
         QVERIFY(finish(job.get()));
         QCOMPARE(job->error().kind(), ApiError::Kind::ExportBlocked);
         QVERIFY(job->error().message().contains(QLatin1String("Register or upgrade your plan")));
@@ -172,12 +173,12 @@ private slots:
     void takenIdIsRetriedWithANewOne()
     {
         Harness h;
-        const core::Draft draft = prepare(h);
+        const draft::Draft draft = prepare(h);
         fake::Fault conflict = fault("render", 1);
         conflict.httpStatus = 409;
         conflict.message = QStringLiteral("Render id already exists");
         h.server.addFault(conflict);
-        auto job = render(h, draft);
+        auto job = runRender(h, draft);
         QVERIFY(finish(job.get(), 30000));
         QVERIFY2(!job->error(), qPrintable(job->error().message()));
         QCOMPARE(h.server.callCount(QStringLiteral("render")), 2);
@@ -186,11 +187,11 @@ private slots:
     void transientPollFailuresDoNotFailTheExport()
     {
         Harness h;
-        const core::Draft draft = prepare(h);
+        const draft::Draft draft = prepare(h);
         fake::Fault broken = fault("render_poll", 1, 2);
         broken.httpStatus = 503;
         h.server.addFault(broken);
-        auto job = render(h, draft);
+        auto job = runRender(h, draft);
         QVERIFY(finish(job.get(), 30000));
         QVERIFY2(!job->error(), qPrintable(job->error().message()));
         QVERIFY(h.server.callCount(QStringLiteral("render_poll")) >= 3);
@@ -199,7 +200,7 @@ private slots:
     void resumesById()
     {
         Harness h;
-        auto first = render(h, prepare(h));
+        auto first = runRender(h, prepare(h));
         QSignalSpy assigned(first.get(), &RenderJob::jobIdAssigned);
         QVERIFY(assigned.wait(10000));
         const QString id = first->jobId();
@@ -218,12 +219,12 @@ private slots:
     void checkNowPollsAtOnce()
     {
         Harness h;
-        const core::Draft draft = prepare(h);
-        h.reconfigure([](core::ServiceConfig &config) {
+        const draft::Draft draft = prepare(h);
+        h.reconfigure([](net::ServiceConfig &config) {
             config.renderFirstCheck = config.renderShortestPoll = config.renderLongestPoll =
                 std::chrono::seconds(60);
         });
-        auto job = render(h, draft);
+        auto job = runRender(h, draft);
         QSignalSpy status(job.get(), &RenderJob::statusChanged);
         QVERIFY(status.wait(10000));
         QVERIFY(job->secondsToNextCheck() > 50);
@@ -238,7 +239,7 @@ private slots:
     void downloadResumesAfterACut()
     {
         Harness h;
-        auto job = render(h, prepare(h));
+        auto job = runRender(h, prepare(h));
         QVERIFY(finish(job.get(), 30000));
         const QByteArray expected = serverCopy(h, job->jobId());
         fake::Fault cut = fault("media", 1);
@@ -258,7 +259,7 @@ private slots:
     void downloadContinuesAnEarlierPart()
     {
         Harness h;
-        auto job = render(h, prepare(h));
+        auto job = runRender(h, prepare(h));
         QVERIFY(finish(job.get(), 30000));
         const QByteArray expected = serverCopy(h, job->jobId());
         QTemporaryDir dir;
@@ -280,7 +281,7 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.outputUrl = QStringLiteral("none");
         Harness h(scenario);
-        auto job = render(h, prepare(h));
+        auto job = runRender(h, prepare(h));
         QVERIFY(finish(job.get(), 30000));
         QCOMPARE(job->outputUrl(), job->fallbackUrl());
         QTemporaryDir dir;
@@ -302,7 +303,7 @@ private slots:
     void wrongSizeIsNotKept()
     {
         Harness h;
-        auto job = render(h, prepare(h));
+        auto job = runRender(h, prepare(h));
         QVERIFY(finish(job.get(), 30000));
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("v.mp4"));
@@ -332,14 +333,14 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.renderMs = renderMs;
         Harness h(scenario);
-        const core::Draft draft = prepare(h);
-        h.reconfigure([](core::ServiceConfig &config) {
-            const core::ServiceConfig contract;
+        const draft::Draft draft = prepare(h);
+        h.reconfigure([](net::ServiceConfig &config) {
+            const net::ServiceConfig contract;
             config.renderFirstCheck = contract.renderFirstCheck;
             config.renderShortestPoll = contract.renderShortestPoll;
             config.renderLongestPoll = contract.renderLongestPoll;
         });
-        auto job = render(h, draft);
+        auto job = runRender(h, draft);
         QVERIFY(finish(job.get(), renderMs + 40000));
         QVERIFY2(!job->error(), qPrintable(job->error().message()));
         const QList<qint64> polls = h.server.renderPolls(job->jobId());
@@ -363,13 +364,13 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.renderMs = 20000;
         Harness h(scenario);
-        const core::Draft draft = prepare(h);
-        h.reconfigure([](core::ServiceConfig &config) {
+        const draft::Draft draft = prepare(h);
+        h.reconfigure([](net::ServiceConfig &config) {
             config.renderFirstCheck = std::chrono::milliseconds(1000);
             config.renderShortestPoll = std::chrono::milliseconds(1000);
             config.renderLongestPoll = std::chrono::milliseconds(1000);
         });
-        auto job = render(h, draft);
+        auto job = runRender(h, draft);
         QCOMPARE(job->estimatedSecondsLeft(), -1); // nothing to go by yet
         QSignalSpy status(job.get(), &RenderJob::statusChanged);
         QTRY_VERIFY_WITH_TIMEOUT(status.count() >= 3, 10000);
@@ -384,17 +385,17 @@ private slots:
         fake::Scenario scenario = quickScenario();
         scenario.renderMs = 60000;
         Harness h(scenario);
-        const core::Draft draft = prepare(h);
+        const draft::Draft draft = prepare(h);
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("cancelled.mp4"));
-        core::Exporter exporter(h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.start(draft, core::RenderOptions(), target);
+        render::Exporter exporter(h.service.get());
+        QSignalSpy finished(&exporter, &render::Exporter::finished);
+        exporter.start(draft, render::RenderOptions(), target);
         QTRY_VERIFY_WITH_TIMEOUT(!exporter.jobId().isEmpty(), 10000);
         exporter.cancel();
         QVERIFY(exporter.isCancelling());
         QVERIFY(finished.wait(10000));
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Cancelled);
         QCOMPARE(exporter.error().kind(), ApiError::Kind::Cancelled);
         QCOMPARE(h.server.callCount(QStringLiteral("render_cancel")), 1);
         QVERIFY(QDir(dir.path()).isEmpty());
@@ -410,21 +411,21 @@ private slots:
     {
         fake::Scenario scenario = quickScenario();
         Harness h(scenario);
-        const core::Draft draft = prepare(h);
+        const draft::Draft draft = prepare(h);
         fake::Fault stall = fault("media", 1);
         stall.pathContains = QStringLiteral("/renders/");
         stall.stallAfterBytes = 1000; // a small render is a few kilobytes
         h.server.addFault(stall);
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("half.mp4"));
-        core::Exporter exporter(h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.start(draft, core::RenderOptions(), target);
+        render::Exporter exporter(h.service.get());
+        QSignalSpy finished(&exporter, &render::Exporter::finished);
+        exporter.start(draft, render::RenderOptions(), target);
         QTRY_VERIFY_WITH_TIMEOUT(exporter.received() > 0, 20000);
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Downloading);
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Downloading);
         exporter.cancel();
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Cancelled);
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Cancelled);
         QVERIFY(QDir(dir.path()).isEmpty());
     }
 
@@ -434,19 +435,19 @@ private slots:
         scenario.renderMs = 1500;
         scenario.cancelSupported = false;
         Harness h(scenario);
-        const core::Draft draft = prepare(h);
+        const draft::Draft draft = prepare(h);
         QTemporaryDir dir;
         const QString target = dir.filePath(QStringLiteral("kept.mp4"));
-        core::Exporter exporter(h.service.get());
-        QSignalSpy finished(&exporter, &core::Exporter::finished);
-        exporter.start(draft, core::RenderOptions(), target);
+        render::Exporter exporter(h.service.get());
+        QSignalSpy finished(&exporter, &render::Exporter::finished);
+        exporter.start(draft, render::RenderOptions(), target);
         QTRY_VERIFY_WITH_TIMEOUT(!exporter.jobId().isEmpty(), 10000);
         exporter.cancel();
         QTRY_VERIFY_WITH_TIMEOUT(!exporter.isCancelling(), 10000);
         QCOMPARE(exporter.notice(),
                  QStringLiteral("This export can't be stopped; it will finish on its own."));
         QVERIFY(finished.wait(30000));
-        QCOMPARE(exporter.phase(), core::Exporter::Phase::Done);
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Done);
         QVERIFY(QFileInfo(target).size() > 1000);
         QCOMPARE(h.server.callCount(QStringLiteral("render_cancel")), 1);
     }

@@ -1,8 +1,8 @@
 // Uploads against the local server: several files per request, streamed, checked first, URLs; and the
 // clips the agent generates, fetched once into the media cache and listed in the media bin.
 #include "harness.h"
-#include "mediacache.h"
-#include "uploadqueue.h"
+#include "media/mediacache.h"
+#include "media/uploadqueue.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -11,8 +11,8 @@
 
 using namespace nemo;
 using namespace nemo::test;
-using core::ApiError;
-using core::UploadJob;
+using media::UploadJob;
+using net::ApiError;
 
 namespace {
 
@@ -34,23 +34,23 @@ private slots:
     {
         Harness h;
         QTemporaryDir cacheDir;
-        core::MediaCache cache(h.service.get(), cacheDir.path());
-        core::UploadQueue bin(h.service.get());
+        media::MediaCache cache(h.service.get(), cacheDir.path());
+        media::UploadQueue bin(h.service.get());
         bin.setCache(&cache);
-        QObject::connect(h.service.get(), &core::Service::stateChanged,
-                         [&bin](const core::ProjectState &state) { bin.addGenerated(state.generated); });
+        QObject::connect(h.service.get(), &client::Service::stateChanged,
+                         [&bin](const agent::ProjectState &state) { bin.addGenerated(state.generated); });
         // Nothing uploaded: the agent generates a clip from the words.
         auto turn = keep(h.service->sendMessage(QStringLiteral("a sunrise over the sea")));
         QVERIFY(finish(turn.get()));
         QCOMPARE(turn->stateAfter().generated.size(), 1);
         QCOMPARE(bin.size(), 1);
-        const core::MediaItem &item = bin.at(0);
+        const media::MediaItem &item = bin.at(0);
         QVERIFY(item.isGenerated());
-        QCOMPARE(item.kind, core::MediaKind::Video);
+        QCOMPARE(item.kind, media::MediaKind::Video);
         QCOMPARE(item.prompt, QStringLiteral("a sunrise over the sea"));
         QCOMPARE(item.duration, 5.0);
         QVERIFY(item.name.startsWith(QLatin1String("generated_clip_")));
-        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, core::MediaItem::State::Uploaded, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, media::MediaItem::State::Uploaded, 10000);
         const QString path = bin.at(0).path;
         QVERIFY(path.startsWith(cacheDir.path()));
         QFile local(path);
@@ -66,12 +66,12 @@ private slots:
         QVERIFY(finish(state.get()));
         QCOMPARE(bin.size(), 1);
         // A restart: the bin comes back from the project and the copy in the cache is used.
-        core::UploadQueue again(h.service.get());
+        media::UploadQueue again(h.service.get());
         again.setCache(&cache);
-        core::MediaItem saved = core::MediaItem::fromJson(bin.at(0).toJson());
-        saved.state = core::MediaItem::State::Uploading; // killed mid-fetch, as far as the project knows
+        media::MediaItem saved = media::MediaItem::fromJson(bin.at(0).toJson());
+        saved.state = media::MediaItem::State::Uploading; // killed mid-fetch, as far as the project knows
         again.restore({saved});
-        QTRY_COMPARE_WITH_TIMEOUT(again.at(0).state, core::MediaItem::State::Uploaded, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(again.at(0).state, media::MediaItem::State::Uploaded, 10000);
         QCOMPARE(again.at(0).path, path);
         QVERIFY(again.at(0).isGenerated());
         QCOMPARE(again.at(0).prompt, item.prompt);
@@ -82,8 +82,8 @@ private slots:
     {
         Harness h;
         QTemporaryDir cacheDir;
-        core::MediaCache cache(h.service.get(), cacheDir.path());
-        core::UploadQueue bin(h.service.get());
+        media::MediaCache cache(h.service.get(), cacheDir.path());
+        media::UploadQueue bin(h.service.get());
         bin.setCache(&cache);
         fake::Fault missing = fault("media", 1);
         missing.httpStatus = 503;
@@ -92,11 +92,11 @@ private slots:
         auto turn = keep(h.service->sendMessage(QStringLiteral("a sunrise over the sea")));
         QVERIFY(finish(turn.get()));
         bin.addGenerated(turn->stateAfter().generated);
-        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, core::MediaItem::State::Failed, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, media::MediaItem::State::Failed, 20000);
         QVERIFY(!bin.at(0).error.isEmpty());
         h.server.setScenario(quickScenario()); // the service is back
         bin.retry(bin.at(0).id);
-        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, core::MediaItem::State::Uploaded, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, media::MediaItem::State::Uploaded, 10000);
         QVERIFY(QFileInfo(bin.at(0).path).size() > 1000);
     }
 
@@ -165,7 +165,7 @@ private slots:
     void clientLimitIsASetting()
     {
         Harness h;
-        h.reconfigure([](core::ServiceConfig &config) { config.maxUploadBytes = 1000; });
+        h.reconfigure([](net::ServiceConfig &config) { config.maxUploadBytes = 1000; });
         auto job = keep(h.service->upload({data("photo1.jpg")}));
         QVERIFY(finish(job.get()));
         QCOMPARE(job->error().kind(), ApiError::Kind::InvalidInput);

@@ -4,12 +4,12 @@
 // server (in-process), with the contract's timings shrunk.
 
 #include "appsettings.h"
+#include "client/workspace.h"
 #include "harness.h"
 #include "mainwindow.h"
-#include "projectkeeper.h"
+#include "project/projectkeeper.h"
 #include "testsecretstore.h"
-#include "translations.h"
-#include "workspace.h"
+#include "util/translations.h"
 
 #include <QDir>
 #include <QSettings>
@@ -36,16 +36,16 @@ struct GuiHarness
         server.setScenario(scenario);
         if (!server.listen())
             qFatal("cannot start the local server");
-        workspace = std::make_unique<core::Workspace>(quickConfig(server.baseUrl()), &secrets);
+        workspace = std::make_unique<client::Workspace>(quickConfig(server.baseUrl()), &secrets);
         window = std::make_unique<app::MainWindow>(workspace.get(), &settings);
         window->setTranslations(&translations);
     }
 
     // The window on a projects folder, as the app opens it at start: the last project, else a new one.
-    core::ProjectKeeper *openProjects(const QString &folder)
+    project::ProjectKeeper *openProjects(const QString &folder)
     {
-        projects = std::make_unique<core::ProjectStore>(folder);
-        keeper = std::make_unique<core::ProjectKeeper>(workspace.get(), projects.get());
+        projects = std::make_unique<project::ProjectStore>(folder);
+        keeper = std::make_unique<project::ProjectKeeper>(workspace.get(), projects.get());
         window->setProjectKeeper(keeper.get());
         keeper->openLast();
         return keeper.get();
@@ -55,10 +55,10 @@ struct GuiHarness
     fake::FakeServer server;
     TestSecretStore secrets;
     app::AppSettings settings;
-    core::Translations translations;
-    std::unique_ptr<core::Workspace> workspace;
-    std::unique_ptr<core::ProjectStore> projects;
-    std::unique_ptr<core::ProjectKeeper> keeper;
+    util::Translations translations;
+    std::unique_ptr<client::Workspace> workspace;
+    std::unique_ptr<project::ProjectStore> projects;
+    std::unique_ptr<project::ProjectKeeper> keeper;
     std::unique_ptr<app::MainWindow> window;
 };
 

@@ -3,18 +3,18 @@
 // Shared by the integration tests: the local server in-process plus a Service pointed at it, with the
 // contract's timings shrunk so that recovery paths run in milliseconds.
 
-#include "authenticator.h"
-#include "chatturn.h"
-#include "creditsquery.h"
-#include "downloadjob.h"
+#include "agent/chatturn.h"
+#include "agent/session.h"
+#include "auth/authenticator.h"
+#include "auth/creditsquery.h"
+#include "auth/secretstore.h"
+#include "client/service.h"
 #include "fakeserver.h"
-#include "renderjob.h"
-#include "secretstore.h"
-#include "service.h"
-#include "servicejob.h"
-#include "session.h"
+#include "media/uploadjob.h"
+#include "net/downloadjob.h"
+#include "net/servicejob.h"
+#include "render/renderjob.h"
 #include "testsecretstore.h"
-#include "uploadjob.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -75,10 +75,10 @@ inline fake::Fault fault(const char *endpoint, int nth, int times = 1)
     return f;
 }
 
-inline core::ServiceConfig quickConfig(const QUrl &baseUrl)
+inline net::ServiceConfig quickConfig(const QUrl &baseUrl)
 {
     using namespace std::chrono_literals;
-    core::ServiceConfig config;
+    net::ServiceConfig config;
     config.baseUrl = baseUrl;
     config.language = QStringLiteral("en");
     config.rateLimitDelay = 200ms;
@@ -103,19 +103,19 @@ struct Harness
         server.setScenario(scenario);
         if (!server.listen())
             qFatal("cannot start the local server");
-        service = std::make_unique<core::Service>(quickConfig(server.baseUrl()), &secrets);
+        service = std::make_unique<client::Service>(quickConfig(server.baseUrl()), &secrets);
     }
 
-    void reconfigure(const std::function<void(core::ServiceConfig &)> &change)
+    void reconfigure(const std::function<void(net::ServiceConfig &)> &change)
     {
-        core::ServiceConfig config = service->config();
+        net::ServiceConfig config = service->config();
         change(config);
         service->setConfig(config);
     }
 
     fake::FakeServer server;
     TestSecretStore secrets;
-    std::unique_ptr<core::Service> service;
+    std::unique_ptr<client::Service> service;
 };
 
 // Keeps a job alive after it finishes, so the test can read its results.
@@ -127,11 +127,11 @@ std::unique_ptr<Job> keep(Job *job)
 }
 
 // Waits until the job has finished (or the timeout passes); false on timeout.
-inline bool finish(core::ServiceJob *job, int timeoutMs = 20000)
+inline bool finish(net::ServiceJob *job, int timeoutMs = 20000)
 {
     if (job->isFinished())
         return true;
-    QSignalSpy spy(job, &core::ServiceJob::finished);
+    QSignalSpy spy(job, &net::ServiceJob::finished);
     return spy.wait(timeoutMs) || job->isFinished();
 }
 

@@ -3,11 +3,11 @@
 // A secret store for tests: in memory, and able to fail as a locked keychain would (a switch that has no
 // place in the product's own stores).
 
-#include "secretstore.h"
+#include "auth/secretstore.h"
 
 namespace nemo::test {
 
-class TestSecretStore : public core::MemorySecretStore
+class TestSecretStore : public auth::MemorySecretStore
 {
 public:
     // Makes every following operation fail, as a locked keychain would.
@@ -36,9 +36,9 @@ public:
     }
 
 private:
-    static core::SecretResult locked()
+    static auth::SecretResult locked()
     {
-        core::SecretResult result;
+        auth::SecretResult result;
         result.ok = false;
         result.error = QStringLiteral("The keychain is locked or unavailable.");
         return result;

@@ -1,11 +1,11 @@
 // Decoding agent events: the ADK form, the simplified form, heartbeats and errors.
-#include "agentevent.h"
+#include "agent/agentevent.h"
 
 #include <QTest>
 
-using nemo::core::AgentEvent;
-using nemo::core::AgentEventDecoder;
-using nemo::core::SseEvent;
+using nemo::agent::AgentEvent;
+using nemo::agent::AgentEventDecoder;
+using nemo::net::SseEvent;
 
 Q_DECLARE_METATYPE(AgentEvent::Kind)
 

@@ -1,5 +1,5 @@
 // The draft model: tolerant decoding of t/tt/sg/d/m, unknown keys kept, the briefs' summary.
-#include "draft.h"
+#include "draft/draft.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -7,8 +7,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
-using nemo::core::Draft;
-using nemo::core::TrackKind;
+using nemo::draft::Draft;
+using nemo::draft::TrackKind;
 
 namespace {
 

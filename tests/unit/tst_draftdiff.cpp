@@ -1,14 +1,14 @@
 // What changed between two drafts, in plain words.
-#include "draftdiff.h"
+#include "draft/draftdiff.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
-using nemo::core::Draft;
-using nemo::core::DraftChange;
-using nemo::core::DraftDiff;
+using nemo::draft::Draft;
+using nemo::draft::DraftChange;
+using nemo::draft::DraftDiff;
 
 namespace {
 

@@ -1,10 +1,10 @@
 // Envelopes and errors: every answer shape the contract allows, codes read with any HTTP status.
-#include "envelope.h"
+#include "net/envelope.h"
 
 #include <QTest>
 
-using nemo::core::ApiError;
-using nemo::core::Envelope;
+using nemo::net::ApiError;
+using nemo::net::Envelope;
 
 Q_DECLARE_METATYPE(ApiError::Kind)
 

@@ -1,6 +1,6 @@
 // Save As: the copy runs off the UI thread, and a file already at the target is replaced only by a
 // complete copy — a copy that fails never costs the user the file that was there.
-#include "filecopy.h"
+#include "util/filecopy.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using nemo::core::FileCopy;
+using nemo::util::FileCopy;
 
 namespace {
 

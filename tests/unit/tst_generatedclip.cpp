@@ -1,14 +1,14 @@
 // Generated media as the state lists it: field names are not documented, so every known spelling is
 // read, numbers may be strings, and anything that is not a web link is dropped.
-#include "generatedclip.h"
+#include "media/generatedclip.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
-using nemo::core::GeneratedClip;
-using nemo::core::MediaKind;
+using nemo::media::GeneratedClip;
+using nemo::media::MediaKind;
 
 namespace {
 

@@ -1,10 +1,10 @@
 // The agent speaks of GUI things; this app has a GUI: map them to its actions.
-#include "guireference.h"
+#include "agent/guireference.h"
 
 #include <QTest>
 
-using nemo::core::GuiAction;
-using nemo::core::GuiReference;
+using nemo::agent::GuiAction;
+using nemo::agent::GuiReference;
 
 class TestGuiReference final : public QObject
 {

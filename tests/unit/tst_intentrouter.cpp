@@ -1,10 +1,10 @@
 // The contract's routing table, in English and Chinese, decided before anything goes to the agent.
-#include "intentrouter.h"
+#include "agent/intentrouter.h"
 
 #include <QTest>
 
-using nemo::core::Intent;
-using nemo::core::IntentRouter;
+using nemo::agent::Intent;
+using nemo::agent::IntentRouter;
 
 Q_DECLARE_METATYPE(Intent)
 

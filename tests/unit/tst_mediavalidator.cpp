@@ -1,6 +1,6 @@
 // Refusing bad files at the door: extension AND content, size, readability.
-#include "mediavalidator.h"
-#include "weblink.h"
+#include "media/mediavalidator.h"
+#include "util/weblink.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #endif
 
-using nemo::core::MediaCheck;
-using nemo::core::MediaKind;
-using nemo::core::MediaValidator;
+using nemo::media::MediaCheck;
+using nemo::media::MediaKind;
+using nemo::media::MediaValidator;
 
 Q_DECLARE_METATYPE(MediaCheck::Problem)
 
@@ -66,7 +66,7 @@ private slots:
     {
         QFETCH(QString, link);
         QFETCH(bool, web);
-        QCOMPARE(nemo::core::isWebLink(QUrl(link)), web);
+        QCOMPARE(nemo::util::isWebLink(QUrl(link)), web);
     }
 
     void acceptedList()

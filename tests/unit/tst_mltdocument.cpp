@@ -1,7 +1,7 @@
 // The draft → MLT mapping on its own: the briefs' three-track example, drafts of the local server, other
 // key names, and weird drafts (strings for numbers, unknown track types, missing fields, overlaps,
 // empty or negative lengths, 10,000 segments). Checked by reading the XML back.
-#include "mltdocument.h"
+#include "render/mltdocument.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,8 +12,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
-using nemo::core::Draft;
-using nemo::core::MltDocument;
+using nemo::draft::Draft;
+using nemo::render::MltDocument;
 
 namespace {
 

@@ -1,11 +1,11 @@
 // The render poll schedule on its own: fed answers at chosen times, it must check soon, land on the
 // estimated end, never wait less than the shortest or more than the longest wait, and grow the wait
 // when nothing moves.
-#include "renderpollschedule.h"
+#include "render/renderpollschedule.h"
 
 #include <QTest>
 
-using nemo::core::RenderPollSchedule;
+using nemo::render::RenderPollSchedule;
 
 namespace {
 

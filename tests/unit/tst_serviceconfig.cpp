@@ -1,8 +1,8 @@
 // Where the client talks to: base URL precedence, the loopback-only rule for http, languages.
-#include "attribution.h"
-#include "filenames.h"
-#include "renderjob.h"
-#include "serviceconfig.h"
+#include "net/attribution.h"
+#include "net/serviceconfig.h"
+#include "render/renderjob.h"
+#include "util/filenames.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace nemo::core;
+using namespace nemo;
 
 class TestServiceConfig final : public QObject
 {
@@ -20,15 +20,15 @@ class TestServiceConfig final : public QObject
 private slots:
     void baseUrlPrecedence()
     {
-        QCOMPARE(ServiceConfig::resolveBaseUrl({}, {}, {}),
+        QCOMPARE(net::ServiceConfig::resolveBaseUrl({}, {}, {}),
                  QUrl(QStringLiteral("https://mega-api-prod.nemovideo.ai")));
-        QCOMPARE(ServiceConfig::resolveBaseUrl({}, {}, QStringLiteral("https://saved.example/")),
+        QCOMPARE(net::ServiceConfig::resolveBaseUrl({}, {}, QStringLiteral("https://saved.example/")),
                  QUrl(QStringLiteral("https://saved.example")));
-        QCOMPARE(ServiceConfig::resolveBaseUrl({}, QStringLiteral("https://env.example"),
-                                               QStringLiteral("https://saved.example")),
+        QCOMPARE(net::ServiceConfig::resolveBaseUrl({}, QStringLiteral("https://env.example"),
+                                                    QStringLiteral("https://saved.example")),
                  QUrl(QStringLiteral("https://env.example")));
-        QCOMPARE(ServiceConfig::resolveBaseUrl(QStringLiteral("http://127.0.0.1:8080"),
-                                               QStringLiteral("https://env.example"), {}),
+        QCOMPARE(net::ServiceConfig::resolveBaseUrl(QStringLiteral("http://127.0.0.1:8080"),
+                                                    QStringLiteral("https://env.example"), {}),
                  QUrl(QStringLiteral("http://127.0.0.1:8080")));
     }
 
@@ -53,7 +53,7 @@ private slots:
     {
         QFETCH(QString, url);
         QFETCH(bool, allowed);
-        QCOMPARE(ServiceConfig::checkServiceUrl(QUrl(url)).isEmpty(), allowed);
+        QCOMPARE(net::ServiceConfig::checkServiceUrl(QUrl(url)).isEmpty(), allowed);
     }
 
     void languages_data()
@@ -76,15 +76,15 @@ private slots:
     {
         QFETCH(QString, locale);
         QFETCH(QString, language);
-        QCOMPARE(ServiceConfig::languageFor(QLocale(locale)), language);
+        QCOMPARE(net::ServiceConfig::languageFor(QLocale(locale)), language);
     }
 
     void attributionProfiles()
     {
-        const QList<AttributionProfile> profiles = AttributionProfile::builtIn();
+        const QList<net::AttributionProfile> profiles = net::AttributionProfile::builtIn();
         QCOMPARE(profiles.size(), 4);
         QStringList sources;
-        for (const AttributionProfile &profile : profiles) {
+        for (const net::AttributionProfile &profile : profiles) {
             sources.append(profile.source);
             QVERIFY(profile.isComplete());
             QCOMPARE(profile.platform, QStringLiteral("unknown"));
@@ -94,20 +94,21 @@ private slots:
                               QStringLiteral("free-video-generation-automatic"),
                               QStringLiteral("image-to-video-json-prompt"),
                               QStringLiteral("free-video-generation-api")}));
-        QCOMPARE(AttributionProfile::bySource(QStringLiteral("nope")), AttributionProfile::defaultProfile());
+        QCOMPARE(net::AttributionProfile::bySource(QStringLiteral("nope")),
+                 net::AttributionProfile::defaultProfile());
     }
 
     void settingsRoundTrip()
     {
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
-        ServiceConfig config;
+        net::ServiceConfig config;
         config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1234"));
-        config.profile = AttributionProfile::bySource(QStringLiteral("free-video-generation-api"));
+        config.profile = net::AttributionProfile::bySource(QStringLiteral("free-video-generation-api"));
         config.profile.platform = QStringLiteral("cursor");
         config.maxUploadBytes = 500LL * 1024 * 1024;
         config.save(settings);
-        ServiceConfig loaded;
+        net::ServiceConfig loaded;
         loaded.load(settings);
         QCOMPARE(loaded.baseUrl, config.baseUrl);
         QCOMPARE(loaded.profile, config.profile);
@@ -136,12 +137,13 @@ private slots:
     {
         QFETCH(QString, name);
         QFETCH(QString, clean);
-        QCOMPARE(FileNames::sanitize(name), clean);
+        QCOMPARE(util::FileNames::sanitize(name), clean);
     }
 
     void longFileNames()
     {
-        const QString clean = FileNames::sanitize(QString(500, QLatin1Char('a')) + QStringLiteral(".mp4"));
+        const QString clean =
+            util::FileNames::sanitize(QString(500, QLatin1Char('a')) + QStringLiteral(".mp4"));
         QVERIFY(clean.size() <= 120);
         QVERIFY(clean.endsWith(QLatin1String(".mp4")));
     }
@@ -149,16 +151,16 @@ private slots:
     void uniquePaths()
     {
         QTemporaryDir dir;
-        const QString first = FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4"));
+        const QString first = util::FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4"));
         QCOMPARE(first, dir.filePath(QStringLiteral("video.mp4")));
         QFile(first).open(QIODevice::WriteOnly);
-        QCOMPARE(FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")),
+        QCOMPARE(util::FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")),
                  dir.filePath(QStringLiteral("video (2).mp4")));
         QFile(dir.filePath(QStringLiteral("video (2).mp4.part"))).open(QIODevice::WriteOnly);
-        QCOMPARE(FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")),
+        QCOMPARE(util::FileNames::uniquePath(dir.path(), QStringLiteral("video.mp4")),
                  dir.filePath(QStringLiteral("video (3).mp4")));
-        const QString evil = FileNames::uniquePath(dir.path(), QStringLiteral("../../escape.mp4"));
-        QVERIFY(FileNames::isInside(dir.path(), evil));
+        const QString evil = util::FileNames::uniquePath(dir.path(), QStringLiteral("../../escape.mp4"));
+        QVERIFY(util::FileNames::isInside(dir.path(), evil));
     }
 
     void renderStatusShapes_data()
@@ -204,28 +206,29 @@ private slots:
         QFETCH(QString, state);
         QFETCH(int, progress);
         QFETCH(QString, url);
-        const RenderStatus status = RenderStatus::fromJson(QJsonDocument::fromJson(json).object());
+        const render::RenderStatus status =
+            render::RenderStatus::fromJson(QJsonDocument::fromJson(json).object());
         QCOMPARE(status.id, id);
-        QCOMPARE(RenderStatus::stateName(status.state), state);
+        QCOMPARE(render::RenderStatus::stateName(status.state), state);
         QCOMPARE(status.progress, progress);
         QCOMPARE(status.outputUrl, url);
     }
 
     void renderFailureAndSize()
     {
-        const RenderStatus failed = RenderStatus::fromJson(
+        const render::RenderStatus failed = render::RenderStatus::fromJson(
             QJsonDocument::fromJson("{\"taskId\":\"r\",\"status\":\"failed\",\"error\":\"out of memory\"}")
                 .object());
         QCOMPARE(failed.error, QStringLiteral("out of memory"));
-        const RenderStatus done = RenderStatus::fromJson(
+        const render::RenderStatus done = render::RenderStatus::fromJson(
             QJsonDocument::fromJson("{\"taskId\":\"r\",\"status\":\"completed\",\"output\":{\"url\":\"u\","
                                     "\"size\":1024,\"duration\":12.5}}")
                 .object());
         QCOMPARE(done.size, 1024);
         QCOMPARE(done.duration, 12.5);
-        QVERIFY(RenderJob::newJobId().startsWith(QLatin1String("render_")));
+        QVERIFY(render::RenderJob::newJobId().startsWith(QLatin1String("render_")));
         const qint64 future = QDateTime::currentMSecsSinceEpoch() + 100000;
-        QCOMPARE(RenderJob::newJobId(future).mid(7).toLongLong(), future + 1);
+        QCOMPARE(render::RenderJob::newJobId(future).mid(7).toLongLong(), future + 1);
     }
 };
 

@@ -1,10 +1,10 @@
 // The incremental SSE parser: the same stream split at every byte boundary gives the same events.
-#include "sseparser.h"
+#include "net/sseparser.h"
 
 #include <QTest>
 
-using nemo::core::SseEvent;
-using nemo::core::SseParser;
+using nemo::net::SseEvent;
+using nemo::net::SseParser;
 
 namespace {
 

@@ -1,14 +1,16 @@
-#include "chatturn.h"
+#include "agent/chatturn.h"
+#include "agent/intentrouter.h"
 #include "cliapplication.h"
+#include "client/conversation.h"
+#include "client/workspace.h"
 #include "clisupport.h"
 #include "exitcodes.h"
-#include "intentrouter.h"
 
 #include <QMetaEnum>
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::addChatOptions(QCommandLineParser &parser) const
 {
@@ -29,41 +31,42 @@ void CliApplication::chat()
         return;
     }
     if (!m_parser.isSet(QStringLiteral("no-route"))) {
-        switch (IntentRouter::route(message)) {
-        case Intent::Credits:
+        switch (agent::IntentRouter::route(message)) {
+        case agent::Intent::Credits:
             printStatus(tr("(handled here, not sent to the agent: credits)"));
             credits();
             return;
-        case Intent::State:
+        case agent::Intent::State:
             printStatus(tr("(handled here, not sent to the agent: timeline)"));
             state();
             return;
-        case Intent::Export:
+        case agent::Intent::Export:
             printError(tr("To export, run: nemo-cli export --out FILE.mp4 (add --no-route to send this to "
                           "the agent instead)."));
             finish(Usage);
             return;
-        case Intent::Upload:
+        case agent::Intent::Upload:
             printError(tr(
                 "To upload, run: nemo-cli upload FILE… (add --no-route to send this to the agent instead)."));
             finish(Usage);
             return;
-        case Intent::Chat:
+        case agent::Intent::Chat:
             break;
         }
     }
-    ChatTurn *turn = m_service->sendMessage(message, this);
+    // Through the project's conversation, so the exchange is in the chat the window shows.
+    agent::ChatTurn *turn = m_workspace->conversation()->send(message);
     m_turn = turn;
-    connect(turn, &ChatTurn::textChanged, this, [this](const QString &, const QString &appended) {
+    connect(turn, &agent::ChatTurn::textChanged, this, [this](const QString &, const QString &appended) {
         if (!m_json && !appended.isEmpty()) {
             m_out << appended << Qt::flush;
             m_midLine = !appended.endsWith(QLatin1Char('\n'));
         }
     });
-    connect(turn, &ChatTurn::toolStarted, this,
+    connect(turn, &agent::ChatTurn::toolStarted, this,
             [this](const QString &description) { printStatus(QStringLiteral("… ") + description); });
-    connect(turn, &ChatTurn::stillWorking, this, [this] { printStatus(tr("⏳ Still working…")); });
-    connect(turn, &ServiceJob::finished, this, [this, turn] {
+    connect(turn, &agent::ChatTurn::stillWorking, this, [this] { printStatus(tr("⏳ Still working…")); });
+    connect(turn, &net::ServiceJob::finished, this, [this, turn] {
         const QString reply = turn->text();
         if (!m_json && !reply.isEmpty())
             m_out << Qt::endl;
@@ -72,7 +75,7 @@ void CliApplication::chat()
                 {QStringLiteral("reply"), reply},
                 {QStringLiteral("outcome"),
                  QString::fromLatin1(
-                     QMetaEnum::fromType<ChatTurn::Outcome>().valueToKey(int(turn->outcome())))
+                     QMetaEnum::fromType<agent::ChatTurn::Outcome>().valueToKey(int(turn->outcome())))
                      .toLower()},
                 {QStringLiteral("changes"), turn->hasStateAfter() ? turn->changes().describe() : QString()}};
             if (turn->hasStateAfter())
@@ -85,14 +88,14 @@ void CliApplication::chat()
             finish(exitCodeFor(turn->error()));
             return;
         }
-        if (turn->outcome() == ChatTurn::Outcome::Refused) {
+        if (turn->outcome() == agent::ChatTurn::Outcome::Refused) {
             fail(turn->error());
             return;
         }
         const QString note = turn->outcomeMessage();
         if (!note.isEmpty())
             (turn->error() ? m_err : m_out) << note.trimmed() << Qt::endl;
-        if (turn->hasStateAfter() && turn->outcome() != ChatTurn::Outcome::Replied)
+        if (turn->hasStateAfter() && turn->outcome() != agent::ChatTurn::Outcome::Replied)
             m_out << turn->stateAfter().draft.summary() << Qt::endl;
         finish(exitCodeFor(turn->error()));
     });

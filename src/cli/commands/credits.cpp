@@ -1,21 +1,21 @@
+#include "auth/creditsquery.h"
 #include "cliapplication.h"
-#include "creditsquery.h"
 #include "exitcodes.h"
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::credits()
 {
-    CreditsQuery *query = m_service->fetchCredits(this);
+    auth::CreditsQuery *query = m_service->fetchCredits(this);
     m_jobs.append(query);
-    connect(query, &ServiceJob::finished, this, [this, query] {
+    connect(query, &net::ServiceJob::finished, this, [this, query] {
         if (query->error()) {
             fail(query->error());
             return;
         }
-        const Credits c = query->credits();
+        const auth::Credits c = query->credits();
         if (m_json)
             printJson({{QStringLiteral("available"), double(c.available)},
                        {QStringLiteral("frozen"), double(c.frozen)},

@@ -1,14 +1,16 @@
-#include "apicall.h"
+#include "agent/projectstate.h"
+#include "agent/statequery.h"
 #include "cliapplication.h"
-#include "clistate.h"
+#include "client/workspace.h"
 #include "clisupport.h"
 #include "exitcodes.h"
-#include "exporter.h"
-#include "localrenderjob.h"
-#include "mediacache.h"
-#include "projectstate.h"
-#include "renderjob.h"
-#include "statequery.h"
+#include "media/mediacache.h"
+#include "media/uploadqueue.h"
+#include "net/apicall.h"
+#include "project/projectkeeper.h"
+#include "render/exporter.h"
+#include "render/localrenderjob.h"
+#include "render/renderjob.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,7 +19,7 @@
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::addExportOptions(QCommandLineParser &parser) const
 {
@@ -74,25 +76,27 @@ void CliApplication::exportVideo()
         renderLocally(target);
         return;
     }
-    auto *exporter = new Exporter(m_service.get(), this);
+    auto *exporter = new render::Exporter(m_service, this);
     auto throttle = std::make_shared<Throttle>();
-    auto lastState = std::make_shared<RenderStatus::State>(RenderStatus::State::Unknown);
+    auto lastState = std::make_shared<render::RenderStatus::State>(render::RenderStatus::State::Unknown);
     auto lastProgress = std::make_shared<int>(-1);
-    connect(exporter, &Exporter::jobIdAssigned, this,
-            [this](const QString &id) { m_state->setPendingRender(id); });
-    connect(exporter, &Exporter::changed, this, [this, exporter, throttle, lastState, lastProgress] {
+    connect(exporter, &render::Exporter::jobIdAssigned, this, [this, exporter](const QString &id) {
+        m_keeper->noteRender(id, project::RenderRecord::State::Rendering, exporter->targetPath(), QString(),
+                             exporter->startedAt());
+    });
+    connect(exporter, &render::Exporter::changed, this, [this, exporter, throttle, lastState, lastProgress] {
         if (m_json)
             return;
-        if (exporter->phase() == Exporter::Phase::Rendering) {
-            const RenderStatus status = exporter->status();
+        if (exporter->phase() == render::Exporter::Phase::Rendering) {
+            const render::RenderStatus status = exporter->status();
             if (status.state != *lastState || status.progress != *lastProgress) {
                 *lastState = status.state;
                 *lastProgress = status.progress;
                 printStatus(tr("Export %1: %2, %3%")
-                                .arg(exporter->jobId(), RenderStatus::stateName(status.state))
+                                .arg(exporter->jobId(), render::RenderStatus::stateName(status.state))
                                 .arg(status.progress));
             }
-        } else if (exporter->phase() == Exporter::Phase::Downloading && throttle->ready()) {
+        } else if (exporter->phase() == render::Exporter::Phase::Downloading && throttle->ready()) {
             if (exporter->total() > 0)
                 m_err << '\r' << tr("Downloading… %1%").arg(exporter->received() * 100 / exporter->total())
                       << Qt::flush;
@@ -100,23 +104,25 @@ void CliApplication::exportVideo()
                 m_err << '\r' << tr("Downloading… %1 KB").arg(exporter->received() / 1024) << Qt::flush;
         }
     });
-    connect(exporter, &Exporter::finished, this, [this, exporter] {
+    connect(exporter, &render::Exporter::finished, this, [this, exporter] {
         if (!m_json)
             m_err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
-        if (exporter->phase() == Exporter::Phase::Cancelled) {
-            m_state->setPendingRender(QString());
+        if (exporter->phase() == render::Exporter::Phase::Cancelled) {
+            m_keeper->noteRender(exporter->jobId(), project::RenderRecord::State::Cancelled);
             printError(tr("The export was cancelled; nothing was saved."));
             finish(Interrupted);
             return;
         }
-        if (exporter->phase() == Exporter::Phase::Failed) {
-            const ApiError::Kind kind = exporter->error().kind();
-            if (kind == ApiError::Kind::RenderFailed || kind == ApiError::Kind::NotFound)
-                m_state->setPendingRender(QString());
+        if (exporter->phase() == render::Exporter::Phase::Failed) {
+            const net::ApiError::Kind kind = exporter->error().kind();
+            // Anything else (the network, a timeout) leaves it to `export --resume`.
+            if (kind == net::ApiError::Kind::RenderFailed || kind == net::ApiError::Kind::NotFound)
+                m_keeper->noteRender(exporter->jobId(), project::RenderRecord::State::Failed, QString(),
+                                     exporter->error().message());
             fail(exporter->error());
             return;
         }
-        m_state->setPendingRender(QString());
+        m_keeper->noteRender(exporter->jobId(), project::RenderRecord::State::Done, exporter->targetPath());
         if (m_json) {
             printJson({{QStringLiteral("file"), exporter->targetPath()},
                        {QStringLiteral("render_id"), exporter->jobId()},
@@ -127,7 +133,7 @@ void CliApplication::exportVideo()
         finish(Ok);
     });
     if (m_parser.isSet(QStringLiteral("resume"))) {
-        const QString pending = m_state->pendingRender();
+        const QString pending = m_keeper->pendingRender();
         if (pending.isEmpty()) {
             printError(tr("There is no unfinished export to resume."));
             finish(BadInput);
@@ -137,23 +143,23 @@ void CliApplication::exportVideo()
         exporter->resume(pending, target);
         return;
     }
-    StateQuery *query = m_service->fetchState(this);
+    agent::StateQuery *query = m_service->fetchState(this);
     m_jobs.append(query);
-    connect(query, &ServiceJob::finished, this, [this, query, exporter, target] {
+    connect(query, &net::ServiceJob::finished, this, [this, query, exporter, target] {
         if (query->error()) {
             fail(query->error());
             return;
         }
-        const Draft draft = query->state().draft;
+        const draft::Draft draft = query->state().draft;
         if (!draft.isExportable()) {
-            ApiError error(ApiError::Kind::InvalidInput);
+            net::ApiError error(net::ApiError::Kind::InvalidInput);
             error.setDetail(
                 tr("The timeline is empty, so there is nothing to export yet. Upload media and ask the agent "
                    "for a video first."));
             fail(error);
             return;
         }
-        RenderOptions options;
+        render::RenderOptions options;
         options.quality = m_parser.value(QStringLiteral("quality"));
         exporter->start(draft, options, target);
     });
@@ -161,18 +167,18 @@ void CliApplication::exportVideo()
 }
 void CliApplication::cancelExport()
 {
-    const QString pending = m_state->pendingRender();
+    const QString pending = m_keeper->pendingRender();
     if (pending.isEmpty()) {
         printError(tr("There is no export running for this session."));
         finish(BadInput);
         return;
     }
-    ApiCall *call = m_service->cancelRender(pending, this);
+    net::ApiCall *call = m_service->cancelRender(pending, this);
     m_jobs.append(call);
-    connect(call, &ServiceJob::finished, this, [this, call, pending] {
-        const ApiError &error = call->error();
+    connect(call, &net::ServiceJob::finished, this, [this, call, pending] {
+        const net::ApiError &error = call->error();
         if (!error) {
-            m_state->setPendingRender(QString());
+            m_keeper->noteRender(pending, project::RenderRecord::State::Cancelled);
             if (m_json)
                 printJson({{QStringLiteral("render_id"), pending}, {QStringLiteral("cancelled"), true}});
             else
@@ -180,7 +186,7 @@ void CliApplication::cancelExport()
             finish(Ok);
             return;
         }
-        if (error.kind() == ApiError::Kind::NotFound || error.httpStatus() == 405 ||
+        if (error.kind() == net::ApiError::Kind::NotFound || error.httpStatus() == 405 ||
             error.httpStatus() == 501) {
             // The job goes on: it can still be fetched with --resume.
             if (m_json)
@@ -195,27 +201,29 @@ void CliApplication::cancelExport()
         fail(error);
     });
 }
-void CliApplication::withState(const std::function<void(const ProjectState &)> &use)
+void CliApplication::withState(const std::function<void(const agent::ProjectState &)> &use)
 {
-    StateQuery *query = m_service->fetchState(this);
+    agent::StateQuery *query = m_service->fetchState(this);
     m_jobs.append(query);
-    connect(query, &ServiceJob::finished, this, [this, query, use] {
-        ProjectState state;
+    connect(query, &net::ServiceJob::finished, this, [this, query, use] {
+        agent::ProjectState state;
         if (query->error()) {
-            const ApiError::Kind kind = query->error().kind();
-            const QJsonObject saved = m_state->lastState();
-            if ((kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout) || saved.isEmpty()) {
+            const net::ApiError::Kind kind = query->error().kind();
+            // The project keeps the timeline after each turn; its last one is the service's state
+            // until the service answers.
+            const std::optional<agent::ProjectState> saved = m_service->lastState();
+            if ((kind != net::ApiError::Kind::Network && kind != net::ApiError::Kind::Timeout) || !saved ||
+                saved->draft.isEmpty()) {
                 fail(query->error());
                 return;
             }
             printStatus(tr("The service can't be reached; using the timeline as it was last seen."));
-            state = ProjectState::fromJson(saved);
+            state = *saved;
         } else {
-            m_state->setLastState(query->data());
             state = query->state();
         }
         if (!state.draft.isExportable()) {
-            ApiError error(ApiError::Kind::InvalidInput);
+            net::ApiError error(net::ApiError::Kind::InvalidInput);
             error.setDetail(
                 tr("The timeline is empty, so there is nothing to export yet. Upload media and ask "
                    "the agent for a video first."));
@@ -227,54 +235,53 @@ void CliApplication::withState(const std::function<void(const ProjectState &)> &
 }
 void CliApplication::exportProject(const QString &path)
 {
-    withState([this, path](const ProjectState &state) {
-        m_cache = std::make_unique<MediaCache>(m_service.get());
-        Exporter::writeProject(state, m_state->originals(), m_cache.get(), path, this,
-                               [this, path](const QString &error, const QList<MissingSource> &missing) {
-                                   if (!error.isEmpty()) {
-                                       printError(error);
-                                       finish(BadInput);
-                                       return;
-                                   }
-                                   for (const MissingSource &source : missing)
-                                       printStatus(tr("Left empty: %1").arg(source.message()));
-                                   if (m_json)
-                                       printJson({{QStringLiteral("file"), path},
-                                                  {QStringLiteral("missing"), int(missing.size())}});
-                                   else
-                                       m_out << QDir::toNativeSeparators(path) << Qt::endl;
-                                   finish(Ok);
-                               });
+    withState([this, path](const agent::ProjectState &state) {
+        render::Exporter::writeProject(
+            state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
+            [this, path](const QString &error, const QList<render::MissingSource> &missing) {
+                if (!error.isEmpty()) {
+                    printError(error);
+                    finish(BadInput);
+                    return;
+                }
+                for (const render::MissingSource &source : missing)
+                    printStatus(tr("Left empty: %1").arg(source.message()));
+                if (m_json)
+                    printJson(
+                        {{QStringLiteral("file"), path}, {QStringLiteral("missing"), int(missing.size())}});
+                else
+                    m_out << QDir::toNativeSeparators(path) << Qt::endl;
+                finish(Ok);
+            });
     });
 }
 void CliApplication::renderLocally(const QString &target)
 {
-    if (LocalRenderJob::meltProgram().isEmpty()) {
-        printError(LocalRenderJob::missingMeltMessage());
+    if (render::LocalRenderJob::meltProgram().isEmpty()) {
+        printError(render::LocalRenderJob::missingMeltMessage());
         finish(Failure);
         return;
     }
-    withState([this, target](const ProjectState &state) {
-        m_cache = std::make_unique<MediaCache>(m_service.get());
-        auto *exporter = new Exporter(m_service.get(), this);
+    withState([this, target](const agent::ProjectState &state) {
+        auto *exporter = new render::Exporter(m_service, this);
         m_exporter = exporter;
         auto throttle = std::make_shared<Throttle>();
-        connect(exporter, &Exporter::changed, this, [this, exporter, throttle] {
-            if (m_json || exporter->phase() != Exporter::Phase::Rendering || !throttle->ready())
+        connect(exporter, &render::Exporter::changed, this, [this, exporter, throttle] {
+            if (m_json || exporter->phase() != render::Exporter::Phase::Rendering || !throttle->ready())
                 return;
-            if (exporter->status().state == RenderStatus::State::Processing)
+            if (exporter->status().state == render::RenderStatus::State::Processing)
                 m_err << '\r' << tr("Rendering on this computer… %1%").arg(exporter->status().progress)
                       << Qt::flush;
         });
-        connect(exporter, &Exporter::finished, this, [this, exporter] {
+        connect(exporter, &render::Exporter::finished, this, [this, exporter] {
             if (!m_json)
                 m_err << '\r' << QString(40, QLatin1Char(' ')) << '\r' << Qt::flush;
-            if (exporter->phase() != Exporter::Phase::Done) {
-                const ApiError &error = exporter->error();
+            if (exporter->phase() != render::Exporter::Phase::Done) {
+                const net::ApiError &error = exporter->error();
                 printError(error.message());
                 if (!exporter->missing().isEmpty())
                     printStatus(tr("Add --allow-missing to render with gaps where that media was."));
-                finish(error.kind() == ApiError::Kind::InvalidInput ? BadInput : Failure);
+                finish(error.kind() == net::ApiError::Kind::InvalidInput ? BadInput : Failure);
                 return;
             }
             if (m_json)
@@ -285,7 +292,7 @@ void CliApplication::renderLocally(const QString &target)
                 m_out << QDir::toNativeSeparators(exporter->targetPath()) << Qt::endl;
             finish(Ok);
         });
-        exporter->startLocal(state, m_state->originals(), m_cache.get(), target,
+        exporter->startLocal(state, m_workspace->uploads()->items(), m_workspace->mediaCache(), target,
                              m_parser.isSet(QStringLiteral("allow-missing")));
     });
 }

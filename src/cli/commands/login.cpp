@@ -1,26 +1,26 @@
-#include "authenticator.h"
+#include "agent/session.h"
+#include "auth/authenticator.h"
+#include "auth/creditsquery.h"
 #include "cliapplication.h"
-#include "creditsquery.h"
 #include "exitcodes.h"
-#include "session.h"
-#include "transport.h"
+#include "net/transport.h"
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::login()
 {
-    m_service->session()->ensure(this, [this](const ApiError &error) {
+    m_service->session()->ensure(this, [this](const net::ApiError &error) {
         if (error) {
             fail(error);
             return;
         }
-        CreditsQuery *query = m_service->fetchCredits(this);
-        connect(query, &ServiceJob::finished, this, [this, query] {
-            Authenticator *auth = m_service->auth();
-            const SessionInfo info = m_service->session()->info();
-            const bool anonymous = auth->source() != Authenticator::Source::Environment &&
+        auth::CreditsQuery *query = m_service->fetchCredits(this);
+        connect(query, &net::ServiceJob::finished, this, [this, query] {
+            auth::Authenticator *auth = m_service->auth();
+            const agent::SessionInfo info = m_service->session()->info();
+            const bool anonymous = auth->source() != auth::Authenticator::Source::Environment &&
                 auth->userId().startsWith(QLatin1String("anon_"));
             if (m_json) {
                 QJsonObject body{

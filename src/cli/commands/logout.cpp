@@ -1,17 +1,20 @@
-#include "authenticator.h"
+#include "agent/session.h"
+#include "auth/authenticator.h"
 #include "cliapplication.h"
-#include "clistate.h"
 #include "exitcodes.h"
+#include "project/projectkeeper.h"
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::logout()
 {
-    m_service->auth()->signOut(this, [this](const ApiError &error) {
-        m_state->setSession(SessionInfo());
-        m_state->setPendingRender(QString());
+    m_service->auth()->signOut(this, [this](const net::ApiError &error) {
+        // The new identity cannot use the old one's session or fetch its export.
+        m_service->session()->clear();
+        if (const QString pending = m_keeper->pendingRender(); !pending.isEmpty())
+            m_keeper->noteRender(pending, project::RenderRecord::State::Cancelled);
         if (error) {
             fail(error);
             return;

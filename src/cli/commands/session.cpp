@@ -1,12 +1,12 @@
-#include "session.h"
+#include "agent/session.h"
 
 #include "cliapplication.h"
 #include "exitcodes.h"
-#include "transport.h"
+#include "net/transport.h"
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::addSessionOptions(QCommandLineParser &parser) const
 {
@@ -16,7 +16,7 @@ void CliApplication::addSessionOptions(QCommandLineParser &parser) const
 void CliApplication::session()
 {
     auto show = [this] {
-        const SessionInfo info = m_service->session()->info();
+        const agent::SessionInfo info = m_service->session()->info();
         if (m_json)
             printJson(info.toJson());
         else
@@ -27,7 +27,7 @@ void CliApplication::session()
     };
     if (m_parser.isSet(QStringLiteral("new")))
         m_service->session()->clear();
-    m_service->session()->ensure(this, [this, show](const ApiError &error) {
+    m_service->session()->ensure(this, [this, show](const net::ApiError &error) {
         if (error) {
             fail(error);
             return;

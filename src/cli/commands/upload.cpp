@@ -1,22 +1,23 @@
 #include "cliapplication.h"
-#include "clistate.h"
+#include "client/workspace.h"
 #include "clisupport.h"
 #include "exitcodes.h"
-#include "mediavalidator.h"
-#include "uploadjob.h"
+#include "media/mediavalidator.h"
+#include "media/uploadjob.h"
+#include "media/uploadqueue.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::addUploadOptions(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 tr("Photos, videos or music (%1).").arg(MediaValidator::acceptedList()),
-                                 tr("FILE…"));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        tr("Photos, videos or music (%1).").arg(media::MediaValidator::acceptedList()), tr("FILE…"));
     parser.addOption({QStringLiteral("url"), tr("Upload from a link instead (repeatable)."), tr("URL")});
 }
 
@@ -38,7 +39,8 @@ void CliApplication::upload()
     QList<QUrl> urls;
     int refused = 0;
     for (const QString &file : files) {
-        const MediaCheck check = MediaValidator::check(file, m_service->config().maxUploadBytes);
+        const media::MediaCheck check =
+            media::MediaValidator::check(file, m_service->config().maxUploadBytes);
         if (check.ok()) {
             accepted.append(QFileInfo(file).absoluteFilePath());
         } else {
@@ -48,7 +50,7 @@ void CliApplication::upload()
     }
     for (const QString &text : urlTexts) {
         const QUrl url(text, QUrl::StrictMode);
-        const QString problem = UploadJob::checkUrl(url);
+        const QString problem = media::UploadJob::checkUrl(url);
         if (problem.isEmpty()) {
             urls.append(url);
         } else {
@@ -60,28 +62,47 @@ void CliApplication::upload()
         finish(BadInput);
         return;
     }
-    UploadJob *job = urls.isEmpty() ? m_service->upload(accepted, this) : m_service->uploadUrls(urls, this);
+    media::UploadJob *job =
+        urls.isEmpty() ? m_service->upload(accepted, this) : m_service->uploadUrls(urls, this);
     m_jobs.append(job);
     auto throttle = std::make_shared<Throttle>();
-    connect(job, &UploadJob::progress, this, [this, throttle](qint64 sent, qint64 total) {
+    connect(job, &media::UploadJob::progress, this, [this, throttle](qint64 sent, qint64 total) {
         if (!m_json && throttle->ready() && total > 0)
             m_err << '\r' << tr("Uploading… %1%").arg(sent * 100 / total) << Qt::flush;
     });
-    connect(job, &ServiceJob::finished, this, [this, job, refused, accepted] {
+    connect(job, &net::ServiceJob::finished, this, [this, job, refused, accepted, urls] {
         if (!m_json)
             m_err << '\r' << QString(30, QLatin1Char(' ')) << '\r' << Qt::flush;
         if (job->error()) {
             fail(job->error());
             return;
         }
-        m_state->noteUploads(job->files(), accepted);
+        // Into the project's media bin, as the window's own uploads are (a local render uses the originals).
+        const qsizetype sent = urls.isEmpty() ? accepted.size() : urls.size();
+        if (job->files().size() == sent) {
+            QList<media::MediaItem> items;
+            for (qsizetype i = 0; i < sent; ++i) {
+                media::MediaItem item;
+                item.uploaded = job->files().at(i);
+                if (urls.isEmpty()) {
+                    item.path = accepted.at(i);
+                    item.name = QFileInfo(item.path).fileName();
+                } else {
+                    item.url = urls.at(i);
+                    item.name = item.uploaded.filename;
+                }
+                item.kind = media::MediaValidator::kindForExtension(QFileInfo(item.name).suffix());
+                items.append(item);
+            }
+            m_workspace->uploads()->addUploaded(items);
+        }
         if (m_json) {
             QJsonArray list;
-            for (const UploadedFile &file : job->files())
+            for (const media::UploadedFile &file : job->files())
                 list.append(file.raw);
             printJson({{QStringLiteral("files"), list}, {QStringLiteral("refused"), refused}});
         } else {
-            for (const UploadedFile &file : job->files()) {
+            for (const media::UploadedFile &file : job->files()) {
                 QString details = file.fileType;
                 if (file.width > 0 && file.height > 0)
                     details += QStringLiteral(" %1×%2").arg(file.width).arg(file.height);

@@ -1,4 +1,4 @@
-#include "claimtokenquery.h"
+#include "auth/claimtokenquery.h"
 #include "cliapplication.h"
 #include "exitcodes.h"
 
@@ -6,7 +6,7 @@
 
 namespace nemo::cli {
 
-using namespace nemo::core;
+using namespace nemo;
 
 void CliApplication::addWebOptions(QCommandLineParser &parser) const
 {
@@ -15,9 +15,9 @@ void CliApplication::addWebOptions(QCommandLineParser &parser) const
 
 void CliApplication::web()
 {
-    ClaimTokenQuery *query = m_service->claimWebLink(this);
+    auth::ClaimTokenQuery *query = m_service->claimWebLink(this);
     m_jobs.append(query);
-    connect(query, &ServiceJob::finished, this, [this, query] {
+    connect(query, &net::ServiceJob::finished, this, [this, query] {
         if (query->error()) {
             fail(query->error());
             return;

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "agent/projectstate.h"
+#include "net/apicall.h"
+
+namespace nemo::agent {
+
+// GET /api/state/nemo_agent/me/<sid>/latest
+class StateQuery : public net::ApiCall
+{
+    Q_OBJECT
+public:
+    explicit StateQuery(net::Connection *connection, QObject *parent = nullptr);
+    const ProjectState &state() const { return m_state; }
+
+protected:
+    void handle(const net::ApiResult &result) override;
+
+private:
+    ProjectState m_state;
+};
+
+} // namespace nemo::agent

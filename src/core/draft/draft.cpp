@@ -1,0 +1,613 @@
+#include "draft/draft.h"
+
+#include "net/json.h"
+#include "util/jsonnumbers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+#include <QVarLengthArray>
+
+#include <cmath>
+
+namespace nemo::draft {
+
+namespace {
+
+constexpr double MaxMilliseconds = 1000.0 * 3600 * 100; // a hundred hours: anything larger is nonsense
+
+// One scalar member of an object, as read in the single pass over it (strings stay in the parser's
+// buffer until chosen).
+struct Scalar
+{
+    enum class Type : quint8
+    {
+        String,
+        Number,
+        Other
+    };
+    Type type = Type::Other;
+    std::string_view text;
+    double number = 0;
+};
+
+// The scalar members of one object, by key; a repeated key: the last one counts, as in QJsonDocument.
+class Members
+{
+public:
+    void add(std::string_view key, const Scalar &value)
+    {
+        for (auto &member : m_members) {
+            if (member.first == key) {
+                member.second = value;
+                return;
+            }
+        }
+        m_members.append({key, value});
+    }
+    void remove(std::string_view key)
+    {
+        for (qsizetype i = 0; i < m_members.size(); ++i) {
+            if (m_members[i].first == key) {
+                m_members.remove(i);
+                return;
+            }
+        }
+    }
+    void clear() { m_members.clear(); }
+    const Scalar *find(std::string_view key) const
+    {
+        for (const auto &member : m_members) {
+            if (member.first == key)
+                return &member.second;
+        }
+        return nullptr;
+    }
+
+private:
+    QVarLengthArray<std::pair<std::string_view, Scalar>, 24> m_members;
+};
+
+bool readScalar(net::json::od::value value, Scalar *out)
+{
+    net::json::od::json_type type;
+    if (value.type().get(type))
+        return false;
+    switch (type) {
+    case net::json::od::json_type::string:
+        out->type = Scalar::Type::String;
+        return !value.get_string().get(out->text);
+    case net::json::od::json_type::number:
+        out->type = Scalar::Type::Number;
+        return !value.get_double().get(out->number);
+    default:
+        out->type = Scalar::Type::Other;
+        return true; // skipped (and checked) by the object's iteration
+    }
+}
+
+bool readNumber(const Scalar *scalar, double *out)
+{
+    if (!scalar)
+        return false;
+    double number = 0;
+    if (scalar->type == Scalar::Type::Number) {
+        number = scalar->number;
+    } else if (scalar->type == Scalar::Type::String) {
+        bool ok = false;
+        number = net::json::toQString(scalar->text).trimmed().toDouble(&ok);
+        if (!ok)
+            return false;
+    } else {
+        return false;
+    }
+    if (!std::isfinite(number))
+        return false;
+    *out = number;
+    return true;
+}
+
+qint64 readMilliseconds(const Members &object, std::initializer_list<const char *> keys,
+                        bool *found = nullptr)
+{
+    for (const char *key : keys) {
+        double value = 0;
+        if (readNumber(object.find(key), &value)) {
+            if (found)
+                *found = true;
+            return qint64(qBound(0.0, value, MaxMilliseconds));
+        }
+    }
+    if (found)
+        *found = false;
+    return 0;
+}
+
+QString readString(const Members &object, std::initializer_list<const char *> keys)
+{
+    for (const char *key : keys) {
+        const Scalar *value = object.find(key);
+        if (!value)
+            continue;
+        if (value->type == Scalar::Type::String) {
+            const QString text = net::json::toQString(value->text).trimmed();
+            if (!text.isEmpty())
+                return text;
+        } else if (value->type == Scalar::Type::Number) {
+            return QString::number(value->number);
+        }
+    }
+    return {};
+}
+
+TrackKind kindOf(const Scalar *type, int *number)
+{
+    *number = -1;
+    double numeric = 0;
+    if (readNumber(type, &numeric))
+        *number = util::clampToInt(numeric);
+    if (type && type->type == Scalar::Type::String) {
+        const QString name = net::json::toQString(type->text).toLower();
+        if (name.startsWith(QLatin1String("video")) || name == QLatin1String("image"))
+            return TrackKind::Video;
+        if (name.startsWith(QLatin1String("audio")) || name == QLatin1String("bgm") ||
+            name == QLatin1String("music"))
+            return TrackKind::Audio;
+        if (name.startsWith(QLatin1String("text")) || name == QLatin1String("title") ||
+            name == QLatin1String("subtitle"))
+            return TrackKind::Text;
+    }
+    switch (*number) {
+    case 0:
+        return TrackKind::Video;
+    case 1:
+        return TrackKind::Audio;
+    case 7:
+        return TrackKind::Text;
+    default:
+        return TrackKind::Other;
+    }
+}
+
+// Reads an object's scalar members in one pass; `nested` is called for members that are objects or
+// arrays (it reads or skips them). False on malformed JSON.
+template<typename Nested>
+bool readMembers(net::json::od::object object, Members *members, Nested nested)
+{
+    for (auto member : object) {
+        net::json::od::field field;
+        std::string_view key;
+        if (std::move(member).get(field) || field.unescaped_key().get(key))
+            return false;
+        net::json::od::value value = field.value();
+        net::json::od::json_type type;
+        if (value.type().get(type))
+            return false;
+        if (type == net::json::od::json_type::object || type == net::json::od::json_type::array) {
+            members->remove(key); // a repeated key: this one counts
+            if (!nested(key, value, type))
+                return false;
+            continue;
+        }
+        Scalar scalar;
+        if (!readScalar(value, &scalar))
+            return false;
+        members->add(key, scalar);
+    }
+    return true;
+}
+
+bool readPlainMembers(net::json::od::value value, Members *members)
+{
+    net::json::od::object object;
+    if (value.get_object().get(object))
+        return false;
+    return readMembers(object, members, [](std::string_view, net::json::od::value, net::json::od::json_type) {
+        return true; // deeper levels are not read (they are kept in the raw text)
+    });
+}
+
+// An object's own text, and the object ready to be iterated again.
+bool rawText(net::json::od::object &object, std::string_view *raw)
+{
+    if (object.raw_json().get(*raw))
+        return false;
+    while (!raw->empty() &&
+           (raw->back() == ' ' || raw->back() == '\n' || raw->back() == '\r' || raw->back() == '\t'))
+        raw->remove_suffix(1);
+    bool notEmpty = false;
+    return !object.reset().get(notEmpty);
+}
+
+// A segment as read, before its track's kind is known (`tt` may come after `sg`).
+struct PendingSegment
+{
+    Segment segment;
+    QString text;      // from m, else from the segment
+    QString metaTitle; // a title's words when it has no text
+    QString label;     // m's name, else the segment's own
+};
+
+PendingSegment decodeSegment(const Members &object, const Members &meta)
+{
+    PendingSegment pending;
+    Segment &segment = pending.segment;
+    segment.id = readString(object, {"id", "sid", "segment_id"});
+    segment.startMs =
+        readMilliseconds(object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"});
+    bool hasDuration = false;
+    segment.durationMs = readMilliseconds(object, {"d", "dur", "duration", "durationMs"}, &hasDuration);
+    if (!hasDuration) {
+        bool hasEnd = false;
+        const qint64 end = readMilliseconds(object, {"e", "et", "end", "endTime", "end_time"}, &hasEnd);
+        if (hasEnd && end > segment.startMs)
+            segment.durationMs = end - segment.startMs;
+    }
+    segment.source = readString(object, {"src", "url", "source", "cdn_url"});
+    if (segment.source.isEmpty())
+        segment.source = readString(meta, {"src", "url", "source"});
+    pending.text = readString(meta, {"text", "content", "caption"});
+    if (pending.text.isEmpty())
+        pending.text = readString(object, {"text", "content", "caption"});
+    pending.metaTitle = readString(meta, {"title"});
+    pending.label = readString(meta, {"name", "title", "filename", "text"});
+    if (pending.label.isEmpty())
+        pending.label = readString(object, {"n", "name", "title", "filename"});
+    double volume = 0;
+    bool hasVolume = false;
+    for (const Members *holder : {&meta, &object}) {
+        for (const char *key : {"volume", "vol", "v"}) {
+            if (!hasVolume && readNumber(holder->find(key), &volume))
+                hasVolume = true;
+        }
+    }
+    if (hasVolume) {
+        // Either a fraction (0.35) or a percentage (35).
+        segment.volume = qBound(0.0, volume > 1.0 ? volume / 100.0 : volume, 10.0);
+    }
+    return pending;
+}
+
+Segment finishSegment(PendingSegment &&pending, TrackKind kind)
+{
+    Segment segment = std::move(pending.segment);
+    segment.text = pending.text;
+    if (kind == TrackKind::Text && segment.text.isEmpty())
+        segment.text = pending.metaTitle;
+    segment.label = kind == TrackKind::Text ? segment.text : QString();
+    if (segment.label.isEmpty())
+        segment.label = pending.label;
+    if (segment.label.isEmpty() && !segment.source.isEmpty())
+        segment.label = segment.source;
+    if (kind != TrackKind::Text)
+        segment.label = Draft::displayName(segment.label);
+    return segment;
+}
+
+QString quoted(const QString &text)
+{
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+QJsonObject objectAt(const QByteArray &source, int begin, int length)
+{
+    QJsonValue value;
+    if (length <= 0 || !net::json::parseToQt(QByteArrayView(source).sliced(begin, length), &value))
+        return {};
+    return value.toObject();
+}
+
+} // namespace
+
+QJsonObject Segment::raw() const
+{
+    return objectAt(m_source, m_rawBegin, m_rawLength);
+}
+
+QJsonObject Track::raw() const
+{
+    return objectAt(m_source, m_rawBegin, m_rawLength);
+}
+
+QString Segment::key(int index) const
+{
+    return id.isEmpty() ? QStringLiteral("#%1").arg(index) : id;
+}
+
+qint64 Track::startMs() const
+{
+    if (segments.isEmpty())
+        return 0;
+    qint64 start = segments.first().startMs;
+    for (const Segment &segment : segments)
+        start = qMin(start, segment.startMs);
+    return start;
+}
+
+qint64 Track::endMs() const
+{
+    qint64 end = 0;
+    for (const Segment &segment : segments)
+        end = qMax(end, segment.endMs());
+    return end;
+}
+
+QString Track::kindName() const
+{
+    switch (kind) {
+    case TrackKind::Video:
+        return Draft::tr("Video");
+    case TrackKind::Audio:
+        return Draft::tr("Audio");
+    case TrackKind::Text:
+        return Draft::tr("Text");
+    case TrackKind::Other:
+        break;
+    }
+    return type >= 0 ? Draft::tr("Track type %1").arg(type) : Draft::tr("Track");
+}
+
+QString Track::displayName() const
+{
+    return name.isEmpty() ? kindName() : name;
+}
+
+Draft Draft::fromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return Draft();
+    return fromBytes(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject Draft::toJson() const
+{
+    return objectAt(m_bytes, 0, int(m_bytes.size()));
+}
+
+Draft Draft::fromBytes(const QByteArray &bytes)
+{
+    net::json::Document document;
+    net::json::od::value root;
+    if (!document.parse(bytes) || document.root().get_value().get(root))
+        return Draft();
+    net::json::Value value(root);
+    bool ok = false;
+    Draft draft = read(value, &ok);
+    return ok && document.atEnd() ? draft : Draft();
+}
+
+Draft Draft::read(net::json::Value &value, bool *ok)
+{
+    namespace od = net::json::od;
+    *ok = false;
+    od::json_type type;
+    if (value.v.type().get(type))
+        return Draft();
+    if (type != od::json_type::object) {
+        *ok = true; // not a draft: read as none
+        return Draft();
+    }
+    Draft draft;
+    od::object root;
+    std::string_view rootText;
+    if (value.v.get_object().get(root) || !rawText(root, &rootText))
+        return Draft();
+    // The draft's own text, shared by its tracks and segments (their raw() is read from it).
+    draft.m_bytes = QByteArray(rootText.data(), qsizetype(rootText.size()));
+    const char *base = rootText.data();
+    auto place = [&](std::string_view text, QByteArray *source, int *begin, int *length) {
+        *source = draft.m_bytes;
+        *begin = int(text.data() - base);
+        *length = int(text.size());
+    };
+    auto isObject = [](od::json_type t) { return t == od::json_type::object; };
+    auto isArray = [](od::json_type t) { return t == od::json_type::array; };
+
+    auto readSegment = [&](od::value item, std::vector<std::pair<PendingSegment, std::string_view>> *out) {
+        od::object object;
+        std::string_view text;
+        if (item.get_object().get(object) || !rawText(object, &text))
+            return false;
+        Members members;
+        Members meta;
+        const bool read =
+            readMembers(object, &members, [&](std::string_view key, od::value nested, od::json_type t) {
+                if (key != "m")
+                    return true;
+                meta.clear();
+                return !isObject(t) || readPlainMembers(nested, &meta);
+            });
+        if (members.find("m")) // the last `m` was no object
+            meta.clear();
+        if (read)
+            out->emplace_back(decodeSegment(members, meta), text);
+        return read;
+    };
+
+    auto readTrack = [&](od::value item) {
+        od::object object;
+        std::string_view text;
+        if (item.get_object().get(object) || !rawText(object, &text))
+            return false;
+        Track track;
+        place(text, &track.m_source, &track.m_rawBegin, &track.m_rawLength);
+        Members members;
+        Members meta;
+        std::vector<std::pair<PendingSegment, std::string_view>> segments;
+        const bool read =
+            readMembers(object, &members, [&](std::string_view key, od::value nested, od::json_type t) {
+                if (key == "m") {
+                    meta.clear();
+                    return !isObject(t) || readPlainMembers(nested, &meta);
+                }
+                if (key != "sg")
+                    return true;
+                segments.clear();
+                if (!isArray(t))
+                    return true;
+                od::array array;
+                if (nested.get_array().get(array))
+                    return false;
+                for (auto element : array) {
+                    od::value segment;
+                    od::json_type segmentType;
+                    if (std::move(element).get(segment) || segment.type().get(segmentType))
+                        return false;
+                    if (isObject(segmentType) && !readSegment(segment, &segments))
+                        return false;
+                }
+                return true;
+            });
+        if (!read)
+            return false;
+        if (members.find("m"))
+            meta.clear();
+        if (members.find("sg"))
+            segments.clear();
+        track.kind = kindOf(members.find("tt"), &track.type);
+        track.id = readString(members, {"id", "tid", "track_id"});
+        track.name = readString(members, {"n", "name"});
+        if (track.name.isEmpty())
+            track.name = readString(meta, {"name", "title"});
+        track.segments.reserve(qsizetype(segments.size()));
+        for (auto &[pending, segmentText] : segments) {
+            Segment segment = finishSegment(std::move(pending), track.kind);
+            place(segmentText, &segment.m_source, &segment.m_rawBegin, &segment.m_rawLength);
+            track.segments.append(std::move(segment));
+        }
+        draft.m_tracks.append(std::move(track));
+        return true;
+    };
+
+    Members members;
+    Members meta;
+    const bool read =
+        readMembers(root, &members, [&](std::string_view key, od::value nested, od::json_type t) {
+            if (key == "m") {
+                meta.clear();
+                return !isObject(t) || readPlainMembers(nested, &meta);
+            }
+            if (key != "t")
+                return true;
+            draft.m_tracks.clear();
+            if (!isArray(t))
+                return true;
+            od::array array;
+            if (nested.get_array().get(array))
+                return false;
+            for (auto element : array) {
+                od::value track;
+                od::json_type trackType;
+                if (std::move(element).get(track) || track.type().get(trackType))
+                    return false;
+                if (isObject(trackType) && !readTrack(track))
+                    return false;
+            }
+            return true;
+        });
+    if (!read)
+        return Draft();
+    if (members.find("m"))
+        meta.clear();
+    if (members.find("t"))
+        draft.m_tracks.clear();
+    draft.m_title = readString(meta, {"title", "name"});
+    qint64 end = 0;
+    for (const Track &track : std::as_const(draft.m_tracks))
+        end = qMax(end, track.endMs());
+    bool hasDuration = false;
+    draft.m_durationMs = readMilliseconds(members, {"d", "duration"}, &hasDuration);
+    if (!hasDuration || draft.m_durationMs == 0)
+        draft.m_durationMs = end;
+    *ok = true;
+    return draft;
+}
+
+int Draft::segmentCount() const
+{
+    int count = 0;
+    for (const Track &track : m_tracks)
+        count += int(track.segments.size());
+    return count;
+}
+
+bool Draft::isSandboxPath(const QString &source)
+{
+    return source.startsWith(QLatin1String("/mnt/userdata/"));
+}
+
+QString Draft::displayName(const QString &nameOrPath)
+{
+    const QString trimmed = nameOrPath.trimmed();
+    // A sandbox path (/mnt/userdata/<…>/photo.jpg) or a link says nothing to a person beyond its file name.
+    const bool link =
+        trimmed.startsWith(QLatin1String("http://")) || trimmed.startsWith(QLatin1String("https://"));
+    if (!link && !isSandboxPath(trimmed) &&
+        !(trimmed.startsWith(QLatin1Char('/')) && !trimmed.contains(QLatin1Char(' '))))
+        return nameOrPath;
+    const QString name = link ? QUrl(trimmed).fileName() : trimmed.section(QLatin1Char('/'), -1);
+    return name.isEmpty() ? nameOrPath : name;
+}
+
+QString Draft::formatSeconds(qint64 milliseconds)
+{
+    if (milliseconds % 1000 == 0)
+        return QString::number(milliseconds / 1000);
+    return QString::number(double(milliseconds) / 1000.0, 'f', milliseconds % 100 == 0 ? 1 : 2);
+}
+
+QString Draft::formatVolume(double volume)
+{
+    return QStringLiteral("%1%").arg(qRound(volume * 100));
+}
+
+QString Draft::summary() const
+{
+    if (m_tracks.isEmpty())
+        return tr("Timeline is empty");
+    QStringList parts;
+    int number = 0;
+    for (const Track &track : m_tracks) {
+        ++number;
+        QStringList labels;
+        int unlabeled = 0;
+        for (const Segment &segment : track.segments) {
+            const QString label = track.kind == TrackKind::Text && !segment.text.isEmpty()
+                ? quoted(segment.text)
+                : segment.label;
+            if (label.isEmpty())
+                ++unlabeled;
+            else if (!labels.contains(label))
+                labels.append(label);
+        }
+        QString content;
+        if (track.segments.isEmpty()) {
+            content = tr("(empty)");
+        } else if (labels.isEmpty()) {
+            content =
+                track.segments.size() == 1 ? tr("1 segment") : tr("%1 segments").arg(track.segments.size());
+        } else {
+            content = labels.mid(0, 3).join(QStringLiteral(", "));
+            if (labels.size() > 3)
+                content += QLatin1Char(' ') + tr("+ %1 more").arg(labels.size() - 3);
+        }
+        QString range;
+        if (!track.segments.isEmpty()) {
+            range =
+                QStringLiteral("%1-%2s").arg(formatSeconds(track.startMs()), formatSeconds(track.endMs()));
+            for (const Segment &segment : track.segments) {
+                if (segment.volume >= 0) {
+                    range += QStringLiteral(", ") + formatVolume(segment.volume);
+                    break;
+                }
+            }
+            range = QStringLiteral(" (%1)").arg(range);
+        }
+        parts.append(QStringLiteral("%1. %2: %3%4").arg(number).arg(track.displayName(), content, range));
+    }
+    const QString head =
+        m_tracks.size() == 1 ? tr("Timeline (1 track)") : tr("Timeline (%1 tracks)").arg(m_tracks.size());
+    return head + QStringLiteral(": ") + parts.join(QLatin1Char(' '));
+}
+
+} // namespace nemo::draft

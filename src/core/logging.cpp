@@ -1,5 +1,0 @@
-#include "logging.h"
-
-Q_LOGGING_CATEGORY(lcNemoNet, "nemo.net", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcNemoAuth, "nemo.auth", QtWarningMsg)
-Q_LOGGING_CATEGORY(lcNemoProject, "nemo.project", QtWarningMsg)

@@ -1,0 +1,360 @@
+#include "net/json.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace nemo::net::json {
+
+namespace {
+
+// One parser per thread, reused (it keeps its buffers); a document read while another is open on the
+// same thread gets a parser of its own.
+struct ParserSlot
+{
+    od::parser parser;
+    bool busy = false;
+};
+thread_local ParserSlot t_slot;
+
+// A number too small to tell from zero (1e-400) is refused, as QJsonDocument refuses it; simdjson
+// would read it as 0.
+bool underflows(od::value value, double number)
+{
+    if (number != 0)
+        return false;
+    const std::string_view token = value.raw_json_token();
+    for (char c : token) {
+        if (c == 'e' || c == 'E')
+            break;
+        if (c >= '1' && c <= '9')
+            return true;
+    }
+    return false;
+}
+
+bool readDouble(od::value value, double *out)
+{
+    return !value.get_double().get(*out) && !underflows(value, *out);
+}
+
+// As QJsonDocument keeps numbers: integral values that fit in 64 bits as integers, the rest as doubles.
+QJsonValue qtNumber(double d)
+{
+    if (std::isfinite(d) && d == std::trunc(d) && d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+        return QJsonValue(qint64(d));
+    return QJsonValue(d);
+}
+
+void setBroken(bool *broken)
+{
+    if (broken)
+        *broken = true;
+}
+
+} // namespace
+
+Document::Document()
+{
+    if (!t_slot.busy) {
+        t_slot.busy = true;
+        m_borrowed = true;
+        m_parser = &t_slot.parser;
+    } else {
+        m_ownParser = std::make_unique<od::parser>();
+        m_parser = m_ownParser.get();
+    }
+}
+
+Document::~Document()
+{
+    if (m_borrowed)
+        t_slot.busy = false;
+}
+
+bool Document::parse(QByteArrayView bytes)
+{
+    const size_t length = size_t(bytes.size());
+    const size_t needed = length + simdjson::SIMDJSON_PADDING;
+    if (needed > m_capacity) {
+        m_buffer.reset(new char[needed]);
+        m_capacity = needed;
+    }
+    if (length)
+        std::memcpy(m_buffer.get(), bytes.data(), length);
+    std::memset(m_buffer.get() + length, 0, simdjson::SIMDJSON_PADDING);
+    return !m_parser->iterate(m_buffer.get(), length, m_capacity).get(m_document);
+}
+
+bool Document::atEnd()
+{
+    const char *next = nullptr;
+    return m_document.current_location().get(next) == simdjson::OUT_OF_BOUNDS;
+}
+
+bool Document::parseStrict(QByteArrayView bytes)
+{
+    if (!parse(bytes))
+        return false;
+    od::json_type type;
+    if (m_document.type().get(type))
+        return false;
+    if (type == od::json_type::object || type == od::json_type::array) {
+        od::value root;
+        if (m_document.get_value().get(root) || !check(root))
+            return false;
+    } else {
+        // A scalar root is read by its own kind.
+        bool ok = true;
+        switch (type) {
+        case od::json_type::string: {
+            std::string_view text;
+            ok = !m_document.get_string().get(text);
+            break;
+        }
+        case od::json_type::number: {
+            double d = 0;
+            ok = !m_document.get_double().get(d);
+            break; // a scalar document is no event; only its grammar matters
+        }
+        case od::json_type::boolean: {
+            bool b = false;
+            ok = !m_document.get_bool().get(b);
+            break;
+        }
+        default: {
+            bool isNull = false;
+            ok = !m_document.is_null().get(isNull) && isNull;
+            break;
+        }
+        }
+        if (!ok)
+            return false;
+    }
+    if (!atEnd())
+        return false;
+    m_document.rewind();
+    return true;
+}
+
+bool check(od::value value, size_t depth)
+{
+    if (depth >= MaxDepth)
+        return false;
+    od::json_type type;
+    if (value.type().get(type))
+        return false;
+    switch (type) {
+    case od::json_type::object: {
+        od::object object;
+        if (value.get_object().get(object))
+            return false;
+        for (auto member : object) {
+            od::field field;
+            std::string_view key;
+            if (std::move(member).get(field) || field.unescaped_key().get(key) ||
+                !check(field.value(), depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::array: {
+        od::array array;
+        if (value.get_array().get(array))
+            return false;
+        for (auto element : array) {
+            od::value item;
+            if (std::move(element).get(item) || !check(item, depth + 1))
+                return false;
+        }
+        return true;
+    }
+    case od::json_type::string: {
+        std::string_view text;
+        return !value.get_string().get(text);
+    }
+    case od::json_type::number: {
+        double d = 0;
+        return readDouble(value, &d);
+    }
+    case od::json_type::boolean: {
+        bool b = false;
+        return !value.get_bool().get(b);
+    }
+    case od::json_type::null: {
+        bool isNull = false;
+        return !value.is_null().get(isNull) && isNull;
+    }
+    }
+    return false;
+}
+
+bool readString(od::value value, QString *out, bool *broken)
+{
+    od::json_type type;
+    if (value.type().get(type)) {
+        setBroken(broken);
+        return false;
+    }
+    if (type != od::json_type::string)
+        return false;
+    std::string_view text;
+    if (value.get_string().get(text)) {
+        setBroken(broken);
+        return false;
+    }
+    *out = toQString(text);
+    return true;
+}
+
+bool readNumber(od::value value, double *out, bool *broken)
+{
+    od::json_type type;
+    if (value.type().get(type)) {
+        setBroken(broken);
+        return false;
+    }
+    if (type != od::json_type::number)
+        return false;
+    if (!readDouble(value, out)) {
+        setBroken(broken);
+        return false;
+    }
+    return true;
+}
+
+bool readBool(od::value value, bool *out, bool *broken)
+{
+    od::json_type type;
+    if (value.type().get(type)) {
+        setBroken(broken);
+        return false;
+    }
+    if (type != od::json_type::boolean)
+        return false;
+    if (value.get_bool().get(*out)) {
+        setBroken(broken);
+        return false;
+    }
+    return true;
+}
+
+bool toQt(od::object object, QJsonObject *out, size_t depth)
+{
+    if (depth >= MaxDepth)
+        return false;
+    QJsonObject result;
+    for (auto member : object) {
+        od::field field;
+        if (std::move(member).get(field))
+            return false;
+        std::string_view key;
+        if (field.unescaped_key().get(key))
+            return false;
+        QJsonValue value;
+        if (!toQt(field.value(), &value, depth + 1))
+            return false;
+        result.insert(toQString(key), value);
+    }
+    *out = std::move(result);
+    return true;
+}
+
+bool toQt(od::value value, QJsonValue *out, size_t depth)
+{
+    if (depth >= MaxDepth)
+        return false;
+    od::json_type type;
+    if (value.type().get(type))
+        return false;
+    switch (type) {
+    case od::json_type::object: {
+        od::object object;
+        QJsonObject result;
+        if (value.get_object().get(object) || !toQt(object, &result, depth))
+            return false;
+        *out = result;
+        return true;
+    }
+    case od::json_type::array: {
+        od::array array;
+        if (value.get_array().get(array))
+            return false;
+        QJsonArray result;
+        for (auto element : array) {
+            od::value item;
+            QJsonValue converted;
+            if (std::move(element).get(item) || !toQt(item, &converted, depth + 1))
+                return false;
+            result.append(converted);
+        }
+        *out = result;
+        return true;
+    }
+    case od::json_type::string: {
+        std::string_view text;
+        if (value.get_string().get(text))
+            return false;
+        *out = toQString(text);
+        return true;
+    }
+    case od::json_type::number: {
+        // As QJsonDocument reads numbers: integers that fit stay exact, everything else is a double.
+        od::number number;
+        if (!value.get_number().get(number)) {
+            if (number.is_int64()) {
+                *out = QJsonValue(qint64(number.get_int64()));
+                return true;
+            }
+            if (number.is_uint64()) {
+                *out = qtNumber(double(number.get_uint64()));
+                return true;
+            }
+            if (underflows(value, number.get_double()))
+                return false;
+            *out = qtNumber(number.get_double());
+            return true;
+        }
+        double d = 0;
+        if (!readDouble(value, &d))
+            return false;
+        *out = qtNumber(d);
+        return true;
+    }
+    case od::json_type::boolean: {
+        bool b = false;
+        if (value.get_bool().get(b))
+            return false;
+        *out = QJsonValue(b);
+        return true;
+    }
+    case od::json_type::null: {
+        bool isNull = false;
+        if (value.is_null().get(isNull) || !isNull)
+            return false;
+        *out = QJsonValue(QJsonValue::Null);
+        return true;
+    }
+    }
+    return false;
+}
+
+bool parseToQt(QByteArrayView bytes, QJsonValue *out)
+{
+    Document document;
+    if (!document.parse(bytes))
+        return false;
+    od::json_type type;
+    if (document.root().type().get(type))
+        return false;
+    if (type != od::json_type::object && type != od::json_type::array)
+        return false; // QJsonDocument holds an object or an array
+    od::value root;
+    if (document.root().get_value().get(root) || !toQt(root, out))
+        return false;
+    return document.atEnd();
+}
+
+} // namespace nemo::net::json

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "project/project.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace nemo::agent {
+struct ProjectState;
+} // namespace nemo::agent
+
+namespace nemo::client {
+class Workspace;
+} // namespace nemo::client
+
+namespace nemo::project {
+
+// Keeps the workspace's project on disk: every change to the chat, the media bin, the session, the
+// timeline or an export is written within SaveDelayMs (a message that arrived is on disk in well under
+// a second), and once more on flush() when the app quits. Opening a project restores all of it: messages
+// that were streaming and uploads that were running show as interrupted (nothing is sent again), and an
+// export that was running is picked up again — its render polled, its download resumed.
+class ProjectKeeper : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int SaveDelayMs = 300;
+
+    ProjectKeeper(client::Workspace *workspace, ProjectStore *store, QObject *parent = nullptr);
+    ~ProjectKeeper() override;
+
+    ProjectStore *store() const { return m_store; }
+    QString projectId() const { return m_project.id; }
+    QString projectName() const;
+    QString projectPath() const { return m_store->pathFor(m_project.id); }
+    const QList<DraftSnapshot> &drafts() const { return m_project.drafts; }
+    const QList<RenderRecord> &renders() const { return m_project.renders; }
+    QList<ProjectStore::Entry> recent() const { return m_store->recent(); }
+    bool hasUnsavedChanges() const { return m_dirty; }
+    // Whether opening a project picks up its unfinished export (the window does; nemo-cli only on
+    // `export --resume`).
+    void setResumesExports(bool resumes) { m_resumesExports = resumes; }
+    // The newest export of this project still rendering or downloading, if any.
+    QString pendingRender() const;
+    // Records an export run by someone other than the workspace's exporter (nemo-cli's).
+    void noteRender(const QString &jobId, RenderRecord::State state, const QString &targetPath = QString(),
+                    const QString &error = QString(), const QDateTime &startedAt = QDateTime());
+    // What went wrong last (for a person).
+    QString lastProblem() const { return m_lastProblem; }
+
+    // Starts a fresh project (the current one is saved first).
+    void newProject();
+    // Opens a saved project; false (and problem()) when it cannot be read — the current one stays.
+    bool open(const QString &id);
+    // At start: the project used last, else a new one. A damaged last project is reported and kept aside.
+    void openLast();
+    // Writes now; false when it could not (problem() says why).
+    bool flush();
+
+signals:
+    // Another project was opened or started, or the project's name changed.
+    void projectChanged();
+    void saved();
+    // Something went wrong with the project files; for the user.
+    void problem(const QString &message);
+
+private:
+    void watch();
+    void changed();
+    void apply(const Project &project);
+    void noteState(const agent::ProjectState &state);
+    void noteExport();
+    void resumeExport();
+    int userTurns() const;
+
+    client::Workspace *m_workspace;
+    ProjectStore *m_store;
+    Project m_project; // id, name, times, drafts and renders; the rest lives in the workspace
+    QTimer m_saveTimer;
+    QString m_nameShown;
+    bool m_dirty = false;
+    bool m_applying = false;
+    bool m_resumesExports = true;
+    QString m_lastError;
+    QString m_lastProblem;
+};
+
+} // namespace nemo::project

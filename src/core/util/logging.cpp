@@ -1,0 +1,5 @@
+#include "util/logging.h"
+
+Q_LOGGING_CATEGORY(lcNemoNet, "nemo.net", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcNemoAuth, "nemo.auth", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcNemoProject, "nemo.project", QtWarningMsg)
