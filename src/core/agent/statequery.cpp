@@ -10,7 +10,12 @@ StateQuery::StateQuery(net::Connection *connection, QObject *parent)
                    QStringLiteral("/api/state/nemo_agent/me/{session}/latest"), QJsonObject(), parent)
 {
     // The state (and its draft, which can be large) is read once, straight from the answer's bytes.
-    readDataWith([this](net::json::Value &data) { return ProjectState::read(data, &m_state); });
+    readDataWith(readerInto(&m_state));
+}
+
+net::Envelope::DataReader StateQuery::readerInto(ProjectState *state)
+{
+    return [state](net::json::Value &data) { return ProjectState::read(data, state); };
 }
 
 void StateQuery::handle(const net::ApiResult &result)

@@ -12,6 +12,8 @@ class StateQuery : public net::ApiCall
 public:
     explicit StateQuery(net::Connection *connection, QObject *parent = nullptr);
     const ProjectState &state() const { return m_state; }
+    // How the answer's `data` is read (straight from the parse into `state`); the benchmark uses it too.
+    static net::Envelope::DataReader readerInto(ProjectState *state);
 
 protected:
     void handle(const net::ApiResult &result) override;

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <limits>
 
 namespace nemo::net::json {
@@ -15,6 +16,8 @@ namespace {
 struct ParserSlot
 {
     od::parser parser;
+    std::unique_ptr<char[]> buffer;
+    size_t capacity = 0;
     bool busy = false;
 };
 thread_local ParserSlot t_slot;
@@ -62,6 +65,8 @@ Document::Document()
         t_slot.busy = true;
         m_borrowed = true;
         m_parser = &t_slot.parser;
+        m_buffer = std::move(t_slot.buffer);
+        m_capacity = std::exchange(t_slot.capacity, 0);
     } else {
         m_ownParser = std::make_unique<od::parser>();
         m_parser = m_ownParser.get();
@@ -70,8 +75,12 @@ Document::Document()
 
 Document::~Document()
 {
-    if (m_borrowed)
+    if (m_borrowed) {
+        // The buffer stays with the thread for the next document (small ones above all: events).
+        t_slot.buffer = std::move(m_buffer);
+        t_slot.capacity = m_capacity;
         t_slot.busy = false;
+    }
 }
 
 bool Document::parse(QByteArrayView bytes)
