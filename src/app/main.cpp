@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "mediabinpanel.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 #include "startupprobe.h"
 #include "theme.h"
 #include "timelinepanel.h"

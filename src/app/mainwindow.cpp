@@ -13,6 +13,7 @@
 #include "notifier.h"
 #include "previewmonitor.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 #include "render/exporter.h"
 #include "render/previewrenderer.h"
 #include "settingsdialog.h"

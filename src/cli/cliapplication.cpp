@@ -11,6 +11,7 @@
 #include "media/mediacache.h"
 #include "net/transport.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 #include "render/exporter.h"
 #include "util/environment.h"
 #include "util/nemoversion.h"

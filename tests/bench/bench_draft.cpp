@@ -77,7 +77,8 @@ int main(int argc, char **argv)
         clock.start();
         // What ServiceJob::answerOf does for a StateQuery: one parse, the state read from it.
         agent::ProjectState state;
-        const net::ApiResult result = net::Envelope::decode(200, answer, agent::StateQuery::readerInto(&state));
+        const net::ApiResult result =
+            net::Envelope::decode(200, answer, agent::StateQuery::readerInto(&state));
         const qint64 enveloped = clock.nsecsElapsed();
         if (!result.ok())
             return 1;

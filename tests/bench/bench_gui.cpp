@@ -1,5 +1,6 @@
 // Benchmarks of the window: launch to first paint, timeline repaint with 10,000 segments, chat appends
 // at 10,000 messages, and 1,000 photos dropped at once. Run under an X server (./scripts/bench uses Xvfb).
+#include "auth/memorysecretstore.h"
 #include "auth/secretstore.h"
 #include "benchsupport.h"
 #include "chatmodel.h"
@@ -12,6 +13,7 @@
 #include "mediabinmodel.h"
 #include "mediabinpanel.h"
 #include "project/project.h"
+#include "project/projectstore.h"
 #include "thumbnailloader.h"
 #include "timelinemodel.h"
 #include "timelinepanel.h"

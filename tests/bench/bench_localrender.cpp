@@ -4,6 +4,7 @@
 // a turn, with the photos scaled down once as the window has it done), the longest stall of this
 // thread's event loop while melt works (the window's would be the same thread), and the memory this
 // process gains meanwhile.
+#include "auth/memorysecretstore.h"
 #include "auth/secretstore.h"
 #include "benchsupport.h"
 #include "client/service.h"

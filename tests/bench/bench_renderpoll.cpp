@@ -5,6 +5,7 @@
 // export takes the product's own path: RenderJob polling the local server, DownloadJob fetching the MP4, and
 // a QMediaPlayer showing its first frame. The server records when each render finished and every poll.
 #include "agent/chatturn.h"
+#include "auth/memorysecretstore.h"
 #include "auth/secretstore.h"
 #include "benchsupport.h"
 #include "client/service.h"

@@ -2,6 +2,7 @@
 // reads. Target: >= 100 MB/s. Its peer, on the same 100 MB stream in the same run: the npm package
 // eventsource-parser with JSON.parse for each event (tests/bench/ssepeer; ./scripts/bench installs it).
 #include "agent/agentevent.h"
+#include "agent/agenteventdecoder.h"
 #include "benchsupport.h"
 #include "net/sseparser.h"
 

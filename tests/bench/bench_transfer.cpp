@@ -3,6 +3,7 @@
 #include "agent/session.h"
 #include "auth/authenticator.h"
 #include "auth/creditsquery.h"
+#include "auth/memorysecretstore.h"
 #include "auth/secretstore.h"
 #include "benchsupport.h"
 #include "client/service.h"

@@ -1,5 +1,6 @@
 // libFuzzer: one SSE data payload through the agent event decoder (ADK and simplified forms).
 #include "agent/agentevent.h"
+#include "agent/agenteventdecoder.h"
 
 #include <cstddef>
 #include <cstdint>

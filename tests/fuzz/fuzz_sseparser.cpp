@@ -1,5 +1,6 @@
 // libFuzzer: the SSE parser fed arbitrary bytes, split at arbitrary places, and the events decoded.
 #include "agent/agentevent.h"
+#include "agent/agenteventdecoder.h"
 #include "net/sseparser.h"
 
 #include <cstddef>

@@ -1,4 +1,6 @@
 // The real window, driven as a person would, under a real X server, against the local server.
+#include "auth/filesecretstore.h"
+#include "auth/memorysecretstore.h"
 #include "auth/secretstorage.h"
 #include "chatmodel.h"
 #include "chatpanel.h"
@@ -14,6 +16,7 @@
 #include "notifier.h"
 #include "previewmonitor.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 #include "render/previewrenderer.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"

@@ -2,9 +2,11 @@
 // app runs, on a projects folder and a file secret store, doing what the command line asks and printing
 // what a person would see, one line each. tst_recovery kills it with SIGKILL in every phase and starts it
 // again.
+#include "auth/filesecretstore.h"
 #include "client/workspace.h"
 #include "harness.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

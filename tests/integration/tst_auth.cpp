@@ -2,6 +2,8 @@
 // and each recovery rule of the contract (1001, 400, 429, 1002), each applied once.
 #include "agent/session.h"
 #include "auth/authenticator.h"
+#include "auth/filesecretstore.h"
+#include "auth/memorysecretstore.h"
 #include "harness.h"
 #include "media/uploadjob.h"
 

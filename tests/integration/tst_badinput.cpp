@@ -1,6 +1,7 @@
 // Bad input at the door, table-driven: files, folders, names and links a person might drop, and text a
 // server might send. Each row gets a clear message for a person; nothing is uploaded that should not
 // be (the local server counts what arrives); the event loop keeps running while files are checked.
+#include "auth/memorysecretstore.h"
 #include "client/workspace.h"
 #include "harness.h"
 #include "media/uploadqueue.h"

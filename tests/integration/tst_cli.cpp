@@ -3,6 +3,7 @@
 #include "fakeserverthread.h"
 #include "harness.h"
 #include "project/project.h"
+#include "project/projectstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>

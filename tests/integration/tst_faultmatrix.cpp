@@ -3,10 +3,12 @@
 // or on disk), the message reached the service at most once, no damaged file is left where the video
 // should be, and the user gets a plain message (never JSON, never a token) — and records its outcome for
 // the suite's summary. The crash rows (SIGKILL in each phase) are in tst_recovery.
+#include "auth/memorysecretstore.h"
 #include "client/workspace.h"
 #include "faultmatrix.h"
 #include "harness.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>

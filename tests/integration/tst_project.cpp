@@ -1,8 +1,10 @@
 // Projects on disk: what is saved, how fast, reopening, switching, and damaged or foreign files.
+#include "auth/memorysecretstore.h"
 #include "client/workspace.h"
 #include "faultmatrix.h"
 #include "harness.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,7 @@
 // Credits and state queries: typed results, idempotent GETs retried with backoff, and TLS that is never
 // weakened.
 #include "auth/claimtokenquery.h"
+#include "auth/memorysecretstore.h"
 #include "harness.h"
 
 #include <QProcess>

@@ -8,6 +8,7 @@
 #include "harness.h"
 #include "mainwindow.h"
 #include "project/projectkeeper.h"
+#include "project/projectstore.h"
 #include "testsecretstore.h"
 #include "util/translations.h"
 

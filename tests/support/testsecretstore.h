@@ -3,6 +3,7 @@
 // A secret store for tests: in memory, and able to fail as a locked keychain would (a switch that has no
 // place in the product's own stores).
 
+#include "auth/memorysecretstore.h"
 #include "auth/secretstore.h"
 
 namespace nemo::test {

@@ -1,5 +1,6 @@
 // Decoding agent events: the ADK form, the simplified form, heartbeats and errors.
 #include "agent/agentevent.h"
+#include "agent/agenteventdecoder.h"
 
 #include <QTest>
 

@@ -1,5 +1,6 @@
 #include "agent/chatturn.h"
 
+#include "agent/agenteventdecoder.h"
 #include "net/connection.h"
 #include "net/envelope.h"
 #include "net/serviceconfig.h"

@@ -1,6 +1,8 @@
 #include "auth/secretstorage.h"
 
+#include "auth/filesecretstore.h"
 #include "auth/keychainsecretstore.h"
+#include "auth/memorysecretstore.h"
 
 namespace nemo::auth {
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/filesecretstore.h"
+#include "auth/memorysecretstore.h"
 #include "auth/secretstore.h"
 
 #include <memory>

@@ -207,6 +207,25 @@ bool readPlainMembers(net::json::od::value value, Members *members)
     });
 }
 
+// Calls `each` for the elements of an array that are objects (others are skipped). False on malformed
+// JSON or when `each` says so.
+template<typename Each>
+bool forEachObject(net::json::od::value array, Each each)
+{
+    net::json::od::array elements;
+    if (array.get_array().get(elements))
+        return false;
+    for (auto element : elements) {
+        net::json::od::value item;
+        net::json::od::json_type type;
+        if (std::move(element).get(item) || item.type().get(type))
+            return false;
+        if (type == net::json::od::json_type::object && !each(item))
+            return false;
+    }
+    return true;
+}
+
 // An object's own text, and the object ready to be iterated again.
 bool rawText(net::json::od::object &object, std::string_view *raw)
 {
@@ -445,18 +464,8 @@ Draft Draft::read(net::json::Value &value, bool *ok)
                 segments.clear();
                 if (!isArray(t))
                     return true;
-                od::array array;
-                if (nested.get_array().get(array))
-                    return false;
-                for (auto element : array) {
-                    od::value segment;
-                    od::json_type segmentType;
-                    if (std::move(element).get(segment) || segment.type().get(segmentType))
-                        return false;
-                    if (isObject(segmentType) && !readSegment(segment, &segments))
-                        return false;
-                }
-                return true;
+                return forEachObject(nested,
+                                     [&](od::value segment) { return readSegment(segment, &segments); });
             });
         if (!read)
             return false;
@@ -492,18 +501,7 @@ Draft Draft::read(net::json::Value &value, bool *ok)
             draft.m_tracks.clear();
             if (!isArray(t))
                 return true;
-            od::array array;
-            if (nested.get_array().get(array))
-                return false;
-            for (auto element : array) {
-                od::value track;
-                od::json_type trackType;
-                if (std::move(element).get(track) || track.type().get(trackType))
-                    return false;
-                if (isObject(trackType) && !readTrack(track))
-                    return false;
-            }
-            return true;
+            return forEachObject(nested, readTrack);
         });
     if (!read)
         return Draft();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/apierror.h"
+#include "net/apiresult.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -12,16 +13,6 @@ namespace nemo::net {
 namespace json {
 class Value;
 } // namespace json
-
-// What a service answer means once the envelope is taken off: the payload, or the error.
-struct ApiResult
-{
-    ApiError error;
-    QJsonObject data; // `data` of an envelope, or the whole object for top-level answers
-    QJsonObject body; // the whole decoded object, for fields beside `data`
-
-    bool ok() const { return !error.isError(); }
-};
 
 // Decodes every envelope the contract allows: {"code","message","data"}, {"success","data"} and
 // top-level render fields. Business codes win over HTTP statuses; both are read.

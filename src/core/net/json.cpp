@@ -4,8 +4,8 @@
 
 #include <cmath>
 #include <cstring>
-#include <utility>
 #include <limits>
+#include <utility>
 
 namespace nemo::net::json {
 
@@ -200,54 +200,46 @@ bool check(od::value value, size_t depth)
     return false;
 }
 
-bool readString(od::value value, QString *out, bool *broken)
+namespace {
+
+// Whether the value has this type; a broken value sets `*broken`.
+bool hasType(od::value &value, od::json_type wanted, bool *broken)
 {
     od::json_type type;
     if (value.type().get(type)) {
         setBroken(broken);
         return false;
     }
-    if (type != od::json_type::string)
-        return false;
-    std::string_view text;
-    if (value.get_string().get(text)) {
+    return type == wanted;
+}
+
+// The read that follows a type check: false, and `*broken` set, when it failed.
+bool readOk(bool ok, bool *broken)
+{
+    if (!ok)
         setBroken(broken);
+    return ok;
+}
+
+} // namespace
+
+bool readString(od::value value, QString *out, bool *broken)
+{
+    std::string_view text;
+    if (!hasType(value, od::json_type::string, broken) || !readOk(!value.get_string().get(text), broken))
         return false;
-    }
     *out = toQString(text);
     return true;
 }
 
 bool readNumber(od::value value, double *out, bool *broken)
 {
-    od::json_type type;
-    if (value.type().get(type)) {
-        setBroken(broken);
-        return false;
-    }
-    if (type != od::json_type::number)
-        return false;
-    if (!readDouble(value, out)) {
-        setBroken(broken);
-        return false;
-    }
-    return true;
+    return hasType(value, od::json_type::number, broken) && readOk(readDouble(value, out), broken);
 }
 
 bool readBool(od::value value, bool *out, bool *broken)
 {
-    od::json_type type;
-    if (value.type().get(type)) {
-        setBroken(broken);
-        return false;
-    }
-    if (type != od::json_type::boolean)
-        return false;
-    if (value.get_bool().get(*out)) {
-        setBroken(broken);
-        return false;
-    }
-    return true;
+    return hasType(value, od::json_type::boolean, broken) && readOk(!value.get_bool().get(*out), broken);
 }
 
 bool toQt(od::object object, QJsonObject *out, size_t depth)

@@ -1,24 +1,11 @@
 #pragma once
 
+#include "net/sseevent.h"
+
 #include <QByteArray>
 #include <QList>
 
 namespace nemo::net {
-
-struct SseEvent
-{
-    enum class Type
-    {
-        Message,
-        Comment
-    };
-    Type type = Type::Message;
-    QByteArray data;      // data lines joined with "\n"
-    QByteArray event;     // the `event:` field
-    QByteArray id;        // the last event id seen
-    int retryMs = -1;     // a `retry:` field in this event, if any
-    bool hasData = false; // a data field was present (even an empty one)
-};
 
 // An incremental text/event-stream parser: feed it bytes as they arrive, split anywhere (even in the
 // middle of a CRLF), and it hands back complete events. LF, CRLF and CR line ends, multi-line data,

@@ -4,6 +4,7 @@
 #include "agent/statequery.h"
 #include "client/service.h"
 #include "client/workspace.h"
+#include "project/projectstore.h"
 #include "util/logging.h"
 
 #include <QFile>

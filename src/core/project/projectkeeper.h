@@ -1,6 +1,7 @@
 #pragma once
 
 #include "project/project.h"
+#include "project/projectstore.h"
 
 #include <QObject>
 #include <QTimer>

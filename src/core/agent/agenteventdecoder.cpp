@@ -1,4 +1,4 @@
-#include "agent/agentevent.h"
+#include "agent/agenteventdecoder.h"
 
 #include "net/json.h"
 
