@@ -198,9 +198,10 @@ private slots:
         QVERIFY2(upload.exitCode == 0, qPrintable(describe(upload)));
         const std::optional<project::Project> withMedia = store.load(id).project;
         QVERIFY(withMedia);
+        const QString photo = data("photo2.png");
         QVERIFY(std::any_of(
-            withMedia->media.cbegin(), withMedia->media.cend(), [this](const media::MediaItem &item) {
-                return item.path == data("photo2.png") && item.state == media::MediaItem::State::Uploaded &&
+            withMedia->media.cbegin(), withMedia->media.cend(), [&](const media::MediaItem &item) {
+                return item.path == photo && item.state == media::MediaItem::State::Uploaded &&
                     !item.uploaded.cdnUrl.isEmpty();
             }));
     }
