@@ -1920,6 +1920,17 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
+    <name>nemo::client::AppInstance</name>
+    <message>
+        <source>Another start of Nemo Studio did not finish; opening a window anyway.</source>
+        <translation>另一个正在启动的 Nemo Studio 没有完成；仍然打开一个窗口。</translation>
+    </message>
+    <message>
+        <source>Later starts cannot hand their files to this window (%1).</source>
+        <translation>之后启动时无法把文件交给此窗口（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>nemo::client::Conversation</name>
     <message>
         <source>Opening the export…</source>

@@ -1,6 +1,7 @@
 #include "appsettings.h"
 #include "auth/authenticator.h"
 #include "auth/secretstorage.h"
+#include "client/appinstance.h"
 #include "client/workspace.h"
 #include "mainwindow.h"
 #include "mediabinpanel.h"
@@ -17,7 +18,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFileOpenEvent>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -100,6 +103,19 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[files…]"));
     parser.process(app);
 
+    // One window per profile: a later start hands its files to the running one and ends here.
+    nemo::client::AppInstance instance(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    if (!parser.isSet(benchmark)) {
+        QStringList files;
+        for (const QString &file : parser.positionalArguments())
+            files.append(QFileInfo(file).absoluteFilePath());
+        QString instanceProblem;
+        if (!instance.claim(files, &instanceProblem))
+            return 0;
+        if (!instanceProblem.isEmpty())
+            std::fprintf(stderr, "nemo-studio: %s\n", qPrintable(instanceProblem));
+    }
+
     nemo::app::Theme::apply(settings.theme());
 
     nemo::net::ServiceConfig config = settings.serviceConfig(parser.value(baseUrl));
@@ -135,6 +151,14 @@ int main(int argc, char *argv[])
     keeper.openLast();
     window.mediaBin()->addPaths(parser.positionalArguments() + app.takePending());
     app.openFile = [&window](const QString &file) { window.mediaBin()->addPaths({file}); };
+    QObject::connect(&instance, &nemo::client::AppInstance::argumentsReceived, &window,
+                     [&window](const QStringList &files) {
+                         window.mediaBin()->addPaths(files);
+                         if (window.isMinimized())
+                             window.showNormal();
+                         window.raise();
+                         window.activateWindow();
+                     });
     workspace.connectToService();
     const int result = app.exec();
     keeper.flush();

@@ -1111,6 +1111,131 @@ private slots:
                                   QStringLiteral("window shows it interrupted; its Retry uploads it once"));
     }
 
+    // The real program's environment for a person's profile under `appHome` (its own XDG folders; the
+    // sign-in kept in a file, so no keychain prompt waits for a person).
+    static QProcessEnvironment profileAt(const QString &appHome)
+    {
+        QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"), QSettings::IniFormat);
+        conf.setValue(QStringLiteral("security/secretStorage"),
+                      auth::SecretStorage::name(auth::SecretStorage::Kind::File));
+        conf.sync();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), appHome + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), appHome + QStringLiteral("/cache"));
+        env.remove(QStringLiteral("NEMO_TOKEN"));
+        env.remove(QStringLiteral("NEMO_API_BASE"));
+        return env;
+    }
+
+    static QStringList mediaOnDisk(const project::ProjectStore &store)
+    {
+        QStringList names;
+        const project::ProjectStore::Loaded saved = store.load(store.lastProjectId());
+        if (saved.project) {
+            for (const MediaItem &item : saved.project->media)
+                names.append(item.name);
+        }
+        names.sort();
+        return names;
+    }
+
+    void aSecondLaunchHandsItsFilesToTheRunningWindow()
+    {
+        // As a person does it: Nemo Studio is open; "Open with" on a photo starts the program again.
+        if (QSysInfo::kernelType() != QLatin1String("linux"))
+            QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
+        test::GuiHarness h;
+        const QString appHome = h.home.filePath(QStringLiteral("once"));
+        const QProcessEnvironment env = profileAt(appHome);
+        const QStringList base{QStringLiteral("--base-url"), h.server.baseUrl().toString()};
+        const project::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        QProcess first;
+        first.setProcessEnvironment(env);
+        first.setProcessChannelMode(QProcess::ForwardedChannels);
+        first.start(QStringLiteral(NEMO_STUDIO_EXE), base);
+        QVERIFY(first.waitForStarted());
+        auto stopFirst = qScopeGuard([&] {
+            first.kill();
+            first.waitForFinished();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!store.lastProjectId().isEmpty(), 30000); // running, its project open
+
+        QProcess second;
+        second.setProcessEnvironment(env);
+        second.setProcessChannelMode(QProcess::ForwardedChannels);
+        second.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo1.jpg")});
+        QVERIFY(second.waitForFinished(20000)); // it ends at once: no second window
+        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.exitCode(), 0);
+        QCOMPARE(first.state(), QProcess::Running);
+        // The photo is in the running window's media bin (and so in its project), uploaded once.
+        QTRY_COMPARE_WITH_TIMEOUT(mediaOnDisk(store), QStringList{QStringLiteral("photo1.jpg")}, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(h.server.callCount(QStringLiteral("upload")), 1, 20000);
+        test::FaultMatrix::record(
+            QStringLiteral("nemo-studio started again while it runs"),
+            QStringLiteral("no second window; its files land in the running window's bin"));
+
+        // Killed: the socket and lock it leaves behind do not stop the next start from being the window.
+        first.kill();
+        QVERIFY(first.waitForFinished());
+        QProcess after;
+        after.setProcessEnvironment(env);
+        after.setProcessChannelMode(QProcess::ForwardedChannels);
+        after.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo2.png")});
+        QVERIFY(after.waitForStarted());
+        auto stopAfter = qScopeGuard([&] {
+            after.kill();
+            after.waitForFinished();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(mediaOnDisk(store),
+                                  (QStringList{QStringLiteral("photo1.jpg"), QStringLiteral("photo2.png")}),
+                                  30000);
+        QCOMPARE(after.state(), QProcess::Running);
+    }
+
+    void twoLaunchesAtOnceMakeOneWindow()
+    {
+        if (QSysInfo::kernelType() != QLatin1String("linux"))
+            QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
+        test::GuiHarness h;
+        const QString appHome = h.home.filePath(QStringLiteral("twice"));
+        const QProcessEnvironment env = profileAt(appHome);
+        const QStringList base{QStringLiteral("--base-url"), h.server.baseUrl().toString()};
+        const project::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        QProcess a;
+        QProcess b;
+        for (QProcess *p : {&a, &b}) {
+            p->setProcessEnvironment(env);
+            p->setProcessChannelMode(QProcess::ForwardedChannels);
+        }
+        // A double click that counted twice: both start in the same moment, each with a file.
+        a.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo1.jpg")});
+        b.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo2.png")});
+        QVERIFY(a.waitForStarted());
+        QVERIFY(b.waitForStarted());
+        auto stop = qScopeGuard([&] {
+            for (QProcess *p : {&a, &b}) {
+                p->kill();
+                p->waitForFinished();
+            }
+        });
+        // Exactly one ends (handing its file over) and one stays: the window.
+        QTRY_VERIFY_WITH_TIMEOUT(a.state() == QProcess::NotRunning || b.state() == QProcess::NotRunning,
+                                 20000);
+        QProcess &ended = a.state() == QProcess::NotRunning ? a : b;
+        QProcess &window = &ended == &a ? b : a;
+        QCOMPARE(ended.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(ended.exitCode(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(mediaOnDisk(store),
+                                  (QStringList{QStringLiteral("photo1.jpg"), QStringLiteral("photo2.png")}),
+                                  30000);
+        QCOMPARE(window.state(), QProcess::Running);
+        QCOMPARE(store.recent().size(), 1); // one project, written by one process
+        test::FaultMatrix::record(QStringLiteral("two launches of nemo-studio at once"),
+                                  QStringLiteral("one window; both launches' files in its media bin"));
+    }
+
     void signInEachTimeAsksForTheToken()
     {
         test::GuiHarness h;
