@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrl>
+#include <QSet>
 #include <QVarLengthArray>
 
 #include <cmath>
@@ -567,7 +568,8 @@ QString Draft::summary() const
     int number = 0;
     for (const Track &track : m_tracks) {
         ++number;
-        QStringList labels;
+        QStringList labels; // in order, each once
+        QSet<QString> seen;
         int unlabeled = 0;
         for (const Segment &segment : track.segments) {
             const QString label = track.kind == TrackKind::Text && !segment.text.isEmpty()
@@ -575,8 +577,10 @@ QString Draft::summary() const
                 : segment.label;
             if (label.isEmpty())
                 ++unlabeled;
-            else if (!labels.contains(label))
+            else if (!seen.contains(label)) {
+                seen.insert(label);
                 labels.append(label);
+            }
         }
         QString content;
         if (track.segments.isEmpty()) {
