@@ -227,6 +227,41 @@ bool showsASecret(test::GuiHarness &h)
 
 } // namespace
 
+namespace {
+
+// A person's profile under `appHome` for the real program: its own XDG folders, the sign-in kept in
+// a file (so no keychain prompt waits for a person), the local server, the projects folder.
+struct Profile
+{
+    Profile(const QString &appHome, const QUrl &server)
+        : base{QStringLiteral("--base-url"), server.toString()}
+        , store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"))
+    {
+        QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"), QSettings::IniFormat);
+        conf.setValue(QStringLiteral("security/secretStorage"),
+                      auth::SecretStorage::name(auth::SecretStorage::Kind::File));
+        conf.sync();
+        env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), appHome + QStringLiteral("/data"));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), appHome + QStringLiteral("/cache"));
+        env.remove(QStringLiteral("NEMO_TOKEN"));
+        env.remove(QStringLiteral("NEMO_API_BASE"));
+    }
+    // Starts nemo-studio in this profile with these files.
+    void start(QProcess *process, const QStringList &files = {}) const
+    {
+        process->setProcessEnvironment(env);
+        process->setProcessChannelMode(QProcess::ForwardedChannels);
+        process->start(QStringLiteral(NEMO_STUDIO_EXE), base + files);
+    }
+    QProcessEnvironment env;
+    QStringList base;
+    project::ProjectStore store;
+};
+
+} // namespace
+
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
@@ -1047,30 +1082,15 @@ private slots:
         hold.delayMs = 120000;
         h.server.addFault(hold);
         const QString appHome = h.home.filePath(QStringLiteral("killed"));
-        {
-            // Its own settings: the sign-in in a file, so no keychain prompt waits for a person.
-            QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"),
-                           QSettings::IniFormat);
-            conf.setValue(QStringLiteral("security/secretStorage"),
-                          auth::SecretStorage::name(auth::SecretStorage::Kind::File));
-        }
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), appHome + QStringLiteral("/data"));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), appHome + QStringLiteral("/cache"));
-        env.remove(QStringLiteral("NEMO_TOKEN"));
-        env.remove(QStringLiteral("NEMO_API_BASE"));
+        const Profile profile(appHome, h.server.baseUrl());
         QProcess app;
-        app.setProcessEnvironment(env);
-        app.setProcessChannelMode(QProcess::ForwardedChannels);
-        app.start(QStringLiteral(NEMO_STUDIO_EXE),
-                  {QStringLiteral("--base-url"), h.server.baseUrl().toString(), data("photo1.jpg")});
+        profile.start(&app, {data("photo1.jpg")});
         QVERIFY(app.waitForStarted());
         auto stopApp = qScopeGuard([&] {
             app.kill();
             app.waitForFinished();
         });
-        const project::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        const project::ProjectStore &store = profile.store;
         auto uploadingOnDisk = [&] {
             const project::ProjectStore::Loaded saved = store.load(store.lastProjectId());
             return saved.project && saved.project->media.size() == 1 &&
@@ -1111,23 +1131,6 @@ private slots:
                                   QStringLiteral("window shows it interrupted; its Retry uploads it once"));
     }
 
-    // The real program's environment for a person's profile under `appHome` (its own XDG folders; the
-    // sign-in kept in a file, so no keychain prompt waits for a person).
-    static QProcessEnvironment profileAt(const QString &appHome)
-    {
-        QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"), QSettings::IniFormat);
-        conf.setValue(QStringLiteral("security/secretStorage"),
-                      auth::SecretStorage::name(auth::SecretStorage::Kind::File));
-        conf.sync();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), appHome + QStringLiteral("/data"));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), appHome + QStringLiteral("/cache"));
-        env.remove(QStringLiteral("NEMO_TOKEN"));
-        env.remove(QStringLiteral("NEMO_API_BASE"));
-        return env;
-    }
-
     static QStringList mediaOnDisk(const project::ProjectStore &store)
     {
         QStringList names;
@@ -1146,14 +1149,10 @@ private slots:
         if (QSysInfo::kernelType() != QLatin1String("linux"))
             QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
         test::GuiHarness h;
-        const QString appHome = h.home.filePath(QStringLiteral("once"));
-        const QProcessEnvironment env = profileAt(appHome);
-        const QStringList base{QStringLiteral("--base-url"), h.server.baseUrl().toString()};
-        const project::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        const Profile profile(h.home.filePath(QStringLiteral("once")), h.server.baseUrl());
+        const project::ProjectStore &store = profile.store;
         QProcess first;
-        first.setProcessEnvironment(env);
-        first.setProcessChannelMode(QProcess::ForwardedChannels);
-        first.start(QStringLiteral(NEMO_STUDIO_EXE), base);
+        profile.start(&first);
         QVERIFY(first.waitForStarted());
         auto stopFirst = qScopeGuard([&] {
             first.kill();
@@ -1162,9 +1161,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!store.lastProjectId().isEmpty(), 30000); // running, its project open
 
         QProcess second;
-        second.setProcessEnvironment(env);
-        second.setProcessChannelMode(QProcess::ForwardedChannels);
-        second.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo1.jpg")});
+        profile.start(&second, {data("photo1.jpg")});
         QVERIFY(second.waitForFinished(20000)); // it ends at once: no second window
         QCOMPARE(second.exitStatus(), QProcess::NormalExit);
         QCOMPARE(second.exitCode(), 0);
@@ -1180,9 +1177,7 @@ private slots:
         first.kill();
         QVERIFY(first.waitForFinished());
         QProcess after;
-        after.setProcessEnvironment(env);
-        after.setProcessChannelMode(QProcess::ForwardedChannels);
-        after.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo2.png")});
+        profile.start(&after, {data("photo2.png")});
         QVERIFY(after.waitForStarted());
         auto stopAfter = qScopeGuard([&] {
             after.kill();
@@ -1199,19 +1194,13 @@ private slots:
         if (QSysInfo::kernelType() != QLatin1String("linux"))
             QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
         test::GuiHarness h;
-        const QString appHome = h.home.filePath(QStringLiteral("twice"));
-        const QProcessEnvironment env = profileAt(appHome);
-        const QStringList base{QStringLiteral("--base-url"), h.server.baseUrl().toString()};
-        const project::ProjectStore store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"));
+        const Profile profile(h.home.filePath(QStringLiteral("twice")), h.server.baseUrl());
+        const project::ProjectStore &store = profile.store;
         QProcess a;
         QProcess b;
-        for (QProcess *p : {&a, &b}) {
-            p->setProcessEnvironment(env);
-            p->setProcessChannelMode(QProcess::ForwardedChannels);
-        }
         // A double click that counted twice: both start in the same moment, each with a file.
-        a.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo1.jpg")});
-        b.start(QStringLiteral(NEMO_STUDIO_EXE), base + QStringList{data("photo2.png")});
+        profile.start(&a, {data("photo1.jpg")});
+        profile.start(&b, {data("photo2.png")});
         QVERIFY(a.waitForStarted());
         QVERIFY(b.waitForStarted());
         auto stop = qScopeGuard([&] {

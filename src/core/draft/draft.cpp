@@ -5,8 +5,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrl>
 #include <QSet>
+#include <QUrl>
 #include <QVarLengthArray>
 
 #include <cmath>

@@ -148,58 +148,6 @@ bool Document::parseStrict(QByteArrayView bytes)
     return true;
 }
 
-bool check(od::value value, size_t depth)
-{
-    if (depth >= MaxDepth)
-        return false;
-    od::json_type type;
-    if (value.type().get(type))
-        return false;
-    switch (type) {
-    case od::json_type::object: {
-        od::object object;
-        if (value.get_object().get(object))
-            return false;
-        for (auto member : object) {
-            od::field field;
-            std::string_view key;
-            if (std::move(member).get(field) || field.unescaped_key().get(key) ||
-                !check(field.value(), depth + 1))
-                return false;
-        }
-        return true;
-    }
-    case od::json_type::array: {
-        od::array array;
-        if (value.get_array().get(array))
-            return false;
-        for (auto element : array) {
-            od::value item;
-            if (std::move(element).get(item) || !check(item, depth + 1))
-                return false;
-        }
-        return true;
-    }
-    case od::json_type::string: {
-        std::string_view text;
-        return !value.get_string().get(text);
-    }
-    case od::json_type::number: {
-        double d = 0;
-        return readDouble(value, &d);
-    }
-    case od::json_type::boolean: {
-        bool b = false;
-        return !value.get_bool().get(b);
-    }
-    case od::json_type::null: {
-        bool isNull = false;
-        return !value.is_null().get(isNull) && isNull;
-    }
-    }
-    return false;
-}
-
 namespace {
 
 // Whether the value has this type; a broken value sets `*broken`.
@@ -242,28 +190,10 @@ bool readBool(od::value value, bool *out, bool *broken)
     return hasType(value, od::json_type::boolean, broken) && readOk(!value.get_bool().get(*out), broken);
 }
 
-bool toQt(od::object object, QJsonObject *out, size_t depth)
-{
-    if (depth >= MaxDepth)
-        return false;
-    QJsonObject result;
-    for (auto member : object) {
-        od::field field;
-        if (std::move(member).get(field))
-            return false;
-        std::string_view key;
-        if (field.unescaped_key().get(key))
-            return false;
-        QJsonValue value;
-        if (!toQt(field.value(), &value, depth + 1))
-            return false;
-        result.insert(toQString(key), value);
-    }
-    *out = std::move(result);
-    return true;
-}
+namespace {
 
-bool toQt(od::value value, QJsonValue *out, size_t depth)
+// Reads a value completely (every byte of it is checked); builds the Qt value when `keep` is given.
+bool walk(od::value value, QJsonValue *keep, size_t depth)
 {
     if (depth >= MaxDepth)
         return false;
@@ -273,10 +203,21 @@ bool toQt(od::value value, QJsonValue *out, size_t depth)
     switch (type) {
     case od::json_type::object: {
         od::object object;
-        QJsonObject result;
-        if (value.get_object().get(object) || !toQt(object, &result, depth))
+        if (value.get_object().get(object))
             return false;
-        *out = result;
+        QJsonObject result;
+        for (auto member : object) {
+            od::field field;
+            std::string_view key;
+            QJsonValue item;
+            if (std::move(member).get(field) || field.unescaped_key().get(key) ||
+                !walk(field.value(), keep ? &item : nullptr, depth + 1))
+                return false;
+            if (keep)
+                result.insert(toQString(key), item);
+        }
+        if (keep)
+            *keep = result;
         return true;
     }
     case od::json_type::array: {
@@ -287,59 +228,73 @@ bool toQt(od::value value, QJsonValue *out, size_t depth)
         for (auto element : array) {
             od::value item;
             QJsonValue converted;
-            if (std::move(element).get(item) || !toQt(item, &converted, depth + 1))
+            if (std::move(element).get(item) || !walk(item, keep ? &converted : nullptr, depth + 1))
                 return false;
-            result.append(converted);
+            if (keep)
+                result.append(converted);
         }
-        *out = result;
+        if (keep)
+            *keep = result;
         return true;
     }
     case od::json_type::string: {
         std::string_view text;
         if (value.get_string().get(text))
             return false;
-        *out = toQString(text);
+        if (keep)
+            *keep = toQString(text);
         return true;
     }
     case od::json_type::number: {
         // As QJsonDocument reads numbers: integers that fit stay exact, everything else is a double.
         od::number number;
+        double d = 0;
         if (!value.get_number().get(number)) {
             if (number.is_int64()) {
-                *out = QJsonValue(qint64(number.get_int64()));
+                if (keep)
+                    *keep = QJsonValue(qint64(number.get_int64()));
                 return true;
             }
-            if (number.is_uint64()) {
-                *out = qtNumber(double(number.get_uint64()));
-                return true;
-            }
-            if (underflows(value, number.get_double()))
+            d = number.is_uint64() ? double(number.get_uint64()) : number.get_double();
+            if (underflows(value, d))
                 return false;
-            *out = qtNumber(number.get_double());
-            return true;
-        }
-        double d = 0;
-        if (!readDouble(value, &d))
+        } else if (!readDouble(value, &d)) {
             return false;
-        *out = qtNumber(d);
+        }
+        if (keep)
+            *keep = qtNumber(d);
         return true;
     }
     case od::json_type::boolean: {
         bool b = false;
         if (value.get_bool().get(b))
             return false;
-        *out = QJsonValue(b);
+        if (keep)
+            *keep = QJsonValue(b);
         return true;
     }
     case od::json_type::null: {
         bool isNull = false;
         if (value.is_null().get(isNull) || !isNull)
             return false;
-        *out = QJsonValue(QJsonValue::Null);
+        if (keep)
+            *keep = QJsonValue(QJsonValue::Null);
         return true;
     }
     }
     return false;
+}
+
+} // namespace
+
+bool check(od::value value)
+{
+    return walk(value, nullptr, 0);
+}
+
+bool toQt(od::value value, QJsonValue *out)
+{
+    return walk(value, out, 0);
 }
 
 bool parseToQt(QByteArrayView bytes, QJsonValue *out)

@@ -77,11 +77,10 @@ bool readNumber(od::value value, double *out, bool *broken = nullptr);
 bool readBool(od::value value, bool *out, bool *broken = nullptr);
 
 // Reads a value completely without keeping it: false on malformed JSON.
-bool check(od::value value, size_t depth = 0);
+bool check(od::value value);
 
 // The value as Qt's JSON types, read completely (every byte of it is checked). False on malformed JSON.
-bool toQt(od::value value, QJsonValue *out, size_t depth = 0);
-bool toQt(od::object object, QJsonObject *out, size_t depth = 0);
+bool toQt(od::value value, QJsonValue *out);
 // The whole text of `bytes` as a QJsonValue, the way QJsonDocument would read it (for tests and the
 // differential fuzzer). False when it is not exactly one JSON value.
 bool parseToQt(QByteArrayView bytes, QJsonValue *out);
