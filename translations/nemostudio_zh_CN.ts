@@ -1605,16 +1605,6 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>退出码：</translation>
     </message>
     <message>
-        <source>  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),
-  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),
-  7 network (offline, timeout, insecure), 8 service error (including failed renders), 130 interrupted.
-</source>
-        <translation>  0 成功，1 其他失败，2 用法错误，3 登录问题（令牌、频率限制、钥匙串），
-  4 积分不足，5 当前套餐不含导出，6 输入无效（文件类型、大小、空时间线），
-  7 网络（离线、超时、不安全），8 服务错误（包括渲染失败），130 已中断。
-</translation>
-    </message>
-    <message>
         <source>No command given.</source>
         <translation>没有给出命令。</translation>
     </message>
@@ -1917,6 +1907,22 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),
+  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),
+  7 network (offline, timeout, insecure), 8 service error (including failed renders),
+  9 the project is open in Nemo Studio or another nemo-cli run, 130 interrupted.
+</source>
+        <translation>  0 成功，1 其他失败，2 用法错误，3 登录问题（令牌、频率限制、钥匙串），
+  4 积分不足，5 当前套餐不含导出，6 输入无效（文件类型、大小、空时间线），
+  7 网络（离线、超时、不安全），8 服务错误（包括渲染失败），
+  9 项目已在 Nemo Studio 或另一个 nemo-cli 运行中打开，130 已中断。
+</translation>
+    </message>
+    <message>
+        <source>%1 Commands that only look (state, credits, web, export --cancel) work meanwhile.</source>
+        <translation>%1 只查看的命令（state、credits、web、export --cancel）在此期间仍可使用。</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2433,17 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>The service&apos;s answer was too large to be read.</source>
         <translation>服务返回的内容太大，无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::project::ProjectKeeper</name>
+    <message>
+        <source>This project is open in %1 (process %2). Close it there first; your work there is kept.</source>
+        <translation>此项目已在 %1（进程 %2）中打开。请先在那里关闭它；那里的工作会被保留。</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一个程序</translation>
     </message>
 </context>
 <context>

@@ -117,8 +117,8 @@ QString CliApplication::globalHelp() const
     text +=
         tr("  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),\n"
            "  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),\n"
-           "  7 network (offline, timeout, insecure), 8 service error (including failed renders), 130 "
-           "interrupted.\n");
+           "  7 network (offline, timeout, insecure), 8 service error (including failed renders),\n"
+           "  9 the project is open in Nemo Studio or another nemo-cli run, 130 interrupted.\n");
     return text;
 }
 
@@ -269,11 +269,35 @@ bool CliApplication::setUpService(int *exitCode)
     m_keeper->setResumesExports(false); // only `export --resume` picks an export up
     connect(m_keeper.get(), &project::ProjectKeeper::problem, this,
             [this](const QString &message) { printStatus(tr("Warning: %1").arg(message)); });
+    // Commands that change the project take its lock; those that only look read it as it is on disk.
+    // While Nemo Studio (or another nemo-cli run) has the project open, commands that would change it
+    // refuse, and those that only look read it as it is on disk without writing.
+    QString inUse;
+    if (m_keeper->isInUse(m_projects->lastProjectId(), &inUse)) {
+        if (writesProject()) {
+            printError(tr("%1 Commands that only look (state, credits, web, export --cancel) work meanwhile.")
+                           .arg(inUse));
+            *exitCode = ProjectInUse;
+            return false;
+        }
+        m_keeper->setReadOnly(true);
+    }
     m_keeper->openLast();
     connect(m_service->session(), &agent::Session::replaced, this, [this] {
         printStatus(tr("The service no longer knew the previous session; a new one was started (its timeline "
                        "is empty)."));
     });
+    return true;
+}
+
+bool CliApplication::writesProject() const
+{
+    static const QStringList lookOnly{QStringLiteral("credits"), QStringLiteral("state"),
+                                      QStringLiteral("web")};
+    if (lookOnly.contains(m_command))
+        return false;
+    if (m_command == QLatin1String("export"))
+        return !m_parser.isSet(QStringLiteral("cancel")) && !m_parser.isSet(QStringLiteral("mlt"));
     return true;
 }
 

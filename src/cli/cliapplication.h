@@ -73,6 +73,8 @@ private:
     void addGlobalOptions(QCommandLineParser &parser) const;
     QString globalHelp() const;
     bool setUpService(int *exitCode);
+    // Whether this run's command changes the project (and so takes its lock).
+    bool writesProject() const;
     void dispatch();
     void finish(int exitCode);
     void fail(const net::ApiError &error);

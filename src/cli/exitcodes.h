@@ -16,6 +16,7 @@ enum ExitCode : int
     BadInput = 6,
     Network = 7,
     Server = 8,
+    ProjectInUse = 9,
     Interrupted = 130,
 };
 

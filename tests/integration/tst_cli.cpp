@@ -1,8 +1,11 @@
 // nemo-cli end to end: the real binary against the local server — sign in, upload two images, chat,
 // state, export to a playable MP4 — and an exit code for each class of error.
+#include "auth/memorysecretstore.h"
+#include "client/workspace.h"
 #include "fakeserverthread.h"
 #include "harness.h"
 #include "project/project.h"
+#include "project/projectkeeper.h"
 #include "project/projectstore.h"
 
 #include <QDir>
@@ -204,6 +207,41 @@ private slots:
                 return item.path == photo && item.state == media::MediaItem::State::Uploaded &&
                     !item.uploaded.cdnUrl.isEmpty();
             }));
+    }
+
+    void leavesAProjectOpenElsewhereAlone()
+    {
+        FakeServerThread server(exportScenario(600));
+        const Run first = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a video")});
+        QVERIFY2(first.exitCode == 0, qPrintable(describe(first)));
+        project::ProjectStore store(m_home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
+        QFile file(store.pathFor(store.lastProjectId()));
+        {
+            // This process is Nemo Studio with the project open.
+            auth::MemorySecretStore secrets;
+            client::Workspace window(test::quickConfig(server.baseUrl()), &secrets);
+            project::ProjectKeeper keeper(&window, &store);
+            QCOMPARE(keeper.openLast(), project::ProjectKeeper::Opened::Last);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray before = file.readAll();
+            file.close();
+
+            const Run chat =
+                cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make it shorter")});
+            QCOMPARE(chat.exitCode, 9);
+            QVERIFY2(chat.err.contains(QLatin1String("is open in")), qPrintable(describe(chat)));
+            const Run upload = cli(server.baseUrl(), {QStringLiteral("upload"), data("photo2.png")});
+            QCOMPARE(upload.exitCode, 9);
+            // Looking is fine, and writes nothing.
+            const Run state = cli(server.baseUrl(), {QStringLiteral("state")});
+            QVERIFY2(state.exitCode == 0, qPrintable(describe(state)));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.readAll(), before);
+            file.close();
+        }
+        // Closed there: the terminal may change it again.
+        const Run again = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make it shorter")});
+        QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
     }
 
     void fromImagesToAPlayableVideo()

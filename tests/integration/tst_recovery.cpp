@@ -3,9 +3,13 @@
 // the same projects folder. Every message shown is still there, nothing is sent again, an upload shows
 // as interrupted with Retry, the render is polled again, and the download resumes with Range into a file
 // byte-identical to the server's.
+#include "auth/memorysecretstore.h"
+#include "client/workspace.h"
 #include "fakeserverthread.h"
 #include "faultmatrix.h"
 #include "harness.h"
+#include "project/projectkeeper.h"
+#include "project/projectstore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -135,6 +139,61 @@ private:
     }
 
 private slots:
+    void aProjectIsWrittenByOneProcessAtATime()
+    {
+        test::ScratchDir home;
+        fake::FakeServerThread server(scenario());
+        const QString folder = home.filePath(QStringLiteral("projects"));
+        Driver app(server.baseUrl(), home.path(), {});
+        QVERIFY(app.waitFor(QStringLiteral("^opened ")));
+        const QString id = app.line(app.find(QStringLiteral("^opened "))).split(QLatin1Char(' ')).value(1);
+        QVERIFY(project::ProjectStore::isValidId(id));
+        const QString lockFile = folder + QLatin1Char('/') + id + QStringLiteral(".json.lock");
+        QVERIFY(QFile::exists(lockFile));
+        QFile saved(folder + QLatin1Char('/') + id + QStringLiteral(".json"));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray before = saved.readAll();
+        saved.close();
+
+        // Another process (this one) starting on the same profile: the project is not opened for
+        // writing here; a new one is, and the reason is on record.
+        auth::MemorySecretStore secrets;
+        {
+            client::Workspace other(test::quickConfig(server.baseUrl()), &secrets);
+            project::ProjectStore store(folder);
+            project::ProjectKeeper keeper(&other, &store);
+            QCOMPARE(keeper.openLast(), project::ProjectKeeper::Opened::LastInUse);
+            QVERIFY(keeper.projectId() != id);
+            QVERIFY2(keeper.lastProblem().contains(QLatin1String("is open in")),
+                     qPrintable(keeper.lastProblem()));
+            QVERIFY(!keeper.open(id));
+            // Read-only, as nemo-cli's look-only commands are: it opens, and writes nothing.
+            client::Workspace looking(test::quickConfig(server.baseUrl()), &secrets);
+            project::ProjectKeeper reader(&looking, &store);
+            reader.setReadOnly(true);
+            QVERIFY(reader.open(id));
+            looking.conversation()->addNotice(QStringLiteral("seen read-only"));
+            QVERIFY(reader.flush());
+        }
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), before); // untouched by anyone but its owner
+        saved.close();
+
+        // The owner killed: its lock stays behind, and the next start takes it over.
+        app.kill();
+        QVERIFY(QFile::exists(lockFile));
+        client::Workspace next(test::quickConfig(server.baseUrl()), &secrets);
+        project::ProjectStore store(folder);
+        project::ProjectKeeper keeper(&next, &store);
+        QVERIFY2(keeper.open(id), qPrintable(keeper.lastProblem()));
+        QCOMPARE(keeper.projectId(), id);
+        test::FaultMatrix::record(
+            QStringLiteral("a project open in another process"),
+            QStringLiteral("not opened for writing; a new project, and the reason said"));
+        test::FaultMatrix::record(QStringLiteral("a project locked by a crashed process"),
+                                  QStringLiteral("the stale lock is taken over; the project opens"));
+    }
+
     void killedMidUpload()
     {
         test::ScratchDir home;

@@ -7,7 +7,9 @@
 #include "project/projectstore.h"
 #include "util/logging.h"
 
+#include <QDir>
 #include <QFile>
+#include <QLockFile>
 
 namespace nemo::project {
 
@@ -167,7 +169,7 @@ void ProjectKeeper::noteExport()
 bool ProjectKeeper::flush()
 {
     m_saveTimer.stop();
-    if (m_project.id.isEmpty())
+    if (m_project.id.isEmpty() || m_readOnly)
         return true;
     Project project = m_project;
     project.modified = QDateTime::currentDateTime();
@@ -228,7 +230,8 @@ void ProjectKeeper::apply(const Project &project)
     m_applying = false;
     m_dirty = false;
     m_nameShown = projectName();
-    m_store->setLastProjectId(project.id);
+    if (!m_readOnly)
+        m_store->setLastProjectId(project.id);
     emit projectChanged();
     if (m_resumesExports)
         resumeExport();
@@ -252,7 +255,42 @@ void ProjectKeeper::resumeExport()
     }
 }
 
-void ProjectKeeper::newProject()
+std::unique_ptr<QLockFile> ProjectKeeper::lock(const QString &id, QString *problem) const
+{
+    QDir().mkpath(m_store->folder());
+    auto lock = std::make_unique<QLockFile>(m_store->pathFor(id) + QStringLiteral(".lock"));
+    // Never stale by age (a project stays open for days); a lock whose process is gone is stale and
+    // taken over (a crash, a kill).
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0))
+        return lock;
+    if (lock->error() != QLockFile::LockFailedError) {
+        // The folder cannot be written at all: nobody can save there, so there is nobody to keep out.
+        // The project opens; saving reports the problem and keeps the changes until it can.
+        return std::make_unique<QLockFile>(QString());
+    }
+    qint64 pid = 0;
+    QString host;
+    QString program;
+    lock->getLockInfo(&pid, &host, &program);
+    *problem = tr("This project is open in %1 (process %2). Close it there first; your work there is kept.")
+                   .arg(program.isEmpty() ? tr("another program") : program)
+                   .arg(pid);
+    return nullptr;
+}
+
+bool ProjectKeeper::isInUse(const QString &id, QString *problem) const
+{
+    if (!ProjectStore::isValidId(id) || !QFile::exists(m_store->pathFor(id)))
+        return false;
+    QString why;
+    const bool inUse = !lock(id, &why); // taken and let go at once
+    if (inUse && problem)
+        *problem = why;
+    return inUse;
+}
+
+bool ProjectKeeper::newProject()
 {
     if (m_dirty)
         flush();
@@ -260,14 +298,32 @@ void ProjectKeeper::newProject()
     project.id = Project::newId();
     project.created = QDateTime::currentDateTime();
     project.modified = project.created;
+    if (!m_readOnly) {
+        std::unique_ptr<QLockFile> taken = lock(project.id, &m_lastProblem);
+        if (!taken)
+            return false;
+        m_lock = std::move(taken);
+    }
     apply(project);
     flush();
+    return true;
 }
 
 bool ProjectKeeper::open(const QString &id)
 {
     if (id == m_project.id)
         return true;
+    m_lastOpenLocked = false;
+    // No two processes ever write one project: the one that has it open holds its lock.
+    std::unique_ptr<QLockFile> taken;
+    if (!m_readOnly) {
+        taken = lock(id, &m_lastProblem);
+        if (!taken) {
+            m_lastOpenLocked = true;
+            emit problem(m_lastProblem);
+            return false;
+        }
+    }
     const ProjectStore::Loaded loaded = m_store->load(id);
     if (!loaded.project) {
         m_lastProblem = loaded.error;
@@ -276,23 +332,29 @@ bool ProjectKeeper::open(const QString &id)
     }
     if (m_dirty)
         flush();
+    if (taken)
+        m_lock = std::move(taken); // the previous project's lock goes with it
     apply(*loaded.project);
     return true;
 }
 
-void ProjectKeeper::openLast()
+ProjectKeeper::Opened ProjectKeeper::openLast()
 {
     const QString last = m_store->lastProjectId();
     // A project the user deleted is not a problem to report; a damaged one is.
     if (last.isEmpty() || !QFile::exists(m_store->pathFor(last))) {
         newProject();
-        return;
+        return Opened::New;
     }
     if (open(last))
-        return;
+        return Opened::Last;
+    const Opened why = m_lastOpenLocked ? Opened::LastInUse : Opened::LastUnreadable;
+    const QString problem = m_lastProblem;
     newProject();
     // Said in the new project's chat too, so it is not missed (and stays on record).
-    m_workspace->conversation()->addNotice(m_lastProblem);
+    m_workspace->conversation()->addNotice(problem);
+    m_lastProblem = problem;
+    return why;
 }
 
 } // namespace nemo::project

@@ -3,8 +3,11 @@
 #include "project/project.h"
 #include "project/projectstore.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QTimer>
+
+#include <memory>
 
 namespace nemo::agent {
 struct ProjectState;
@@ -50,11 +53,23 @@ public:
     QString lastProblem() const { return m_lastProblem; }
 
     // Starts a fresh project (the current one is saved first).
-    void newProject();
+    // False (lastProblem() says why) when its lock cannot be taken.
+    bool newProject();
     // Opens a saved project; false (and problem()) when it cannot be read — the current one stays.
     bool open(const QString &id);
     // At start: the project used last, else a new one. A damaged last project is reported and kept aside.
-    void openLast();
+    enum class Opened
+    {
+        Last,           // the last project
+        New,            // there was none: a new one
+        LastInUse,      // another process has the last one open: a new one, and lastProblem() says so
+        LastUnreadable, // the last one is damaged (kept aside): a new one, and lastProblem() says so
+    };
+    Opened openLast();
+    // Whether another process has this project open (its lock is held); `problem` says so for a person.
+    bool isInUse(const QString &id, QString *problem = nullptr) const;
+    // Reads projects without ever writing them or taking their lock (nemo-cli's commands that only look).
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     // Writes now; false when it could not (problem() says why).
     bool flush();
 
@@ -66,6 +81,7 @@ signals:
     void problem(const QString &message);
 
 private:
+    std::unique_ptr<QLockFile> lock(const QString &id, QString *problem) const;
     void watch();
     void changed();
     void apply(const Project &project);
@@ -82,6 +98,9 @@ private:
     bool m_dirty = false;
     bool m_applying = false;
     bool m_resumesExports = true;
+    bool m_readOnly = false;
+    bool m_lastOpenLocked = false;
+    std::unique_ptr<QLockFile> m_lock; // of the open project, held while it is open
     QString m_lastError;
     QString m_lastProblem;
 };
