@@ -47,6 +47,8 @@ private slots:
         row("int64 max", "[9223372036854775807]");
         row("int64 min", "[-9223372036854775808]");
         row("negative zero", "[-0]");
+        row("zero with a huge exponent", "{\"a\":-0e122122222222222222222225222224}");
+        row("zero with a huge exponent in a draft", "{\"d\":0e999999999999999999,\"t\":[]}");
         row("integral doubles", "{\"a\":[1e5,-377777777771e5,2.5e1,-0.0,1e20]}");
         row("fraction", "[0.1,1.5e3,-2.25E-2]");
         row("escapes", "[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"]");

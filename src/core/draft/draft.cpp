@@ -80,7 +80,7 @@ bool readScalar(net::json::od::value value, Scalar *out)
         return !value.get_string().get(out->text);
     case net::json::od::json_type::number:
         out->type = Scalar::Type::Number;
-        return !value.get_double().get(out->number);
+        return net::json::readNumber(value, &out->number);
     default:
         out->type = Scalar::Type::Other;
         return true; // skipped (and checked) by the object's iteration

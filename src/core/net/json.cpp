@@ -38,9 +38,18 @@ bool underflows(od::value value, double number)
     return false;
 }
 
+// Any number as a double, the one way every reader here takes (so what one accepts, all accept).
 bool readDouble(od::value value, double *out)
 {
-    return !value.get_double().get(*out) && !underflows(value, *out);
+    od::number number;
+    if (!value.get_number().get(number)) {
+        *out = number.is_int64() ? double(number.get_int64())
+            : number.is_uint64() ? double(number.get_uint64())
+                                 : number.get_double();
+    } else if (value.get_double().get(*out)) {
+        return false;
+    }
+    return !underflows(value, *out);
 }
 
 // As QJsonDocument keeps numbers: integral values that fit in 64 bits as integers, the rest as doubles.
@@ -126,7 +135,7 @@ bool Document::parseStrict(QByteArrayView bytes)
         case od::json_type::number: {
             double d = 0;
             ok = !m_document.get_double().get(d);
-            break; // a scalar document is no event; only its grammar matters
+            break; // a scalar document is no event; only its grammar matters (QJsonDocument refuses it)
         }
         case od::json_type::boolean: {
             bool b = false;
@@ -248,19 +257,14 @@ bool walk(od::value value, QJsonValue *keep, size_t depth)
     case od::json_type::number: {
         // As QJsonDocument reads numbers: integers that fit stay exact, everything else is a double.
         od::number number;
-        double d = 0;
-        if (!value.get_number().get(number)) {
-            if (number.is_int64()) {
-                if (keep)
-                    *keep = QJsonValue(qint64(number.get_int64()));
-                return true;
-            }
-            d = number.is_uint64() ? double(number.get_uint64()) : number.get_double();
-            if (underflows(value, d))
-                return false;
-        } else if (!readDouble(value, &d)) {
-            return false;
+        if (!value.get_number().get(number) && number.is_int64()) {
+            if (keep)
+                *keep = QJsonValue(qint64(number.get_int64()));
+            return true;
         }
+        double d = 0;
+        if (!readDouble(value, &d))
+            return false;
         if (keep)
             *keep = qtNumber(d);
         return true;
