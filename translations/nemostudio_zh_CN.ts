@@ -2436,6 +2436,45 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
+    <name>nemo::project::ProjectDatabase</name>
+    <message>
+        <source>Qt&apos;s SQLite driver (QSQLITE) is not installed</source>
+        <translation>未安装 Qt 的 SQLite 驱动（QSQLITE）</translation>
+    </message>
+    <message>
+        <source>it is not a Nemo Studio project</source>
+        <translation>它不是 Nemo Studio 项目</translation>
+    </message>
+    <message>
+        <source>it was saved by a newer version of Nemo Studio</source>
+        <translation>它由更新版本的 Nemo Studio 保存</translation>
+    </message>
+    <message>
+        <source>it is empty or incomplete</source>
+        <translation>它是空的或不完整</translation>
+    </message>
+    <message>
+        <source>the file is missing</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>the folder %1 could not be created</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>it is incomplete</source>
+        <translation>它不完整</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message>
+        <source>The project could not be saved: %1.</source>
+        <translation>无法保存项目：%1。</translation>
+    </message>
+</context>
+<context>
     <name>nemo::project::ProjectKeeper</name>
     <message>
         <source>This project is open in %1 (process %2). Close it there first; your work there is kept.</source>
@@ -2444,6 +2483,10 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>another program</source>
         <translation>另一个程序</translation>
+    </message>
+    <message>
+        <source>It stopped when Nemo Studio closed. Export again to make it.</source>
+        <translation>Nemo Studio 关闭时它已停止。请重新导出以生成视频。</translation>
     </message>
 </context>
 <context>
@@ -2509,12 +2552,16 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>项目没有有效的标识。</translation>
     </message>
     <message>
-        <source>The folder %1 could not be created.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
         <source>The project could not be saved: %1.</source>
         <translation>无法保存项目：%1。</translation>
+    </message>
+    <message>
+        <source>The project could not be opened: %1.</source>
+        <translation>无法打开项目：%1。</translation>
+    </message>
+    <message>
+        <source>it is damaged (%1)</source>
+        <translation>它已损坏（%1）</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "previewmonitor.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
+#include "realprogram.h"
 #include "render/previewrenderer.h"
 #include "settingsdialog.h"
 #include "statuspanel.h"
@@ -60,6 +61,8 @@
 
 #if defined(NEMO_HAVE_DBUS)
 #include <QDBusConnection>
+#include <QDBusContext>
+#include <QDBusMessage>
 #endif
 
 using namespace nemo;
@@ -142,7 +145,9 @@ bool allUploaded(const media::UploadQueue *queue, int count)
 
 #if defined(NEMO_HAVE_DBUS)
 // A desktop notification daemon on the test's own session bus, to see what the app sends.
-class NotificationDaemon : public QObject
+class NotificationDaemon
+    : public QObject
+    , protected QDBusContext
 {
     Q_OBJECT
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
@@ -157,6 +162,10 @@ public slots:
     uint Notify(const QString &app, uint, const QString &, const QString &summary, const QString &body,
                 const QStringList &, const QVariantMap &, int)
     {
+        // Only this process's: other programs on the test's bus (the real nemo-studio of another test) may
+        // send theirs too.
+        if (calledFromDBus() && message().service() != connection().baseService())
+            return 0;
         shown.append({app, summary, body});
         return uint(shown.size());
     }
@@ -227,40 +236,7 @@ bool showsASecret(test::GuiHarness &h)
 
 } // namespace
 
-namespace {
-
-// A person's profile under `appHome` for the real program: its own XDG folders, the sign-in kept in
-// a file (so no keychain prompt waits for a person), the local server, the projects folder.
-struct Profile
-{
-    Profile(const QString &appHome, const QUrl &server)
-        : base{QStringLiteral("--base-url"), server.toString()}
-        , store(appHome + QStringLiteral("/data/NemoStudio/NemoStudio/projects"))
-    {
-        QSettings conf(appHome + QStringLiteral("/config/NemoStudio/NemoStudio.conf"), QSettings::IniFormat);
-        conf.setValue(QStringLiteral("security/secretStorage"),
-                      auth::SecretStorage::name(auth::SecretStorage::Kind::File));
-        conf.sync();
-        env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), appHome + QStringLiteral("/config"));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), appHome + QStringLiteral("/data"));
-        env.insert(QStringLiteral("XDG_CACHE_HOME"), appHome + QStringLiteral("/cache"));
-        env.remove(QStringLiteral("NEMO_TOKEN"));
-        env.remove(QStringLiteral("NEMO_API_BASE"));
-    }
-    // Starts nemo-studio in this profile with these files.
-    void start(QProcess *process, const QStringList &files = {}) const
-    {
-        process->setProcessEnvironment(env);
-        process->setProcessChannelMode(QProcess::ForwardedChannels);
-        process->start(QStringLiteral(NEMO_STUDIO_EXE), base + files);
-    }
-    QProcessEnvironment env;
-    QStringList base;
-    project::ProjectStore store;
-};
-
-} // namespace
+using test::Profile;
 
 class TestMainWindow final : public QObject
 {

@@ -10,14 +10,18 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace nemo;
 using agent::ChatMessage;
 using project::Project;
+using project::ProjectDatabase;
 using project::ProjectKeeper;
 using project::ProjectStore;
+using project::RenderRecord;
 using test::data;
 
 namespace {
@@ -108,20 +112,22 @@ private slots:
                                      20000);
             QVERIFY(studio.turn(QStringLiteral("make a travel video")));
             QVERIFY(studio.turn(QStringLiteral("add some music")));
-            QTRY_VERIFY(!studio.keeper.drafts().isEmpty());
+            QTRY_VERIFY(studio.keeper.lastDraft());
             messages = studio.workspace.conversation()->messages();
             // On disk within a second of the last change, without anyone asking.
             QTRY_VERIFY_WITH_TIMEOUT(!studio.keeper.hasUnsavedChanges(), 1000);
         }
-        const QJsonObject saved = readJson(dir.filePath(id + QStringLiteral(".json")));
-        QCOMPARE(saved.value(QLatin1String("format")).toString(), QStringLiteral("nemo-studio-project"));
-        QCOMPARE(saved.value(QLatin1String("messages")).toArray().size(), messages.size());
-        QCOMPARE(saved.value(QLatin1String("media")).toArray().size(), 1);
-        QVERIFY(!saved.value(QLatin1String("session"))
-                     .toObject()
-                     .value(QLatin1String("session_id"))
-                     .toString()
-                     .isEmpty());
+        QVERIFY(QFile::exists(dir.filePath(id + QStringLiteral(".nemo"))));
+        const ProjectStore::Loaded saved = ProjectStore(dir.path()).load(id, ProjectDatabase::Drafts::All);
+        QVERIFY2(saved.project, qPrintable(saved.error));
+        QCOMPARE(saved.project->messages.size(), messages.size());
+        QCOMPARE(saved.project->media.size(), 1);
+        QVERIFY(saved.project->session.isValid());
+        // One snapshot of the timeline per turn.
+        QCOMPARE(saved.project->drafts.size(), 2);
+        QCOMPARE(saved.project->drafts.at(0).turn, 1);
+        QCOMPARE(saved.project->drafts.at(1).turn, 2);
+        QVERIFY(!saved.project->drafts.at(1).draft.isEmpty());
 
         Studio again(server, dir.path(), &keychain);
         again.keeper.openLast();
@@ -135,7 +141,8 @@ private slots:
         }
         QCOMPARE(again.workspace.uploads()->at(0).state, media::MediaItem::State::Uploaded);
         QVERIFY(!again.workspace.uploads()->at(0).uploaded.hash.isEmpty());
-        QVERIFY(again.keeper.drafts().size() >= 1);
+        QVERIFY(again.keeper.lastDraft());
+        QCOMPARE(again.keeper.lastDraft()->turn, 2);
         // The timeline is there before the service is asked.
         QVERIFY(again.workspace.state() && !again.workspace.state()->draft.isEmpty());
         // And the session goes on where it was: the next turn needs no new session.
@@ -230,6 +237,248 @@ private slots:
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("p1.json"))));
     }
 
+    void importsAProjectFileOnce()
+    {
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(server.listen());
+        // A project as the versions before databases kept it: one JSON file.
+        const QByteArray legacy =
+            "{\"format\":\"nemo-studio-project\",\"version\":1,\"id\":\"p1\",\"name\":\"\","
+            "\"created\":\"2026-05-01T10:00:00.000Z\",\"modified\":\"2026-05-01T10:05:00.000Z\","
+            "\"session\":{},"
+            "\"messages\":[{\"id\":\"1\",\"role\":\"user\",\"state\":\"done\",\"text\":\"old trip\","
+            "\"time\":\"2026-05-01T10:00:00.000Z\"},{\"id\":\"2\",\"role\":\"agent\",\"state\":"
+            "\"streaming\",\"text\":\"Working on\",\"time\":\"2026-05-01T10:00:01.000Z\"}],"
+            "\"media\":[{\"id\":\"1\",\"path\":\"/home/me/a.jpg\",\"name\":\"a.jpg\",\"size\":10,"
+            "\"state\":\"uploading\"}],"
+            "\"drafts\":[{\"turn\":1,\"time\":\"2026-05-01T10:00:02.000Z\",\"draft\":{\"t\":[{\"tt\":0,"
+            "\"sg\":[{\"s\":\"a.jpg\",\"st\":0,\"et\":1000}]}]}},{\"turn\":2,\"time\":"
+            "\"2026-05-01T10:01:02.000Z\",\"draft\":{\"t\":[{\"tt\":0,\"sg\":[{\"s\":\"a.jpg\",\"st\":0,"
+            "\"et\":2000}]}]}}],"
+            "\"renders\":[{\"id\":\"r1\",\"state\":\"done\",\"target\":\"/home/me/v.mp4\","
+            "\"started\":\"2026-05-01T10:02:00.000Z\"}]}";
+        QCOMPARE(readJson(QStringLiteral("/nonexistent")).size(), 0);
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("p1.json")), legacy));
+        QVERIFY(!readJson(dir.filePath(QStringLiteral("p1.json"))).isEmpty());
+        ProjectStore(dir.path()).setLastProjectId(QStringLiteral("p1"));
+        {
+            Studio studio(server, dir.path());
+            QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
+            QCOMPARE(studio.keeper.projectName(), QStringLiteral("old trip"));
+            QCOMPARE(studio.workspace.conversation()->size(), 2);
+            QCOMPARE(studio.workspace.conversation()->at(1).state, ChatMessage::State::Interrupted);
+            QCOMPARE(studio.workspace.uploads()->at(0).state, media::MediaItem::State::Interrupted);
+            QVERIFY(studio.keeper.lastDraft());
+            QCOMPARE(studio.keeper.lastDraft()->draft.durationMs(), 2000);
+            QVERIFY(studio.keeper.flush());
+        }
+        // Imported: the database holds it, the file is kept as it was under another name.
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("p1.nemo"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("p1.json"))));
+        QFile kept(dir.filePath(QStringLiteral("p1.json.imported")));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), legacy);
+        const ProjectStore::Loaded loaded =
+            ProjectStore(dir.path()).load(QStringLiteral("p1"), ProjectDatabase::Drafts::All);
+        QVERIFY2(loaded.project, qPrintable(loaded.error));
+        QVERIFY(loaded.importedFrom.isEmpty()); // once
+        QCOMPARE(loaded.project->drafts.size(), 2);
+        QCOMPARE(loaded.project->renders.size(), 1);
+        QCOMPARE(loaded.project->renders.at(0).jobId, QStringLiteral("r1"));
+        // What opening marked as interrupted was written back.
+        QCOMPARE(loaded.project->messages.at(1).state, ChatMessage::State::Interrupted);
+        QCOMPARE(loaded.project->media.at(0).state, media::MediaItem::State::Interrupted);
+        QCOMPARE(ProjectStore(dir.path()).recent().size(), 1);
+    }
+
+    void damagedDatabaseIsKeptAside_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("not a database") << QStringLiteral("garbage");
+        QTest::newRow("empty") << QStringLiteral("empty");
+        QTest::newRow("truncated") << QStringLiteral("truncated");
+        QTest::newRow("pages overwritten") << QStringLiteral("overwritten");
+        QTest::newRow("another program's database") << QStringLiteral("foreign");
+    }
+    void damagedDatabaseIsKeptAside()
+    {
+        QFETCH(QString, damage);
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        const QString path = dir.filePath(QStringLiteral("p1.nemo"));
+        Project project;
+        project.id = QStringLiteral("p1");
+        for (int i = 0; i < 400; ++i) {
+            ChatMessage message;
+            message.role = i % 2 ? ChatMessage::Role::Agent : ChatMessage::Role::User;
+            message.text = QStringLiteral("message %1 ").arg(i).repeated(20);
+            project.messages.append(message);
+        }
+        QString error;
+        QVERIFY2(ProjectStore(dir.path()).save(project, &error), qPrintable(error));
+        QFile::remove(path + QStringLiteral("-wal")); // checkpointed on close: the file is all there is
+        QFile file(path);
+        if (damage == QLatin1String("garbage")) {
+            QVERIFY(writeFile(path, QByteArray("\x00\x01garbage\xff", 11).repeated(500)));
+        } else if (damage == QLatin1String("empty")) {
+            QVERIFY(writeFile(path, QByteArray()));
+        } else if (damage == QLatin1String("truncated")) {
+            QVERIFY(file.resize(file.size() / 3));
+        } else if (damage == QLatin1String("overwritten")) {
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            file.seek(4096); // the first page after the header: the schema and the tables' roots
+            file.write(QByteArray(8192, '\xA5'));
+            file.close();
+        } else {
+            QVERIFY(QFile::remove(path));
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)"));
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        }
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        ProjectStore(dir.path()).setLastProjectId(QStringLiteral("p1"));
+
+        Studio studio(server, dir.path());
+        QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
+        QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::LastUnreadable);
+        QCOMPARE(problems.size(), 1);
+        const QString message = problems.at(0).at(0).toString();
+        QVERIFY2(message.contains(QLatin1String("could not be opened")), qPrintable(message));
+        QVERIFY(studio.keeper.projectId() != QLatin1String("p1"));
+        QVERIFY(!QFile::exists(path));
+        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("p1.nemo.corrupt-*")});
+        QCOMPARE(aside.size(), 1);
+        QVERIFY2(message.contains(aside.at(0)), qPrintable(message));
+        QFile keptFile(dir.filePath(aside.at(0)));
+        QVERIFY(keptFile.open(QIODevice::ReadOnly));
+        QCOMPARE(keptFile.readAll(), bytes);
+        test::FaultMatrix::record(
+            QStringLiteral("damaged project database (%1)").arg(QLatin1String(QTest::currentDataTag())),
+            QStringLiteral("reported; kept aside; new project"));
+    }
+
+    void newerDatabaseIsLeftAlone()
+    {
+        test::ScratchDir dir;
+        Project project;
+        project.id = QStringLiteral("p1");
+        QVERIFY(ProjectStore(dir.path()).save(project));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+            db.setDatabaseName(dir.filePath(QStringLiteral("p1.nemo")));
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+        const ProjectStore::Loaded loaded = ProjectStore(dir.path()).load(QStringLiteral("p1"));
+        QVERIFY(!loaded.project);
+        QVERIFY2(loaded.error.contains(QLatin1String("newer version")), qPrintable(loaded.error));
+        QVERIFY(loaded.keptAside.isEmpty());
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("p1.nemo"))));
+    }
+
+    void theDatabaseIsVersionedAndJournaled()
+    {
+        test::ScratchDir dir;
+        Project project;
+        project.id = QStringLiteral("p1");
+        QVERIFY(ProjectStore(dir.path()).save(project));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("look"));
+            db.setDatabaseName(dir.filePath(QStringLiteral("p1.nemo")));
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+            QCOMPARE(query.value(0).toInt(), ProjectDatabase::SchemaVersion);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+            QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")));
+            QStringList tables;
+            while (query.next())
+                tables.append(query.value(0).toString());
+            QCOMPARE(
+                tables,
+                QStringList({QStringLiteral("drafts"), QStringLiteral("media"), QStringLiteral("messages"),
+                             QStringLiteral("meta"), QStringLiteral("renders")}));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("look"));
+    }
+
+    void aLocalRenderIsRecorded()
+    {
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(server.listen());
+        Studio studio(server, dir.path());
+        studio.keeper.newProject();
+        QFile brief(data("draft_brief.json"));
+        QVERIFY(brief.open(QIODevice::ReadOnly));
+        agent::ProjectState state;
+        state.draft = draft::Draft::fromBytes(brief.readAll());
+        QVERIFY(state.draft.isExportable());
+        render::Exporter *exporter = studio.workspace.exporter();
+        // Its media are nowhere on this computer: it starts, then stops and names them.
+        exporter->startLocal(state, {}, studio.workspace.mediaCache(),
+                             dir.filePath(QStringLiteral("Trip.mp4")));
+        QTRY_COMPARE(studio.keeper.renders().size(), 1);
+        QVERIFY(studio.keeper.renders().at(0).local);
+        QVERIFY(studio.keeper.renders().at(0).jobId.startsWith(QLatin1String("local-")));
+        QTRY_VERIFY_WITH_TIMEOUT(!exporter->isRunning(), 20000);
+        QVERIFY(studio.keeper.flush());
+        const ProjectStore::Loaded loaded = ProjectStore(dir.path()).load(studio.keeper.projectId());
+        QVERIFY2(loaded.project, qPrintable(loaded.error));
+        QCOMPARE(loaded.project->renders.size(), 1);
+        QVERIFY(loaded.project->renders.at(0).local);
+        QVERIFY(!loaded.project->renders.at(0).isRunning());
+        QCOMPARE(loaded.project->renders.at(0).targetPath, dir.filePath(QStringLiteral("Trip.mp4")));
+    }
+
+    void aLocalRenderCutShortIsNotResumed()
+    {
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(server.listen());
+        // Killed while rendering on this computer: there is no job anywhere to pick up again.
+        Project project;
+        project.id = QStringLiteral("p1");
+        RenderRecord local;
+        local.jobId = QStringLiteral("local-1764662400000");
+        local.local = true;
+        local.state = RenderRecord::State::Rendering;
+        local.targetPath = dir.filePath(QStringLiteral("Trip.mp4"));
+        local.startedAt = QDateTime::currentDateTime();
+        project.renders.append(local);
+        QVERIFY(ProjectStore(dir.path()).save(project));
+        ProjectStore(dir.path()).setLastProjectId(project.id);
+        {
+            Studio studio(server, dir.path());
+            QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
+            QVERIFY(studio.keeper.pendingRender().isEmpty());
+            QCOMPARE(studio.workspace.exporter()->phase(), render::Exporter::Phase::Idle);
+            QCOMPARE(studio.keeper.renders().size(), 1);
+            QCOMPARE(studio.keeper.renders().at(0).state, RenderRecord::State::Failed);
+            QVERIFY(studio.keeper.flush());
+        }
+        const ProjectStore::Loaded loaded = ProjectStore(dir.path()).load(project.id);
+        QVERIFY2(loaded.project, qPrintable(loaded.error));
+        QCOMPARE(loaded.project->renders.size(), 1);
+        QVERIFY(loaded.project->renders.at(0).local);
+        QCOMPARE(loaded.project->renders.at(0).state, RenderRecord::State::Failed);
+        QVERIFY(loaded.project->renders.at(0).error.contains(QLatin1String("Export again")));
+    }
+
     void idsCannotLeaveTheFolder()
     {
         test::ScratchDir dir;
@@ -256,20 +505,20 @@ private slots:
         Studio studio(server, blocked);
         QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
         studio.keeper.newProject();
-        QCOMPARE(problems.size(), 1);
+        QTRY_COMPARE(problems.size(), 1);
         QVERIFY(studio.keeper.hasUnsavedChanges());
         studio.workspace.conversation()->addNotice(QStringLiteral("still here"));
+        QVERIFY(!studio.keeper.flush());
         QCOMPARE(problems.size(), 1); // said once, not on every change
+        QVERIFY(studio.keeper.hasUnsavedChanges());
         QVERIFY(QFile::remove(blocked));
         QVERIFY(studio.keeper.flush());
-        const QJsonObject saved = readJson(studio.keeper.projectPath());
-        QCOMPARE(saved.value(QLatin1String("messages"))
-                     .toArray()
-                     .at(0)
-                     .toObject()
-                     .value(QLatin1String("text"))
-                     .toString(),
-                 QStringLiteral("still here"));
+        QTRY_VERIFY(!studio.keeper.hasUnsavedChanges());
+        // Everything from before the failure is there: the header and the message.
+        const ProjectStore::Loaded saved = ProjectStore(blocked).load(studio.keeper.projectId());
+        QVERIFY2(saved.project, qPrintable(saved.error));
+        QCOMPARE(saved.project->messages.size(), 1);
+        QCOMPARE(saved.project->messages.at(0).text, QStringLiteral("still here"));
     }
 
     void noSecretsInProjectFiles()
@@ -280,9 +529,14 @@ private slots:
         Studio studio(server, dir.path());
         QVERIFY(studio.startWith(QStringLiteral("make a video")));
         QVERIFY(studio.keeper.flush());
-        QFile file(studio.keeper.projectPath());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
+        // The database and its journal, byte for byte.
+        QByteArray bytes;
+        for (const QString &suffix : {QString(), QStringLiteral("-wal")}) {
+            QFile file(studio.keeper.projectPath() + suffix);
+            if (file.open(QIODevice::ReadOnly))
+                bytes += file.readAll();
+        }
+        QVERIFY(bytes.contains("make a video"));
         QVERIFY(!bytes.contains("nmv_usr_"));
         QVERIFY(!bytes.contains("Bearer"));
         int checked = 0;

@@ -144,16 +144,27 @@ private slots:
         test::ScratchDir home;
         fake::FakeServerThread server(scenario());
         const QString folder = home.filePath(QStringLiteral("projects"));
-        Driver app(server.baseUrl(), home.path(), {});
+        // Busy for as long as the test needs it: its upload is held by the server.
+        fake::Fault hold = test::fault("upload", 1);
+        hold.delayMs = 120000;
+        server.addFault(hold);
+        Driver app(server.baseUrl(), home.path(), {QStringLiteral("--add"), data("photo1.jpg")});
         QVERIFY(app.waitFor(QStringLiteral("^opened ")));
         const QString id = app.line(app.find(QStringLiteral("^opened "))).split(QLatin1Char(' ')).value(1);
         QVERIFY(project::ProjectStore::isValidId(id));
-        const QString lockFile = folder + QLatin1Char('/') + id + QStringLiteral(".json.lock");
+        const QString lockFile = folder + QLatin1Char('/') + id + QStringLiteral(".nemo.lock");
         QVERIFY(QFile::exists(lockFile));
-        QFile saved(folder + QLatin1Char('/') + id + QStringLiteral(".json"));
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        const QByteArray before = saved.readAll();
-        saved.close();
+        const project::ProjectStore look(folder);
+        auto messagesOnDisk = [&look, &id] {
+            const project::ProjectStore::Loaded saved = look.load(id);
+            QStringList texts;
+            for (const agent::ChatMessage &m :
+                 saved.project ? saved.project->messages : QList<agent::ChatMessage>())
+                texts.append(m.text);
+            return saved.project ? texts : QStringList{QStringLiteral("unreadable: ") + saved.error};
+        };
+        QTRY_VERIFY(!look.load(id).error.contains(QLatin1String("missing")));
+        const QStringList before = messagesOnDisk();
 
         // Another process (this one) starting on the same profile: the project is not opened for
         // writing here; a new one is, and the reason is on record.
@@ -175,9 +186,7 @@ private slots:
             looking.conversation()->addNotice(QStringLiteral("seen read-only"));
             QVERIFY(reader.flush());
         }
-        QVERIFY(saved.open(QIODevice::ReadOnly));
-        QCOMPARE(saved.readAll(), before); // untouched by anyone but its owner
-        saved.close();
+        QCOMPARE(messagesOnDisk(), before); // untouched by anyone but its owner
 
         // The owner killed: its lock stays behind, and the next start takes it over.
         app.kill();
@@ -187,6 +196,13 @@ private slots:
         project::ProjectKeeper keeper(&next, &store);
         QVERIFY2(keeper.open(id), qPrintable(keeper.lastProblem()));
         QCOMPARE(keeper.projectId(), id);
+        // Its database too: the dead process's SQLite locks ended with it, its journal is taken over, and
+        // the project is written here.
+        next.conversation()->addNotice(QStringLiteral("written after the takeover"));
+        QVERIFY(keeper.flush());
+        QCOMPARE(messagesOnDisk(), before + QStringList{QStringLiteral("written after the takeover")});
+        test::FaultMatrix::record(QStringLiteral("a project database locked by a crashed process"),
+                                  QStringLiteral("its locks end with it; the project opens and is written"));
         test::FaultMatrix::record(
             QStringLiteral("a project open in another process"),
             QStringLiteral("not opened for writing; a new project, and the reason said"));

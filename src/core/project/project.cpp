@@ -21,11 +21,6 @@ namespace {
 
 const QLatin1String FormatName("nemo-studio-project");
 
-QString isoTime(const QDateTime &time)
-{
-    return time.toString(Qt::ISODateWithMs);
-}
-
 QDateTime fromIsoTime(const QJsonValue &value)
 {
     return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
@@ -40,15 +35,6 @@ QList<T> readList(const QJsonObject &object, QLatin1String key, Read read)
             list.append(read(value.toObject()));
     }
     return list;
-}
-
-template<typename T, typename Write>
-QJsonArray writeList(const QList<T> &list, Write write)
-{
-    QJsonArray array;
-    for (const T &item : list)
-        array.append(write(item));
-    return array;
 }
 
 } // namespace
@@ -70,6 +56,15 @@ QString RenderRecord::stateName(State state)
     return QString();
 }
 
+RenderRecord::State RenderRecord::stateFromName(const QString &name)
+{
+    for (State state : {State::Rendering, State::Downloading, State::Done, State::Failed, State::Cancelled}) {
+        if (stateName(state) == name)
+            return state;
+    }
+    return State::Failed; // unknown: nothing to resume
+}
+
 QString Project::displayName() const
 {
     if (!name.isEmpty())
@@ -81,44 +76,6 @@ QString Project::displayName() const
         return text.size() > 48 ? text.left(47) + QChar(0x2026) : text;
     }
     return ProjectStore::tr("Untitled project");
-}
-
-QJsonObject Project::toJson() const
-{
-    return {
-        {QStringLiteral("format"), FormatName},
-        {QStringLiteral("version"), FormatVersion},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("created"), isoTime(created)},
-        {QStringLiteral("modified"), isoTime(modified)},
-        {QStringLiteral("session"), session.toJson()},
-        {QStringLiteral("messages"),
-         writeList(messages, [](const agent::ChatMessage &m) { return m.toJson(); })},
-        {QStringLiteral("media"), writeList(media, [](const media::MediaItem &m) { return m.toJson(); })},
-        {QStringLiteral("drafts"),
-         writeList(drafts,
-                   [](const DraftSnapshot &d) {
-                       return QJsonObject{{QStringLiteral("turn"), d.turn},
-                                          {QStringLiteral("time"), isoTime(d.time)},
-                                          {QStringLiteral("draft"), d.draft}};
-                   })},
-        {QStringLiteral("renders"),
-         writeList(renders,
-                   [](const RenderRecord &r) {
-                       QJsonObject o{{QStringLiteral("id"), r.jobId},
-                                     {QStringLiteral("state"), r.stateName(r.state)},
-                                     {QStringLiteral("target"), r.targetPath},
-                                     {QStringLiteral("started"), isoTime(r.startedAt)}};
-                       if (!r.error.isEmpty())
-                           o.insert(QStringLiteral("error"), r.error);
-                       if (!r.sessionId.isEmpty())
-                           o.insert(QStringLiteral("session"), r.sessionId);
-                       if (!r.server.isEmpty())
-                           o.insert(QStringLiteral("server"), r.server);
-                       return o;
-                   })},
-    };
 }
 
 std::optional<Project> Project::fromJson(const QJsonObject &object, QString *error)
@@ -149,18 +106,12 @@ std::optional<Project> Project::fromJson(const QJsonObject &object, QString *err
     project.drafts = readList<DraftSnapshot>(object, QLatin1String("drafts"), [](const QJsonObject &o) {
         return DraftSnapshot{o.value(QLatin1String("turn")).toInt(),
                              fromIsoTime(o.value(QLatin1String("time"))),
-                             o.value(QLatin1String("draft")).toObject()};
+                             draft::Draft::fromJson(o.value(QLatin1String("draft")))};
     });
     project.renders = readList<RenderRecord>(object, QLatin1String("renders"), [](const QJsonObject &o) {
         RenderRecord record;
         record.jobId = o.value(QLatin1String("id")).toString();
-        const QString state = o.value(QLatin1String("state")).toString();
-        for (auto s :
-             {RenderRecord::State::Rendering, RenderRecord::State::Downloading, RenderRecord::State::Done,
-              RenderRecord::State::Failed, RenderRecord::State::Cancelled}) {
-            if (RenderRecord::stateName(s) == state)
-                record.state = s;
-        }
+        record.state = RenderRecord::stateFromName(o.value(QLatin1String("state")).toString());
         record.targetPath = o.value(QLatin1String("target")).toString();
         record.sessionId = o.value(QLatin1String("session")).toString();
         record.server = o.value(QLatin1String("server")).toString();

@@ -2,6 +2,7 @@
 
 #include "agent/chatmessage.h"
 #include "agent/sessioninfo.h"
+#include "draft/draft.h"
 #include "media/mediaitem.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,7 @@ struct DraftSnapshot
 {
     int turn = 0; // how many messages the user had sent when it was taken
     QDateTime time;
-    QJsonObject draft;
+    draft::Draft draft;
 };
 
 // An export the project started: the render job on the service and where its file goes.
@@ -42,15 +43,19 @@ struct RenderRecord
     // The session and server it was made in: a render job is only known there.
     QString sessionId;
     QString server;
+    // Rendered on this computer (MLT): `jobId` is ours ("local-…"), and nothing is left to resume.
+    bool local = false;
 
     bool isRunning() const { return state == State::Rendering || state == State::Downloading; }
     static QString stateName(State state);
+    static State stateFromName(const QString &name);
 };
 
 // Everything that is the user's work: the service session, the chat, the media bin, the timeline after
 // each turn and the exports. Never holds a token or any other secret.
 struct Project
 {
+    // The version of the JSON files projects were kept in before their databases (imported once).
     static constexpr int FormatVersion = 1;
 
     QString id;
@@ -65,8 +70,8 @@ struct Project
 
     // "Brand video" from the first thing the user asked for, else "Untitled project".
     QString displayName() const;
-    QJsonObject toJson() const;
-    // Null with `error` set when the object is not a project this version can read.
+    // Reads a project file from before projects were databases. Null with `error` set when the object
+    // is not a project this version can read.
     static std::optional<Project> fromJson(const QJsonObject &object, QString *error = nullptr);
     static QString newId();
 };

@@ -20,34 +20,98 @@ ProjectKeeper::ProjectKeeper(client::Workspace *workspace, ProjectStore *store, 
 {
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(SaveDelayMs);
-    connect(&m_saveTimer, &QTimer::timeout, this, &ProjectKeeper::flush);
+    connect(&m_saveTimer, &QTimer::timeout, this, &ProjectKeeper::post);
+    connect(&m_writer, &ProjectWriter::written, this, &ProjectKeeper::written);
     watch();
 }
 
 ProjectKeeper::~ProjectKeeper()
 {
-    if (m_dirty)
+    if (m_dirty || m_writeFailed)
         flush();
 }
+
+namespace {
+
+// Every row from `index` on moved (one was inserted or removed there).
+void noteMoved(int *movedFrom, int index)
+{
+    *movedFrom = *movedFrom < 0 ? index : std::min(*movedFrom, index);
+}
+
+// Row `index` was added: only it is new when it is the last one.
+void noteAdded(QSet<int> *rows, int *movedFrom, int index, int count)
+{
+    if (index == count - 1)
+        rows->insert(index);
+    else
+        noteMoved(movedFrom, index);
+}
+
+// The changed rows of `list` for a write: every row from `movedFrom`, and the `rows` before it.
+template<typename T>
+void collect(const QList<T> &list, QSet<int> *rows, int *movedFrom, QMap<int, T> *out, int *count)
+{
+    if (*movedFrom >= 0) {
+        *count = int(list.size());
+        for (int i = *movedFrom; i < list.size(); ++i)
+            out->insert(i, list.at(i));
+    }
+    for (int i : std::as_const(*rows)) {
+        if (i < list.size())
+            out->insert(i, list.at(i));
+    }
+    rows->clear();
+    *movedFrom = -1;
+}
+
+} // namespace
 
 void ProjectKeeper::watch()
 {
     client::Conversation *chat = m_workspace->conversation();
     // A new message (the user's above all: it goes to the service now) is written at once; text
     // streaming into a message follows within SaveDelayMs.
-    connect(chat, &client::Conversation::messageAdded, this, [this] {
+    connect(chat, &client::Conversation::messageAdded, this, [this, chat](int index) {
+        noteAdded(&m_changedMessages, &m_messagesFrom, index, chat->size());
         changed();
         if (m_dirty)
-            flush();
+            post();
     });
-    connect(chat, &client::Conversation::messageChanged, this, &ProjectKeeper::changed);
-    connect(chat, &client::Conversation::messageRemoved, this, &ProjectKeeper::changed);
-    connect(chat, &client::Conversation::reset, this, &ProjectKeeper::changed);
+    connect(chat, &client::Conversation::messageChanged, this, [this](int index) {
+        m_changedMessages.insert(index);
+        changed();
+    });
+    connect(chat, &client::Conversation::messageRemoved, this, [this](int index) {
+        noteMoved(&m_messagesFrom, index);
+        changed();
+    });
+    connect(chat, &client::Conversation::reset, this, [this] {
+        noteMoved(&m_messagesFrom, 0);
+        changed();
+    });
     media::UploadQueue *uploads = m_workspace->uploads();
-    connect(uploads, &media::UploadQueue::added, this, &ProjectKeeper::changed);
-    connect(uploads, &media::UploadQueue::changed, this, &ProjectKeeper::changed);
-    connect(uploads, &media::UploadQueue::removed, this, &ProjectKeeper::changed);
-    connect(uploads, &media::UploadQueue::reset, this, &ProjectKeeper::changed);
+    connect(uploads, &media::UploadQueue::added, this, [this, uploads](int first, int last) {
+        if (last == uploads->size() - 1) {
+            for (int i = first; i <= last; ++i)
+                m_changedMedia.insert(i);
+        } else {
+            noteMoved(&m_mediaFrom, first);
+        }
+        changed();
+    });
+    connect(uploads, &media::UploadQueue::changed, this, [this](int index) {
+        m_changedMedia.insert(index);
+        changed();
+    });
+    connect(uploads, &media::UploadQueue::removed, this, [this](int index) {
+        noteMoved(&m_mediaFrom, index);
+        changed();
+    });
+    connect(uploads, &media::UploadQueue::reset, this, [this] {
+        noteMoved(&m_mediaFrom, 0);
+        changed();
+    });
     connect(m_workspace->service()->session(), &agent::Session::changed, this, &ProjectKeeper::changed);
     connect(m_workspace->service(), &client::Service::stateChanged, this, &ProjectKeeper::noteState);
     connect(m_workspace->exporter(), &render::Exporter::jobIdAssigned, this, &ProjectKeeper::noteExport);
@@ -85,18 +149,25 @@ int ProjectKeeper::userTurns() const
     return turns;
 }
 
+std::optional<DraftSnapshot> ProjectKeeper::lastDraft() const
+{
+    if (m_project.drafts.isEmpty())
+        return std::nullopt;
+    return m_project.drafts.constLast();
+}
+
 void ProjectKeeper::noteState(const agent::ProjectState &state)
 {
     if (m_applying || m_project.id.isEmpty() || state.draft.isEmpty())
         return;
-    const QJsonObject draft = state.draft.toJson();
-    if (!m_project.drafts.isEmpty() && m_project.drafts.constLast().draft == draft)
+    // Compared as the service sent it: no JSON is built on this thread.
+    if (!m_project.drafts.isEmpty() && m_project.drafts.constLast().draft.bytes() == state.draft.bytes())
         return;
-    const int turn = userTurns();
-    // One snapshot per turn: a later refresh in the same turn replaces it.
-    if (!m_project.drafts.isEmpty() && m_project.drafts.constLast().turn == turn)
-        m_project.drafts.removeLast();
-    m_project.drafts.append({turn, QDateTime::currentDateTime(), draft});
+    // One snapshot per turn: a later refresh in the same turn replaces it. Only the latest is kept in
+    // memory; every turn's is in the database.
+    const DraftSnapshot snapshot{userTurns(), QDateTime::currentDateTime(), state.draft};
+    m_project.drafts = {snapshot};
+    m_newDrafts.insert(snapshot.turn, snapshot);
     changed();
 }
 
@@ -105,7 +176,7 @@ QString ProjectKeeper::pendingRender() const
     const QString session = m_workspace->service()->session()->info().sessionId;
     const QString server = agent::SessionInfo::serverOf(m_workspace->service()->config().baseUrl);
     for (auto it = m_project.renders.crbegin(); it != m_project.renders.crend(); ++it) {
-        if (it->isRunning() && (it->sessionId.isEmpty() || it->sessionId == session) &&
+        if (it->isRunning() && !it->local && (it->sessionId.isEmpty() || it->sessionId == session) &&
             (it->server.isEmpty() || it->server == server))
             return it->jobId;
     }
@@ -134,13 +205,15 @@ void ProjectKeeper::noteRender(const QString &jobId, RenderRecord::State state, 
     it->state = state;
     it->targetPath = target;
     it->error = error;
+    m_changedRenders.insert(jobId);
     changed();
 }
 
 void ProjectKeeper::noteExport()
 {
     const render::Exporter *exporter = m_workspace->exporter();
-    if (m_applying || m_project.id.isEmpty() || exporter->jobId().isEmpty())
+    const bool local = exporter->engine() == render::Exporter::Engine::Local;
+    if (m_applying || m_project.id.isEmpty() || (exporter->jobId().isEmpty() && !local))
         return;
     RenderRecord::State state = RenderRecord::State::Rendering;
     switch (exporter->phase()) {
@@ -163,37 +236,112 @@ void ProjectKeeper::noteExport()
         break;
     }
     const QString error = state == RenderRecord::State::Failed ? exporter->error().message() : QString();
-    noteRender(exporter->jobId(), state, exporter->targetPath(), error, exporter->startedAt());
+    // A render on this computer has no job on the service: it is known by when it started.
+    const QString id =
+        local ? QStringLiteral("local-%1").arg(exporter->startedAt().toMSecsSinceEpoch()) : exporter->jobId();
+    const bool known = std::any_of(m_project.renders.cbegin(), m_project.renders.cend(),
+                                   [&id](const RenderRecord &r) { return r.jobId == id; });
+    noteRender(id, state, exporter->targetPath(), error, exporter->startedAt());
+    if (local && !known) {
+        for (RenderRecord &record : m_project.renders) {
+            if (record.jobId == id)
+                record.local = true;
+        }
+    }
+}
+
+void ProjectKeeper::post()
+{
+    m_saveTimer.stop();
+    if (m_project.id.isEmpty() || m_readOnly || !m_dirty)
+        return;
+    // Only what changed, copied (Qt's lists share their data): the writer's thread does the rest.
+    ProjectChange change;
+    m_project.modified = QDateTime::currentDateTime();
+    change.header = ProjectChange::Header{m_project.id, m_project.name, m_project.created, m_project.modified,
+                                          m_workspace->service()->session()->info()};
+    collect(m_workspace->conversation()->messages(), &m_changedMessages, &m_messagesFrom, &change.messages,
+            &change.messageCount);
+    collect(m_workspace->uploads()->items(), &m_changedMedia, &m_mediaFrom, &change.media,
+            &change.mediaCount);
+    change.drafts = std::exchange(m_newDrafts, {});
+    for (const RenderRecord &record : std::as_const(m_project.renders)) {
+        if (m_changedRenders.contains(record.jobId))
+            change.renders.insert(record.jobId, record);
+    }
+    m_changedRenders.clear();
+    m_dirty = false;
+    ++m_writing;
+    m_writer.write(change);
+}
+
+void ProjectKeeper::written(const QString &error)
+{
+    --m_writing;
+    if (!error.isEmpty()) {
+        m_writeFailed = true;
+        report(error);
+        return;
+    }
+    m_writeFailed = false;
+    m_lastError.clear();
+    if (m_writing == 0 && !m_dirty) {
+        qCDebug(lcNemoProject, "saved project %s", qUtf8Printable(m_project.id));
+        emit saved();
+    }
+}
+
+void ProjectKeeper::report(const QString &error)
+{
+    // Keep the changes pending and say so once; the next change tries again.
+    if (error == m_lastError)
+        return;
+    m_lastError = error;
+    m_lastProblem = error;
+    emit problem(error);
 }
 
 bool ProjectKeeper::flush()
 {
-    m_saveTimer.stop();
     if (m_project.id.isEmpty() || m_readOnly)
         return true;
-    Project project = m_project;
-    project.modified = QDateTime::currentDateTime();
-    project.session = m_workspace->service()->session()->info();
-    project.messages = m_workspace->conversation()->messages();
-    project.media = m_workspace->uploads()->items();
-    QString error;
-    if (!m_store->save(project, &error)) {
-        // Keep the changes pending and say so once; the next change tries again.
-        m_dirty = true;
-        if (error != m_lastError) {
-            m_lastError = error;
-            m_lastProblem = error;
-            emit problem(error);
-        }
+    if (m_writeFailed)
+        m_dirty = true; // retried with the header at least
+    post();
+    const QString error = m_writer.wait();
+    if (!error.isEmpty()) {
+        m_writeFailed = true;
+        report(error);
         return false;
     }
-    m_project.modified = project.modified;
-    qCDebug(lcNemoProject, "saved project %s (%d messages)", qUtf8Printable(project.id),
-            int(project.messages.size()));
-    m_lastError.clear();
-    m_dirty = false;
-    emit saved();
     return true;
+}
+
+void ProjectKeeper::noteRestored(const Project &project)
+{
+    // Opening marks what was running as interrupted (a streaming reply, an upload, a render here):
+    // those rows are written back, nothing else.
+    const QList<agent::ChatMessage> &messages = m_workspace->conversation()->messages();
+    for (int i = 0; i < messages.size() && i < project.messages.size(); ++i) {
+        if (messages.at(i).state != project.messages.at(i).state)
+            m_changedMessages.insert(i);
+    }
+    const QList<media::MediaItem> &media = m_workspace->uploads()->items();
+    for (int i = 0; i < media.size() && i < project.media.size(); ++i) {
+        if (media.at(i).state != project.media.at(i).state)
+            m_changedMedia.insert(i);
+    }
+    for (RenderRecord &record : m_project.renders) {
+        if (record.local && record.isRunning()) {
+            record.state = RenderRecord::State::Failed;
+            record.error = tr("It stopped when Nemo Studio closed. Export again to make it.");
+            m_changedRenders.insert(record.jobId);
+        }
+    }
+    if (!m_changedMessages.isEmpty() || !m_changedMedia.isEmpty() || !m_changedRenders.isEmpty()) {
+        m_dirty = true;
+        m_saveTimer.start();
+    }
 }
 
 void ProjectKeeper::apply(const Project &project)
@@ -205,6 +353,8 @@ void ProjectKeeper::apply(const Project &project)
         chat->stop();
     m_workspace->exporter()->detach();
     m_project = project;
+    if (!m_readOnly)
+        m_writer.setPath(m_store->pathFor(project.id));
     chat->restore(project.messages);
     m_workspace->uploads()->restore(project.media);
     client::Service *service = m_workspace->service();
@@ -225,10 +375,17 @@ void ProjectKeeper::apply(const Project &project)
     state.sessionId = project.session.sessionId;
     state.taskId = project.session.taskId;
     if (!project.drafts.isEmpty())
-        state.draft = draft::Draft::fromJson(QJsonValue(project.drafts.constLast().draft));
+        state.draft = project.drafts.constLast().draft;
     service->noteState(state);
+    // What was just read is on disk already: nothing of it is written again.
+    m_changedMessages.clear();
+    m_changedMedia.clear();
+    m_messagesFrom = m_mediaFrom = -1;
+    m_newDrafts.clear();
+    m_changedRenders.clear();
     m_applying = false;
     m_dirty = false;
+    noteRestored(project);
     m_nameShown = projectName();
     if (!m_readOnly)
         m_store->setLastProjectId(project.id);
@@ -243,8 +400,8 @@ void ProjectKeeper::apply(const Project &project)
 
 void ProjectKeeper::resumeExport()
 {
-    // The most recent export that was still running when the app stopped: poll its render again and
-    // continue its download where the .part file ends.
+    // The most recent export on the service that was still running when the app stopped: poll its
+    // render again and continue its download where the .part file ends.
     if (const QString pending = pendingRender(); !pending.isEmpty()) {
         for (auto it = m_project.renders.crbegin(); it != m_project.renders.crend(); ++it) {
             if (it->jobId == pending) {
@@ -281,7 +438,7 @@ std::unique_ptr<QLockFile> ProjectKeeper::lock(const QString &id, QString *probl
 
 bool ProjectKeeper::isInUse(const QString &id, QString *problem) const
 {
-    if (!ProjectStore::isValidId(id) || !QFile::exists(m_store->pathFor(id)))
+    if (!m_store->exists(id))
         return false;
     QString why;
     const bool inUse = !lock(id, &why); // taken and let go at once
@@ -305,7 +462,8 @@ bool ProjectKeeper::newProject()
         m_lock = std::move(taken);
     }
     apply(project);
-    flush();
+    m_dirty = true; // written from now on, header first
+    post();
     return true;
 }
 
@@ -324,7 +482,9 @@ bool ProjectKeeper::open(const QString &id)
             return false;
         }
     }
-    const ProjectStore::Loaded loaded = m_store->load(id);
+    const ProjectStore::Loaded loaded =
+        m_store->load(id, ProjectDatabase::Drafts::Last,
+                      m_readOnly ? ProjectStore::Access::LookOnly : ProjectStore::Access::Owner);
     if (!loaded.project) {
         m_lastProblem = loaded.error;
         emit problem(loaded.error);
@@ -342,7 +502,7 @@ ProjectKeeper::Opened ProjectKeeper::openLast()
 {
     const QString last = m_store->lastProjectId();
     // A project the user deleted is not a problem to report; a damaged one is.
-    if (last.isEmpty() || !QFile::exists(m_store->pathFor(last))) {
+    if (!m_store->exists(last)) {
         newProject();
         return Opened::New;
     }

@@ -2,9 +2,11 @@
 
 #include "project/project.h"
 #include "project/projectstore.h"
+#include "project/projectwriter.h"
 
 #include <QLockFile>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -19,16 +21,18 @@ class Workspace;
 
 namespace nemo::project {
 
-// Keeps the workspace's project on disk: every change to the chat, the media bin, the session, the
-// timeline or an export is written within SaveDelayMs (a message that arrived is on disk in well under
-// a second), and once more on flush() when the app quits. Opening a project restores all of it: messages
-// that were streaming and uploads that were running show as interrupted (nothing is sent again), and an
-// export that was running is picked up again — its render polled, its download resumed.
+// Keeps the workspace's project in its database: every change to the chat, the media bin, the session,
+// the timeline or an export is written within SaveDelayMs (a new message at once), and what is left on
+// flush() when the app quits. Only what changed is written — the message a chunk streamed into, the
+// snapshot of the turn — on the ProjectWriter's thread, never on the caller's. Opening a project
+// restores all of it: messages that were streaming and uploads that were running show as interrupted
+// (nothing is sent again), and an export that was running is picked up again — its render polled, its
+// download resumed.
 class ProjectKeeper : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int SaveDelayMs = 300;
+    static constexpr int SaveDelayMs = 200;
 
     ProjectKeeper(client::Workspace *workspace, ProjectStore *store, QObject *parent = nullptr);
     ~ProjectKeeper() override;
@@ -37,10 +41,12 @@ public:
     QString projectId() const { return m_project.id; }
     QString projectName() const;
     QString projectPath() const { return m_store->pathFor(m_project.id); }
-    const QList<DraftSnapshot> &drafts() const { return m_project.drafts; }
+    // The timeline as it stood after the latest turn, if there was one.
+    std::optional<DraftSnapshot> lastDraft() const;
     const QList<RenderRecord> &renders() const { return m_project.renders; }
     QList<ProjectStore::Entry> recent() const { return m_store->recent(); }
-    bool hasUnsavedChanges() const { return m_dirty; }
+    // Changes not yet known to be on disk.
+    bool hasUnsavedChanges() const { return m_dirty || m_writing > 0 || m_writeFailed; }
     // Whether opening a project picks up its unfinished export (the window does; nemo-cli only on
     // `export --resume`).
     void setResumesExports(bool resumes) { m_resumesExports = resumes; }
@@ -70,7 +76,7 @@ public:
     bool isInUse(const QString &id, QString *problem = nullptr) const;
     // Reads projects without ever writing them or taking their lock (nemo-cli's commands that only look).
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
-    // Writes now; false when it could not (problem() says why).
+    // Writes what changed and waits until it is on disk; false when it could not (problem() says why).
     bool flush();
 
 signals:
@@ -84,6 +90,10 @@ private:
     std::unique_ptr<QLockFile> lock(const QString &id, QString *problem) const;
     void watch();
     void changed();
+    void post();
+    void written(const QString &error);
+    void report(const QString &error);
+    void noteRestored(const Project &project);
     void apply(const Project &project);
     void noteState(const agent::ProjectState &state);
     void noteExport();
@@ -92,8 +102,19 @@ private:
 
     client::Workspace *m_workspace;
     ProjectStore *m_store;
-    Project m_project; // id, name, times, drafts and renders; the rest lives in the workspace
+    Project m_project; // id, name, times, the last snapshot and renders; the rest lives in the workspace
+    ProjectWriter m_writer;
     QTimer m_saveTimer;
+    // What changed since the last write: rows by position, and the first position from which every row
+    // moved (-1: none).
+    QSet<int> m_changedMessages;
+    QSet<int> m_changedMedia;
+    int m_messagesFrom = -1;
+    int m_mediaFrom = -1;
+    QMap<int, DraftSnapshot> m_newDrafts;
+    QSet<QString> m_changedRenders;
+    int m_writing = 0; // changes given to the writer and not yet written
+    bool m_writeFailed = false;
     QString m_nameShown;
     bool m_dirty = false;
     bool m_applying = false;

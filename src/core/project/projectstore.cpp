@@ -1,11 +1,13 @@
 #include "project/projectstore.h"
 
+#include "project/projectchange.h"
 #include "util/logging.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -13,8 +15,20 @@ namespace nemo::project {
 
 namespace {
 
-// Larger than any real project: a file beyond it is not read into memory.
-constexpr qint64 MaxProjectBytes = 512LL * 1024 * 1024;
+// Larger than any real project file from before databases: one beyond it is not read into memory.
+constexpr qint64 MaxLegacyBytes = 512LL * 1024 * 1024;
+const QLatin1String DatabaseSuffix(".nemo");
+const QLatin1String LegacySuffix(".json");
+// SQLite's companions of a database file, moved with it.
+const QLatin1String Companions[] = {QLatin1String("-wal"), QLatin1String("-shm")};
+
+QDateTime lastWritten(const QString &path)
+{
+    // In WAL mode the newest changes are in the journal until a checkpoint.
+    const QDateTime main = QFileInfo(path).lastModified();
+    const QFileInfo wal(path + QLatin1String("-wal"));
+    return wal.exists() && wal.lastModified() > main ? wal.lastModified() : main;
+}
 
 } // namespace
 
@@ -36,28 +50,105 @@ bool ProjectStore::isValidId(const QString &id)
 
 QString ProjectStore::pathFor(const QString &id) const
 {
-    return m_folder + QLatin1Char('/') + id + QStringLiteral(".json");
+    return m_folder + QLatin1Char('/') + id + DatabaseSuffix;
 }
 
-ProjectStore::Loaded ProjectStore::load(const QString &id) const
+QString ProjectStore::legacyPathFor(const QString &id) const
 {
-    Loaded loaded;
+    return m_folder + QLatin1Char('/') + id + LegacySuffix;
+}
+
+bool ProjectStore::exists(const QString &id) const
+{
+    return isValidId(id) && (QFileInfo::exists(pathFor(id)) || QFileInfo::exists(legacyPathFor(id)));
+}
+
+ProjectStore::Loaded ProjectStore::load(const QString &id, ProjectDatabase::Drafts drafts,
+                                        Access access) const
+{
     if (!isValidId(id)) {
+        Loaded loaded;
         loaded.error = tr("This project does not exist.");
         return loaded;
     }
-    QFile file(pathFor(id));
-    if (!file.exists()) {
-        loaded.error = tr("The project file %1 is missing.").arg(QDir::toNativeSeparators(file.fileName()));
-        return loaded;
+    if (QFileInfo::exists(pathFor(id)))
+        return loadDatabase(id, drafts, access);
+    if (QFileInfo::exists(legacyPathFor(id)))
+        return loadLegacy(id, drafts, access);
+    Loaded loaded;
+    loaded.error = tr("The project file %1 is missing.").arg(QDir::toNativeSeparators(pathFor(id)));
+    return loaded;
+}
+
+void ProjectStore::keepAside(const QString &path, const QString &reason, Access access, Loaded *loaded) const
+{
+    if (access == Access::LookOnly) {
+        loaded->error = tr("The project could not be opened: %1.").arg(reason);
+        return;
     }
+    // Keep the damaged file for the user (and for support) instead of overwriting it later.
+    const QString aside = path + QStringLiteral(".corrupt-") +
+        QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    if (QFile::rename(path, aside)) {
+        for (const QLatin1String &companion : Companions) {
+            if (QFileInfo::exists(path + companion))
+                QFile::rename(path + companion, aside + companion);
+        }
+        loaded->keptAside = aside;
+        loaded->error = tr("The project could not be opened: %1. The file was kept as %2.")
+                            .arg(reason, QDir::toNativeSeparators(aside));
+    } else {
+        loaded->error = tr("The project could not be opened: %1. The file %2 was left as it is.")
+                            .arg(reason, QDir::toNativeSeparators(path));
+    }
+}
+
+ProjectStore::Loaded ProjectStore::loadDatabase(const QString &id, ProjectDatabase::Drafts drafts,
+                                                Access access) const
+{
+    Loaded loaded;
+    const QString path = pathFor(id);
     QString reason;
-    if (file.size() > MaxProjectBytes) {
+    {
+        ProjectDatabase database(path);
+        loaded.project = database.read(drafts);
+        if (loaded.project && loaded.project->id != id) {
+            loaded.project.reset();
+            reason = tr("it belongs to another project");
+        } else if (!loaded.project) {
+            switch (database.status()) {
+            case ProjectDatabase::Status::Newer:
+                loaded.error =
+                    tr("The project could not be opened: it was saved by a newer version of Nemo Studio.");
+                return loaded; // fine as it is
+            case ProjectDatabase::Status::Damaged:
+                reason = tr("it is damaged (%1)").arg(database.errorString());
+                break;
+            default:
+                // Not damaged, only unreadable now (permissions, a full disk): leave it where it is.
+                loaded.error = tr("The project file %1 could not be opened: %2.")
+                                   .arg(QDir::toNativeSeparators(path), database.errorString());
+                return loaded;
+            }
+        }
+    } // closed before it is moved
+    if (!loaded.project)
+        keepAside(path, reason, access, &loaded);
+    return loaded;
+}
+
+ProjectStore::Loaded ProjectStore::loadLegacy(const QString &id, ProjectDatabase::Drafts drafts,
+                                              Access access) const
+{
+    Loaded loaded;
+    QFile file(legacyPathFor(id));
+    QString reason;
+    if (file.size() > MaxLegacyBytes) {
         reason = tr("it is too large");
     } else if (!file.open(QIODevice::ReadOnly)) {
         loaded.error = tr("The project file %1 could not be opened: %2.")
                            .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
-        return loaded; // not damaged, only unreadable now: leave it where it is
+        return loaded;
     } else {
         QJsonParseError parseError{};
         const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
@@ -78,20 +169,34 @@ ProjectStore::Loaded ProjectStore::load(const QString &id) const
             reason = tr("it belongs to another project");
         }
     }
-    if (loaded.project)
+    if (!loaded.project) {
+        keepAside(file.fileName(), reason, access, &loaded);
         return loaded;
-    // Keep the damaged file for the user (and for support) instead of overwriting it later.
-    const QString aside = file.fileName() + QStringLiteral(".corrupt-") +
-        QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    if (QFile::rename(file.fileName(), aside)) {
-        loaded.keptAside = aside;
-        loaded.error = tr("The project could not be opened: %1. The file was kept as %2.")
-                           .arg(reason, QDir::toNativeSeparators(aside));
-    } else {
-        loaded.error = tr("The project could not be opened: %1. The file %2 was left as it is.")
-                           .arg(reason, QDir::toNativeSeparators(file.fileName()));
     }
+    if (access == Access::Owner)
+        importLegacy(file.fileName(), &loaded);
+    if (drafts == ProjectDatabase::Drafts::Last && loaded.project->drafts.size() > 1)
+        loaded.project->drafts = {loaded.project->drafts.constLast()};
     return loaded;
+}
+
+void ProjectStore::importLegacy(const QString &file, Loaded *loaded) const
+{
+    // Imported once: written into its database, the file kept under another name (never deleted).
+    const QString id = loaded->project->id;
+    QString error;
+    if (!save(*loaded->project, &error)) {
+        qCWarning(lcNemoProject, "project %s not imported: %s", qUtf8Printable(id), qUtf8Printable(error));
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(pathFor(id) + suffix); // a half-made database must not hide the file next time
+        return;                                  // opened from the file; imported on a later open
+    }
+    QString kept = file + QStringLiteral(".imported");
+    if (QFileInfo::exists(kept))
+        kept += QDateTime::currentDateTime().toString(QStringLiteral("-yyyyMMdd-HHmmss"));
+    if (QFile::rename(file, kept))
+        loaded->importedFrom = kept;
+    qCInfo(lcNemoProject, "project %s imported into %s", qUtf8Printable(id), qUtf8Printable(pathFor(id)));
 }
 
 bool ProjectStore::save(const Project &project, QString *error) const
@@ -103,34 +208,47 @@ bool ProjectStore::save(const Project &project, QString *error) const
     };
     if (!isValidId(project.id))
         return fail(tr("The project has no valid identifier."));
-    if (!QDir().mkpath(m_folder))
-        return fail(tr("The folder %1 could not be created.").arg(QDir::toNativeSeparators(m_folder)));
-    QSaveFile file(pathFor(project.id));
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("The project could not be saved: %1.").arg(file.errorString()));
-    file.write(QJsonDocument(project.toJson()).toJson(QJsonDocument::Compact));
-    if (!file.commit())
-        return fail(tr("The project could not be saved: %1.").arg(file.errorString()));
+    ProjectDatabase database(pathFor(project.id));
+    if (!database.write(ProjectChange::whole(project)))
+        return fail(tr("The project could not be saved: %1.").arg(database.errorString()));
     return true;
 }
 
 QList<ProjectStore::Entry> ProjectStore::recent(int max) const
 {
+    struct File
+    {
+        QString id;
+        QString path;
+        QDateTime written;
+        bool legacy;
+    };
+    QList<File> files;
+    const QDir folder(m_folder);
+    for (const QFileInfo &info : folder.entryInfoList({QLatin1String("*") + DatabaseSuffix}, QDir::Files))
+        files.append({info.completeBaseName(), info.filePath(), lastWritten(info.filePath()), false});
+    for (const QFileInfo &info : folder.entryInfoList({QLatin1String("*") + LegacySuffix}, QDir::Files)) {
+        if (!QFileInfo::exists(pathFor(info.completeBaseName())))
+            files.append({info.completeBaseName(), info.filePath(), info.lastModified(), true});
+    }
+    std::stable_sort(files.begin(), files.end(),
+                     [](const File &a, const File &b) { return a.written > b.written; });
     QList<Entry> entries;
-    const QFileInfoList files =
-        QDir(m_folder).entryInfoList({QStringLiteral("*.json")}, QDir::Files, QDir::Time);
-    for (const QFileInfo &info : files) {
+    for (const File &file : std::as_const(files)) {
         if (entries.size() >= max)
             break;
-        const QString id = info.completeBaseName();
-        if (!isValidId(id) || info.size() > MaxProjectBytes)
+        if (!isValidId(file.id))
             continue;
-        QFile file(info.filePath());
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const auto project = Project::fromJson(QJsonDocument::fromJson(file.readAll()).object());
-        if (project && project->id == id)
-            entries.append({id, project->displayName(), project->modified});
+        std::optional<Project> project;
+        if (!file.legacy) {
+            project = ProjectDatabase(file.path).readSummary();
+        } else if (QFileInfo(file.path).size() <= MaxLegacyBytes) {
+            QFile legacy(file.path);
+            if (legacy.open(QIODevice::ReadOnly))
+                project = Project::fromJson(QJsonDocument::fromJson(legacy.readAll()).object());
+        }
+        if (project && project->id == file.id)
+            entries.append({file.id, project->displayName(), project->modified});
     }
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.modified > b.modified; });

@@ -1,0 +1,324 @@
+// The real nemo-studio, killed with SIGKILL in the middle of a reply, a render and a download, and
+// started again: driven from outside as a person does it (typing through the X server with xdotool, on
+// a desktop of its own with a window manager), and checked as a person would see it afterwards: on
+// disk, at the service, and in the window.
+#include "faultmatrix.h"
+#include "guiharness.h"
+#include "mainwindow.h"
+#include "project/projectkeeper.h"
+#include "realprogram.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QScopeGuard>
+#include <QTest>
+
+using namespace nemo;
+using agent::ChatMessage;
+using project::RenderRecord;
+
+namespace {
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+// A reply that streams for a few seconds and a render that takes a few: long enough to be killed in.
+fake::Scenario slowScenario()
+{
+    fake::Scenario s = test::quickScenario();
+    s.eventDelayMs = 120;
+    s.renderMs = 4000;
+    return s;
+}
+
+// One person's nemo-studio on its own desktop.
+class Person
+{
+public:
+    explicit Person(test::GuiHarness &h)
+        : profile(h.home.filePath(QStringLiteral("person")), h.server.baseUrl())
+    { }
+
+    bool setUp(QString *why)
+    {
+        if (!desktop.start(why))
+            return false;
+        profile.env = desktop.environment(profile.env);
+        return true;
+    }
+
+    // Starts the program and waits for its window; the window's id, or empty.
+    QString start(QProcess *app)
+    {
+        profile.start(app);
+        if (!app->waitForStarted())
+            return QString();
+        QString window;
+        if (!QTest::qWaitFor(
+                [&] { return !(window = desktop.window(QStringLiteral("Nemo Studio$"))).isEmpty(); },
+                30000)) {
+            // Say what there is instead: the program's state and the desktop's windows.
+            QStringList windows;
+            const QString ids =
+                desktop.xdotool({QStringLiteral("search"), QStringLiteral("--name"), QString()});
+            for (const QString &id : ids.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                const QString name = desktop.xdotool({QStringLiteral("getwindowname"), id});
+                if (!name.isEmpty())
+                    windows.append(name + QLatin1Char(' ') +
+                                   desktop.xdotool({QStringLiteral("getwindowgeometry"), id}).simplified());
+            }
+            qWarning("no window: program %s (exit %d); windows: %s; %s",
+                     app->state() == QProcess::Running ? "running" : "not running", app->exitCode(),
+                     qPrintable(windows.join(QStringLiteral(" | "))),
+                     qPrintable(desktop.windowManagerState()));
+            return QString();
+        }
+        return window;
+    }
+
+    // Writes to the agent as a person does: Ctrl+L to the chat, the words typed, Enter.
+    bool ask(const QString &window, const QString &text)
+    {
+        return desktop.key(window, QStringLiteral("ctrl+l")) && desktop.type(window, text) &&
+            desktop.key(window, QStringLiteral("Return"));
+    }
+
+    // Export Video (Ctrl+E) and its default button, Start Export (Enter).
+    bool exportVideo(const QString &window)
+    {
+        if (!desktop.key(window, QStringLiteral("ctrl+e")))
+            return false;
+        QString dialog;
+        if (!QTest::qWaitFor(
+                [&] { return !(dialog = desktop.window(QStringLiteral("^Export Video$"))).isEmpty(); },
+                15000))
+            return false;
+        return desktop.key(dialog, QStringLiteral("Return"));
+    }
+
+    // The project as it is on disk now, read as another program would (never changing it).
+    std::optional<project::Project> onDisk() const
+    {
+        const QString id = profile.store.lastProjectId();
+        return id.isEmpty() ? std::nullopt : profile.store.load(id).project;
+    }
+
+    const ChatMessage *reply(const std::optional<project::Project> &project) const
+    {
+        if (!project)
+            return nullptr;
+        for (auto it = project->messages.crbegin(); it != project->messages.crend(); ++it) {
+            if (it->role == ChatMessage::Role::Agent)
+                return &*it;
+        }
+        return nullptr;
+    }
+
+    std::optional<RenderRecord> render() const
+    {
+        const auto project = onDisk();
+        if (!project || project->renders.isEmpty())
+            return std::nullopt;
+        return project->renders.constLast();
+    }
+
+    test::Desktop desktop;
+    test::Profile profile;
+};
+
+void kill(QProcess *app)
+{
+    app->kill(); // SIGKILL: nothing is saved on the way out
+    app->waitForFinished();
+}
+
+} // namespace
+
+class TestKilled final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (QSysInfo::kernelType() != QLatin1String("linux"))
+            QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
+    }
+
+    void killedMidStream()
+    {
+        test::GuiHarness h(slowScenario());
+        Person person(h);
+        QString why;
+        QVERIFY2(person.setUp(&why), qPrintable(why));
+        QString shown;
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            const QString window = person.start(&app);
+            QVERIFY(!window.isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(person.onDisk(), 20000);
+            QVERIFY(person.ask(window, QStringLiteral("make a travel video")));
+            // Killed while the reply streams, after some of it was on screen and on disk.
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    const auto project = person.onDisk();
+                    const ChatMessage *reply = person.reply(project);
+                    if (!reply || reply->state != ChatMessage::State::Streaming || reply->text.size() < 10)
+                        return false;
+                    shown = reply->text;
+                    return true;
+                }(),
+                30000);
+        }
+        QCOMPARE(h.server.chatMessages(), QStringList{QStringLiteral("make a travel video")});
+
+        // Started again: the reply is there as far as it came, marked interrupted; nothing is sent again.
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            const QString window = person.start(&app);
+            QVERIFY(!window.isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    const auto project = person.onDisk();
+                    const ChatMessage *reply = person.reply(project);
+                    return reply && reply->state == ChatMessage::State::Interrupted;
+                }(),
+                20000);
+            // Closed as a person closes it (Ctrl+Q): a normal exit.
+            QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+q")));
+            QVERIFY(app.waitForFinished(20000));
+            QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(app.exitCode(), 0);
+        }
+        QCOMPARE(h.server.chatMessages().size(), 1);
+        // What the window shows of it.
+        h.openProjects(person.profile.store.folder());
+        h.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(h.window.get()));
+        const client::Conversation *chat = h.workspace->conversation();
+        QCOMPARE(chat->size(), 2);
+        QCOMPARE(chat->at(0).text, QStringLiteral("make a travel video"));
+        QCOMPARE(chat->at(1).state, ChatMessage::State::Interrupted);
+        QVERIFY2(chat->at(1).text.startsWith(shown), qPrintable(chat->at(1).text));
+        test::FaultMatrix::record(
+            QStringLiteral("SIGKILL of nemo-studio itself mid-stream (typed prompt)"),
+            QStringLiteral("reply kept as far as shown, marked interrupted; not re-sent"));
+    }
+
+    void killedMidRender()
+    {
+        test::GuiHarness h(slowScenario());
+        test::ScratchDir media;
+        h.server.setMediaDir(media.path());
+        Person person(h);
+        QString why;
+        QVERIFY2(person.setUp(&why), qPrintable(why));
+        QString jobId;
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            const QString window = person.start(&app);
+            QVERIFY(!window.isEmpty());
+            QVERIFY(person.ask(window, QStringLiteral("make a travel video")));
+            QTRY_VERIFY_WITH_TIMEOUT(person.onDisk() && person.onDisk()->drafts.size() == 1 &&
+                                         person.reply(person.onDisk())->state == ChatMessage::State::Done,
+                                     30000);
+            QVERIFY(person.exportVideo(window));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                person.render() && person.render()->state == RenderRecord::State::Rendering, 20000);
+            jobId = person.render()->jobId;
+        }
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
+        const QString target = person.render()->targetPath;
+        QVERIFY(target.startsWith(person.profile.videos));
+        QVERIFY(!QFile::exists(target) && !QFile::exists(target + QStringLiteral(".part")));
+        const qsizetype polled = h.server.renderPolls(jobId).size();
+
+        // Started again: the same render polled until done, then downloaded. No second render.
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            QVERIFY(!person.start(&app).isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(person.render() && person.render()->state == RenderRecord::State::Done,
+                                     60000);
+        }
+        QCOMPARE(person.render()->jobId, jobId);
+        QVERIFY(h.server.renderPolls(jobId).size() > polled); // polled again
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
+        QCOMPARE(sha256(target),
+                 sha256(media.filePath(QStringLiteral("renders/") + jobId + QStringLiteral(".mp4"))));
+        test::FaultMatrix::record(QStringLiteral("SIGKILL of nemo-studio itself mid-render (typed export)"),
+                                  QStringLiteral("same job polled again and downloaded; file identical"));
+    }
+
+    void killedMidDownload()
+    {
+        test::GuiHarness h(slowScenario());
+        test::ScratchDir media;
+        h.server.setMediaDir(media.path());
+        for (const char *endpoint : {"media", "render_download"}) {
+            fake::Fault stall = test::fault(endpoint, 1);
+            stall.pathContains = QStringLiteral("render"); // the video, not a clip the agent generated
+            stall.stallAfterBytes = 40000;
+            h.server.addFault(stall);
+        }
+        Person person(h);
+        QString why;
+        QVERIFY2(person.setUp(&why), qPrintable(why));
+        QString jobId;
+        QString target;
+        qint64 partial = 0;
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            const QString window = person.start(&app);
+            QVERIFY(!window.isEmpty());
+            QVERIFY(person.ask(window, QStringLiteral("make a travel video")));
+            QTRY_VERIFY_WITH_TIMEOUT(person.onDisk() && person.onDisk()->drafts.size() == 1 &&
+                                         person.reply(person.onDisk())->state == ChatMessage::State::Done,
+                                     30000);
+            QVERIFY(person.exportVideo(window));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                person.render() && person.render()->state == RenderRecord::State::Downloading, 30000);
+            jobId = person.render()->jobId;
+            target = person.render()->targetPath;
+            // All the service sends before it stalls.
+            QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(target + QStringLiteral(".part")).size() >= 40000, 20000);
+        }
+        QVERIFY(!QFile::exists(target));
+        partial = QFileInfo(target + QStringLiteral(".part")).size();
+
+        // Started again: the download goes on from where the partial file ends.
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            QVERIFY(!person.start(&app).isEmpty());
+            QTRY_VERIFY_WITH_TIMEOUT(person.render() && person.render()->state == RenderRecord::State::Done,
+                                     60000);
+        }
+        const QJsonArray starts = h.server.stats().value(QLatin1String("fileRangeStarts")).toArray();
+        QVERIFY(!starts.isEmpty());
+        QCOMPARE(qint64(starts.last().toDouble()), partial);
+        QCOMPARE(h.server.callCount(QStringLiteral("render")), 1);
+        QCOMPARE(sha256(target),
+                 sha256(media.filePath(QStringLiteral("renders/") + jobId + QStringLiteral(".mp4"))));
+        QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+        test::FaultMatrix::record(QStringLiteral("SIGKILL of nemo-studio itself mid-download (typed export)"),
+                                  QStringLiteral("resumed with Range from the partial file; file identical"));
+    }
+};
+
+QTEST_MAIN(TestKilled)
+#include "tst_killed.moc"
