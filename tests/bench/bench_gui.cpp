@@ -9,6 +9,7 @@
 #include "client/workspace.h"
 #include "fakeserver.h"
 #include "fakeserverthread.h"
+#include "longproject.h"
 #include "media/uploadqueue.h"
 #include "mediabinmodel.h"
 #include "mediabinpanel.h"
@@ -103,24 +104,7 @@ void startup(bool quick, int turns, int segments, const char *name, const char *
     environment.remove(QStringLiteral("NEMO_TOKEN"));
 
     const project::ProjectStore store(home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
-    project::Project project;
-    project.id = project::Project::newId();
-    project.created = project.modified = QDateTime::currentDateTimeUtc();
-    const draft::Draft draft = bigDraft(segments);
-    for (int turn = 1; turn <= turns; ++turn) {
-        agent::ChatMessage asked;
-        asked.id = quint64(turn * 2);
-        asked.role = agent::ChatMessage::Role::User;
-        asked.text = QStringLiteral("Make the part after %1 s slower and add a title").arg(turn * 3);
-        asked.time = project.created;
-        agent::ChatMessage said = asked;
-        said.id = asked.id + 1;
-        said.role = agent::ChatMessage::Role::Agent;
-        said.text =
-            QStringLiteral("Done: **%1 segments** slowed down, a title added.\n\n- one\n- two").arg(turn);
-        project.messages << asked << said;
-        project.drafts.append({turn, project.created, draft});
-    }
+    const project::Project project = bench::longProject(turns, bigDraft(segments));
     QString error;
     if (!store.save(project, &error)) {
         std::fprintf(stderr, "the project could not be written: %s\n", qPrintable(error));

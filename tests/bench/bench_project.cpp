@@ -6,6 +6,7 @@
 #include "benchsupport.h"
 #include "client/workspace.h"
 #include "fakeserverthread.h"
+#include "longproject.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
 
@@ -37,28 +38,6 @@ draft::Draft bigDraft(int segments)
     return draft::Draft::fromJson(
         QJsonObject{{QStringLiteral("t"),
                      QJsonArray{QJsonObject{{QStringLiteral("tt"), 0}, {QStringLiteral("sg"), video}}}}});
-}
-
-project::Project longProject(int turns, const draft::Draft &draft)
-{
-    project::Project project;
-    project.id = project::Project::newId();
-    project.created = project.modified = QDateTime::currentDateTimeUtc();
-    for (int turn = 1; turn <= turns; ++turn) {
-        agent::ChatMessage asked;
-        asked.id = quint64(turn * 2);
-        asked.role = agent::ChatMessage::Role::User;
-        asked.text = QStringLiteral("Make the part after %1 s slower and add a title").arg(turn * 3);
-        asked.time = project.created;
-        agent::ChatMessage said = asked;
-        said.id = asked.id + 1;
-        said.role = agent::ChatMessage::Role::Agent;
-        said.text =
-            QStringLiteral("Done: **%1 segments** slowed down, a title added. ").arg(turn).repeated(8);
-        project.messages << asked << said;
-        project.drafts.append({turn, project.created, draft});
-    }
-    return project;
 }
 
 net::ServiceConfig configFor(const QUrl &baseUrl)
@@ -116,7 +95,7 @@ void projects(bool quick)
     for (int turns : sizes) {
         QTemporaryDir dir;
         project::ProjectStore store(dir.path());
-        const project::Project saved = longProject(turns, draft);
+        const project::Project saved = bench::longProject(turns, draft);
         QElapsedTimer clock;
         clock.start();
         QString error;

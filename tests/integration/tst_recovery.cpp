@@ -11,7 +11,6 @@
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -84,16 +83,6 @@ private:
     QProcess m_process;
     QStringList m_lines;
 };
-
-QByteArray sha256(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QByteArray();
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
 
 int number(const QString &line, int field)
 {
@@ -299,8 +288,8 @@ private slots:
         }
         QCOMPARE(calls(server, "render"), 1); // the same job, polled again: no second render
         QVERIFY(QFile::exists(target));
-        QCOMPARE(sha256(target),
-                 sha256(media.filePath(QStringLiteral("renders/") + jobId + QStringLiteral(".mp4"))));
+        QCOMPARE(test::sha256(target),
+                 test::sha256(media.filePath(QStringLiteral("renders/") + jobId + QStringLiteral(".mp4"))));
         test::FaultMatrix::record(QStringLiteral("SIGKILL mid-render"),
                                   QStringLiteral("same job polled again and downloaded; file identical"));
     }
@@ -335,8 +324,8 @@ private slots:
         QVERIFY(!starts.isEmpty());
         QCOMPARE(qint64(starts.last().toDouble()), partial);
         QCOMPARE(calls(server, "render"), 1);
-        QCOMPARE(sha256(target),
-                 sha256(media.filePath(QStringLiteral("renders/") + jobId + QStringLiteral(".mp4"))));
+        QCOMPARE(test::sha256(target),
+                 test::sha256(media.filePath(QStringLiteral("renders/") + jobId + QStringLiteral(".mp4"))));
         QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
         test::FaultMatrix::record(QStringLiteral("SIGKILL mid-download"),
                                   QStringLiteral("resumed with Range from the partial file; file identical"));

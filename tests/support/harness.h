@@ -16,7 +16,9 @@
 #include "render/renderjob.h"
 #include "testsecretstore.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +68,17 @@ inline QString data(const char *name)
 }
 
 // A fault on the nth request to an endpoint, repeated `times` times.
+// The file's SHA-256 (hex), or empty when it cannot be read.
+inline QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
 inline fake::Fault fault(const char *endpoint, int nth, int times = 1)
 {
     fake::Fault f;
