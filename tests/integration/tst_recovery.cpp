@@ -152,7 +152,8 @@ private slots:
                 texts.append(m.text);
             return saved.project ? texts : QStringList{QStringLiteral("unreadable: ") + saved.error};
         };
-        QTRY_VERIFY(!look.load(id).error.contains(QLatin1String("missing")));
+        // Written by its owner (a reader may find it while it is being made).
+        QTRY_VERIFY(look.load(id).project);
         const QStringList before = messagesOnDisk();
 
         // Another process (this one) starting on the same profile: the project is not opened for

@@ -76,11 +76,13 @@ public:
                 return false;
             }
         }
-        // -displayfd: the server takes a free display and says which on its standard output.
+        // -displayfd: the server takes a free display and says which on its standard output. -noreset:
+        // an X server resets when its last client leaves and refuses connections meanwhile (between one
+        // xdotool call and the next client, say).
         m_server.start(QStringLiteral("Xvfb"),
-                       {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
-                        QStringLiteral("0"), QStringLiteral("1280x800x24"), QStringLiteral("-nolisten"),
-                        QStringLiteral("tcp")});
+                       {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-noreset"),
+                        QStringLiteral("-screen"), QStringLiteral("0"), QStringLiteral("1280x800x24"),
+                        QStringLiteral("-nolisten"), QStringLiteral("tcp")});
         if (!m_server.waitForStarted() ||
             !QTest::qWaitFor([this] { return m_server.canReadLine(); }, 15000)) {
             *why = QStringLiteral("Xvfb did not start");

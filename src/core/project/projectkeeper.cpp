@@ -387,8 +387,8 @@ void ProjectKeeper::apply(const Project &project)
     m_dirty = false;
     noteRestored(project);
     m_nameShown = projectName();
-    if (!m_readOnly)
-        m_store->setLastProjectId(project.id);
+    if (!m_readOnly && m_store->lastProjectId() != project.id)
+        m_store->setLastProjectId(project.id); // a synced write: not at every start
     emit projectChanged();
     if (m_resumesExports)
         resumeExport();
