@@ -4,6 +4,7 @@
 #include "chatview.h"
 #include "client/conversation.h"
 #include "client/timelinewatch.h"
+#include "firstpaint.h"
 #include "messageinput.h"
 
 #include <QEvent>
@@ -97,9 +98,10 @@ ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
     statusRow->addWidget(m_stop);
     statusRow->addWidget(m_stopWaiting);
 
-    // Icons come once the window is up: the style reads every size of its standard icons from disk and
-    // the icon theme is searched, which would otherwise be a good part of the time to the first paint.
-    QTimer::singleShot(0, this, [this] {
+    // Icons come once the window is on screen: the style reads every size of its standard icons from
+    // disk and the icon theme is searched, which would otherwise be a good part of the time to the first
+    // paint.
+    afterFirstPaint(this, [this] {
         m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
         m_send->setIcon(
             QIcon::fromTheme(QStringLiteral("document-send"), style()->standardIcon(QStyle::SP_ArrowRight)));

@@ -131,6 +131,7 @@ int main(int argc, char *argv[])
 
     nemo::project::ProjectStore projects;
     nemo::project::ProjectKeeper keeper(&workspace, &projects);
+    keeper.readLastAhead(); // on another core while the window is built
 
     nemo::app::MainWindow window(&workspace, &settings);
     window.setTranslations(&translations);

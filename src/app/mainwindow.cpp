@@ -8,6 +8,7 @@
 #include "chatview.h"
 #include "client/workspace.h"
 #include "exportdialog.h"
+#include "firstpaint.h"
 #include "mediabinpanel.h"
 #include "messageinput.h"
 #include "notifier.h"
@@ -162,13 +163,20 @@ QAction *MainWindow::action(const QString &name) const
 
 void MainWindow::createActions()
 {
-    auto add = [this](const QString &name, const QKeySequence &shortcut, const QString &icon, auto slot) {
+    // Icons are looked up once the window is on screen (the first search of the icon theme is slow).
+    auto icons = std::make_shared<QList<std::pair<QAction *, QString>>>();
+    afterFirstPaint(this, [icons] {
+        for (const auto &[action, icon] : *icons)
+            action->setIcon(QIcon::fromTheme(icon));
+    });
+    auto add = [this, icons](const QString &name, const QKeySequence &shortcut, const QString &icon,
+                             auto slot) {
         auto *action = new QAction(this);
         action->setObjectName(name);
         if (!shortcut.isEmpty())
             action->setShortcut(shortcut);
-        if (!icon.isEmpty()) // looked up once the window is up (the icon theme search is slow)
-            QTimer::singleShot(0, action, [action, icon] { action->setIcon(QIcon::fromTheme(icon)); });
+        if (!icon.isEmpty())
+            icons->append({action, icon});
         connect(action, &QAction::triggered, this, slot);
         m_actions.insert(name, action);
         addAction(action);

@@ -1,6 +1,7 @@
 #include "mediabinpanel.h"
 
 #include "clipdialog.h"
+#include "firstpaint.h"
 #include "media/uploadjob.h"
 #include "media/uploadqueue.h"
 #include "mediabinmodel.h"
@@ -86,8 +87,8 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_remove);
-    // Icons once the window is up (reading them is slow next to everything else at start).
-    QTimer::singleShot(0, this, [this] {
+    // Icons once the window is on screen (reading them is slow next to everything else at start).
+    afterFirstPaint(this, [this] {
         m_bannerClose->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
         m_add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
         m_retry->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));

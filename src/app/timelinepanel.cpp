@@ -1,6 +1,7 @@
 #include "timelinepanel.h"
 
 #include "agent/statequery.h"
+#include "firstpaint.h"
 #include "timelinemodel.h"
 #include "timelineview.h"
 
@@ -29,11 +30,18 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_zoom->setRange(0, 1000);
     m_zoom->setValue(sliderFor(m_view->pixelsPerSecond()));
     m_zoom->setMaximumWidth(220);
-    // Icons from the desktop theme where there is one; words otherwise.
-    m_fit->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
-    m_refresh->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    // Icons from the desktop theme where there is one, once the window is on screen (the first search of
+    // the theme is slow); words otherwise.
     for (QToolButton *button : {m_fit, m_refresh})
-        button->setToolButtonStyle(button->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    afterFirstPaint(this, [this] {
+        m_fit->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best")));
+        m_refresh->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+        for (QToolButton *button : {m_fit, m_refresh}) {
+            button->setToolButtonStyle(button->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                               : Qt::ToolButtonIconOnly);
+        }
+    });
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(false);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);

@@ -1378,7 +1378,10 @@ private slots:
     void themeOverrideAndHighDpiIcons()
     {
         test::GuiHarness h;
+        // The style's and the desktop theme's icons come right after the window's first frame.
+        QVERIFY(h.window->chatPanel()->stopButton()->icon().isNull());
         QVERIFY(showActive(h.window.get()));
+        QTRY_VERIFY(!h.window->chatPanel()->stopButton()->icon().isNull());
         app::Theme::apply(app::AppSettings::Theme::Dark);
         QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
         QTRY_VERIFY(h.window->palette().color(QPalette::WindowText).lightness() > 180);

@@ -129,8 +129,10 @@ private slots:
         QCOMPARE(saved.project->drafts.at(1).turn, 2);
         QVERIFY(!saved.project->drafts.at(1).draft.isEmpty());
 
+        // Read ahead on another thread, as the app does while its window is built.
         Studio again(server, dir.path(), &keychain);
-        again.keeper.openLast();
+        again.keeper.readLastAhead();
+        QCOMPARE(again.keeper.openLast(), ProjectKeeper::Opened::Last);
         QCOMPARE(again.keeper.projectId(), id);
         QCOMPARE(again.keeper.projectName(), QStringLiteral("make a travel video"));
         QCOMPARE(again.workspace.conversation()->size(), messages.size());
@@ -348,6 +350,7 @@ private slots:
 
         Studio studio(server, dir.path());
         QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
+        studio.keeper.readLastAhead(); // the app's start: read on another thread, reported on this one
         QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::LastUnreadable);
         QCOMPARE(problems.size(), 1);
         const QString message = problems.at(0).at(0).toString();

@@ -27,6 +27,8 @@ ProjectKeeper::ProjectKeeper(client::Workspace *workspace, ProjectStore *store, 
 
 ProjectKeeper::~ProjectKeeper()
 {
+    if (m_ahead.valid())
+        m_ahead.wait(); // it reads through this keeper's store
     if (m_dirty || m_writeFailed)
         flush();
 }
@@ -467,46 +469,67 @@ bool ProjectKeeper::newProject()
     return true;
 }
 
-bool ProjectKeeper::open(const QString &id)
+ProjectKeeper::Reading ProjectKeeper::read(const QString &id) const
 {
-    if (id == m_project.id)
-        return true;
-    m_lastOpenLocked = false;
+    Reading reading;
+    reading.id = id;
     // No two processes ever write one project: the one that has it open holds its lock.
-    std::unique_ptr<QLockFile> taken;
     if (!m_readOnly) {
-        taken = lock(id, &m_lastProblem);
-        if (!taken) {
-            m_lastOpenLocked = true;
-            emit problem(m_lastProblem);
-            return false;
+        reading.lock = lock(id, &reading.problem);
+        if (!reading.lock) {
+            reading.locked = true;
+            return reading;
         }
     }
-    const ProjectStore::Loaded loaded =
-        m_store->load(id, ProjectDatabase::Drafts::Last,
-                      m_readOnly ? ProjectStore::Access::LookOnly : ProjectStore::Access::Owner);
-    if (!loaded.project) {
-        m_lastProblem = loaded.error;
-        emit problem(loaded.error);
+    reading.loaded = m_store->load(id, ProjectDatabase::Drafts::Last,
+                                   m_readOnly ? ProjectStore::Access::LookOnly : ProjectStore::Access::Owner);
+    if (!reading.loaded.project)
+        reading.problem = reading.loaded.error;
+    return reading;
+}
+
+bool ProjectKeeper::open(Reading reading)
+{
+    m_lastOpenLocked = reading.locked;
+    if (!reading.loaded.project) {
+        m_lastProblem = reading.problem;
+        emit problem(m_lastProblem);
         return false;
     }
     if (m_dirty)
         flush();
-    if (taken)
-        m_lock = std::move(taken); // the previous project's lock goes with it
-    apply(*loaded.project);
+    if (reading.lock)
+        m_lock = std::move(reading.lock); // the previous project's lock goes with it
+    apply(*reading.loaded.project);
     return true;
+}
+
+bool ProjectKeeper::open(const QString &id)
+{
+    if (id == m_project.id)
+        return true;
+    return open(read(id));
+}
+
+void ProjectKeeper::readLastAhead()
+{
+    if (m_ahead.valid())
+        return;
+    const QString last = m_store->lastProjectId();
+    if (!m_store->exists(last))
+        return;
+    m_ahead = std::async(std::launch::async, [this, last] { return read(last); });
 }
 
 ProjectKeeper::Opened ProjectKeeper::openLast()
 {
-    const QString last = m_store->lastProjectId();
+    const QString last = m_ahead.valid() ? QString() : m_store->lastProjectId();
     // A project the user deleted is not a problem to report; a damaged one is.
-    if (!m_store->exists(last)) {
+    if (!m_ahead.valid() && !m_store->exists(last)) {
         newProject();
         return Opened::New;
     }
-    if (open(last))
+    if (m_ahead.valid() ? open(m_ahead.get()) : open(last))
         return Opened::Last;
     const Opened why = m_lastOpenLocked ? Opened::LastInUse : Opened::LastUnreadable;
     const QString problem = m_lastProblem;

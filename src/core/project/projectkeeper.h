@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <future>
 #include <memory>
 
 namespace nemo::agent {
@@ -72,6 +73,9 @@ public:
         LastUnreadable, // the last one is damaged (kept aside): a new one, and lastProblem() says so
     };
     Opened openLast();
+    // Starts reading the last project (taking its lock) on another thread, for openLast() to find it
+    // read: at start, while the window is being built.
+    void readLastAhead();
     // Whether another process has this project open (its lock is held); `problem` says so for a person.
     bool isInUse(const QString &id, QString *problem = nullptr) const;
     // Reads projects without ever writing them or taking their lock (nemo-cli's commands that only look).
@@ -87,7 +91,19 @@ signals:
     void problem(const QString &message);
 
 private:
+    // A project read from its database, with its lock taken; or why it could not be.
+    struct Reading
+    {
+        QString id;
+        std::unique_ptr<QLockFile> lock;
+        ProjectStore::Loaded loaded;
+        QString problem;     // for a person
+        bool locked = false; // another process holds its lock
+    };
     std::unique_ptr<QLockFile> lock(const QString &id, QString *problem) const;
+    // Only reads files (any thread); open() makes what was read the open project.
+    Reading read(const QString &id) const;
+    bool open(Reading reading);
     void watch();
     void changed();
     void post();
@@ -122,6 +138,7 @@ private:
     bool m_readOnly = false;
     bool m_lastOpenLocked = false;
     std::unique_ptr<QLockFile> m_lock; // of the open project, held while it is open
+    std::future<Reading> m_ahead;      // the last project, read on another thread
     QString m_lastError;
     QString m_lastProblem;
 };
