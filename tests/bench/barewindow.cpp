@@ -1,7 +1,7 @@
 // The peer of the startup benchmark: a bare Qt Widgets window (a main window with a menu bar, a status
 // bar and an empty central widget), timed by the same probe as nemo-studio --benchmark-startup: from
 // the start of main() until its first paint has finished.
-#include "startupprobe.h"
+#include "shell/startupprobe.h"
 
 #include <QApplication>
 #include <QMainWindow>

@@ -6,7 +6,7 @@
 #include "benchsupport.h"
 #include "draft/draft.h"
 #include "net/envelope.h"
-#include "timelinemodel.h"
+#include "timeline/timelinemodel.h"
 
 #include <QGuiApplication>
 #include <QJsonArray>

@@ -9,7 +9,7 @@
 #include "benchsupport.h"
 #include "client/service.h"
 #include "media/mediacache.h"
-#include "previewmonitor.h"
+#include "preview/previewmonitor.h"
 #include "render/exporter.h"
 #include "render/previewrenderer.h"
 

@@ -1,18 +1,18 @@
 // Captures the main states of the window into a folder (docs/screenshots via ./scripts/screenshots):
 // the welcome screen, media in the bin, a reply with its timeline, the export playing, settings,
 // and the dark theme.
-#include "chatpanel.h"
-#include "exportdialog.h"
+#include "chat/chatpanel.h"
+#include "chat/messageinput.h"
+#include "common/theme.h"
+#include "common/videoplayer.h"
+#include "export/exportdialog.h"
 #include "guiharness.h"
-#include "mediabinmodel.h"
-#include "mediabinpanel.h"
-#include "messageinput.h"
-#include "previewmonitor.h"
+#include "media/mediabinmodel.h"
+#include "media/mediabinpanel.h"
+#include "preview/previewmonitor.h"
 #include "render/previewrenderer.h"
-#include "settingsdialog.h"
-#include "theme.h"
-#include "timelinepanel.h"
-#include "videoplayer.h"
+#include "settings/settingsdialog.h"
+#include "timeline/timelinepanel.h"
 
 #include <QApplication>
 #include <QDir>

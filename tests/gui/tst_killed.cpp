@@ -4,9 +4,9 @@
 // disk, at the service, and in the window.
 #include "faultmatrix.h"
 #include "guiharness.h"
-#include "mainwindow.h"
 #include "project/projectkeeper.h"
 #include "realprogram.h"
+#include "shell/mainwindow.h"
 
 #include <QFile>
 #include <QFileInfo>

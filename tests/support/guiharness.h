@@ -3,12 +3,12 @@
 // For the GUI tests and the screenshot tool: the real MainWindow on a Workspace pointed at the local
 // server (in-process), with the contract's timings shrunk.
 
-#include "appsettings.h"
 #include "client/workspace.h"
+#include "common/appsettings.h"
 #include "harness.h"
-#include "mainwindow.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
+#include "shell/mainwindow.h"
 #include "testsecretstore.h"
 #include "util/translations.h"
 

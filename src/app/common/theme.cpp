@@ -1,0 +1,123 @@
+#include "common/theme.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QStyleHints>
+
+namespace nemo::app {
+
+namespace {
+
+QString &systemStyleName()
+{
+    static QString name;
+    return name;
+}
+
+} // namespace
+
+bool Theme::systemPrefersDark()
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    if (QGuiApplication::styleHints()->colorScheme() == Qt::ColorScheme::Dark)
+        return true;
+    if (QGuiApplication::styleHints()->colorScheme() == Qt::ColorScheme::Light)
+        return false;
+#endif
+    // Qt 6.4 has no color scheme hint: a dark platform palette says it.
+    const QPalette palette = QApplication::style()->standardPalette();
+    return palette.color(QPalette::Window).lightness() < 110;
+}
+
+QPalette Theme::darkPalette()
+{
+    QPalette p;
+    const QColor window(45, 45, 48);
+    const QColor base(30, 30, 32);
+    const QColor text(230, 230, 230);
+    const QColor disabled(127, 127, 127);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(40, 40, 43));
+    p.setColor(QPalette::ToolTipBase, QColor(60, 60, 64));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, QColor(53, 53, 57));
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, QColor(255, 90, 90));
+    p.setColor(QPalette::Light, QColor(70, 70, 74));
+    p.setColor(QPalette::Midlight, QColor(60, 60, 64));
+    p.setColor(QPalette::Mid, QColor(80, 80, 85));
+    p.setColor(QPalette::Dark, QColor(20, 20, 22));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(64, 128, 220));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(110, 170, 255));
+    p.setColor(QPalette::LinkVisited, QColor(170, 140, 255));
+    for (QPalette::ColorRole role :
+         {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::HighlightedText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+QPalette Theme::lightPalette()
+{
+    QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+    const QPalette palette = fusion ? fusion->standardPalette() : QPalette();
+    delete fusion;
+    return palette;
+}
+
+void Theme::apply(AppSettings::Theme theme)
+{
+    if (systemStyleName().isEmpty())
+        systemStyleName() = QApplication::style()->name();
+    bool dark = theme == AppSettings::Theme::Dark;
+    if (theme == AppSettings::Theme::System) {
+        QApplication::setStyle(QStyleFactory::create(systemStyleName()));
+        dark = systemPrefersDark();
+        if (!dark || QApplication::style()->standardPalette().color(QPalette::Window).lightness() < 110) {
+            // The platform's own palette (light, or dark where the platform provides one).
+            QApplication::setPalette(QApplication::style()->standardPalette());
+            return;
+        }
+    }
+    // An explicit choice, or a dark system without a dark platform palette: Fusion honours palettes
+    // everywhere.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(dark ? darkPalette() : lightPalette());
+}
+
+QColor Theme::mediaColor(media::MediaKind kind)
+{
+    switch (kind) {
+    case media::MediaKind::Image:
+        return QColor(52, 122, 200);
+    case media::MediaKind::Video:
+        return QColor(140, 80, 200);
+    case media::MediaKind::Audio:
+        return QColor(35, 150, 108);
+    case media::MediaKind::Unknown:
+        break;
+    }
+    return QColor(125, 125, 132);
+}
+
+QColor Theme::titleColor()
+{
+    return QColor(215, 130, 40);
+}
+
+media::MediaKind Theme::kindOfName(const QString &name)
+{
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));
+    if (dot < 0 || name.size() - dot > 6)
+        return media::MediaKind::Unknown;
+    return media::MediaValidator::kindForExtension(name.mid(dot + 1));
+}
+
+} // namespace nemo::app

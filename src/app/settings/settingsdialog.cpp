@@ -1,0 +1,211 @@
+#include "settings/settingsdialog.h"
+
+#include "auth/authenticator.h"
+#include "client/workspace.h"
+#include "ui_settingsdialog.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace nemo::app {
+
+using net::AttributionProfile;
+using net::ServiceConfig;
+
+SettingsDialog::SettingsDialog(AppSettings *settings, client::Workspace *workspace, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_workspace(workspace)
+    , m_ui(new Ui::SettingsDialog)
+{
+    m_ui->setupUi(this);
+    fillCombos();
+    load();
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateProxyFields);
+    connect(m_ui->serverDefaultButton, &QPushButton::clicked, this,
+            [this] { m_ui->serverEdit->setText(ServiceConfig::defaultBaseUrl().toString()); });
+    connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Download Folder"), m_ui->folderEdit->text());
+        if (!folder.isEmpty())
+            m_ui->folderEdit->setText(QDir::toNativeSeparators(folder));
+    });
+    connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] {
+        const auto answer =
+            QMessageBox::question(this, tr("Sign Out"),
+                                  tr("Forget the stored sign-in? Nemo Studio signs in again with a new free "
+                                     "account the next time it talks to the service."));
+        if (answer == QMessageBox::Yes)
+            emit signOutRequested();
+    });
+    connect(workspace->service()->auth(), &auth::Authenticator::changed, this,
+            &SettingsDialog::updateAccount);
+    updateAccount();
+}
+
+SettingsDialog::~SettingsDialog()
+{
+    delete m_ui;
+}
+
+void SettingsDialog::fillCombos()
+{
+    const QString source = m_ui->sourceCombo->currentData().toString();
+    m_ui->sourceCombo->clear();
+    for (const AttributionProfile &profile : AttributionProfile::builtIn())
+        m_ui->sourceCombo->addItem(profile.source, profile.source);
+    m_ui->sourceCombo->setCurrentIndex(qMax(0, m_ui->sourceCombo->findData(source)));
+    const QString platform = m_ui->platformCombo->currentData().toString();
+    m_ui->platformCombo->clear();
+    for (const QString &name : AttributionProfile::platforms())
+        m_ui->platformCombo->addItem(name, name);
+    m_ui->platformCombo->setCurrentIndex(qMax(0, m_ui->platformCombo->findData(platform)));
+    const QString language = m_ui->languageCombo->currentData().toString();
+    m_ui->languageCombo->clear();
+    m_ui->languageCombo->addItem(tr("System default"), QString());
+    m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_ui->languageCombo->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_ui->languageCombo->setCurrentIndex(qMax(0, m_ui->languageCombo->findData(language)));
+    const int theme = m_ui->themeCombo->currentIndex();
+    m_ui->themeCombo->clear();
+    m_ui->themeCombo->addItem(tr("Follow the system"), int(AppSettings::Theme::System));
+    m_ui->themeCombo->addItem(tr("Light"), int(AppSettings::Theme::Light));
+    m_ui->themeCombo->addItem(tr("Dark"), int(AppSettings::Theme::Dark));
+    m_ui->themeCombo->setCurrentIndex(qMax(0, theme));
+    const int proxyMode = m_ui->proxyModeCombo->currentIndex();
+    m_ui->proxyModeCombo->clear();
+    m_ui->proxyModeCombo->addItem(tr("Use the system's proxy settings"),
+                                  int(net::ProxySettings::Mode::System));
+    m_ui->proxyModeCombo->addItem(tr("No proxy"), int(net::ProxySettings::Mode::None));
+    m_ui->proxyModeCombo->addItem(tr("HTTP proxy"), int(net::ProxySettings::Mode::Http));
+    m_ui->proxyModeCombo->addItem(tr("SOCKS5 proxy"), int(net::ProxySettings::Mode::Socks5));
+    m_ui->proxyModeCombo->setCurrentIndex(qMax(0, proxyMode));
+    m_ui->proxyPasswordEdit->setPlaceholderText(tr("unchanged (kept with your sign-in)"));
+    const int storage = m_ui->storageCombo->currentIndex();
+    m_ui->storageCombo->clear();
+    m_ui->storageCombo->addItem(tr("In the system keychain (recommended)"),
+                                int(auth::SecretStorage::Kind::Keychain));
+    m_ui->storageCombo->addItem(tr("In a file, NOT encrypted (readable by you only)"),
+                                int(auth::SecretStorage::Kind::File));
+    m_ui->storageCombo->addItem(tr("Nowhere: ask for the token each time"),
+                                int(auth::SecretStorage::Kind::Memory));
+    m_ui->storageCombo->setCurrentIndex(qMax(0, storage));
+    m_ui->serverEdit->setPlaceholderText(ServiceConfig::defaultBaseUrl().toString());
+}
+
+void SettingsDialog::load()
+{
+    const ServiceConfig config = m_workspace->service()->config();
+    m_ui->serverEdit->setText(config.baseUrl.toString());
+    m_ui->sourceCombo->setCurrentIndex(qMax(0, m_ui->sourceCombo->findData(config.profile.source)));
+    m_ui->platformCombo->setCurrentIndex(qMax(0, m_ui->platformCombo->findData(config.profile.platform)));
+    m_ui->uploadSpin->setValue(int(config.maxUploadBytes / (1024 * 1024)));
+    m_ui->languageCombo->setCurrentIndex(qMax(0, m_ui->languageCombo->findData(m_settings->language())));
+    m_ui->themeCombo->setCurrentIndex(qMax(0, m_ui->themeCombo->findData(int(m_settings->theme()))));
+    m_ui->storageCombo->setCurrentIndex(
+        qMax(0, m_ui->storageCombo->findData(int(m_settings->secretStorage()))));
+    m_ui->proxyModeCombo->setCurrentIndex(qMax(0, m_ui->proxyModeCombo->findData(int(config.proxy.mode))));
+    m_ui->proxyHostEdit->setText(config.proxy.host);
+    m_ui->proxyPortSpin->setValue(config.proxy.port);
+    m_ui->proxyUserEdit->setText(config.proxy.user);
+    m_ui->proxyPasswordEdit->clear();
+    updateProxyFields();
+    m_ui->folderEdit->setText(QDir::toNativeSeparators(m_settings->downloadFolder()));
+    m_ui->errorLabel->hide();
+}
+
+void SettingsDialog::updateAccount()
+{
+    const auth::Authenticator *auth = m_workspace->service()->auth();
+    QString text;
+    if (auth->source() == auth::Authenticator::Source::Environment)
+        text = tr("Using a token that is never stored (from NEMO_TOKEN or entered at start).");
+    else if (!auth->hasToken())
+        text = tr("Not signed in. Nemo Studio signs in with a free account when it needs to.");
+    else
+        text = tr("Signed in as %1 (%2). Sign-in kept in: %3.")
+                   .arg(auth->userId().isEmpty() ? tr("an anonymous user") : auth->userId(),
+                        auth->daysLeft() >= 0 ? tr("%1 days left").arg(auth->daysLeft()) : tr("no expiry"),
+                        auth->storageName());
+    m_ui->accountLabel->setText(text);
+    m_ui->signOutButton->setEnabled(auth->hasToken() &&
+                                    auth->source() != auth::Authenticator::Source::Environment);
+}
+
+void SettingsDialog::updateProxyFields()
+{
+    const bool manual = net::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
+            net::ProxySettings::Mode::Http ||
+        net::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt()) ==
+            net::ProxySettings::Mode::Socks5;
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_ui->proxyHostEdit), static_cast<QWidget *>(m_ui->proxyPortSpin),
+          static_cast<QWidget *>(m_ui->proxyUserEdit), static_cast<QWidget *>(m_ui->proxyPasswordEdit)})
+        widget->setEnabled(manual);
+}
+
+void SettingsDialog::accept()
+{
+    ServiceConfig config = m_workspace->service()->config();
+    const QString server = m_ui->serverEdit->text().trimmed();
+    const QUrl url = ServiceConfig::resolveBaseUrl(server, QString(), QString());
+    const QString problem = ServiceConfig::checkServiceUrl(url);
+    if (!problem.isEmpty()) {
+        m_ui->errorLabel->setText(problem);
+        m_ui->errorLabel->show();
+        m_ui->serverEdit->setFocus();
+        return;
+    }
+    const QString folder = QDir::fromNativeSeparators(m_ui->folderEdit->text().trimmed());
+    if (folder.isEmpty() || !QDir().mkpath(folder)) {
+        m_ui->errorLabel->setText(
+            tr("The download folder \"%1\" can't be created or used.").arg(m_ui->folderEdit->text()));
+        m_ui->errorLabel->show();
+        m_ui->folderEdit->setFocus();
+        return;
+    }
+    config.baseUrl = url;
+    config.profile = AttributionProfile::bySource(m_ui->sourceCombo->currentData().toString());
+    config.profile.platform = m_ui->platformCombo->currentData().toString();
+    config.maxUploadBytes = qint64(m_ui->uploadSpin->value()) * 1024 * 1024;
+    config.proxy.mode = net::ProxySettings::Mode(m_ui->proxyModeCombo->currentData().toInt());
+    config.proxy.host = m_ui->proxyHostEdit->text().trimmed();
+    config.proxy.port = quint16(m_ui->proxyPortSpin->value());
+    config.proxy.user = m_ui->proxyUserEdit->text().trimmed();
+    if (const QString proxyProblem = config.proxy.check(); !proxyProblem.isEmpty()) {
+        m_ui->errorLabel->setText(proxyProblem);
+        m_ui->errorLabel->show();
+        m_ui->proxyHostEdit->setFocus();
+        return;
+    }
+    // The password goes to the secret store, never to the settings file; the service reads it from there.
+    if (config.proxy.isManual() && !config.proxy.user.isEmpty() &&
+        !m_ui->proxyPasswordEdit->text().isEmpty()) {
+        m_workspace->service()->secrets()->write(net::ProxySettings::passwordKey(),
+                                                 m_ui->proxyPasswordEdit->text(), m_workspace,
+                                                 [](const auth::SecretResult &) {});
+    }
+    m_settings->saveServiceConfig(config);
+    m_settings->setDownloadFolder(folder);
+    m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
+    m_settings->setTheme(AppSettings::Theme(m_ui->themeCombo->currentData().toInt()));
+    m_settings->setSecretStorage(auth::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
+    emit applied();
+    QDialog::accept();
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        fillCombos();
+        updateAccount();
+    }
+    QDialog::changeEvent(event);
+}
+
+} // namespace nemo::app

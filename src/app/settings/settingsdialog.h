@@ -1,0 +1,48 @@
+#pragma once
+
+#include "common/appsettings.h"
+
+#include <QDialog>
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace nemo::client {
+class Workspace;
+} // namespace nemo::client
+
+namespace nemo::app {
+
+// Settings: the server and attribution profile, the largest upload, interface language and theme,
+// where exports go, and signing out (forgetting the stored sign-in).
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(AppSettings *settings, client::Workspace *workspace, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    Ui::SettingsDialog *form() const { return m_ui; }
+    void accept() override;
+
+signals:
+    void signOutRequested();
+    // The settings were saved; what changed should be applied.
+    void applied();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void load();
+    void fillCombos();
+    void updateAccount();
+    void updateProxyFields();
+
+    AppSettings *m_settings;
+    client::Workspace *m_workspace;
+    Ui::SettingsDialog *m_ui;
+};
+
+} // namespace nemo::app
