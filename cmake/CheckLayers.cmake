@@ -7,16 +7,17 @@
 
 cmake_minimum_required(VERSION 3.21)
 
-set(nemo_layers util net auth draft media agent render client project)
+set(nemo_layers util net auth draft media edit agent render client project)
 set(nemo_may_include_util "")
 set(nemo_may_include_net util)
 set(nemo_may_include_auth net util)
 set(nemo_may_include_draft net util)
 set(nemo_may_include_media net util)
+set(nemo_may_include_edit draft media net util)
 set(nemo_may_include_agent draft media net util)
-set(nemo_may_include_render agent draft media net util)
-set(nemo_may_include_client agent auth draft media net render util)
-set(nemo_may_include_project client agent auth draft media net render util)
+set(nemo_may_include_render agent draft edit media net util)
+set(nemo_may_include_client agent auth draft edit media net render util)
+set(nemo_may_include_project client agent auth draft edit media net render util)
 
 if(NOT CORE_DIR)
     message(FATAL_ERROR "usage: cmake -DCORE_DIR=<src/core> -P CheckLayers.cmake")

@@ -411,8 +411,8 @@ private slots:
                 tables.append(query.value(0).toString());
             QCOMPARE(
                 tables,
-                QStringList({QStringLiteral("drafts"), QStringLiteral("media"), QStringLiteral("messages"),
-                             QStringLiteral("meta"), QStringLiteral("renders")}));
+                QStringList({QStringLiteral("drafts"), QStringLiteral("hand_edits"), QStringLiteral("media"),
+                             QStringLiteral("messages"), QStringLiteral("meta"), QStringLiteral("renders")}));
             query.finish();
             db.close();
         }

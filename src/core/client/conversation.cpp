@@ -5,6 +5,7 @@
 #include "auth/creditsquery.h"
 #include "client/service.h"
 #include "client/timelinewatch.h"
+#include "edit/handedits.h"
 
 #include <QJsonArray>
 
@@ -98,13 +99,16 @@ void Conversation::clear()
 
 bool Conversation::submit(const QString &input)
 {
-    const QString text = input.trimmed();
+    QString text = input.trimmed();
     if (text.isEmpty() || isBusy())
         return false;
-    append(agent::ChatMessage::Role::User, text);
-    if (agent::IntentRouter::route(text) == agent::Intent::Chat)
+    const agent::Intent intent = agent::IntentRouter::route(text);
+    if (intent == agent::Intent::Chat) {
+        text = withHandEdits(text);
         dropWatch(); // a new message to the agent: the new turn reports what changes from here
-    switch (agent::IntentRouter::route(text)) {
+    }
+    append(agent::ChatMessage::Role::User, text);
+    switch (intent) {
     case agent::Intent::Credits:
         showCredits();
         break;
@@ -129,9 +133,10 @@ bool Conversation::submit(const QString &input)
 
 agent::ChatTurn *Conversation::send(const QString &text)
 {
-    const QString message = text.trimmed();
+    QString message = text.trimmed();
     if (message.isEmpty() || isBusy())
         return nullptr;
+    message = withHandEdits(message);
     append(agent::ChatMessage::Role::User, message);
     dropWatch();
     runTurn(message);
@@ -162,8 +167,30 @@ void Conversation::showTimeline()
             addError(query->error());
             return;
         }
-        addNotice(query->state().draft.summary());
+        // The timeline as the user sees it, hand edits included.
+        const draft::Draft &agentDraft = query->state().draft;
+        const bool edited = m_handEdits && m_handEdits->document().agent().bytes() == agentDraft.bytes();
+        addNotice(edited ? m_handEdits->draft().summary() : agentDraft.summary());
     });
+}
+
+int Conversation::userTurns() const
+{
+    int turns = 0;
+    for (const agent::ChatMessage &message : m_messages)
+        turns += message.role == agent::ChatMessage::Role::User ? 1 : 0;
+    return turns;
+}
+
+QString Conversation::withHandEdits(const QString &text) const
+{
+    if (!m_handEdits)
+        return text;
+    const QString summary = m_handEdits->pendingSummary();
+    if (summary.isEmpty())
+        return text;
+    m_handEdits->markSent();
+    return text + QStringLiteral("\n\n") + tr("(I edited the timeline by hand: %1.)").arg(summary);
 }
 
 void Conversation::runTurn(const QString &text)

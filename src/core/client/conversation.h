@@ -17,6 +17,10 @@ class ChatTurn;
 struct ProjectState;
 } // namespace nemo::agent
 
+namespace nemo::edit {
+class HandEdits;
+} // namespace nemo::edit
+
 namespace nemo::client {
 
 class Service;
@@ -56,6 +60,12 @@ public:
     // Replaces the transcript (a project being opened). Messages that were streaming become interrupted.
     void restore(const QList<agent::ChatMessage> &messages);
     void clear();
+    // How many messages the user has sent (the project's turns).
+    int userTurns() const;
+    // The next message to the agent carries a short, visible summary of the hand edits made since the
+    // last one ("I edited the timeline by hand: removed photo1.jpg."), so that it works on what the user
+    // sees.
+    void setHandEdits(edit::HandEdits *edits) { m_handEdits = edits; }
 
 signals:
     void messageAdded(int index);
@@ -76,6 +86,7 @@ signals:
 
 private:
     agent::ChatMessage &append(agent::ChatMessage::Role role, const QString &text);
+    QString withHandEdits(const QString &text) const;
     void changed(quint64 id);
     void runTurn(const QString &text);
     void showCredits();
@@ -88,6 +99,7 @@ private:
     QPointer<agent::ChatTurn> m_turn;
     QPointer<TimelineWatch> m_watch;
     QString m_status;
+    edit::HandEdits *m_handEdits = nullptr;
     quint64 m_nextId = 1;
 };
 

@@ -4,6 +4,8 @@
 #include "agent/statequery.h"
 #include "auth/authenticator.h"
 #include "auth/creditsquery.h"
+#include "edit/handedits.h"
+#include "edit/rebase.h"
 #include "media/mediacache.h"
 #include "render/previewrenderer.h"
 
@@ -18,23 +20,19 @@ Workspace::Workspace(const net::ServiceConfig &config, auth::SecretStore *secret
     , m_uploads(new media::UploadQueue(m_service.get(), this))
     , m_exporter(new render::Exporter(m_service.get(), this))
     , m_preview(new render::PreviewRenderer(m_cache, this))
+    , m_handEdits(new edit::HandEdits(this))
     , m_reconnectTimer(new QTimer(this))
 {
     m_uploads->setCache(m_cache);
+    m_conversation->setHandEdits(m_handEdits);
+    connect(m_handEdits, &edit::HandEdits::draftChanged, this, &Workspace::editsChanged);
     m_reconnectTimer->setSingleShot(true);
     connect(m_reconnectTimer, &QTimer::timeout, this, &Workspace::reconnect);
     connect(m_service.get(), &Service::creditsChanged, this, &Workspace::creditsChanged);
-    connect(m_service.get(), &Service::stateChanged, this, [this](const agent::ProjectState &state) {
-        // What the agent generated belongs in the media bin, to watch and to keep.
-        m_uploads->addGenerated(state.generated);
-        // And the edit as it now stands goes to the preview monitor.
-        m_preview->request(state, m_uploads->items());
-        // Highlights belong to the turn that made them; a later plain refresh keeps them.
-        emit timelineChanged(state, m_lastChanges);
-    });
+    connect(m_service.get(), &Service::stateChanged, this, &Workspace::noteAgentState);
     connect(m_conversation, &Conversation::turnFinished, this, [this](const draft::DraftDiff &changes) {
         m_lastChanges = changes;
-        if (const auto state = m_service->lastState())
+        if (const auto state = this->state())
             emit timelineChanged(*state, m_lastChanges);
         if (m_backgroundWork)
             refreshCredits();
@@ -49,6 +47,81 @@ Workspace::Workspace(const net::ServiceConfig &config, auth::SecretStore *secret
             tr("The service no longer knew this editing session, so a new one was started. "
                "Its timeline starts empty."));
     });
+}
+
+void Workspace::noteAgentState(const agent::ProjectState &state)
+{
+    // What the agent generated belongs in the media bin, to watch and to keep.
+    m_uploads->addGenerated(state.generated);
+    // The hand edits go over the agent's new draft (a plain refresh with the same draft changes nothing);
+    // the edited draft then goes to the preview and the timeline (editsChanged).
+    if (state.draft.bytes() != m_handEdits->document().agent().bytes() || state.draft.isEmpty())
+        m_handEdits->setAgentDraft(state.draft, m_conversation->userTurns(), mediaLengths(state));
+    else
+        editsChanged();
+}
+
+void Workspace::editsChanged()
+{
+    const std::optional<agent::ProjectState> edited = state();
+    if (!edited)
+        return;
+    m_preview->request(*edited, m_uploads->items());
+    // Highlights belong to the turn that made them; a later plain refresh keeps them.
+    emit timelineChanged(*edited, m_lastChanges);
+}
+
+std::optional<agent::ProjectState> Workspace::state() const
+{
+    std::optional<agent::ProjectState> state = m_service->lastState();
+    if (state)
+        *state = edited(*state);
+    return state;
+}
+
+agent::ProjectState Workspace::edited(const agent::ProjectState &agentState) const
+{
+    agent::ProjectState state = agentState;
+    if (m_handEdits->entries().isEmpty())
+        return state;
+    if (state.draft.bytes() == m_handEdits->document().agent().bytes()) {
+        state.draft = m_handEdits->draft();
+    } else {
+        QList<edit::Edit> done;
+        for (qsizetype i = 0; i < m_handEdits->doneCount(); ++i)
+            done.append(m_handEdits->entries().at(i).edit);
+        state.draft = edit::rebase(state.draft, done, mediaLengths(state)).draft();
+    }
+    return state;
+}
+
+QHash<QString, qint64> Workspace::mediaLengths(const agent::ProjectState &state) const
+{
+    QHash<QString, qint64> lengths;
+    auto note = [&lengths](const QString &link, double seconds) {
+        if (link.isEmpty() || !(seconds > 0) || seconds > 360000)
+            return;
+        const qint64 ms = qint64(seconds * 1000);
+        lengths.insert(link, ms);
+        const QString name = link.section(QLatin1Char('/'), -1).section(QLatin1Char('?'), 0, 0);
+        if (!name.isEmpty() && !lengths.contains(name))
+            lengths.insert(name, ms);
+    };
+    for (const media::MediaItem &item : m_uploads->items()) {
+        note(item.uploaded.cdnUrl, item.uploaded.duration);
+        note(item.uploaded.filename, item.uploaded.duration);
+        if (item.isGenerated())
+            note(item.url.toString(), item.duration);
+    }
+    for (const media::GeneratedClip &clip : state.generated)
+        note(clip.url.toString(), clip.duration);
+    for (const QJsonValue &value : state.videoInfos) {
+        const QJsonObject info = value.toObject();
+        const double seconds = info.value(QLatin1String("duration")).toDouble();
+        for (const char *key : {"cdn_url", "url", "filename", "file_name", "path"})
+            note(info.value(QLatin1String(key)).toString(), seconds);
+    }
+    return lengths;
 }
 
 void Workspace::setBackgroundWork(bool enabled)
@@ -69,6 +142,7 @@ Workspace::~Workspace()
     delete m_exporter;
     delete m_uploads;
     delete m_conversation;
+    delete m_handEdits;
     delete m_cache;
 }
 

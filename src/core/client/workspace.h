@@ -24,6 +24,10 @@ namespace nemo::render {
 class PreviewRenderer;
 } // namespace nemo::render
 
+namespace nemo::edit {
+class HandEdits;
+} // namespace nemo::edit
+
 namespace nemo::client {
 
 // What one window works on: the service, the chat, the media bin's uploads, the export, and the
@@ -52,11 +56,20 @@ public:
     media::MediaCache *mediaCache() const { return m_cache; }
     // The edit rendered here for the preview monitor, kept up to date with every change of the timeline.
     render::PreviewRenderer *preview() const { return m_preview; }
+    // The user's own edits over the agent's draft (undo, redo, kept over the agent's next draft).
+    edit::HandEdits *handEdits() const { return m_handEdits; }
 
     Connection connection() const { return m_connection; }
     const net::ApiError &connectionError() const { return m_connectionError; }
     std::optional<auth::Credits> credits() const { return m_service->lastCredits(); }
-    std::optional<agent::ProjectState> state() const { return m_service->lastState(); }
+    // The timeline as the user sees it: the agent's latest draft with the hand edits applied. Every output
+    // (preview, exports, the project for other editors) reads this one.
+    std::optional<agent::ProjectState> state() const;
+    // Any state of the agent's with this project's hand edits applied (a state just read by nemo-cli).
+    agent::ProjectState edited(const agent::ProjectState &agentState) const;
+    // How long each media is (by its link and by its file name), from the uploads, the state and the
+    // generated clips: what a trim may not reach past.
+    QHash<QString, qint64> mediaLengths(const agent::ProjectState &state) const;
     const draft::DraftDiff &lastChanges() const { return m_lastChanges; }
 
     // Gets a token and a session if needed, then the credits and the timeline.
@@ -72,13 +85,15 @@ public:
 signals:
     void connectionChanged(nemo::client::Workspace::Connection connection);
     void creditsChanged(const nemo::auth::Credits &credits);
-    // The timeline, and which of its segments the last turn changed.
+    // The timeline (edited), and which of its segments the last turn changed; also after every hand edit.
     void timelineChanged(const nemo::agent::ProjectState &state, const nemo::draft::DraftDiff &changes);
     // Something the user should know that is not part of the chat (storage problems …).
     void notice(const QString &message);
 
 private:
     void setConnection(Connection connection, const net::ApiError &error = net::ApiError());
+    void noteAgentState(const agent::ProjectState &state);
+    void editsChanged();
     void noteFailure(const net::ApiError &error);
     void reconnect();
 
@@ -88,6 +103,7 @@ private:
     media::UploadQueue *m_uploads;
     render::Exporter *m_exporter;
     render::PreviewRenderer *m_preview;
+    edit::HandEdits *m_handEdits;
     bool m_backgroundWork = true;
     Connection m_connection = Connection::SettingUp;
     net::ApiError m_connectionError;

@@ -30,6 +30,7 @@ struct Scalar
     Type type = Type::Other;
     std::string_view text;
     double number = 0;
+    std::string_view token; // the value's own JSON text (for numbers that an edit rewrites in place)
 };
 
 // The scalar members of one object, by key; a repeated key: the last one counts, as in QJsonDocument.
@@ -74,6 +75,11 @@ bool readScalar(net::json::od::value value, Scalar *out)
     net::json::od::json_type type;
     if (value.type().get(type))
         return false;
+    std::string_view token = value.raw_json_token();
+    while (!token.empty() &&
+           (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+        token.remove_suffix(1);
+    out->token = token;
     switch (type) {
     case net::json::od::json_type::string:
         out->type = Scalar::Type::String;
@@ -109,13 +115,15 @@ bool readNumber(const Scalar *scalar, double *out)
 }
 
 qint64 readMilliseconds(const Members &object, std::initializer_list<const char *> keys,
-                        bool *found = nullptr)
+                        bool *found = nullptr, const char **which = nullptr)
 {
     for (const char *key : keys) {
         double value = 0;
         if (readNumber(object.find(key), &value)) {
             if (found)
                 *found = true;
+            if (which)
+                *which = key;
             return qint64(qBound(0.0, value, MaxMilliseconds));
         }
     }
@@ -124,7 +132,8 @@ qint64 readMilliseconds(const Members &object, std::initializer_list<const char 
     return 0;
 }
 
-QString readString(const Members &object, std::initializer_list<const char *> keys)
+QString readString(const Members &object, std::initializer_list<const char *> keys,
+                   const char **which = nullptr)
 {
     for (const char *key : keys) {
         const Scalar *value = object.find(key);
@@ -132,13 +141,31 @@ QString readString(const Members &object, std::initializer_list<const char *> ke
             continue;
         if (value->type == Scalar::Type::String) {
             const QString text = net::json::toQString(value->text).trimmed();
-            if (!text.isEmpty())
+            if (!text.isEmpty()) {
+                if (which)
+                    *which = key;
                 return text;
+            }
         } else if (value->type == Scalar::Type::Number) {
+            if (which)
+                *which = key;
             return QString::number(value->number);
         }
     }
     return {};
+}
+
+// A length in milliseconds from the segment itself or else from its `m`, noting where it was found.
+qint64 readMillisecondsIn(const Members &object, const Members &meta,
+                          std::initializer_list<const char *> keys, const char **which, bool *inMeta)
+{
+    bool found = false;
+    qint64 value = readMilliseconds(object, keys, &found, which);
+    if (!found) {
+        value = readMilliseconds(meta, keys, &found, which);
+        *inMeta = found;
+    }
+    return value;
 }
 
 TrackKind kindOf(const Scalar *type, int *number)
@@ -211,11 +238,8 @@ bool readPlainMembers(net::json::od::value value, Members *members)
 // Calls `each` for the elements of an array that are objects (others are skipped). False on malformed
 // JSON or when `each` says so.
 template<typename Each>
-bool forEachObject(net::json::od::value array, Each each)
+bool forEachObject(net::json::od::array elements, Each each)
 {
-    net::json::od::array elements;
-    if (array.get_array().get(elements))
-        return false;
     for (auto element : elements) {
         net::json::od::value item;
         net::json::od::json_type type;
@@ -225,6 +249,18 @@ bool forEachObject(net::json::od::value array, Each each)
             return false;
     }
     return true;
+}
+
+// An array's own text (from its [ to its ]), and the array ready to be iterated again.
+bool arraySpan(net::json::od::value value, net::json::od::array &array, std::string_view *raw)
+{
+    if (value.get_array().get(array) || array.raw_json().get(*raw))
+        return false;
+    while (!raw->empty() &&
+           (raw->back() == ' ' || raw->back() == '\n' || raw->back() == '\r' || raw->back() == '\t'))
+        raw->remove_suffix(1);
+    bool notEmpty = false;
+    return !array.reset().get(notEmpty);
 }
 
 // An object's own text, and the object ready to be iterated again.
@@ -252,23 +288,46 @@ PendingSegment decodeSegment(const Members &object, const Members &meta)
 {
     PendingSegment pending;
     Segment &segment = pending.segment;
+    SegmentKeys &keys = segment.keys;
     segment.id = readString(object, {"id", "sid", "segment_id"});
-    segment.startMs =
-        readMilliseconds(object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"});
+    segment.startMs = readMilliseconds(
+        object, {"st", "s", "start", "startTime", "start_time", "startMs", "offset"}, nullptr, &keys.start);
     bool hasDuration = false;
-    segment.durationMs = readMilliseconds(object, {"d", "dur", "duration", "durationMs"}, &hasDuration);
+    segment.durationMs =
+        readMilliseconds(object, {"d", "dur", "duration", "durationMs"}, &hasDuration, &keys.duration);
     if (!hasDuration) {
         bool hasEnd = false;
-        const qint64 end = readMilliseconds(object, {"e", "et", "end", "endTime", "end_time"}, &hasEnd);
+        const char *endKey = nullptr;
+        const qint64 end =
+            readMilliseconds(object, {"e", "et", "end", "endTime", "end_time"}, &hasEnd, &endKey);
         if (hasEnd && end > segment.startMs)
             segment.durationMs = end - segment.startMs;
+        if (hasEnd)
+            keys.end = endKey;
+    }
+    // Where a clip starts inside its media; the keys are not documented: the likely spellings.
+    segment.inMs = readMillisecondsIn(
+        object, meta,
+        {"in", "trim_start", "trimStart", "source_start", "sourceStart", "from", "in_point", "inPoint"},
+        &keys.in, &keys.inInMeta);
+    bool fadesInObject = false;
+    segment.fadeInMs = readMilliseconds(object, {"fade_in", "fadeIn"}, &fadesInObject, &keys.fadeIn);
+    bool fadeOutInObject = false;
+    segment.fadeOutMs = readMilliseconds(object, {"fade_out", "fadeOut"}, &fadeOutInObject, &keys.fadeOut);
+    if (!fadesInObject && !fadeOutInObject) {
+        bool inMetaIn = false;
+        bool inMetaOut = false;
+        segment.fadeInMs = readMilliseconds(meta, {"fade_in", "fadeIn"}, &inMetaIn, &keys.fadeIn);
+        segment.fadeOutMs = readMilliseconds(meta, {"fade_out", "fadeOut"}, &inMetaOut, &keys.fadeOut);
+        keys.fadesInMeta = inMetaIn || inMetaOut;
     }
     segment.source = readString(object, {"src", "url", "source", "cdn_url"});
     if (segment.source.isEmpty())
         segment.source = readString(meta, {"src", "url", "source"});
-    pending.text = readString(meta, {"text", "content", "caption"});
+    pending.text = readString(meta, {"text", "content", "caption"}, &keys.text);
+    keys.textInMeta = !pending.text.isEmpty();
     if (pending.text.isEmpty())
-        pending.text = readString(object, {"text", "content", "caption"});
+        pending.text = readString(object, {"text", "content", "caption"}, &keys.text);
     pending.metaTitle = readString(meta, {"title"});
     pending.label = readString(meta, {"name", "title", "filename", "text"});
     if (pending.label.isEmpty())
@@ -277,12 +336,16 @@ PendingSegment decodeSegment(const Members &object, const Members &meta)
     bool hasVolume = false;
     for (const Members *holder : {&meta, &object}) {
         for (const char *key : {"volume", "vol", "v"}) {
-            if (!hasVolume && readNumber(holder->find(key), &volume))
+            if (!hasVolume && readNumber(holder->find(key), &volume)) {
                 hasVolume = true;
+                keys.volume = key;
+                keys.volumeInMeta = holder == &meta;
+            }
         }
     }
     if (hasVolume) {
         // Either a fraction (0.35) or a percentage (35).
+        keys.volumePercent = volume > 1.0;
         segment.volume = qBound(0.0, volume > 1.0 ? volume / 100.0 : volume, 10.0);
     }
     return pending;
@@ -292,8 +355,13 @@ Segment finishSegment(PendingSegment &&pending, TrackKind kind)
 {
     Segment segment = std::move(pending.segment);
     segment.text = pending.text;
-    if (kind == TrackKind::Text && segment.text.isEmpty())
+    if (kind == TrackKind::Text && segment.text.isEmpty()) {
         segment.text = pending.metaTitle;
+        if (!segment.text.isEmpty()) {
+            segment.keys.text = "title";
+            segment.keys.textInMeta = true;
+        }
+    }
     segment.label = kind == TrackKind::Text ? segment.text : QString();
     if (segment.label.isEmpty())
         segment.label = pending.label;
@@ -322,6 +390,13 @@ QJsonObject objectAt(const QByteArray &source, int begin, int length)
 QJsonObject Segment::raw() const
 {
     return objectAt(m_source, m_rawBegin, m_rawLength);
+}
+
+QByteArrayView Segment::rawText() const
+{
+    if (m_rawLength <= 0)
+        return {};
+    return QByteArrayView(m_source).sliced(m_rawBegin, m_rawLength);
 }
 
 QJsonObject Track::raw() const
@@ -463,17 +538,25 @@ Draft Draft::read(net::json::Value &value, bool *ok)
                 if (key != "sg")
                     return true;
                 segments.clear();
+                track.m_segmentsSpan = TextSpan();
                 if (!isArray(t))
                     return true;
-                return forEachObject(nested,
+                std::string_view arrayText;
+                od::array array;
+                if (!arraySpan(nested, array, &arrayText))
+                    return false;
+                track.m_segmentsSpan = {int(arrayText.data() - base), int(arrayText.size())};
+                return forEachObject(array,
                                      [&](od::value segment) { return readSegment(segment, &segments); });
             });
         if (!read)
             return false;
         if (members.find("m"))
             meta.clear();
-        if (members.find("sg"))
+        if (members.find("sg")) {
             segments.clear();
+            track.m_segmentsSpan = TextSpan();
+        }
         track.kind = kindOf(members.find("tt"), &track.type);
         track.id = readString(members, {"id", "tid", "track_id"});
         track.name = readString(members, {"n", "name"});
@@ -500,22 +583,46 @@ Draft Draft::read(net::json::Value &value, bool *ok)
             if (key != "t")
                 return true;
             draft.m_tracks.clear();
+            draft.m_tracksSpan = TextSpan();
             if (!isArray(t))
                 return true;
-            return forEachObject(nested, readTrack);
+            std::string_view arrayText;
+            od::array array;
+            if (!arraySpan(nested, array, &arrayText))
+                return false;
+            draft.m_tracksSpan = {int(arrayText.data() - base), int(arrayText.size())};
+            return forEachObject(array, readTrack);
         });
     if (!read)
         return Draft();
     if (members.find("m"))
         meta.clear();
-    if (members.find("t"))
+    if (members.find("t")) {
         draft.m_tracks.clear();
+        draft.m_tracksSpan = TextSpan();
+    }
     draft.m_title = readString(meta, {"title", "name"});
+    double fps = 0;
+    for (const Members *holder : {&meta, &members}) {
+        for (const char *key : {"fps", "frame_rate", "frameRate"}) {
+            if (fps <= 0 && readNumber(holder->find(key), &fps) && fps >= 1 && fps <= 240)
+                draft.m_fps = qBound(1, qRound(fps), 120);
+            else if (fps < 1 || fps > 240)
+                fps = 0;
+        }
+    }
     qint64 end = 0;
     for (const Track &track : std::as_const(draft.m_tracks))
         end = qMax(end, track.endMs());
     bool hasDuration = false;
-    draft.m_durationMs = readMilliseconds(members, {"d", "duration"}, &hasDuration);
+    const char *durationKey = nullptr;
+    draft.m_durationMs = readMilliseconds(members, {"d", "duration"}, &hasDuration, &durationKey);
+    draft.m_declaredDuration = hasDuration && draft.m_durationMs > 0;
+    if (hasDuration) {
+        const std::string_view token = members.find(durationKey)->token;
+        if (!token.empty())
+            draft.m_durationSpan = {int(token.data() - base), int(token.size())};
+    }
     if (!hasDuration || draft.m_durationMs == 0)
         draft.m_durationMs = end;
     *ok = true;

@@ -19,19 +19,44 @@ enum class TrackKind
     Other
 };
 
+// The spellings a segment used for what a hand edit may change, so that an edited segment is written
+// back in the service's own words (nullptr: the draft did not say; a default spelling is used).
+struct SegmentKeys
+{
+    const char *start = nullptr;
+    const char *duration = nullptr;
+    const char *end = nullptr; // the segment gave its end instead of a duration
+    const char *in = nullptr;
+    bool inInMeta = false;
+    const char *volume = nullptr;
+    bool volumeInMeta = false;
+    bool volumePercent = false; // 35 rather than 0.35
+    const char *text = nullptr;
+    bool textInMeta = false;
+    const char *fadeIn = nullptr;
+    const char *fadeOut = nullptr;
+    bool fadesInMeta = false;
+};
+
 struct Segment
 {
     QString id;
     qint64 startMs = 0;
     qint64 durationMs = 0;
+    qint64 inMs = 0;     // where the segment starts inside its media (0 when the draft does not say)
+    qint64 fadeInMs = 0; // fades at the segment's ends (0: none)
+    qint64 fadeOutMs = 0;
     QString label;      // what it is: a file name, the music's name, a title's words
     QString text;       // the words of a text segment
     QString source;     // media URL, when there is one
     double volume = -1; // 0…1 for audio; -1 when the draft does not say
+    SegmentKeys keys;
 
     qint64 endMs() const { return startMs + durationMs; }
     // Everything the service sent for this segment, unknown keys included.
     QJsonObject raw() const;
+    // The segment's own JSON text, as it stands in the draft's bytes.
+    QByteArrayView rawText() const;
     // Identity for comparing drafts: the id, or the position when there is none.
     QString key(int index) const;
 
@@ -40,6 +65,15 @@ private:
     QByteArray m_source; // the whole draft's bytes (shared, not copied)
     int m_rawBegin = 0;
     int m_rawLength = 0;
+};
+
+// Where a part of the draft's JSON text lies in Draft::bytes() (begin < 0: the draft has none).
+struct TextSpan
+{
+    int begin = -1;
+    int length = 0;
+    bool isValid() const { return begin >= 0; }
+    int end() const { return begin + length; }
 };
 
 struct Track
@@ -52,6 +86,9 @@ struct Track
 
     // Everything the service sent for this track, unknown keys included.
     QJsonObject raw() const;
+    // Where the track's own JSON object, and its `sg` array, lie in Draft::bytes().
+    TextSpan rawSpan() const { return {m_rawBegin, m_rawLength}; }
+    TextSpan segmentsSpan() const { return m_segmentsSpan; }
     qint64 startMs() const;
     qint64 endMs() const;
     QString displayName() const;
@@ -62,6 +99,7 @@ private:
     QByteArray m_source;
     int m_rawBegin = 0;
     int m_rawLength = 0;
+    TextSpan m_segmentsSpan;
 };
 
 // The service's edit (`t` tracks, `tt` track type, `sg` segments, `d` duration in ms, `m` metadata),
@@ -86,7 +124,14 @@ public:
     // The contract: exportable when some track has a non-empty `sg`.
     bool isExportable() const { return !isEmpty(); }
     qint64 durationMs() const { return m_durationMs; }
+    // Whether the draft said how long it is (`d`), and where that number lies in bytes().
+    bool hasDeclaredDuration() const { return m_declaredDuration; }
+    TextSpan durationSpan() const { return m_durationSpan; }
+    // Where the `t` array lies in bytes().
+    TextSpan tracksSpan() const { return m_tracksSpan; }
     QString title() const { return m_title; }
+    // The draft's frame rate (m.fps and its spellings), 30 when it says none.
+    int fps() const { return m_fps; }
     int segmentCount() const;
 
     // "Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban
@@ -105,7 +150,11 @@ private:
     QList<Track> m_tracks;
     QByteArray m_bytes;
     qint64 m_durationMs = 0;
+    bool m_declaredDuration = false;
+    TextSpan m_durationSpan;
+    TextSpan m_tracksSpan;
     QString m_title;
+    int m_fps = 30;
 };
 
 } // namespace nemo::draft

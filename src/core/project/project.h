@@ -3,6 +3,7 @@
 #include "agent/chatmessage.h"
 #include "agent/sessioninfo.h"
 #include "draft/draft.h"
+#include "edit/edit.h"
 #include "media/mediaitem.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,17 @@ struct RenderRecord
     static State stateFromName(const QString &name);
 };
 
+// The hand edits over the agent's drafts: the edits in order, how many of them are done (the rest can
+// be redone) and how many the agent was told of.
+struct HandEditLayer
+{
+    QList<edit::Edit> edits;
+    int done = 0;
+    int sent = 0;
+    // Stored edits that could not be read (left out), for the user.
+    QStringList problems;
+};
+
 // Everything that is the user's work: the service session, the chat, the media bin, the timeline after
 // each turn and the exports. Never holds a token or any other secret.
 struct Project
@@ -67,6 +79,7 @@ struct Project
     QList<media::MediaItem> media;
     QList<DraftSnapshot> drafts;
     QList<RenderRecord> renders;
+    HandEditLayer handEdits;
 
     // "Brand video" from the first thing the user asked for, else "Untitled project".
     QString displayName() const;

@@ -26,7 +26,7 @@ int earliest(int a, int b)
 bool ProjectChange::isEmpty() const
 {
     return !header && messageCount < 0 && mediaCount < 0 && messages.isEmpty() && media.isEmpty() &&
-        drafts.isEmpty() && renders.isEmpty();
+        drafts.isEmpty() && renders.isEmpty() && editsFrom < 0;
 }
 
 void ProjectChange::merge(const ProjectChange &later)
@@ -41,6 +41,20 @@ void ProjectChange::merge(const ProjectChange &later)
     media.insert(later.media);
     drafts.insert(later.drafts);
     renders.insert(later.renders);
+    if (later.editsFrom >= 0) {
+        if (editsFrom < 0 || later.editsFrom <= editsFrom) {
+            editsFrom = later.editsFrom;
+            edits = later.edits;
+            editTurns = later.editTurns;
+        } else {
+            // Ours from editsFrom, then the later change's from its position on.
+            const qsizetype keep = qMin<qsizetype>(later.editsFrom - editsFrom, edits.size());
+            edits = edits.mid(0, keep) + later.edits;
+            editTurns = editTurns.mid(0, keep) + later.editTurns;
+        }
+        editsDone = later.editsDone;
+        editsSent = later.editsSent;
+    }
 }
 
 ProjectChange ProjectChange::whole(const Project &project)
@@ -57,6 +71,13 @@ ProjectChange ProjectChange::whole(const Project &project)
         change.drafts.insert(snapshot.turn, snapshot);
     for (const RenderRecord &record : project.renders)
         change.renders.insert(record.jobId, record);
+    change.editsFrom = 0;
+    for (const edit::Edit &edit : project.handEdits.edits) {
+        change.edits.append(edit.toJson());
+        change.editTurns.append(edit.turn);
+    }
+    change.editsDone = project.handEdits.done;
+    change.editsSent = project.handEdits.sent;
     return change;
 }
 

@@ -29,6 +29,12 @@ struct ProjectChange
     QMap<int, media::MediaItem> media;      // by position in the media bin
     QMap<int, DraftSnapshot> drafts;        // by turn
     QMap<QString, RenderRecord> renders;    // by job id
+    // The hand edits from this position on (each with its turn), and the counts; -1: unchanged.
+    int editsFrom = -1;
+    QList<QByteArray> edits;
+    QList<int> editTurns;
+    int editsDone = 0;
+    int editsSent = 0;
 
     bool isEmpty() const;
     // This change followed by `later`, as one change (a failed write is retried with the next one).

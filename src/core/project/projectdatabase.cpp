@@ -33,6 +33,8 @@ const char *const Migrations[] = {
     "CREATE TABLE drafts (turn INTEGER PRIMARY KEY, time TEXT, draft BLOB NOT NULL);"
     "CREATE TABLE renders (job_id TEXT PRIMARY KEY NOT NULL, engine TEXT NOT NULL, state TEXT NOT NULL,"
     " target TEXT NOT NULL, started TEXT, error TEXT, session TEXT, server TEXT);",
+    // 2: hand edits over the agent's drafts, in order (meta edits_done / edits_sent count them).
+    "CREATE TABLE hand_edits (pos INTEGER PRIMARY KEY, turn INTEGER NOT NULL, edit BLOB NOT NULL);",
 };
 static_assert(std::size(Migrations) == ProjectDatabase::SchemaVersion);
 
@@ -266,6 +268,10 @@ bool ProjectDatabase::readMeta(Project *project)
             project->modified = fromIsoTime(value);
         else if (key == QLatin1String("session"))
             project->session = agent::SessionInfo::fromJson(objectFrom(value));
+        else if (key == QLatin1String("edits_done"))
+            project->handEdits.done = qMax(0, value.toInt());
+        else if (key == QLatin1String("edits_sent"))
+            project->handEdits.sent = qMax(0, value.toInt());
     }
     if (format != FormatName) {
         m_status = Status::Damaged;
@@ -345,6 +351,30 @@ std::optional<Project> ProjectDatabase::read(Drafts drafts)
         if (!record.jobId.isEmpty() && !record.targetPath.isEmpty())
             project.renders.append(record);
     }
+    if (!query.exec(QStringLiteral("SELECT pos, edit FROM hand_edits ORDER BY pos"))) {
+        fail(query.lastError(), Status::Damaged);
+        return std::nullopt;
+    }
+    // A stored edit that can't be read is left out (and told); the ones after it keep their places.
+    HandEditLayer &layer = project.handEdits;
+    const int done = layer.done;
+    const int sent = layer.sent;
+    while (query.next()) {
+        const int position = query.value(0).toInt();
+        QString problem;
+        const std::optional<edit::Edit> edit = edit::Edit::fromJson(query.value(1).toByteArray(), &problem);
+        if (edit) {
+            layer.edits.append(*edit);
+            continue;
+        }
+        layer.problems.append(problem);
+        if (position < done)
+            --layer.done;
+        if (position < sent)
+            --layer.sent;
+    }
+    layer.done = qBound(0, layer.done, int(layer.edits.size()));
+    layer.sent = qBound(0, layer.sent, layer.done);
     return project;
 }
 
@@ -437,6 +467,20 @@ bool ProjectDatabase::write(const ProjectChange &change)
                       r.sessionId, r.server}))
                 return false;
         }
+    }
+    if (change.editsFrom >= 0) {
+        query.prepare(QStringLiteral("DELETE FROM hand_edits WHERE pos >= ?"));
+        if (!run({change.editsFrom}))
+            return false;
+        query.prepare(QStringLiteral("INSERT INTO hand_edits (pos, turn, edit) VALUES (?, ?, ?)"));
+        for (int i = 0; i < int(change.edits.size()); ++i) {
+            if (!run({change.editsFrom + i, change.editTurns.value(i), change.edits.at(i)}))
+                return false;
+        }
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+        if (!run({QStringLiteral("edits_done"), change.editsDone}) ||
+            !run({QStringLiteral("edits_sent"), change.editsSent}))
+            return false;
     }
     if (!db.commit()) {
         m_schemaFrom = schemaFrom;

@@ -22,7 +22,7 @@ class ProjectDatabase
 {
     Q_DECLARE_TR_FUNCTIONS(nemo::project::ProjectDatabase)
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     enum class Status
     {

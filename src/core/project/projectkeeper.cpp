@@ -4,6 +4,7 @@
 #include "agent/statequery.h"
 #include "client/service.h"
 #include "client/workspace.h"
+#include "edit/handedits.h"
 #include "project/projectstore.h"
 #include "util/logging.h"
 
@@ -116,6 +117,12 @@ void ProjectKeeper::watch()
     });
     connect(m_workspace->service()->session(), &agent::Session::changed, this, &ProjectKeeper::changed);
     connect(m_workspace->service(), &client::Service::stateChanged, this, &ProjectKeeper::noteState);
+    connect(m_workspace->handEdits(), &edit::HandEdits::changed, this, [this] {
+        if (m_applying)
+            return;
+        m_editsDirty = true;
+        changed();
+    });
     connect(m_workspace->exporter(), &render::Exporter::jobIdAssigned, this, &ProjectKeeper::noteExport);
     connect(m_workspace->exporter(), &render::Exporter::changed, this, &ProjectKeeper::noteExport);
 }
@@ -145,10 +152,7 @@ void ProjectKeeper::changed()
 
 int ProjectKeeper::userTurns() const
 {
-    int turns = 0;
-    for (const agent::ChatMessage &message : m_workspace->conversation()->messages())
-        turns += message.role == agent::ChatMessage::Role::User ? 1 : 0;
-    return turns;
+    return m_workspace->conversation()->userTurns();
 }
 
 std::optional<DraftSnapshot> ProjectKeeper::lastDraft() const
@@ -272,6 +276,26 @@ void ProjectKeeper::post()
             change.renders.insert(record.jobId, record);
     }
     m_changedRenders.clear();
+    if (m_editsDirty) {
+        // Rewritten from the first edit that differs from what was written (usually the last one).
+        const edit::HandEdits *edits = m_workspace->handEdits();
+        QList<QByteArray> now;
+        QList<int> turns;
+        for (const edit::HandEdits::Entry &entry : edits->entries()) {
+            now.append(entry.edit.toJson());
+            turns.append(entry.edit.turn);
+        }
+        int from = 0;
+        while (from < now.size() && from < m_savedEdits.size() && now.at(from) == m_savedEdits.at(from))
+            ++from;
+        change.editsFrom = from;
+        change.edits = now.mid(from);
+        change.editTurns = turns.mid(from);
+        change.editsDone = edits->doneCount();
+        change.editsSent = edits->sentCount();
+        m_savedEdits = now;
+        m_editsDirty = false;
+    }
     m_dirty = false;
     ++m_writing;
     m_writer.write(change);
@@ -359,6 +383,12 @@ void ProjectKeeper::apply(const Project &project)
         m_writer.setPath(m_store->pathFor(project.id));
     chat->restore(project.messages);
     m_workspace->uploads()->restore(project.media);
+    // The hand edits go over the project's last timeline as soon as it is noted below.
+    m_workspace->handEdits()->restore(project.handEdits.edits, project.handEdits.done,
+                                      project.handEdits.sent);
+    m_savedEdits.clear();
+    for (const edit::Edit &edit : project.handEdits.edits)
+        m_savedEdits.append(edit.toJson());
     client::Service *service = m_workspace->service();
     if (!project.session.belongsTo(service->config().baseUrl)) {
         // Made on another server: this one does not know it; the next request makes a new session here.
@@ -387,7 +417,16 @@ void ProjectKeeper::apply(const Project &project)
     m_changedRenders.clear();
     m_applying = false;
     m_dirty = false;
+    m_editsDirty = false;
     noteRestored(project);
+    if (!project.handEdits.problems.isEmpty()) {
+        report(tr("Some of your hand edits in this project could not be read and were left out (%1). The "
+                  "others are kept.")
+                   .arg(project.handEdits.problems.join(QStringLiteral("; "))));
+        m_editsDirty = true; // written back without them
+        m_dirty = true;
+        m_saveTimer.start();
+    }
     m_nameShown = projectName();
     if (!m_readOnly && m_store->lastProjectId() != project.id)
         m_store->setLastProjectId(project.id); // a synced write: not at every start

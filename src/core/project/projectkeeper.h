@@ -129,6 +129,8 @@ private:
     int m_mediaFrom = -1;
     QMap<int, DraftSnapshot> m_newDrafts;
     QSet<QString> m_changedRenders;
+    QList<QByteArray> m_savedEdits; // the hand edits as last written
+    bool m_editsDirty = false;
     int m_writing = 0; // changes given to the writer and not yet written
     bool m_writeFailed = false;
     QString m_nameShown;

@@ -36,17 +36,9 @@ QSize sizeFrom(const QJsonObject &object)
 
 } // namespace
 
-// The keys are not documented: the ones seen in drafts and their likely spellings.
 qint64 MltDocument::sourceStartMs(const draft::Segment &segment)
 {
-    const QJsonObject raw = segment.raw();
-    for (const char *key : {"in", "trim_start", "trimStart", "source_start", "sourceStart", "from"}) {
-        const QJsonValue value = raw.value(QLatin1String(key));
-        const double number = value.isString() ? value.toString().toDouble() : value.toDouble();
-        if (std::isfinite(number) && number > 0)
-            return qint64(qMin(number, 1000.0 * 3600 * 100));
-    }
-    return 0;
+    return segment.inMs;
 }
 
 namespace {
