@@ -86,12 +86,14 @@ private:
     void addExportOptions(QCommandLineParser &parser) const;
     void addSessionOptions(QCommandLineParser &parser) const;
     void addWebOptions(QCommandLineParser &parser) const;
+    void addEditOptions(QCommandLineParser &parser) const;
     void login();
     void logout();
     void credits();
     void upload();
     void chat();
     void state();
+    void edit();
     void exportVideo();
     void cancelExport();
     void renderLocally(const QString &target);

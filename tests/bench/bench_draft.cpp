@@ -5,6 +5,8 @@
 #include "agent/statequery.h"
 #include "benchsupport.h"
 #include "draft/draft.h"
+#include "draft/draftdiff.h"
+#include "edit/handedits.h"
 #include "net/envelope.h"
 #include "timeline/timelinemodel.h"
 
@@ -67,12 +69,18 @@ int main(int argc, char **argv)
                                    QJsonObject{{QStringLiteral("state"),
                                                 QJsonObject{{QStringLiteral("draft"), draft}}}}}})
             .toJson(QJsonDocument::Compact);
-    nemo::app::TimelineModel model;
+    // Then what a turn does with it in the product: the diff against the timeline before (ChatTurn), the
+    // hand edits applied over it (Workspace → HandEdits), the model read again and the summary
+    // (TimelinePanel::showState).
+    edit::HandEdits edits;
+    nemo::app::TimelineModel model(&edits);
     std::vector<double> real;
     std::vector<double> envelopeMs;
     std::vector<double> modelMs;
     int shown = 0;
+    int summarised = 0;
     for (int round = 0; round < (quick ? 2 : 30); ++round) {
+        const draft::Draft before = edits.document().agent();
         QElapsedTimer clock;
         clock.start();
         // What ServiceJob::answerOf does for a StateQuery: one parse, the state read from it.
@@ -83,19 +91,22 @@ int main(int argc, char **argv)
         if (!result.ok())
             return 1;
         const qint64 read = clock.nsecsElapsed();
-        model.setDraft(state.draft, {});
+        const draft::DraftDiff diff = draft::DraftDiff::between(before, state.draft);
+        edits.setAgentDraft(state.draft, round + 1);
+        model.setChanges(diff.changedSegments());
+        summarised += model.summary().isEmpty() ? 0 : 1;
         real.push_back(double(clock.nsecsElapsed()) / 1e6);
         envelopeMs.push_back(double(enveloped) / 1e6);
         modelMs.push_back(double(clock.nsecsElapsed() - read) / 1e6);
-        shown = model.draft().segmentCount();
-        model.setDraft(draft::Draft(),
-                       {}); // the next round starts from an empty timeline, as a new project does
+        shown = model.document().clipCount();
+        edits.setAgentDraft(draft::Draft(),
+                            0); // the next round starts from an empty timeline, as a new project does
     }
     nemo::bench::report("draft.state_answer_to_timeline_model_10000_segments", nemo::bench::median(real),
                         "ms", "< 20");
     nemo::bench::report("draft.state_answer.parsed_and_read", nemo::bench::median(envelopeMs), "ms",
                         "(part: envelope, state and draft in one pass)");
-    nemo::bench::report("draft.state_answer.timeline_model_set", nemo::bench::median(modelMs), "ms",
+    nemo::bench::report("draft.state_answer.diff_edits_model_summary", nemo::bench::median(modelMs), "ms",
                         "(part)");
-    return segments == 10000 && shown == 10000 ? 0 : 1;
+    return segments == 10000 && shown == 10000 && summarised == int(real.size()) ? 0 : 1;
 }

@@ -7,6 +7,8 @@
 #include "chat/chatview.h"
 #include "client/conversation.h"
 #include "client/workspace.h"
+#include "edit/editor.h"
+#include "edit/handedits.h"
 #include "fakeserver.h"
 #include "fakeserverthread.h"
 #include "longproject.h"
@@ -16,6 +18,7 @@
 #include "media/uploadqueue.h"
 #include "project/project.h"
 #include "project/projectstore.h"
+#include "timeline/edithistory.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
@@ -29,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <ctime>
 
@@ -136,17 +140,23 @@ void startup(bool quick, int turns, int segments, const char *name, const char *
 
 void timeline(bool quick)
 {
-    app::TimelinePanel panel;
+    // The panel as the window has it, over the workspace's hand edits (no service is reached).
+    auth::MemorySecretStore secrets;
+    net::ServiceConfig config;
+    config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+    client::Workspace workspace(config, &secrets);
+    workspace.setBackgroundWork(false);
+    app::TimelinePanel panel(&workspace);
     panel.resize(1600, 300);
     panel.show();
     if (!QTest::qWaitForWindowExposed(&panel))
         std::fprintf(stderr, "the window was not shown\n");
-    agent::ProjectState state;
-    state.draft = bigDraft(10000);
+    edit::HandEdits *edits = workspace.handEdits();
+    edits->setAgentDraft(bigDraft(10000), 1);
     QSet<QString> changed;
     for (int i = 0; i < 10000; i += 97)
         changed.insert(QStringLiteral("0/s%1").arg(i));
-    panel.model()->setDraft(state.draft, changed);
+    panel.model()->setChanges(changed);
     app::TimelineView *view = panel.view();
     auto measure = [&](const char *name, const std::function<void()> &step) {
         std::vector<double> times;
@@ -174,6 +184,62 @@ void timeline(bool quick)
         zoom = zoom > 300 ? 1 : zoom * 1.3;
         view->setPixelsPerSecond(zoom);
     });
+
+    // Editing a 10,000-segment draft: undo and redo of one op (the stack's command, the core, the model's
+    // row signal and the repaint), and one frame of a drag (the mouse event, the proposed edit, the
+    // repaint over the cached layer).
+    view->setPixelsPerSecond(60);
+    view->horizontalScrollBar()->setValue(0);
+    const QString key = QStringLiteral("s2");
+    const edit::Clip *clip = edits->document().clip(key);
+    if (!clip) {
+        std::fprintf(stderr, "no segment s2\n");
+        bench::fail();
+        return;
+    }
+    if (!panel.history()->perform(edit::Editor(edits->document()).trimOut(key, clip->end() - 2, false))) {
+        std::fprintf(stderr, "the trim was refused\n");
+        bench::fail();
+        return;
+    }
+    std::vector<double> undoRedo;
+    for (int i = 0; i < (quick ? 4 : 60); ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        if (i % 2 == 0)
+            panel.history()->stack()->undo();
+        else
+            panel.history()->stack()->redo();
+        view->viewport()->repaint();
+        undoRedo.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    const bool undone = panel.history()->stack()->index() == 1 && edits->doneCount() == 1;
+    bench::report("gui.timeline_undo_redo_one_op_10000", bench::median(undoRedo), "ms", "< 16");
+    if (!undone)
+        bench::fail();
+
+    int track = 0;
+    int index = 0;
+    edits->document().locate(QStringLiteral("s5"), &track, &index);
+    const QRect block = view->segmentRect(track, index);
+    QPoint at = block.center();
+    QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    std::vector<double> drag;
+    for (int i = 0; i < (quick ? 6 : 80); ++i) {
+        at += QPoint(i % 2 ? -3 : 5, 0);
+        QElapsedTimer clock;
+        clock.start();
+        QMouseEvent move(QEvent::MouseMove, at, view->viewport()->mapToGlobal(at), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view->viewport(), &move);
+        view->viewport()->repaint();
+        drag.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    const bool dragging = view->mode() == app::TimelineView::Mode::Moving;
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    bench::report("gui.timeline_drag_frame_10000", bench::median(drag), "ms", "< 8");
+    if (!dragging || edits->doneCount() != 2)
+        bench::fail();
 }
 
 // The chat as the window has it, on a local server of its own thread, shown.

@@ -91,13 +91,10 @@ int main(int argc, char **argv)
     // The preview monitor with the edit rendered here, a little way in.
     waitUntil([&] { return h.workspace->preview()->state() == render::PreviewRenderer::State::Ready; },
               60000);
-    waitUntil([&] {
-        return window->monitor()->isShowingPreview() &&
-            window->monitor()->player()->player()->playbackState() == QMediaPlayer::PausedState;
-    });
+    waitUntil([&] { return window->monitor()->hasPreview() && !window->monitor()->still().isNull(); });
     window->monitor()->seek(4500);
-    waitUntil([&] { return window->monitor()->player()->player()->position() >= 4000; }, 10000);
-    QTest::qWait(500); // the frame at that position reaches the screen
+    waitUntil([&] { return window->monitor()->stillFrame() >= 100; }, 10000);
+    QTest::qWait(200); // the picture reaches the screen
     save(window, folder, "chat-and-timeline.png");
 
     window->openExport();

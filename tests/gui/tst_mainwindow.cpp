@@ -6,6 +6,7 @@
 #include "chat/chatpanel.h"
 #include "chat/chatview.h"
 #include "chat/messageinput.h"
+#include "client/playhead.h"
 #include "common/theme.h"
 #include "common/videoplayer.h"
 #include "export/exportdialog.h"
@@ -576,35 +577,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 2), 15000);
         app::PreviewMonitor *monitor = window->monitor();
         QVERIFY(window->monitorDock()->isVisible());
-        QVideoSink *sink = monitor->player()->videoWidget()->videoSink();
-        QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
         type(window, QStringLiteral("make a 6-second video titled \"Preview\""));
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
-        // Rendered here after the turn, then shown: the monitor plays it.
+        // Rendered here after the turn; paused at the playhead, the picture there made in this process.
         QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), render::PreviewRenderer::State::Ready,
                                   30000);
-        QTRY_VERIFY(monitor->isShowingPreview());
+        QTRY_VERIFY(monitor->hasPreview());
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->still().isNull(), 10000);
+        QVERIFY(!monitor->isPlaying()); // never on its own
         QVERIFY(monitor->statusLabel()->text().contains(QLatin1String("Space plays")));
-        // Loaded, not yet playing: the picture at the playhead is on screen already.
-        QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 1, 20000);
-        QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
         monitor->seek(2000);
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 2000) < 250, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(monitor->stillFrame(), 50, 5000); // 25 fps
+        QVideoSink *sink = monitor->videoWidget()->videoSink();
+        QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
         monitor->setFocus();
         QTest::keyClick(monitor, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->isPlaying(), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(monitor->player()->player()->position() > 300, 10000);
-        // The playhead on the timeline follows playback…
+        // The playhead (and the timeline's) follows playback frame by frame, from where it was.
         app::TimelineView *view = window->timelinePanel()->view();
-        QTRY_VERIFY(view->playhead() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(h.workspace->playhead()->position() > 2200, 10000);
+        QTRY_VERIFY(view->playhead() > 2200);
         monitor->togglePlay(); // pause
-        QTRY_COMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
+        QTRY_VERIFY(!monitor->isPlaying());
+        const qint64 pausedAt = h.workspace->playhead()->position();
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->stillFrame() * 40 - pausedAt) <= 80, 5000);
         // …and a click on the ruler seeks.
         view->zoomToFit();
         const int x = view->rulerX(4000);
         QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier,
                           QPoint(x, app::TimelineView::RulerHeight / 2));
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 4000) < 250, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(h.workspace->playhead()->position() - 4000) < 250, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::abs(monitor->stillFrame() * 40 - h.workspace->playhead()->position()) <= 40, 5000);
         QVERIFY(std::abs(view->playhead() - 4000) < 250);
         // A new turn replaces the preview by itself.
         monitor->seek(3900);
@@ -616,9 +621,10 @@ private slots:
                                  30000);
         QVERIFY(!QFile::exists(first));
         // The playhead stays where the user left it (within the new, shorter edit), paused.
-        QTRY_VERIFY_WITH_TIMEOUT(monitor->isShowingPreview(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor->player()->player()->position() - 3900) < 300, 10000);
-        QCOMPARE(monitor->player()->player()->playbackState(), QMediaPlayer::PausedState);
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(h.workspace->playhead()->position() - 3900) < 300, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::abs(monitor->stillFrame() * 40 - h.workspace->playhead()->position()) <= 40, 5000);
+        QVERIFY(!monitor->isPlaying());
     }
 
     // One colour per kind of media: a photo's badge in the media bin and its block on the timeline are
@@ -694,7 +700,7 @@ private slots:
         monitor->seek(1000);
         // The clip's own frame, from the media backend: red, at the monitor's size.
         QTRY_VERIFY_WITH_TIMEOUT(!monitor->still().isNull(), 15000);
-        QVERIFY(!monitor->isShowingPreview());
+        QVERIFY(!monitor->isPlaying());
         const QImage still = monitor->still();
         const QColor middle = still.pixelColor(still.width() / 2, still.height() / 2);
         QVERIFY2(middle.red() > 200 && middle.green() < 60 && middle.blue() < 60, qPrintable(middle.name()));

@@ -1,74 +1,161 @@
 #include "preview/previewmonitor.h"
 
-#include "common/videoplayer.h"
+#include "client/playhead.h"
+#include "render/frameserver.h"
 #include "render/mltdocument.h"
 #include "render/previewrenderer.h"
+#include "util/timecode.h"
 
+#include <QAudioOutput>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QImageReader>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMediaPlayer>
 #include <QSaveFile>
-#include <QShortcut>
+#include <QSlider>
 #include <QStackedWidget>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QVideoFrame>
 #include <QVideoSink>
 #include <QVideoWidget>
 
+#include <cmath>
+
 namespace nemo::app {
 
 using render::PreviewRenderer;
 
-PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, QWidget *parent)
+PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, client::Playhead *playhead, QWidget *parent)
     : QWidget(parent)
     , m_renderer(renderer)
+    , m_playhead(playhead)
     , m_pages(new QStackedWidget(this))
-    , m_still(new QLabel(this))
+    , m_picture(new QLabel(this))
+    , m_play(new QToolButton(this))
+    , m_position(new QSlider(Qt::Horizontal, this))
+    , m_time(new QLabel(this))
+    , m_volume(new QSlider(Qt::Horizontal, this))
+    , m_fullScreen(new QToolButton(this))
     , m_status(new QLabel(this))
 {
-    m_still->setAlignment(Qt::AlignCenter);
-    m_still->setMinimumSize(160, 90);
-    m_still->setAutoFillBackground(true);
-    QPalette black = m_still->palette();
+    setObjectName(QStringLiteral("PreviewMonitor"));
+    m_picture->setAlignment(Qt::AlignCenter);
+    m_picture->setMinimumSize(160, 90);
+    m_picture->setAutoFillBackground(true);
+    QPalette black = m_picture->palette();
     black.setColor(QPalette::Window, Qt::black);
     black.setColor(QPalette::WindowText, QColor(200, 200, 200));
-    m_still->setPalette(black);
-    m_still->setWordWrap(true);
-    m_pages->addWidget(m_still);
+    m_picture->setPalette(black);
+    m_picture->setWordWrap(true);
+    m_picture->installEventFilter(this);
+    m_pages->addWidget(m_picture);
+    m_pages->installEventFilter(this); // keys while it is full screen
+    m_pages->setFocusPolicy(Qt::StrongFocus);
+    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_fullScreen->setIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton));
+    m_position->setRange(0, 0);
+    m_position->setMinimumWidth(60);
+    m_volume->setRange(0, 100);
+    m_volume->setValue(80);
+    m_volume->setMinimumWidth(40);
+    m_volume->setMaximumWidth(90);
+    m_time->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00:00 / 00:00")) + 6);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
+    auto *controls = new QHBoxLayout;
+    controls->setContentsMargins(0, 2, 0, 0);
+    controls->addWidget(m_play);
+    controls->addWidget(m_position, 1);
+    controls->addWidget(m_time);
+    controls->addWidget(m_volume);
+    controls->addWidget(m_fullScreen);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_pages, 1);
+    layout->addLayout(controls);
     layout->addWidget(m_status);
     setFocusPolicy(Qt::StrongFocus);
-    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), this);
-    space->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(space, &QShortcut::activated, this, &PreviewMonitor::togglePlay);
-    connect(renderer, &PreviewRenderer::changed, this, &PreviewMonitor::updateStatus);
+
+    connect(m_play, &QToolButton::clicked, this, &PreviewMonitor::togglePlay);
+    connect(m_fullScreen, &QToolButton::clicked, this, &PreviewMonitor::toggleFullScreen);
+    connect(m_position, &QSlider::sliderMoved, this, [this](int ms) { m_playhead->setPosition(ms); });
+    connect(m_position, &QSlider::actionTriggered, this, [this](int action) {
+        if (action != QAbstractSlider::SliderMove)
+            QMetaObject::invokeMethod(
+                this, [this] { m_playhead->setPosition(m_position->sliderPosition()); },
+                Qt::QueuedConnection);
+    });
+    connect(m_volume, &QSlider::valueChanged, this, [this](int value) {
+        if (m_audio)
+            m_audio->setVolume(float(value) / 100.0f);
+    });
     connect(renderer, &PreviewRenderer::changed, this, [this] {
-        if (!isShowingPreview())
-            showStill();
+        updateStatus();
+        if (m_renderer->state() == PreviewRenderer::State::Idle) {
+            // No edit (a new project): nothing of the last one stays on screen.
+            m_loaded.clear();
+            if (m_player) {
+                m_player->stop();
+                m_player->setSource(QUrl());
+            }
+            m_pages->setCurrentWidget(m_picture);
+            setImage(QImage(), -1);
+        } else if (!m_renderer->hasFrames() && !isPlaying()) {
+            showStillWithoutFrames();
+        }
+        updateControls();
     });
     connect(renderer, &PreviewRenderer::ready, this, &PreviewMonitor::load);
+    connect(renderer->frames(), &render::FrameServer::frameReady, this,
+            [this](const QByteArray &rgba, const QSize &size, qint64 frame, quint64) {
+                QImage image(reinterpret_cast<const uchar *>(rgba.constData()), size.width(), size.height(),
+                             size.width() * 4, QImage::Format_RGBA8888);
+                setImage(image.copy(), frame);
+            });
+    connect(playhead, &client::Playhead::sought, this, &PreviewMonitor::playheadSought);
+    connect(playhead, &client::Playhead::moved, this, [this] { updateControls(); });
     renderer->setDownscaler(&PreviewMonitor::downscalePhoto);
-    setAccessibleName(tr("Preview"));
-    setAccessibleDescription(tr("The edit as it stands, rendered on this computer. Space plays and pauses."));
-    showStill();
+    retranslate();
+    showFrame();
     updateStatus();
+    updateControls();
 }
 
 PreviewMonitor::~PreviewMonitor()
 {
     // The player still speaks while its widgets go (positionChanged on stop): not to us any more.
     if (m_player) {
-        m_player->player()->disconnect(this);
-        m_player->videoWidget()->videoSink()->disconnect(this);
+        m_player->disconnect(this);
+        m_player->stop();
     }
+    if (m_video)
+        m_video->videoSink()->disconnect(this);
     m_renderer->disconnect(this);
+    m_renderer->frames()->disconnect(this);
+    m_playhead->disconnect(this);
     if (m_clipFrames)
         m_clipFrames->videoSink()->disconnect(this);
+}
+
+void PreviewMonitor::retranslate()
+{
+    setAccessibleName(tr("Preview monitor"));
+    setAccessibleDescription(tr("The edit as it stands, rendered on this computer. Space plays and pauses, F "
+                                "goes full screen."));
+    m_picture->setAccessibleName(tr("Preview picture"));
+    m_position->setAccessibleName(tr("Preview position"));
+    m_volume->setAccessibleName(tr("Preview volume"));
+    m_volume->setToolTip(tr("Volume"));
+    m_fullScreen->setAccessibleName(tr("Full screen"));
+    m_fullScreen->setToolTip(tr("Full screen (F; Esc to leave)"));
+    if (m_video)
+        m_video->setAccessibleName(tr("Preview video"));
+    updateControls();
+    updateStatus();
 }
 
 bool PreviewMonitor::downscalePhoto(const QString &source, const QString &target, const QSize &size)
@@ -87,138 +174,265 @@ bool PreviewMonitor::downscalePhoto(const QString &source, const QString &target
     return file.open(QIODevice::WriteOnly) && image.save(&file, "JPG", 90) && file.commit();
 }
 
-bool PreviewMonitor::isShowingPreview() const
+qint64 PreviewMonitor::position() const
 {
-    return m_player && m_pages->currentWidget() == m_player && !m_loaded.isEmpty();
+    return m_playhead->position();
+}
+
+bool PreviewMonitor::isPlaying() const
+{
+    return m_player && m_player->playbackState() == QMediaPlayer::PlayingState;
+}
+
+QVideoWidget *PreviewMonitor::videoWidget()
+{
+    player();
+    return m_video;
 }
 
 // The player comes with the first preview: starting the media backend takes longer than everything
 // else the window does at start, and a user without an edit yet doesn't need it.
-VideoPlayer *PreviewMonitor::player()
+QMediaPlayer *PreviewMonitor::player()
 {
     if (m_player)
         return m_player;
-    m_player = new VideoPlayer(this);
-    m_pages->addWidget(m_player);
-    connect(m_player->player(), &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
-        if (!isShowingPreview() || m_loading)
-            return; // a new preview is loading: the playhead stays where the user left it
-        m_position = ms;
-        emit positionChanged(ms);
+    m_player = new QMediaPlayer(this);
+    m_audio = new QAudioOutput(this);
+    m_audio->setVolume(float(m_volume->value()) / 100.0f);
+    m_player->setAudioOutput(m_audio);
+    m_video = new QVideoWidget(this);
+    m_video->setAccessibleName(tr("Preview video"));
+    m_video->installEventFilter(this);
+    m_pages->addWidget(m_video);
+    m_player->setVideoOutput(m_video);
+    // Every frame played moves the playhead (not a timer): the timeline follows frame by frame.
+    connect(m_video->videoSink(), &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
+        if (isPlaying() && frame.isValid() && frame.startTime() >= 0)
+            m_playhead->setPosition(frame.startTime() / 1000, false);
+    });
+    connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
+        if (state != QMediaPlayer::PlayingState && m_pages->currentWidget() == m_video) {
+            // Paused or at the end: the picture at the playhead, made here.
+            m_pages->setCurrentWidget(m_picture);
+            showFrame();
+        }
+        updateControls();
+    });
+    connect(m_player, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus status) {
+        if (status == QMediaPlayer::EndOfMedia) {
+            m_playhead->setPosition(m_playhead->length() - 1);
+            return;
+        }
+        if (status != QMediaPlayer::LoadedMedia && status != QMediaPlayer::BufferedMedia)
+            return;
+        if (m_loading) {
+            m_loading = false;
+            if (std::exchange(m_playWhenLoaded, false))
+                play();
+        }
+    });
+    connect(m_player, &QMediaPlayer::errorOccurred, this, [this] {
+        // The pictures still come from MLT: only playing is affected, and only until the next preview.
+        m_loading = false;
+        m_playWhenLoaded = false;
+        m_pages->setCurrentWidget(m_picture);
+        m_status->setText(tr("This preview can't be played here; its pictures still show. Try Export to make "
+                             "the video."));
     });
     return m_player;
 }
 
 void PreviewMonitor::load(const QString &file)
 {
-    m_loading = true;
-    const bool wasPlaying = player()->player()->playbackState() == QMediaPlayer::PlayingState;
+    // A new preview video: loaded, never started on its own; if it was playing it goes on from the
+    // same moment of the new edit.
+    const bool wasPlaying = isPlaying();
     m_loaded = file;
     if (m_clipFrames) {
         m_clipFrames->stop();
         m_clipFrames->setSource(QUrl()); // the clip's file is not held open while the preview plays
     }
-    m_pages->setCurrentWidget(m_player);
-    m_player->setSource(file, false);
-    // The same moment of the new edit (where there still is one).
-    QMediaPlayer *player = m_player->player();
-    auto restore = std::make_shared<QMetaObject::Connection>();
-    *restore = connect(player, &QMediaPlayer::mediaStatusChanged, this,
-                       [this, player, wasPlaying, restore](QMediaPlayer::MediaStatus status) {
-                           if (status != QMediaPlayer::LoadedMedia && status != QMediaPlayer::BufferedMedia)
-                               return;
-                           disconnect(*restore);
-                           // The same moment of the new edit (or where the user sought meanwhile).
-                           m_loading = false;
-                           if (player->duration() > 0) // not always known yet
-                               m_position = qMin(m_position, player->duration() - 1);
-                           if (wasPlaying) {
-                               player->setPosition(m_position);
-                               player->play();
-                           } else {
-                               showPaused();
-                           }
-                       });
+    m_loading = true;
+    m_playWhenLoaded = m_playWhenLoaded || wasPlaying;
+    player()->setSource(QUrl::fromLocalFile(file));
+    if (!m_renderer->hasFrames() && !wasPlaying) {
+        // Without pictures made here, the paused video shows the playhead's picture.
+        m_pages->setCurrentWidget(m_video);
+        m_player->setPosition(m_playhead->position());
+        m_player->pause();
+    }
     updateStatus();
+    updateControls();
 }
 
 void PreviewMonitor::seek(qint64 ms)
 {
-    m_position = qMax<qint64>(0, ms);
-    if (isShowingPreview() && !m_loading) {
-        QMediaPlayer *player = m_player->player();
-        if (player->playbackState() == QMediaPlayer::StoppedState)
-            showPaused();
-        else
-            player->setPosition(m_position);
-    } else {
-        showStill();
-    }
-    emit positionChanged(m_position);
+    m_playhead->setPosition(ms);
 }
 
-void PreviewMonitor::showPaused()
+void PreviewMonitor::playheadSought(qint64 ms)
 {
-    // Paused rather than stopped, so the picture at the playhead is on screen. The backend takes a seek
-    // only once it shows a picture: seek when the first one arrives.
-    QMediaPlayer *player = m_player->player();
-    if (player->playbackState() == QMediaPlayer::PausedState) {
-        player->setPosition(m_position);
+    if (isPlaying()) {
+        m_player->setPosition(ms);
         return;
     }
-    QVideoSink *sink = m_player->videoWidget()->videoSink();
-    auto once = std::make_shared<QMetaObject::Connection>();
-    *once = connect(sink, &QVideoSink::videoFrameChanged, this, [this, player, once] {
-        disconnect(*once);
-        player->setPosition(m_position);
-    });
-    player->pause();
+    if (!m_renderer->hasFrames() && m_player && m_pages->currentWidget() == m_video) {
+        m_player->setPosition(ms);
+        return;
+    }
+    showFrame();
+}
+
+void PreviewMonitor::showFrame()
+{
+    if (!m_renderer->hasFrames()) {
+        showStillWithoutFrames();
+        return;
+    }
+    if (m_renderer->state() == PreviewRenderer::State::Idle) {
+        setImage(QImage(), -1);
+        return;
+    }
+    m_renderer->requestFrame(m_playhead->position());
+}
+
+void PreviewMonitor::play()
+{
+    if (isPlaying())
+        return;
+    if (m_loaded.isEmpty() || m_loading) {
+        // The video of this edit is still being made: it plays once it is here.
+        m_playWhenLoaded = m_renderer->state() != PreviewRenderer::State::Idle;
+        updateStatus();
+        return;
+    }
+    QMediaPlayer *player = this->player();
+    qint64 start = m_playhead->position();
+    if (m_playhead->length() > 0 && start >= m_playhead->length() - 40)
+        start = 0; // at the end: from the start again
+    m_pages->setCurrentWidget(m_video);
+    player->setPosition(start);
+    player->play();
+}
+
+void PreviewMonitor::pause()
+{
+    m_playWhenLoaded = false;
+    if (!isPlaying())
+        return;
+    const qint64 at = m_player->position();
+    m_player->pause();
+    m_playhead->setPosition(at);
 }
 
 void PreviewMonitor::togglePlay()
 {
-    if (isShowingPreview())
-        m_player->togglePlay();
+    if (isPlaying() || m_playWhenLoaded)
+        pause();
+    else
+        play();
+    updateStatus();
 }
 
-void PreviewMonitor::showStill()
+void PreviewMonitor::toggleFullScreen()
 {
-    const PreviewRenderer::Source source = m_renderer->sourceAt(m_position);
+    QWidget *shown = m_pages;
+    if (shown->isFullScreen()) {
+        shown->setWindowFlags(Qt::Widget); // back into the monitor's layout
+        shown->showNormal();
+        shown->show();
+        m_fullScreen->setFocus();
+    } else {
+        shown->setWindowFlags(Qt::Window);
+        shown->showFullScreen();
+        shown->setFocus();
+    }
+}
+
+void PreviewMonitor::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Space:
+        togglePlay();
+        return;
+    case Qt::Key_F:
+        toggleFullScreen();
+        return;
+    case Qt::Key_Escape:
+        if (m_pages->isFullScreen()) {
+            toggleFullScreen();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+bool PreviewMonitor::eventFilter(QObject *watched, QEvent *event)
+{
+    if ((watched == m_picture || watched == m_video) && event->type() == QEvent::MouseButtonDblClick) {
+        toggleFullScreen();
+        return true;
+    }
+    if (watched == m_pages && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape || key->key() == Qt::Key_F) {
+            toggleFullScreen();
+            return true;
+        }
+        if (key->key() == Qt::Key_Space) {
+            togglePlay();
+            return true;
+        }
+    }
+    if (watched == m_picture && event->type() == QEvent::Resize && !m_image.isNull())
+        setImage(m_image, m_imageFrame);
+    return QWidget::eventFilter(watched, event);
+}
+
+void PreviewMonitor::setImage(const QImage &image, qint64 frame)
+{
+    m_image = image;
+    m_imageFrame = frame;
+    if (image.isNull()) {
+        m_picture->setPixmap(QPixmap());
+        m_picture->setText(m_renderer->state() == PreviewRenderer::State::Idle
+                               ? tr("The preview appears here once the agent has made an edit.")
+                               : QString());
+        return;
+    }
+    const QSize room = m_picture->size().expandedTo(QSize(160, 90));
+    m_picture->setPixmap(
+        QPixmap::fromImage(image.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+}
+
+// Where this build has no MLT in the process: the photo under the playhead, or the clip's own frame.
+void PreviewMonitor::showStillWithoutFrames()
+{
+    const PreviewRenderer::Source source = m_renderer->sourceAt(m_playhead->position());
     if (!source.path.isEmpty() && render::MltDocument::isImage(source.path)) {
         QImageReader reader(source.path);
         reader.setAutoTransform(true);
         const QSize size = reader.size();
         if (size.isValid()) {
-            reader.setScaledSize(size.scaled(stillSize(), Qt::KeepAspectRatio));
+            reader.setScaledSize(
+                size.scaled(m_picture->size().expandedTo(QSize(160, 90)), Qt::KeepAspectRatio));
             const QImage image = reader.read();
             if (!image.isNull()) {
-                m_still->setPixmap(QPixmap::fromImage(image));
+                setImage(image, -1);
                 return;
             }
         }
     } else if (!source.path.isEmpty()) {
         showClipFrame(source.path, source.offsetMs);
-        if (!m_still->pixmap().isNull())
+        if (!m_image.isNull())
             return; // the clip's frame from before stays until the new one arrives
     }
-    m_still->setPixmap(QPixmap());
-    m_still->setText(m_renderer->state() == PreviewRenderer::State::Idle
-                         ? tr("The preview appears here once the agent has made an edit.")
-                         : QString());
+    setImage(QImage(), -1);
 }
 
-QSize PreviewMonitor::stillSize() const
-{
-    return m_still->size().expandedTo(QSize(160, 90));
-}
-
-QImage PreviewMonitor::still() const
-{
-    return m_still->pixmap().toImage();
-}
-
-// A clip's frame comes from the media backend, asynchronously: the player is paused at the moment,
-// which makes it hand that one frame to its sink.
 void PreviewMonitor::showClipFrame(const QString &file, qint64 offsetMs)
 {
     if (!m_clipFrames) {
@@ -226,12 +440,11 @@ void PreviewMonitor::showClipFrame(const QString &file, qint64 offsetMs)
         auto *sink = new QVideoSink(m_clipFrames);
         m_clipFrames->setVideoSink(sink);
         connect(sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame &frame) {
-            if (isShowingPreview() || !frame.isValid())
+            if (isPlaying() || !frame.isValid())
                 return;
             const QImage image = frame.toImage();
             if (!image.isNull())
-                m_still->setPixmap(QPixmap::fromImage(
-                    image.scaled(stillSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+                setImage(image, -1);
         });
     }
     const QUrl url = QUrl::fromLocalFile(file);
@@ -239,6 +452,28 @@ void PreviewMonitor::showClipFrame(const QString &file, qint64 offsetMs)
         m_clipFrames->setSource(url);
     m_clipFrames->setPosition(offsetMs);
     m_clipFrames->pause();
+}
+
+void PreviewMonitor::updateControls()
+{
+    const bool playing = isPlaying() || m_playWhenLoaded;
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setAccessibleName(playing ? tr("Pause") : tr("Play"));
+    m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    const qint64 length = m_playhead->length();
+    const bool any = m_renderer->state() != PreviewRenderer::State::Idle && length > 0;
+    m_play->setEnabled(any);
+    m_position->setEnabled(any);
+    m_fullScreen->setEnabled(any);
+    if (!m_position->isSliderDown()) {
+        const QSignalBlocker blocker(m_position);
+        m_position->setRange(0, int(qMax<qint64>(0, length - 1)));
+        m_position->setValue(int(m_playhead->position()));
+        m_position->setPageStep(1000);
+        m_position->setSingleStep(qMax(1, int(1000 / 25)));
+    }
+    m_time->setText(QStringLiteral("%1 / %2").arg(util::timecode::clock(m_playhead->position()),
+                                                  util::timecode::clock(length)));
 }
 
 void PreviewMonitor::updateStatus()
@@ -249,7 +484,7 @@ void PreviewMonitor::updateStatus()
         text = tr("No edit yet.");
         break;
     case PreviewRenderer::State::Preparing:
-        text = tr("Preparing the preview…");
+        text = m_playWhenLoaded ? tr("Plays once the preview is ready…") : tr("Preparing the preview…");
         break;
     case PreviewRenderer::State::Rendering:
         text = tr("Rendering the preview on this computer… %1%").arg(m_renderer->progress());
@@ -267,23 +502,10 @@ void PreviewMonitor::updateStatus()
     m_status->setText(text);
 }
 
-void PreviewMonitor::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    if (!isShowingPreview() && m_still->pixmap().isNull() == false)
-        showStill();
-}
-
 void PreviewMonitor::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
-        setAccessibleName(tr("Preview"));
-        setAccessibleDescription(
-            tr("The edit as it stands, rendered on this computer. Space plays and pauses."));
-        updateStatus();
-        if (!isShowingPreview())
-            showStill();
-    }
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
     QWidget::changeEvent(event);
 }
 

@@ -1,66 +1,96 @@
 #pragma once
 
+#include <QImage>
 #include <QWidget>
 
+class QAudioOutput;
 class QLabel;
 class QMediaPlayer;
+class QSlider;
 class QStackedWidget;
+class QToolButton;
+class QVideoWidget;
 
 namespace nemo::render {
 class PreviewRenderer;
 } // namespace nemo::render
 
+namespace nemo::client {
+class Playhead;
+} // namespace nemo::client
+
 namespace nemo::app {
 
-class VideoPlayer;
-
-// The preview monitor: the edit as it stands, rendered on this computer after every turn and played
-// here. Until the render is ready it shows the picture under the playhead; a new preview keeps the
-// playhead where it was. Space plays and pauses; the timeline's ruler seeks.
+// The preview monitor: the edit as it stands, at the shared playhead. Paused, it shows the picture at
+// the playhead made in this process (MLT), a few milliseconds after a seek or an edit; playing, it plays
+// the preview video rendered on this computer after every change and moves the playhead with every
+// frame. It never starts playing on its own. Space (or the play button) plays and pauses, F or the
+// button goes full screen (Esc leaves it), the slider and the timeline's ruler seek.
 class PreviewMonitor : public QWidget
 {
     Q_OBJECT
 public:
-    PreviewMonitor(render::PreviewRenderer *renderer, QWidget *parent = nullptr);
+    PreviewMonitor(render::PreviewRenderer *renderer, client::Playhead *playhead, QWidget *parent = nullptr);
     ~PreviewMonitor() override;
 
-    // Made on first use (the first preview, or a caller that asks).
-    VideoPlayer *player();
     QLabel *statusLabel() const { return m_status; }
-    QLabel *stillLabel() const { return m_still; }
-    // The still shown until the preview is ready: the photo under the playhead or the clip's frame there.
-    QImage still() const;
-    bool isShowingPreview() const;
-    qint64 position() const { return m_position; }
+    QToolButton *playButton() const { return m_play; }
+    QToolButton *fullScreenButton() const { return m_fullScreen; }
+    QSlider *positionSlider() const { return m_position; }
+    // The picture shown while paused (the frame at the playhead).
+    QImage still() const { return m_image; }
+    // The frame of the edit that picture is (-1: none yet), at the preview's rate.
+    qint64 stillFrame() const { return m_imageFrame; }
+    bool isPlaying() const;
+    // The player of the rendered preview (made on first use).
+    QMediaPlayer *player();
+    QVideoWidget *videoWidget();
+    // Whether the video of the edit as it stands is loaded (what playing plays).
+    bool hasPreview() const { return !m_loaded.isEmpty(); }
+    qint64 position() const;
 
     void seek(qint64 ms);
     void togglePlay();
+    void play();
+    void pause();
+    void toggleFullScreen();
     // A smaller copy of a photo for the preview (the renderer's Downscaler); safe on any thread.
     static bool downscalePhoto(const QString &source, const QString &target, const QSize &size);
 
-signals:
-    void positionChanged(qint64 ms);
-
 protected:
     void changeEvent(QEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void retranslate();
     void load(const QString &file);
-    void showStill();
+    void showFrame();
+    void showStillWithoutFrames();
     void showClipFrame(const QString &file, qint64 offsetMs);
-    QSize stillSize() const;
-    void showPaused();
+    void setImage(const QImage &image, qint64 frame);
     void updateStatus();
+    void updateControls();
+    void playheadSought(qint64 ms);
 
     render::PreviewRenderer *m_renderer;
+    client::Playhead *m_playhead;
     QStackedWidget *m_pages;
-    QLabel *m_still;
-    VideoPlayer *m_player = nullptr;
+    QLabel *m_picture;
+    QVideoWidget *m_video = nullptr;
+    QMediaPlayer *m_player = nullptr;
+    QAudioOutput *m_audio = nullptr;
+    QToolButton *m_play;
+    QSlider *m_position;
+    QLabel *m_time;
+    QSlider *m_volume;
+    QToolButton *m_fullScreen;
     QLabel *m_status;
-    QMediaPlayer *m_clipFrames = nullptr; // frames of video clips, for the still before the preview
+    QMediaPlayer *m_clipFrames = nullptr; // frames of clips where MLT is not in this build
+    QImage m_image;
+    qint64 m_imageFrame = -1;
     QString m_loaded;
-    qint64 m_position = 0;
+    bool m_playWhenLoaded = false;
     bool m_loading = false;
 };
 

@@ -20,6 +20,7 @@
 #include "settings/settingsdialog.h"
 #include "shell/notifier.h"
 #include "shell/statuspanel.h"
+#include "timeline/edithistory.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
 #include "util/nemoversion.h"
@@ -47,6 +48,8 @@
 #include <QStatusBar>
 #include <QStyleHints>
 #include <QTimer>
+#include <QUndoStack>
+#include <QUndoView>
 #include <QVBoxLayout>
 #include <QWindow>
 
@@ -63,11 +66,12 @@ MainWindow::MainWindow(client::Workspace *workspace, AppSettings *settings, QWid
     , m_settings(settings)
     , m_chat(new ChatPanel(workspace->conversation(), this))
     , m_bin(new MediaBinPanel(workspace->uploads(), this))
-    , m_timeline(new TimelinePanel(this))
+    , m_timeline(new TimelinePanel(workspace, this))
     , m_mediaDock(new QDockWidget(this))
     , m_timelineDock(new QDockWidget(this))
-    , m_monitor(new PreviewMonitor(workspace->preview(), this))
+    , m_monitor(new PreviewMonitor(workspace->preview(), workspace->playhead(), this))
     , m_monitorDock(new QDockWidget(this))
+    , m_historyDock(new QDockWidget(this))
     , m_status(new StatusPanel(workspace, this))
     , m_notifier(new Notifier(this))
 {
@@ -115,6 +119,14 @@ MainWindow::MainWindow(client::Workspace *workspace, AppSettings *settings, QWid
     // would slow the first paint down).
     m_workspace->preview()->hold();
     addDockWidget(Qt::RightDockWidgetArea, m_monitorDock);
+    // Every hand edit, undoable from any point (a click on a line goes back to it).
+    m_historyDock->setObjectName(QStringLiteral("HistoryDock"));
+    auto *history = new QUndoView(m_timeline->history()->stack(), m_historyDock);
+    history->setObjectName(QStringLiteral("HistoryView"));
+    m_historyDock->setWidget(history);
+    addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    tabifyDockWidget(m_monitorDock, m_historyDock);
+    m_monitorDock->raise();
     resizeDocks({m_mediaDock, m_monitorDock}, {340, 420}, Qt::Horizontal);
     resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
     statusBar()->addPermanentWidget(m_status);
@@ -137,12 +149,13 @@ MainWindow::MainWindow(client::Workspace *workspace, AppSettings *settings, QWid
     connect(workspace->conversation(), &client::Conversation::intentRequested, this,
             &MainWindow::handleIntent);
     connect(workspace, &Workspace::timelineChanged, m_timeline, &TimelinePanel::showState);
-    // The preview and the timeline share one playhead: playing moves it, the ruler seeks.
-    connect(m_monitor, &PreviewMonitor::positionChanged, m_timeline->view(), &TimelineView::setPlayhead);
-    connect(m_timeline->view(), &TimelineView::seekRequested, m_monitor, &PreviewMonitor::seek);
-    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), m_timeline->view());
-    space->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(space, &QShortcut::activated, m_monitor, &PreviewMonitor::togglePlay);
+    connect(m_timeline, &TimelinePanel::message, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    // The preview and the timeline share the workspace's playhead; the timeline's transport keys drive
+    // the monitor.
+    connect(m_timeline->view(), &TimelineView::togglePlayRequested, m_monitor, &PreviewMonitor::togglePlay);
+    connect(m_timeline->view(), &TimelineView::playRequested, m_monitor, &PreviewMonitor::play);
+    connect(m_timeline->view(), &TimelineView::pauseRequested, m_monitor, &PreviewMonitor::pause);
     connect(workspace, &Workspace::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(workspace->exporter(), &Exporter::finished, this, &MainWindow::exportFinished);
@@ -207,9 +220,9 @@ void MainWindow::createActions()
         showTimeline();
     });
     add(QStringLiteral("zoomIn"), QKeySequence::ZoomIn, QStringLiteral("zoom-in"),
-        [this] { m_timeline->view()->setPixelsPerSecond(m_timeline->view()->pixelsPerSecond() * 1.25); });
+        [this] { m_timeline->view()->zoomBy(1.25); });
     add(QStringLiteral("zoomOut"), QKeySequence::ZoomOut, QStringLiteral("zoom-out"),
-        [this] { m_timeline->view()->setPixelsPerSecond(m_timeline->view()->pixelsPerSecond() / 1.25); });
+        [this] { m_timeline->view()->zoomBy(1 / 1.25); });
     add(QStringLiteral("zoomFit"), QKeySequence(Qt::CTRL | Qt::Key_0), QStringLiteral("zoom-fit-best"),
         [this] { m_timeline->view()->zoomToFit(); });
     add(QStringLiteral("showTimeline"), QKeySequence(Qt::CTRL | Qt::Key_T), QString(),
@@ -231,6 +244,29 @@ void MainWindow::createActions()
     m_actions.value(QStringLiteral("stop"))->setEnabled(false);
     connect(m_workspace->conversation(), &client::Conversation::busyChanged,
             m_actions.value(QStringLiteral("stop")), &QAction::setEnabled);
+    // Undo and redo of hand edits, named for what they undo ("Undo Trim photo2.jpg").
+    QUndoStack *stack = m_timeline->history()->stack();
+    QAction *undo = stack->createUndoAction(this);
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WindowShortcut);
+    m_actions.insert(QStringLiteral("undo"), undo);
+    addAction(undo);
+    QAction *redo = stack->createRedoAction(this);
+    redo->setObjectName(QStringLiteral("redo"));
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key))
+            redoKeys.append(key);
+    }
+    redo->setShortcuts(redoKeys);
+    m_actions.insert(QStringLiteral("redo"), redo);
+    addAction(redo);
+    afterFirstPaint(this, [undo, redo] {
+        undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+        redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    });
     m_mediaDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_timelineDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_monitorDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
@@ -261,11 +297,13 @@ void MainWindow::createMenus()
         else
             file->addSeparator();
     }
-    menu({action(QStringLiteral("pasteMedia")), nullptr, action(QStringLiteral("settings"))});
+    menu({action(QStringLiteral("undo")), action(QStringLiteral("redo")), nullptr,
+          action(QStringLiteral("pasteMedia")), nullptr, action(QStringLiteral("settings"))});
     menu({m_mediaDock->toggleViewAction(), m_timelineDock->toggleViewAction(),
-          m_monitorDock->toggleViewAction(), nullptr, action(QStringLiteral("showTimeline")),
-          action(QStringLiteral("refreshTimeline")), nullptr, action(QStringLiteral("zoomIn")),
-          action(QStringLiteral("zoomOut")), action(QStringLiteral("zoomFit"))});
+          m_monitorDock->toggleViewAction(), m_historyDock->toggleViewAction(), nullptr,
+          action(QStringLiteral("showTimeline")), action(QStringLiteral("refreshTimeline")), nullptr,
+          action(QStringLiteral("zoomIn")), action(QStringLiteral("zoomOut")),
+          action(QStringLiteral("zoomFit"))});
     menu({action(QStringLiteral("focusChat")), action(QStringLiteral("send")), action(QStringLiteral("stop")),
           nullptr, action(QStringLiteral("credits"))});
     menu({action(QStringLiteral("shortcuts")), action(QStringLiteral("website")),
@@ -312,6 +350,10 @@ void MainWindow::retranslate()
     m_timelineDock->toggleViewAction()->setText(tr("T&imeline"));
     m_monitorDock->setWindowTitle(tr("Preview"));
     m_monitorDock->toggleViewAction()->setText(tr("&Preview"));
+    m_historyDock->setWindowTitle(tr("History"));
+    m_historyDock->toggleViewAction()->setText(tr("&History"));
+    m_actions.value(QStringLiteral("undo"))->setToolTip(tr("Undo the last hand edit (Ctrl+Z)"));
+    m_actions.value(QStringLiteral("redo"))->setToolTip(tr("Redo the hand edit last undone (Ctrl+Shift+Z)"));
 }
 
 void MainWindow::changeEvent(QEvent *event)

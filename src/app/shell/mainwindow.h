@@ -55,6 +55,7 @@ public:
     QDockWidget *mediaDock() const { return m_mediaDock; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
     QDockWidget *monitorDock() const { return m_monitorDock; }
+    QDockWidget *historyDock() const { return m_historyDock; }
     PreviewMonitor *monitor() const { return m_monitor; }
     StatusPanel *statusPanel() const { return m_status; }
     // Shown above the chat while the service can't be reached.
@@ -132,6 +133,7 @@ private:
     QDockWidget *m_timelineDock;
     PreviewMonitor *m_monitor;
     QDockWidget *m_monitorDock;
+    QDockWidget *m_historyDock;
     StatusPanel *m_status;
     Notifier *m_notifier;
     QPointer<ExportDialog> m_export;

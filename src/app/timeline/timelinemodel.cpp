@@ -1,50 +1,135 @@
 #include "timeline/timelinemodel.h"
 
+#include "draft/draftdiff.h"
+#include "edit/handedits.h"
+
 #include <algorithm>
 
 namespace nemo::app {
 
-using draft::Segment;
-using draft::Track;
+using edit::Clip;
 
-TimelineModel::TimelineModel(QObject *parent)
+TimelineModel::TimelineModel(edit::HandEdits *edits, QObject *parent)
     : QAbstractItemModel(parent)
-{ }
-
-void TimelineModel::setDraft(const draft::Draft &draft, const QSet<QString> &changedSegments)
+    , m_edits(edits)
 {
+    edits->setObserver(this);
+    connect(edits, &edit::HandEdits::documentAboutToReset, this, &TimelineModel::beginResetModel);
+    connect(edits, &edit::HandEdits::documentReset, this, &TimelineModel::rebuilt);
     beginResetModel();
-    m_draft = draft;
-    m_changed = changedSegments;
-    const QList<Track> &tracks = m_draft.tracks();
-    m_order.assign(size_t(tracks.size()), {});
-    m_reach.assign(size_t(tracks.size()), {});
-    for (qsizetype t = 0; t < tracks.size(); ++t) {
-        const QList<Segment> &segments = tracks.at(t).segments;
-        std::vector<int> &order = m_order[size_t(t)];
-        order.resize(size_t(segments.size()));
-        for (int i = 0; i < int(order.size()); ++i)
-            order[size_t(i)] = i;
-        std::stable_sort(order.begin(), order.end(), [&segments](int a, int b) {
-            return segments.at(a).startMs < segments.at(b).startMs;
-        });
-        std::vector<qint64> &reach = m_reach[size_t(t)];
-        reach.resize(order.size());
-        qint64 furthest = 0;
-        for (size_t i = 0; i < order.size(); ++i) {
-            furthest = qMax(furthest, segments.at(order[i]).endMs());
-            reach[i] = furthest;
-        }
-    }
-    endResetModel();
+    rebuilt();
 }
 
-bool TimelineModel::isChanged(int track, int segment) const
+TimelineModel::~TimelineModel()
 {
-    if (m_changed.isEmpty())
+    if (m_edits)
+        m_edits->setObserver(nullptr);
+}
+
+const edit::EditedDraft &TimelineModel::document() const
+{
+    return m_edits->document();
+}
+
+void TimelineModel::rebuilt()
+{
+    const size_t tracks = size_t(trackCount());
+    m_order.assign(tracks, {});
+    m_reach.assign(tracks, {});
+    m_sorted.assign(tracks, false);
+    endResetModel();
+    for (int t = 0; t < trackCount(); ++t)
+        emit trackChanged(t);
+}
+
+void TimelineModel::sortTrack(int track) const
+{
+    const QList<Clip> &clips = document().tracks().at(track).clips;
+    std::vector<int> &order = m_order[size_t(track)];
+    order.resize(size_t(clips.size()));
+    for (int i = 0; i < int(order.size()); ++i)
+        order[size_t(i)] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&clips](int a, int b) { return clips.at(a).values.start < clips.at(b).values.start; });
+    std::vector<qint64> &reach = m_reach[size_t(track)];
+    reach.resize(order.size());
+    qint64 furthest = 0;
+    for (size_t i = 0; i < order.size(); ++i) {
+        furthest = qMax(furthest, clips.at(order[i]).end());
+        reach[i] = furthest;
+    }
+    m_sorted[size_t(track)] = true;
+}
+
+const std::vector<int> &TimelineModel::order(int track) const
+{
+    if (!m_sorted[size_t(track)])
+        sortTrack(track);
+    return m_order[size_t(track)];
+}
+
+const std::vector<qint64> &TimelineModel::reach(int track) const
+{
+    if (!m_sorted[size_t(track)])
+        sortTrack(track);
+    return m_reach[size_t(track)];
+}
+
+void TimelineModel::setChanges(const QSet<QString> &changedSegments)
+{
+    m_changes = changedSegments;
+    if (trackCount() > 0)
+        emit dataChanged(index(0, 0), index(trackCount() - 1, 0));
+    for (int t = 0; t < trackCount(); ++t)
+        emit trackChanged(t);
+}
+
+bool TimelineModel::isChanged(int track, int clipIndex) const
+{
+    if (m_changes.isEmpty())
         return false;
-    const Segment &s = m_draft.tracks().at(track).segments.at(segment);
-    return m_changed.contains(draft::DraftDiff::segmentKey(track, s, segment));
+    const Clip &c = clip(track, clipIndex);
+    if (!c.isFromAgent())
+        return false;
+    const draft::Segment &segment = document().agent().tracks().at(c.baseTrack).segments.at(c.baseIndex);
+    return m_changes.contains(draft::DraftDiff::segmentKey(c.baseTrack, segment, c.baseIndex));
+}
+
+QString TimelineModel::summary() const
+{
+    return m_edits->draft().summary();
+}
+
+void TimelineModel::aboutToInsert(int track, int row)
+{
+    beginInsertRows(index(track, 0), row, row);
+}
+
+void TimelineModel::inserted(int track, int)
+{
+    m_sorted[size_t(track)] = false;
+    endInsertRows();
+    emit trackChanged(track);
+}
+
+void TimelineModel::aboutToRemove(int track, int row)
+{
+    beginRemoveRows(index(track, 0), row, row);
+}
+
+void TimelineModel::removed(int track, int)
+{
+    m_sorted[size_t(track)] = false;
+    endRemoveRows();
+    emit trackChanged(track);
+}
+
+void TimelineModel::changed(int track, int row)
+{
+    m_sorted[size_t(track)] = false;
+    const QModelIndex changedIndex = index(row, 0, index(track, 0));
+    emit dataChanged(changedIndex, changedIndex);
+    emit trackChanged(track);
 }
 
 QModelIndex TimelineModel::index(int row, int column, const QModelIndex &parent) const
@@ -52,8 +137,8 @@ QModelIndex TimelineModel::index(int row, int column, const QModelIndex &parent)
     if (column != 0 || row < 0)
         return {};
     if (!parent.isValid())
-        return row < m_draft.tracks().size() ? createIndex(row, 0, TrackLevel) : QModelIndex();
-    if (parent.internalId() != TrackLevel || row >= m_draft.tracks().at(parent.row()).segments.size())
+        return row < trackCount() ? createIndex(row, 0, TrackLevel) : QModelIndex();
+    if (parent.internalId() != TrackLevel || row >= track(parent.row()).clips.size())
         return {};
     return createIndex(row, 0, quintptr(parent.row()));
 }
@@ -68,9 +153,9 @@ QModelIndex TimelineModel::parent(const QModelIndex &child) const
 int TimelineModel::rowCount(const QModelIndex &parent) const
 {
     if (!parent.isValid())
-        return int(m_draft.tracks().size());
+        return trackCount();
     if (parent.internalId() == TrackLevel)
-        return int(m_draft.tracks().at(parent.row()).segments.size());
+        return int(track(parent.row()).clips.size());
     return 0;
 }
 
@@ -84,42 +169,47 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     if (!index.isValid())
         return {};
     if (index.internalId() == TrackLevel) {
-        const Track &track = m_draft.tracks().at(index.row());
+        const edit::EditTrack &t = track(index.row());
         switch (role) {
         case Qt::DisplayRole:
         case NameRole:
-            return track.displayName();
+            return t.name;
         case KindRole:
-            return int(track.kind);
-        case StartRole:
-            return track.startMs();
-        case DurationRole:
-            return track.endMs() - track.startMs();
+            return int(t.kind);
+        case KeyRole:
+            return t.key;
         default:
             return {};
         }
     }
     const int trackIndex = int(index.internalId());
-    const Track &track = m_draft.tracks().at(trackIndex);
-    const Segment &segment = track.segments.at(index.row());
+    const Clip &c = clip(trackIndex, index.row());
     switch (role) {
     case Qt::DisplayRole:
     case NameRole:
-        return segment.label;
+        return c.label;
     case KindRole:
-        return int(track.kind);
+        return int(track(trackIndex).kind);
     case StartRole:
-        return segment.startMs;
+        return c.values.start;
     case DurationRole:
-        return segment.durationMs;
+        return c.values.duration;
+    case InRole:
+        return c.values.in;
     case VolumeRole:
-        return segment.volume;
+        return c.values.volume;
     case TextRole:
-        return segment.text;
+        return c.values.text;
     case SourceRole:
-        return segment.source;
+        return c.source;
     case ChangedRole:
         return isChanged(trackIndex, index.row());
+    case KeyRole:
+        return c.key;
+    case EditedRole:
+        return c.changed != 0 || !c.isFromAgent();
+    case HeldRole:
+        return c.mediaFrames > 0 ? qMax<qint64>(0, c.values.in + c.values.duration - c.mediaFrames) : 0;
     default:
         return {};
     }

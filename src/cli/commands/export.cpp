@@ -150,7 +150,8 @@ void CliApplication::exportVideo()
             fail(query->error());
             return;
         }
-        const draft::Draft draft = query->state().draft;
+        // What the user sees: the agent's draft with the project's hand edits.
+        const draft::Draft draft = m_workspace->edited(query->state()).draft;
         if (!draft.isExportable()) {
             net::ApiError error(net::ApiError::Kind::InvalidInput);
             error.setDetail(
@@ -222,6 +223,7 @@ void CliApplication::withState(const std::function<void(const agent::ProjectStat
         } else {
             state = query->state();
         }
+        state = m_workspace->edited(state); // the project's hand edits over it
         if (!state.draft.isExportable()) {
             net::ApiError error(net::ApiError::Kind::InvalidInput);
             error.setDetail(

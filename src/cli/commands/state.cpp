@@ -1,9 +1,12 @@
 #include "agent/projectstate.h"
 #include "agent/statequery.h"
 #include "cliapplication.h"
+#include "client/workspace.h"
+#include "edit/handedits.h"
 #include "exitcodes.h"
 #include "media/generatedclip.h"
 #include "media/mediavalidator.h"
+#include "util/timecode.h"
 
 #include <QJsonArray>
 
@@ -20,17 +23,59 @@ void CliApplication::state()
             fail(query->error());
             return;
         }
-        const agent::ProjectState &s = query->state();
+        // The timeline as the user sees it: the agent's draft with the project's hand edits.
+        const agent::ProjectState s = m_workspace->edited(query->state());
+        const edit::EditedDraft &document = m_workspace->handEdits()->document();
+        const bool current = document.agent().bytes() == query->state().draft.bytes();
         if (m_json) {
+            QJsonArray segments;
+            if (current) {
+                for (const edit::EditTrack &track : document.tracks()) {
+                    for (int index : document.timeOrder(document.trackIndex(track.key))) {
+                        const edit::Clip &clip = track.clips.at(index);
+                        segments.append(QJsonObject{
+                            {QStringLiteral("key"), clip.key},
+                            {QStringLiteral("id"), clip.id},
+                            {QStringLiteral("track"), track.name},
+                            {QStringLiteral("name"), clip.label},
+                            {QStringLiteral("start_ms"), double(document.toMs(clip.start()))},
+                            {QStringLiteral("duration_ms"), double(document.toMs(clip.values.duration))}});
+                    }
+                }
+            }
             printJson({{QStringLiteral("session_id"), s.sessionId},
                        {QStringLiteral("summary"), s.draft.summary()},
                        {QStringLiteral("draft"), s.draft.toJson()},
+                       {QStringLiteral("segments"), segments},
+                       {QStringLiteral("hand_edits"), m_workspace->handEdits()->doneCount()},
                        {QStringLiteral("video_infos"), s.videoInfos},
                        {QStringLiteral("generated_media"), s.generatedMedia},
                        {QStringLiteral("generated"), generatedJson(s.generated)},
                        {QStringLiteral("canvas_config"), s.canvas}});
         } else {
             m_out << s.draft.summary() << Qt::endl;
+            // Each segment by the name `nemo-cli edit` takes.
+            for (int t = 0; current && t < int(document.tracks().size()); ++t) {
+                const edit::EditTrack &track = document.tracks().at(t);
+                const QList<int> order = document.timeOrder(t);
+                for (int n = 0; n < int(order.size()); ++n) {
+                    const edit::Clip &clip = track.clips.at(order.at(n));
+                    m_out << QStringLiteral("  %1:%2  %3  %4–%5%6")
+                                 .arg(track.name)
+                                 .arg(n + 1)
+                                 .arg(track.kind == draft::TrackKind::Text
+                                          ? QStringLiteral("“%1”").arg(clip.values.text)
+                                          : clip.label,
+                                      util::timecode::frames(clip.start(), document.fps()),
+                                      util::timecode::frames(clip.end(), document.fps()),
+                                      clip.id.isEmpty() ? QString() : QStringLiteral("  (%1)").arg(clip.id))
+                          << Qt::endl;
+                }
+            }
+            if (m_workspace->handEdits()->doneCount() > 0)
+                m_out << tr("%n hand edit(s) (nemo-cli edit list).", nullptr,
+                            m_workspace->handEdits()->doneCount())
+                      << Qt::endl;
             if (!s.videoInfos.isEmpty())
                 m_out << tr("%n uploaded file(s) in this session.", nullptr, int(s.videoInfos.size()))
                       << Qt::endl;

@@ -4,6 +4,7 @@
 #include "agent/statequery.h"
 #include "auth/authenticator.h"
 #include "auth/creditsquery.h"
+#include "client/playhead.h"
 #include "edit/handedits.h"
 #include "edit/rebase.h"
 #include "media/mediacache.h"
@@ -21,6 +22,7 @@ Workspace::Workspace(const net::ServiceConfig &config, auth::SecretStore *secret
     , m_exporter(new render::Exporter(m_service.get(), this))
     , m_preview(new render::PreviewRenderer(m_cache, this))
     , m_handEdits(new edit::HandEdits(this))
+    , m_playhead(new Playhead(this))
     , m_reconnectTimer(new QTimer(this))
 {
     m_uploads->setCache(m_cache);
@@ -66,6 +68,7 @@ void Workspace::editsChanged()
     const std::optional<agent::ProjectState> edited = state();
     if (!edited)
         return;
+    m_playhead->setLength(edited->draft.durationMs());
     m_preview->request(*edited, m_uploads->items());
     // Highlights belong to the turn that made them; a later plain refresh keeps them.
     emit timelineChanged(*edited, m_lastChanges);

@@ -33,6 +33,8 @@ namespace nemo::client {
 // What one window works on: the service, the chat, the media bin's uploads, the export, and the
 // latest timeline with what the last turn changed in it. It signs in and opens a session on its
 // own ("setting up"), notices when the service cannot be reached, and refreshes credits after work.
+class Playhead;
+
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -58,6 +60,8 @@ public:
     render::PreviewRenderer *preview() const { return m_preview; }
     // The user's own edits over the agent's draft (undo, redo, kept over the agent's next draft).
     edit::HandEdits *handEdits() const { return m_handEdits; }
+    // Where the user is in the edit (timeline, monitor and export share it).
+    Playhead *playhead() const { return m_playhead; }
 
     Connection connection() const { return m_connection; }
     const net::ApiError &connectionError() const { return m_connectionError; }
@@ -104,6 +108,7 @@ private:
     render::Exporter *m_exporter;
     render::PreviewRenderer *m_preview;
     edit::HandEdits *m_handEdits;
+    Playhead *m_playhead;
     bool m_backgroundWork = true;
     Connection m_connection = Connection::SettingUp;
     net::ApiError m_connectionError;

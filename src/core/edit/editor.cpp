@@ -448,7 +448,7 @@ Editor::Result Editor::setTitle(const QString &key, const QString &text, qint64 
         return result;
     }
     Edit edit;
-    edit.name = tr("Edit Title %1").arg(clip.label);
+    edit.name = tr("Edit Title “%1”").arg(clip.values.text);
     ClipValues values = clip.values;
     values.text = words;
     values.duration = duration > 0 ? duration : clip.values.duration;

@@ -25,6 +25,7 @@ void HandEdits::setAgentDraft(const draft::Draft &agent, int turn, const EditedD
     m_lengths = lengths;
     m_mergeOpen = false;
     rebuild();
+    emit changed(); // the reports are the new draft's
 }
 
 void HandEdits::setMediaLengths(const EditedDraft::MediaLengths &lengths)
@@ -59,18 +60,19 @@ void HandEdits::clear()
     emit changed();
 }
 
-void HandEdits::applyEntry(Entry &entry)
+void HandEdits::applyEntry(Entry &entry, EditedDraft::Observer *observer)
 {
-    AppliedEdit applied = applyEdit(m_document, entry.edit, m_observer);
+    AppliedEdit applied = applyEdit(m_document, entry.edit, observer);
     entry.report = applied.report;
     entry.inverse = applied.inverse;
 }
 
 void HandEdits::rebuild()
 {
+    emit documentAboutToReset();
     m_document = EditedDraft(m_agent, m_lengths);
     for (qsizetype i = 0; i < m_done; ++i)
-        applyEntry(m_entries[i]);
+        applyEntry(m_entries[i], nullptr);
     for (qsizetype i = m_done; i < m_entries.size(); ++i) {
         m_entries[i].report = EditReport();
         m_entries[i].inverse.clear();
@@ -130,7 +132,7 @@ bool HandEdits::redo()
 {
     if (!canRedo())
         return false;
-    applyEntry(m_entries[m_done]);
+    applyEntry(m_entries[m_done], m_observer);
     ++m_done;
     m_mergeOpen = false;
     emit changed();

@@ -69,12 +69,13 @@ signals:
     void changed();
     // The edited draft changed (outputs follow it).
     void draftChanged();
-    // The document was rebuilt: views read it again.
+    // The document is about to be rebuilt, and was: views read it again.
+    void documentAboutToReset();
     void documentReset();
 
 private:
     void rebuild();
-    void applyEntry(Entry &entry);
+    void applyEntry(Entry &entry, EditedDraft::Observer *observer);
 
     EditedDraft m_document;
     draft::Draft m_agent;

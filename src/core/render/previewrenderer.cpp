@@ -2,6 +2,7 @@
 
 #include "media/mediacache.h"
 #include "media/mediavalidator.h"
+#include "render/frameserver.h"
 #include "render/localsources.h"
 #include "render/mltdocument.h"
 
@@ -14,13 +15,25 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <cmath>
 
 namespace nemo::render {
 
 PreviewRenderer::PreviewRenderer(media::MediaCache *cache, QObject *parent)
     : QObject(parent)
     , m_cache(cache)
+    , m_frames(new FrameServer(this))
 { }
+
+bool PreviewRenderer::hasFrames() const
+{
+    return FrameServer::isAvailable();
+}
+
+void PreviewRenderer::requestFrame(qint64 ms)
+{
+    m_frames->request(qint64(std::llround(double(qMax<qint64>(0, ms)) * m_frameFps / 1000.0)));
+}
 
 PreviewRenderer::~PreviewRenderer()
 {
@@ -57,7 +70,13 @@ void PreviewRenderer::request(const agent::ProjectState &state, const QList<medi
     if (!state.draft.isExportable()) {
         cancel();
         m_drawn.clear();
+        m_frames->clear();
+        m_edit = agent::ProjectState();
+        m_durationMs = 0;
+        const QString previous = std::exchange(m_file, QString());
         setState(State::Idle);
+        if (!previous.isEmpty())
+            QFile::remove(previous);
         return;
     }
     if (state.draft.bytes() == m_drawn && m_state != State::Failed)
@@ -186,6 +205,9 @@ void PreviewRenderer::render()
         }
     }
     const MltDocument doc = MltDocument::fromDraft(m_edit.draft, m_files, options, m_edit.canvas);
+    // The monitor's pictures first: they are ready in milliseconds, the video in a second or two.
+    m_frameFps = options.fps;
+    m_frames->setDocument(doc.xml());
     m_proxySize = options.size;
     const QString target = m_folder.filePath(QStringLiteral("preview-%1.mp4").arg(++m_serial));
     auto *job = new LocalRenderJob(doc.xml(), doc.frames(), target, this);

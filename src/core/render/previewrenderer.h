@@ -21,6 +21,7 @@ class MediaCache;
 
 namespace nemo::render {
 
+class FrameServer;
 class LocalSources;
 
 // Keeps a playable preview of the edit as it stands: each new draft is rendered on this computer at
@@ -53,6 +54,11 @@ public:
     void cancel();
 
     State state() const { return m_state; }
+    // The picture at a moment of the edit as it stands, made in this process (FrameServer): ready soon
+    // after an edit, long before the preview's video is. frameReady() brings it.
+    bool hasFrames() const;
+    void requestFrame(qint64 ms);
+    FrameServer *frames() const { return m_frames; }
     int progress() const { return m_progress; }
     // The preview file once ready (each draft gets a new name; the previous one stays until replaced).
     QString file() const { return m_file; }
@@ -92,6 +98,8 @@ private:
     void setState(State state);
 
     media::MediaCache *m_cache;
+    FrameServer *m_frames;
+    int m_frameFps = 25;
     Downscaler m_downscaler;
     int m_shrinking = 0; // a generation number, so that a newer draft's preview ignores an older scaling
     QTemporaryDir m_folder;
