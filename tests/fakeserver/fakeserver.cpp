@@ -1324,6 +1324,11 @@ void FakeServer::handleRenderCancel(const HttpRequest &request, HttpConnection *
         fault);
 }
 
+QJsonObject FakeServer::renderDraft(const QString &renderId) const
+{
+    return m_renders.value(renderId).draft;
+}
+
 QList<qint64> FakeServer::renderPolls(const QString &renderId) const
 {
     return m_renders.value(renderId).polls;

@@ -60,6 +60,8 @@ public:
     qint64 renderDoneAtMs(const QString &renderId) const;
     QStringList claimTokens() const { return m_claims; }
     QStringList renderIds() const { return m_renders.keys(); }
+    // The draft a render was asked to make (what the client sent).
+    QJsonObject renderDraft(const QString &renderId) const;
     QStringList chatMessages() const;
 
 private:

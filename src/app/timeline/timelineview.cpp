@@ -578,12 +578,22 @@ void TimelineView::paintOverlay(QPainter &painter, const QRect &dirty)
         const QRect block = m_geometry.blockRect(t, clip.start(), clip.values.duration);
         if (!block.intersects(dirty))
             continue;
-        painter.setPen(QPen(highlight, 3));
-        painter.drawRect(block.adjusted(1, 1, -2, -2));
-        painter.setPen(QPen(pal.color(QPalette::HighlightedText), 1));
-        painter.drawRect(block.adjusted(3, 3, -4, -4));
+        // Brighter, with a white frame inside a dark one: clear on any segment colour, light or dark.
+        painter.fillRect(block, QColor(255, 255, 255, 70));
+        painter.setPen(QPen(QColor(0, 0, 0, 200), 1));
+        painter.drawRect(block.adjusted(0, 0, -1, -1));
+        painter.setPen(QPen(Qt::white, 2));
+        painter.drawRect(block.adjusted(2, 2, -2, -2));
     }
-    // Where a drag will put things.
+    // The dragged segment under the mouse, then where the rules will put things.
+    if (m_mode == Mode::Moving && m_ghostStart >= 0 && m_dragTrack >= 0) {
+        const QRect ghost = m_geometry.blockRect(m_dragTrack, m_ghostStart, m_dragEnd - m_dragStart);
+        QColor fill = highlight;
+        fill.setAlpha(50);
+        painter.fillRect(ghost, fill);
+        painter.setPen(QPen(pal.color(QPalette::Text), 1, Qt::DotLine));
+        painter.drawRect(ghost.adjusted(0, 0, -1, -1));
+    }
     if ((m_mode == Mode::Moving || m_mode == Mode::TrimmingIn || m_mode == Mode::TrimmingOut) &&
         m_proposal.ok()) {
         QColor ghost = highlight;
@@ -1099,6 +1109,7 @@ void TimelineView::propose(const QPoint &position, Qt::KeyboardModifiers modifie
                 m_snapFrame = byEnd;
             }
         }
+        m_ghostStart = start;
         if (moving.size() > 1) {
             QStringList keys(moving.begin(), moving.end());
             keys.sort();
@@ -1182,6 +1193,7 @@ void TimelineView::finishDrag()
     }
     m_proposal = Editor::Result();
     m_snapFrame = -1;
+    m_ghostStart = -1;
     m_band = QRect();
     viewport()->unsetCursor();
     viewport()->update();

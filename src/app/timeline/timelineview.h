@@ -183,6 +183,7 @@ private:
     QSet<QString> m_bandBase; // selected before the rubber band began
     edit::Editor::Result m_proposal;
     qint64 m_snapFrame = -1;
+    qint64 m_ghostStart = -1; // where the dragged segment is under the mouse (before the rules place it)
 };
 
 } // namespace nemo::app

@@ -102,6 +102,35 @@ void writeProfile(QXmlStreamWriter &xml, const QSize &size, int fps)
     xml.writeEndElement();
 }
 
+// A segment's fades as an animated filter on its producer (keyframes count the producer's own frames,
+// so they start at its in-point): "brightness" for pictures and titles (to transparent above the
+// ground, to black on it), "volume" in dB for sound.
+void writeFades(QXmlStreamWriter &xml, const char *service, qint64 trim, qint64 length,
+                const draft::Segment &segment, int fps, bool ground)
+{
+    const qint64 in = qMin(length, toFrames(segment.fadeInMs, fps));
+    const qint64 out = qMin(length, toFrames(segment.fadeOutMs, fps));
+    if (in <= 0 && out <= 0)
+        return;
+    const bool sound = qstrcmp(service, "volume") == 0;
+    const QString silent = sound ? QStringLiteral("-60") : QStringLiteral("0");
+    const QString full = sound ? QStringLiteral("0") : QStringLiteral("1");
+    QStringList keys;
+    if (in > 0)
+        keys << QStringLiteral("%1=%2").arg(trim).arg(silent)
+             << QStringLiteral("%1=%2").arg(trim + in - 1).arg(full);
+    if (out > 0)
+        keys << QStringLiteral("%1=%2").arg(trim + length - out).arg(full)
+             << QStringLiteral("%1=%2").arg(trim + length - 1).arg(silent);
+    xml.writeStartElement(QStringLiteral("filter"));
+    property(xml, "mlt_service", QLatin1String(service));
+    property(xml, "level", keys.join(QLatin1Char(';')));
+    if (!sound && !ground)
+        property(xml, "alpha", QStringLiteral("-1"));
+    property(xml, "nemo:fade", QStringLiteral("1"));
+    xml.writeEndElement();
+}
+
 } // namespace
 
 QString MissingSource::message() const
@@ -302,13 +331,17 @@ MltDocument MltDocument::fromDraft(const draft::Draft &draft, const QHash<QStrin
                 if (still)
                     property(xml, "length", p.length);
                 property(xml, "nemo:source", segment.source);
-                if (lane.kind == draft::TrackKind::Audio && segment.volume >= 0) {
+                if (!still && segment.volume >= 0) {
                     xml.writeStartElement(QStringLiteral("filter"));
                     property(xml, "mlt_service", QStringLiteral("volume"));
                     property(xml, "gain", QString::number(qBound(0.0, segment.volume, 4.0), 'f', 4));
                     xml.writeEndElement();
                 }
+                if (!still)
+                    writeFades(xml, "volume", trim, p.length, segment, fps, ground);
             }
+            if (lane.kind != draft::TrackKind::Audio)
+                writeFades(xml, "brightness", trim, p.length, segment, fps, ground);
             xml.writeEndElement();
             producers.append(producerId);
             ++doc.m_producers;
