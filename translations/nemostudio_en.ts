@@ -54,6 +54,13 @@
             <numerusform>%n uploaded files in this session.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n hand edit(s) (nemo-cli edit list).</source>
+        <translation>
+            <numerusform>%n hand edit (nemo-cli edit list).</numerusform>
+            <numerusform>%n hand edits (nemo-cli edit list).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nemo::client::Conversation</name>
@@ -69,6 +76,40 @@
         <translation>
             <numerusform>Nothing changed in %n look at the timeline, so Nemo Studio stopped waiting for the agent.</numerusform>
             <numerusform>Nothing changed in %n looks at the timeline, so Nemo Studio stopped waiting for the agent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::EditedDraft</name>
+    <message numerus="yes">
+        <source>%1 has %n segment(s).</source>
+        <translation>
+            <numerusform>%1 has %n segment.</numerusform>
+            <numerusform>%1 has %n segments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has only %n segment(s) called “%2”.</source>
+        <translation>
+            <numerusform>%1 has only %n segment called “%2”.</numerusform>
+            <numerusform>%1 has only %n segments called “%2”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::Editor</name>
+    <message numerus="yes">
+        <source>Move %n segment(s)</source>
+        <translation>
+            <numerusform>Move %n segment</numerusform>
+            <numerusform>Move %n segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n segment</numerusform>
+            <numerusform>%n segments</numerusform>
         </translation>
     </message>
 </context>

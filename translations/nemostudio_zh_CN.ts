@@ -634,6 +634,77 @@
     </message>
 </context>
 <context>
+    <name>nemo::app::HandEditList</name>
+    <message>
+        <source>That edit can&apos;t be applied to the selected segment.</source>
+        <translation>这项修改无法应用到所选片段。</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>已应用</translation>
+    </message>
+    <message>
+        <source>moved in the agent&apos;s timeline</source>
+        <translation>片段在助手的时间线中移动了</translation>
+    </message>
+    <message>
+        <source>the agent changed it too</source>
+        <translation>助手也改动了它</translation>
+    </message>
+    <message>
+        <source>no longer fits</source>
+        <translation>已无法应用</translation>
+    </message>
+    <message>
+        <source>its segment is gone</source>
+        <translation>片段已不存在</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Hand edits: none yet</source>
+        <translation>手动修改(&amp;H)：暂无</translation>
+    </message>
+    <message>
+        <source>&amp;Hand edits (%1)</source>
+        <translation>手动修改(&amp;H)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Re-anchor</source>
+        <translation>重新关联(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Apply the chosen edit to the segment selected on the timeline</source>
+        <translation>把所选修改应用到时间线上选中的片段</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>舍弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Take the chosen edit out (the others stay)</source>
+        <translation>去掉所选修改（其他修改保留）</translation>
+    </message>
+    <message>
+        <source>Discard My Hand Edits</source>
+        <translation>放弃我的手动修改</translation>
+    </message>
+    <message>
+        <source>Go back to the agent&apos;s timeline (you can undo this)</source>
+        <translation>回到助手的时间线（可以撤销）</translation>
+    </message>
+    <message>
+        <source>Hand edits</source>
+        <translation>手动修改</translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::MainWindow</name>
     <message>
         <source>credits</source>
@@ -947,6 +1018,22 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Undo the last hand edit (Ctrl+Z)</source>
+        <translation>撤销上一次手动修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo the hand edit last undone (Ctrl+Shift+Z)</source>
+        <translation>重做刚撤销的手动修改（Ctrl+Shift+Z）</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MediaBinModel</name>
@@ -1165,14 +1252,6 @@ Accepted: %1</source>
 <context>
     <name>nemo::app::PreviewMonitor</name>
     <message>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <source>The edit as it stands, rendered on this computer. Space plays and pauses.</source>
-        <translation>当前的剪辑，在这台电脑上渲染。空格键播放和暂停。</translation>
-    </message>
-    <message>
         <source>The preview appears here once the agent has made an edit.</source>
         <translation>智能体完成剪辑后，预览会显示在这里。</translation>
     </message>
@@ -1195,6 +1274,117 @@ Accepted: %1</source>
     <message>
         <source>The preview couldn&apos;t be made: %1</source>
         <translation>无法生成预览：%1</translation>
+    </message>
+    <message>
+        <source>Preview monitor</source>
+        <translation>预览监视器</translation>
+    </message>
+    <message>
+        <source>The edit as it stands, rendered on this computer. Space plays and pauses, F goes full screen.</source>
+        <translation>当前的剪辑，在本机渲染。空格键播放/暂停，F 键全屏。</translation>
+    </message>
+    <message>
+        <source>Preview picture</source>
+        <translation>预览画面</translation>
+    </message>
+    <message>
+        <source>Preview position</source>
+        <translation>预览位置</translation>
+    </message>
+    <message>
+        <source>Preview volume</source>
+        <translation>预览音量</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>Full screen (F; Esc to leave)</source>
+        <translation>全屏（F；按 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>Preview video</source>
+        <translation>预览视频</translation>
+    </message>
+    <message>
+        <source>This preview can&apos;t be played here; its pictures still show. Try Export to make the video.</source>
+        <translation>此预览无法在这里播放，但画面仍会显示。可以用“导出”生成视频。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Plays once the preview is ready…</source>
+        <translation>预览就绪后开始播放…</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::SegmentDialog</name>
+    <message>
+        <source>Edit Title</source>
+        <translation>编辑标题</translation>
+    </message>
+    <message>
+        <source>Minutes:seconds:frames (00:04:00), or seconds (4.5)</source>
+        <translation>分:秒:帧（00:04:00），或秒数（4.5）</translation>
+    </message>
+    <message>
+        <source>&amp;Words:</source>
+        <translation>文字(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>时长(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Volume and Fades of %1</source>
+        <translation>%1 的音量和淡入淡出</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>音量(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Fade &amp;in:</source>
+        <translation>淡入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Fade &amp;out:</source>
+        <translation>淡出(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>A title needs some words.</source>
+        <translation>标题需要有文字。</translation>
+    </message>
+    <message>
+        <source>Type the length as 00:04:00 (minutes:seconds:frames) or in seconds, such as 4.5.</source>
+        <translation>请按 00:04:00（分:秒:帧）或秒数（如 4.5）输入时长。</translation>
+    </message>
+    <message>
+        <source>The fades together can&apos;t be longer than the segment.</source>
+        <translation>淡入和淡出加起来不能超过片段长度。</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1583,46 @@ Accepted: %1</source>
         <source>No timeline yet</source>
         <translation>还没有时间线</translation>
     </message>
+    <message>
+        <source>%1 (edited by hand)</source>
+        <translation>%1（已手动修改）</translation>
+    </message>
+    <message>
+        <source>Change Volume and Fades of %1</source>
+        <translation>更改 %1 的音量和淡入淡出</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Ripple</source>
+        <translation>波纹</translation>
+    </message>
+    <message>
+        <source>Ripple: moving, trimming or deleting a segment moves what follows it on its track (Ctrl+R)</source>
+        <translation>波纹：移动、修剪或删除片段时，同一轨道上后面的内容随之移动（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Snap</source>
+        <translation>吸附</translation>
+    </message>
+    <message>
+        <source>Snap to segment edges and the playhead while dragging (hold Alt to drag freely)</source>
+        <translation>拖动时吸附到片段边缘和播放头（按住 Alt 可自由拖动）</translation>
+    </message>
+    <message>
+        <source>Hand Edits</source>
+        <translation>手动修改</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of your hand edits</source>
+        <translation>显示或隐藏手动修改列表</translation>
+    </message>
+    <message>
+        <source>Show hand edits</source>
+        <translation>显示手动修改</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::TimelineView</name>
@@ -1417,20 +1647,8 @@ Add media to the bin and describe the video you want in the chat.</source>
         </translation>
     </message>
     <message>
-        <source>%1 s total</source>
-        <translation>共 %1 秒</translation>
-    </message>
-    <message>
-        <source>%1 · %2 – %3 (%4 s)</source>
-        <translation>%1 · %2 – %3（%4 秒）</translation>
-    </message>
-    <message>
         <source>Volume %1</source>
         <translation>音量 %1</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>来源：%1</translation>
     </message>
     <message>
         <source>Changed by the last reply</source>
@@ -1439,6 +1657,50 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>No timeline yet: it appears here once the agent has made an edit.</source>
         <translation>还没有时间线：智能体完成剪辑后，时间线会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 total</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 – %3 (%4)</source>
+        <translation>%1 · %2 – %3（%4）</translation>
+    </message>
+    <message>
+        <source>From %1 into the media</source>
+        <translation>从素材的 %1 处开始</translation>
+    </message>
+    <message>
+        <source>Fades in over %1, out over %2</source>
+        <translation>淡入 %1，淡出 %2</translation>
+    </message>
+    <message>
+        <source>The media is shorter: its last frame holds for %1</source>
+        <translation>素材较短：最后一帧停留 %1</translation>
+    </message>
+    <message>
+        <source>Not on this computer yet: %1</source>
+        <translation>尚未在本机：%1</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>Edited by hand</source>
+        <translation>已手动修改</translation>
+    </message>
+    <message>
+        <source>There is no segment to split under the playhead on the current track.</source>
+        <translation>当前轨道的播放头下没有可以分割的片段。</translation>
+    </message>
+    <message>
+        <source>Select a segment first (or put the playhead over one on the current track).</source>
+        <translation>请先选择一个片段（或把播放头放在当前轨道的某个片段上）。</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>不会有任何变化。</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2186,124 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>%1 Commands that only look (state, credits, web, export --cancel) work meanwhile.</source>
         <translation>%1 只查看的命令（state、credits、web、export --cancel）在此期间仍可使用。</translation>
     </message>
+    <message>
+        <source>Edit the timeline by hand, undo or redo (no credits, no network).</source>
+        <translation>手动编辑时间线、撤销或重做（不消耗积分，无需网络）。</translation>
+    </message>
+    <message>
+        <source>list|undo|redo|discard|delete|move|trim|split|title|volume …</source>
+        <translation>list|undo|redo|discard|delete|move|trim|split|title|volume …</translation>
+    </message>
+    <message>
+        <source>list | undo | redo | discard | delete SEGMENT | move SEGMENT TIME | trim SEGMENT | split SEGMENT TIME | title SEGMENT | volume SEGMENT PERCENT</source>
+        <translation>list | undo | redo | discard | delete 片段 | move 片段 时间 | trim 片段 | split 片段 时间 | title 片段 | volume 片段 百分比</translation>
+    </message>
+    <message>
+        <source>Move what follows on the track too (delete, move, trim).</source>
+        <translation>同时移动轨道上后面的内容（delete、move、trim）。</translation>
+    </message>
+    <message>
+        <source>trim: where the segment now starts.</source>
+        <translation>trim：片段新的开始位置。</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>trim: where the segment now ends.</source>
+        <translation>trim：片段新的结束位置。</translation>
+    </message>
+    <message>
+        <source>title: the new words.</source>
+        <translation>title：新的文字。</translation>
+    </message>
+    <message>
+        <source>WORDS</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>title: how long it shows.</source>
+        <translation>title：显示时长。</translation>
+    </message>
+    <message>
+        <source>volume: fade in over this long.</source>
+        <translation>volume：淡入时长。</translation>
+    </message>
+    <message>
+        <source>volume: fade out over this long.</source>
+        <translation>volume：淡出时长。</translation>
+    </message>
+    <message>
+        <source>No hand edits.</source>
+        <translation>没有手动修改。</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation>（已撤销）</translation>
+    </message>
+    <message>
+        <source>There is no timeline to edit yet: ask the agent for a video first.</source>
+        <translation>还没有可编辑的时间线：请先让助手生成视频。</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>没有可以撤销的操作。</translation>
+    </message>
+    <message>
+        <source>There is nothing to redo.</source>
+        <translation>没有可以重做的操作。</translation>
+    </message>
+    <message>
+        <source>Undid: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redid: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <source>The timeline is the agent&apos;s already: there are no hand edits to discard.</source>
+        <translation>时间线已是助手的版本：没有可放弃的手动修改。</translation>
+    </message>
+    <message>
+        <source>Name the segment, as `nemo-cli state` lists it (e.g. Video:photo1.jpg or Video:2).</source>
+        <translation>请按 `nemo-cli state` 列出的名称指定片段（例如 Video:photo1.jpg 或 Video:2）。</translation>
+    </message>
+    <message>
+        <source>Give the time, e.g. 4.5 (seconds) or 00:04:15 (minutes:seconds:frames).</source>
+        <translation>请给出时间，例如 4.5（秒）或 00:04:15（分:秒:帧）。</translation>
+    </message>
+    <message>
+        <source>Say which edge: --start TIME or --end TIME.</source>
+        <translation>请指定哪一端：--start 时间 或 --end 时间。</translation>
+    </message>
+    <message>
+        <source>Give the length, e.g. 4 (seconds) or 00:04:00.</source>
+        <translation>请给出时长，例如 4（秒）或 00:04:00。</translation>
+    </message>
+    <message>
+        <source>Give the volume in percent, e.g. 35.</source>
+        <translation>请以百分比给出音量，例如 35。</translation>
+    </message>
+    <message>
+        <source>Give the fade&apos;s length, e.g. 1.5 (seconds).</source>
+        <translation>请给出淡入淡出的时长，例如 1.5（秒）。</translation>
+    </message>
+    <message>
+        <source>Unknown edit &quot;%1&quot;. Run nemo-cli edit --help.</source>
+        <translation>未知的编辑操作“%1”。请运行 nemo-cli edit --help。</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>完成：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hand edit(s) (nemo-cli edit list).</source>
+        <translation>
+            <numerusform>%n 项手动修改（nemo-cli edit list）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nemo::client::AppInstance</name>
@@ -1973,6 +2353,10 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Stopped waiting for the agent. What it did so far is on the timeline.</source>
         <translation>已停止等待智能体。它目前完成的内容都在时间线上。</translation>
+    </message>
+    <message>
+        <source>(I edited the timeline by hand: %1.)</source>
+        <translation>（我手动修改了时间线：%1。）</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2486,316 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>no changes to the timeline</source>
         <translation>时间线没有变化</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::Edit</name>
+    <message>
+        <source>a stored hand edit is not readable</source>
+        <translation>一项保存的手动修改无法读取</translation>
+    </message>
+    <message>
+        <source>a stored hand edit is of a kind this version doesn&apos;t know</source>
+        <translation>一项保存的手动修改属于此版本不认识的类型</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” holds no change</source>
+        <translation>“%1”不包含任何修改</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::EditOp</name>
+    <message>
+        <source>a change names no segment</source>
+        <translation>一项修改没有指明片段</translation>
+    </message>
+    <message>
+        <source>a change of %1 has a property this version doesn&apos;t know</source>
+        <translation>对 %1 的修改含有此版本不认识的属性</translation>
+    </message>
+    <message>
+        <source>a change of %1 changes nothing</source>
+        <translation>对 %1 的修改没有改变任何内容</translation>
+    </message>
+    <message>
+        <source>a change of %1 has damaged values</source>
+        <translation>对 %1 的修改数值已损坏</translation>
+    </message>
+    <message>
+        <source>a removal of %1 has damaged values</source>
+        <translation>删除 %1 的记录数值已损坏</translation>
+    </message>
+    <message>
+        <source>an added segment %1 names no track</source>
+        <translation>添加的片段 %1 没有指明轨道</translation>
+    </message>
+    <message>
+        <source>an added segment %1 has damaged values</source>
+        <translation>添加的片段 %1 数值已损坏</translation>
+    </message>
+    <message>
+        <source>an added segment %1 is damaged</source>
+        <translation>添加的片段 %1 已损坏</translation>
+    </message>
+    <message>
+        <source>a change of a kind this version doesn&apos;t know (%1)</source>
+        <translation>此版本不认识的修改类型（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::EditedDraft</name>
+    <message>
+        <source>%1 is no longer in the timeline.</source>
+        <translation>%1 已不在时间线中。</translation>
+    </message>
+    <message>
+        <source>%1 has changed meanwhile.</source>
+        <translation>%1 在此期间已被更改。</translation>
+    </message>
+    <message>
+        <source>%1 is in the timeline already.</source>
+        <translation>%1 已在时间线中。</translation>
+    </message>
+    <message>
+        <source>The track of %1 is no longer in the timeline.</source>
+        <translation>%1 所在的轨道已不在时间线中。</translation>
+    </message>
+    <message>
+        <source>%1 would have no length left.</source>
+        <translation>%1 将没有长度。</translation>
+    </message>
+    <message>
+        <source>%1 would start before the beginning of the video.</source>
+        <translation>%1 将在视频开始之前开始。</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t start before the beginning of its media.</source>
+        <translation>%1 不能早于其素材的开头开始。</translation>
+    </message>
+    <message>
+        <source>A fade of %1 can&apos;t be shorter than nothing.</source>
+        <translation>%1 的淡入淡出时长不能为负。</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be louder than 400%.</source>
+        <translation>%1 的音量不能超过 400%。</translation>
+    </message>
+    <message>
+        <source>%1 is only %2 long: it can&apos;t reach past the end of its media.</source>
+        <translation>%1 只有 %2 长：不能超过其素材的结尾。</translation>
+    </message>
+    <message>
+        <source>%1 would overlap %2.</source>
+        <translation>%1 将与 %2 重叠。</translation>
+    </message>
+    <message>
+        <source>No segment is called “%1”. Name one as `nemo-cli state` lists it, e.g. Video:photo1.jpg or Video:2.</source>
+        <translation>没有名为“%1”的片段。请按 `nemo-cli state` 列出的名称指定，例如 Video:photo1.jpg 或 Video:2。</translation>
+    </message>
+    <message>
+        <source>No track is called “%1”.</source>
+        <translation>没有名为“%1”的轨道。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n segment(s).</source>
+        <translation>
+            <numerusform>%1 有 %n 个片段。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has only %n segment(s) called “%2”.</source>
+        <translation>
+            <numerusform>%1 只有 %n 个名为“%2”的片段。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no segment called “%2”.</source>
+        <translation>%1 没有名为“%2”的片段。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::Editor</name>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>不会有任何变化。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>That segment is no longer in the timeline.</source>
+        <translation>该片段已不在时间线中。</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>moved %1 to %2</source>
+        <translation>把 %1 移到了 %2</translation>
+    </message>
+    <message>
+        <source>There is no room for %1 there.</source>
+        <translation>那里没有足够的位置放下 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n segment(s)</source>
+        <translation>
+            <numerusform>移动 %n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t start before the beginning of the video.</source>
+        <translation>%1 不能早于视频开头开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n 个片段</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>moved %1 %2 later</source>
+        <translation>把 %1 后移了 %2</translation>
+    </message>
+    <message>
+        <source>moved %1 %2 earlier</source>
+        <translation>把 %1 前移了 %2</translation>
+    </message>
+    <message>
+        <source>Nudge %1</source>
+        <translation>微移 %1</translation>
+    </message>
+    <message>
+        <source>Trim %1</source>
+        <translation>修剪 %1</translation>
+    </message>
+    <message>
+        <source>trimmed the start of %1 (now %2)</source>
+        <translation>修剪了 %1 的开头（现在 %2）</translation>
+    </message>
+    <message>
+        <source>trimmed %1 to %2</source>
+        <translation>把 %1 修剪为 %2</translation>
+    </message>
+    <message>
+        <source>The playhead is not inside %1.</source>
+        <translation>播放头不在 %1 之内。</translation>
+    </message>
+    <message>
+        <source>Split %1</source>
+        <translation>分割 %1</translation>
+    </message>
+    <message>
+        <source>split %1 at %2</source>
+        <translation>在 %2 处分割了 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>removed %1 and closed the gap</source>
+        <translation>删除了 %1 并补上空隙</translation>
+    </message>
+    <message>
+        <source>Lift %1</source>
+        <translation>抽出 %1</translation>
+    </message>
+    <message>
+        <source>removed %1, leaving a gap</source>
+        <translation>删除了 %1，留下空隙</translation>
+    </message>
+    <message>
+        <source>A title needs some words.</source>
+        <translation>标题需要有文字。</translation>
+    </message>
+    <message>
+        <source>Edit Title “%1”</source>
+        <translation>编辑标题“%1”</translation>
+    </message>
+    <message>
+        <source>changed the title to “%1”</source>
+        <translation>把标题改为“%1”</translation>
+    </message>
+    <message>
+        <source>made the title %1</source>
+        <translation>把标题时长设为 %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>，并</translation>
+    </message>
+    <message>
+        <source>The volume goes from 0% to 400%.</source>
+        <translation>音量范围是 0% 到 400%。</translation>
+    </message>
+    <message>
+        <source>Change Volume of %1</source>
+        <translation>更改 %1 的音量</translation>
+    </message>
+    <message>
+        <source>set the volume of %1 to %2</source>
+        <translation>把 %1 的音量设为 %2</translation>
+    </message>
+    <message>
+        <source>The fades of %1 can&apos;t be longer than the segment (%2).</source>
+        <translation>%1 的淡入淡出不能超过片段长度（%2）。</translation>
+    </message>
+    <message>
+        <source>Fade %1</source>
+        <translation>淡入淡出 %1</translation>
+    </message>
+    <message>
+        <source>set %1 to fade in over %2 and out over %3</source>
+        <translation>把 %1 设为淡入 %2、淡出 %3</translation>
+    </message>
+    <message>
+        <source>Discard Hand Edits</source>
+        <translation>放弃手动修改</translation>
+    </message>
+    <message>
+        <source>undid all my hand edits</source>
+        <translation>撤销了我所有的手动修改</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::HandEdits</name>
+    <message>
+        <source>undid “%1”</source>
+        <translation>撤销了“%1”</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::edit::Rebase</name>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>未应用：%1</translation>
+    </message>
+    <message>
+        <source>%1 has moved in the agent&apos;s timeline; the edit still applies.</source>
+        <translation>%1 在助手的时间线中移动了；修改仍然适用。</translation>
+    </message>
+    <message>
+        <source>The agent changed %1 too; your edit was made over it.</source>
+        <translation>助手也改动了 %1；你的修改覆盖了它。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the agent&apos;s timeline; the rest of the edit applies.</source>
+        <translation>%1 已不在助手的时间线中；修改的其余部分仍然适用。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the agent&apos;s timeline.</source>
+        <translation>%1 已不在助手的时间线中。</translation>
     </message>
 </context>
 <context>
@@ -2488,6 +3182,10 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>It stopped when Nemo Studio closed. Export again to make it.</source>
         <translation>Nemo Studio 关闭时它已停止。请重新导出以生成视频。</translation>
     </message>
+    <message>
+        <source>Some of your hand edits in this project could not be read and were left out (%1). The others are kept.</source>
+        <translation>此项目中有些手动修改无法读取，已略去（%1）。其他修改都已保留。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::project::ProjectStore</name>
@@ -2593,6 +3291,17 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Can&apos;t write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::render::FrameServer</name>
+    <message>
+        <source>MLT could not be started in Nemo Studio.</source>
+        <translation>无法在 Nemo Studio 中启动 MLT。</translation>
+    </message>
+    <message>
+        <source>The edit could not be loaded for the preview.</source>
+        <translation>无法为预览加载该剪辑。</translation>
     </message>
 </context>
 <context>

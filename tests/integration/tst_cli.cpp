@@ -209,6 +209,69 @@ private slots:
             }));
     }
 
+    // nemo-cli edit: the same hand edits as the window's (same core, same project file), by the names
+    // `state` prints; refused edits say why and change nothing; the export renders the edited timeline.
+    void editsTheTimelineByHand()
+    {
+        FakeServerThread server(exportScenario(600));
+        const project::ProjectStore store(m_home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg"), data("photo2.png")}).exitCode == 0);
+        const Run chat = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a 6-second video titled \"Trip\"")});
+        QVERIFY2(chat.exitCode == 0, qPrintable(describe(chat)));
+        const Run state = cli(server.baseUrl(), {QStringLiteral("state")});
+        QVERIFY2(state.out.contains(QLatin1String("Video:1  photo1.jpg")), qPrintable(state.out));
+        QVERIFY(state.out.contains(QLatin1String("Video:2  photo2.png")));
+
+        const Run remove = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("Video:photo1.jpg"), QStringLiteral("--ripple")});
+        QVERIFY2(remove.exitCode == 0, qPrintable(describe(remove)));
+        QVERIFY(remove.out.contains(QLatin1String("Done: Delete photo1.jpg")));
+        const Run title = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("title"), QStringLiteral("Title:1"),
+                                                 QStringLiteral("--text"), QStringLiteral("Road Trip"), QStringLiteral("--duration"), QStringLiteral("2")});
+        QVERIFY2(title.exitCode == 0, qPrintable(describe(title)));
+        const Run after = cli(server.baseUrl(), {QStringLiteral("--json"), QStringLiteral("state")});
+        const QJsonObject json = QJsonDocument::fromJson(after.out.toUtf8()).object();
+        QVERIFY2(json.value(QLatin1String("summary")).toString().contains(QLatin1String("Road Trip")), qPrintable(after.out));
+        QCOMPARE(json.value(QLatin1String("hand_edits")).toInt(), 2);
+        // The window's project holds them, with undo.
+        std::optional<project::Project> project = store.load(store.lastProjectId()).project;
+        QVERIFY(project);
+        QCOMPARE(project->handEdits.edits.size(), 2);
+        QCOMPARE(project->handEdits.done, 2);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("undo")}).exitCode == 0);
+        const Run list = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("list")});
+        QVERIFY2(list.out.contains(QLatin1String("2. Edit Title")) && list.out.contains(QLatin1String("(undone)")), qPrintable(list.out));
+        QCOMPARE(store.load(store.lastProjectId()).project->handEdits.done, 1);
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("redo")}).exitCode == 0);
+        // Refused, with words and its exit code, nothing changed.
+        const Run gone = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("Video:photo1.jpg")});
+        QCOMPARE(gone.exitCode, 6);
+        QVERIFY2(gone.err.contains(QLatin1String("no segment called")), qPrintable(describe(gone)));
+        const Run badTime = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("split"), QStringLiteral("Video:1"), QStringLiteral("soon")});
+        QCOMPARE(badTime.exitCode, 2);
+        const Run outside = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("split"), QStringLiteral("Video:1"), QStringLiteral("30")});
+        QCOMPARE(outside.exitCode, 6);
+        QVERIFY2(outside.err.contains(QLatin1String("not inside")), qPrintable(describe(outside)));
+        QCOMPARE(store.load(store.lastProjectId()).project->handEdits.edits.size(), 2);
+        // The cloud export renders what the user sees: one segment fewer, the rest's ids kept, from 0.
+        const QString out = m_home.filePath(QStringLiteral("edited.mp4"));
+        const Run exported = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"), out});
+        QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
+        QJsonObject draft;
+        server.run([&draft](fake::FakeServer &running) { draft = running.renderDraft(running.renderIds().constLast()); });
+        const QJsonArray tracks = draft.value(QLatin1String("t")).toArray();
+        QJsonArray video;
+        for (const QJsonValue &track : tracks) {
+            if (track.toObject().value(QLatin1String("tt")).toInt(-1) == 0)
+                video = track.toObject().value(QLatin1String("sg")).toArray();
+        }
+        QCOMPARE(video.size(), 1);
+        QCOMPARE(video.first().toObject().value(QLatin1String("st")).toDouble(), 0.0);
+        QVERIFY(video.first().toObject().value(QLatin1String("src")).toString().contains(QLatin1String("photo2")));
+        // The discard takes it back, as one more step.
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("discard")}).exitCode == 0);
+        QCOMPARE(store.load(store.lastProjectId()).project->handEdits.edits.size(), 3);
+    }
+
     void leavesAProjectOpenElsewhereAlone()
     {
         FakeServerThread server(exportScenario(600));

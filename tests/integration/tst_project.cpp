@@ -1,6 +1,8 @@
 // Projects on disk: what is saved, how fast, reopening, switching, and damaged or foreign files.
 #include "auth/memorysecretstore.h"
 #include "client/workspace.h"
+#include "edit/editor.h"
+#include "edit/handedits.h"
 #include "faultmatrix.h"
 #include "harness.h"
 #include "project/projectkeeper.h"
@@ -152,6 +154,135 @@ private slots:
         QVERIFY(again.connect());
         QVERIFY(again.turn(QStringLiteral("make it shorter")));
         QCOMPARE(server.callCount(QStringLiteral("session")), sessions);
+    }
+
+    // Hand edits are saved with the turn they were made on; reopened, they are all there, applied to the
+    // project's timeline and still undoable; the next message tells the agent about the new ones only.
+    void handEditsAreKeptAndStillUndoable()
+    {
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        QTemporaryDir folder;
+        QByteArray agentBytes;
+        QByteArray editedBytes;
+        {
+            Studio studio(server, folder.path());
+            QVERIFY(studio.startWith(QStringLiteral("make a short video titled \"Trip\"")));
+            edit::HandEdits *edits = studio.workspace.handEdits();
+            QTRY_VERIFY(edits->document().clipCount() >= 2);
+            agentBytes = edits->document().agent().bytes();
+            QString problem;
+            const QString title = edits->document().resolve(QStringLiteral("Title:1"), &problem);
+            QVERIFY2(!title.isEmpty(), qPrintable(problem));
+            const QString first = edits->document().resolve(QStringLiteral("Video:1"), &problem);
+            QVERIFY2(!first.isEmpty(), qPrintable(problem));
+            QVERIFY(edits->push(edit::Editor(edits->document()).setTitle(title, QStringLiteral("Edited"), 0).edit));
+            QVERIFY(edits->push(edit::Editor(edits->document()).trimOut(first, edits->document().clip(first)->end() - 3, false).edit));
+            QVERIFY(edits->push(edit::Editor(edits->document()).nudge({title}, 1).edit));
+            QVERIFY(edits->undo()); // the nudge: undone, kept as redoable
+            editedBytes = studio.workspace.state()->draft.bytes();
+            QVERIFY(editedBytes != agentBytes);
+            QVERIFY(studio.keeper.flush());
+        }
+        const int expected = 3;
+        const project::ProjectStore::Loaded loaded = ProjectStore(folder.path()).load(ProjectStore(folder.path()).lastProjectId());
+        QVERIFY(loaded.project);
+        QCOMPARE(loaded.project->handEdits.edits.size(), expected);
+        QCOMPARE(loaded.project->handEdits.done, expected - 1);
+        QCOMPARE(loaded.project->handEdits.edits.first().turn, 1);
+        {
+            Studio studio(server, folder.path());
+            QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
+            edit::HandEdits *edits = studio.workspace.handEdits();
+            QCOMPARE(edits->entries().size(), expected);
+            QCOMPARE(edits->doneCount(), expected - 1);
+            QCOMPARE(studio.workspace.state()->draft.bytes(), editedBytes);
+            QVERIFY(edits->redo());
+            QVERIFY(edits->undo());
+            while (edits->canUndo())
+                QVERIFY(edits->undo());
+            QCOMPARE(studio.workspace.state()->draft.bytes(), agentBytes);
+            QVERIFY(studio.keeper.flush());
+        }
+        QCOMPARE(ProjectStore(folder.path()).load(ProjectStore(folder.path()).lastProjectId()).project->handEdits.done, 0);
+    }
+
+    // A stored edit that can't be read is left out with a plain message; the others are kept and applied.
+    void aDamagedHandEditIsToldAndTheRestKept()
+    {
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        QTemporaryDir folder;
+        QString id;
+        {
+            Studio studio(server, folder.path());
+            QVERIFY(studio.startWith(QStringLiteral("make a short video titled \"Trip\"")));
+            edit::HandEdits *edits = studio.workspace.handEdits();
+            QTRY_VERIFY(edits->document().clipCount() >= 2);
+            const QString first = edits->document().resolve(QStringLiteral("Video:1"), nullptr);
+            const QString second = edits->document().resolve(QStringLiteral("Title:1"), nullptr);
+            QVERIFY(!first.isEmpty() && !second.isEmpty());
+            QVERIFY(edits->push(edit::Editor(edits->document()).trimOut(first, edits->document().clip(first)->end() - 5, false).edit));
+            QVERIFY(edits->push(edit::Editor(edits->document()).remove({second}, false).edit));
+            QVERIFY(studio.keeper.flush());
+            id = studio.keeper.projectId();
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+            db.setDatabaseName(folder.filePath(id + QStringLiteral(".nemo")));
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE hand_edits SET edit = '{\"kind\":\"change\",\"ops\":[{\"op\":\"set\"' WHERE pos = 0")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+        Studio studio(server, folder.path());
+        QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
+        QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
+        QCOMPARE(problems.count(), 1);
+        QVERIFY2(problems.first().first().toString().contains(QLatin1String("could not be read")),
+                 qPrintable(problems.first().first().toString()));
+        edit::HandEdits *edits = studio.workspace.handEdits();
+        QCOMPARE(edits->entries().size(), 1);
+        QCOMPARE(edits->doneCount(), 1);
+        QVERIFY(edits->entries().first().edit.name.startsWith(QLatin1String("Lift")));
+        QVERIFY(edits->document().isEdited());
+        // Written back without it.
+        QVERIFY(studio.keeper.flush());
+        QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.edits.size(), 1);
+        test::FaultMatrix::record(QStringLiteral("a damaged hand edit in the project"),
+                                  QStringLiteral("told in plain words; left out; the others kept and applied"));
+    }
+
+    // A project from before hand edits (schema 1) opens, is brought up to date and takes edits.
+    void aProjectFromBeforeHandEditsIsMigrated()
+    {
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        QTemporaryDir folder;
+        QString id;
+        {
+            Studio studio(server, folder.path());
+            QVERIFY(studio.startWith(QStringLiteral("make a short video")));
+            QVERIFY(studio.keeper.flush());
+            id = studio.keeper.projectId();
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(folder.filePath(id + QStringLiteral(".nemo")));
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DROP TABLE hand_edits")));
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DELETE FROM meta WHERE key LIKE 'edits_%'")));
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 1")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        Studio studio(server, folder.path());
+        QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
+        edit::HandEdits *edits = studio.workspace.handEdits();
+        QTRY_VERIFY(edits->document().clipCount() >= 1);
+        QVERIFY(edits->push(edit::Editor(edits->document()).remove({edits->document().tracks().first().clips.first().key}, false).edit));
+        QVERIFY(studio.keeper.flush());
+        QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.edits.size(), 1);
     }
 
     void newAndRecentProjects()

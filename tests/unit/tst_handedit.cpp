@@ -590,6 +590,9 @@ private slots:
         QVERIFY(push(edits, Editor(edits.document()).split(QStringLiteral("c1"), 500)));
         QVERIFY(
             push(edits, Editor(edits.document()).setTitle(QStringLiteral("title"), QStringLiteral("Hi"), 0)));
+        QVERIFY(push(edits, Editor(edits.document()).remove({QStringLiteral("v1")}, false)));
+        QVERIFY(push(edits, Editor(edits.document()).discard())); // its ops are made again when applied
+        QVERIFY(edits.undo());
         QList<Edit> stored;
         for (const HandEdits::Entry &entry : edits.entries()) {
             QString error;
@@ -600,11 +603,14 @@ private slots:
             stored << *back;
         }
         HandEdits reopened;
-        reopened.restore(stored, 2, 0);
+        reopened.restore(stored, 3, 0);
         reopened.setAgentDraft(draft::Draft::fromBytes(agentBytes()), 3, lengths());
         QCOMPARE(reopened.draft().bytes(), edits.draft().bytes());
-        QVERIFY(reopened.undo());
-        QVERIFY(reopened.undo());
+        QVERIFY(reopened.redo()); // the discard
+        QCOMPARE(reopened.draft().bytes(), draft::Draft::fromBytes(agentBytes()).bytes());
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(reopened.undo());
+        QVERIFY(!reopened.canUndo());
         QCOMPARE(reopened.draft().bytes(),
                  agentBytes().isEmpty() ? QByteArray() : draft::Draft::fromBytes(agentBytes()).bytes());
         // Damaged records: refused with words, nothing made up.

@@ -33,9 +33,12 @@ bool Edit::absorb(const Edit &later)
 
 QByteArray Edit::toJson() const
 {
+    // A Discard's ops are made again whenever it is applied (back to whichever agent's draft it meets).
     QJsonArray list;
-    for (const EditOp &op : ops)
-        list.append(op.toJson());
+    for (const EditOp &op : ops) {
+        if (kind == Kind::Change)
+            list.append(op.toJson());
+    }
     QJsonObject object{
         {QLatin1String("kind"), kind == Kind::Discard ? QLatin1String("discard") : QLatin1String("change")},
         {QLatin1String("name"), name},

@@ -638,6 +638,9 @@ draft::Draft EditedDraft::draft() const
 
 QString EditedDraft::resolve(const QString &name, QString *problem) const
 {
+    QString ignored;
+    if (!problem)
+        problem = &ignored;
     const QString wanted = name.trimmed();
     if (clip(wanted))
         return wanted;

@@ -519,7 +519,7 @@ Editor::Result Editor::discard() const
     Edit edit;
     edit.kind = Edit::Kind::Discard;
     edit.name = tr("Discard Hand Edits");
-    edit.summary = tr("went back to your last timeline");
+    edit.summary = tr("undid all my hand edits");
     edit.ops = m_document.opsToAgentDraft();
     return finish(edit);
 }

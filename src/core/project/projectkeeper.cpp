@@ -423,7 +423,8 @@ void ProjectKeeper::apply(const Project &project)
         report(tr("Some of your hand edits in this project could not be read and were left out (%1). The "
                   "others are kept.")
                    .arg(project.handEdits.problems.join(QStringLiteral("; "))));
-        m_editsDirty = true; // written back without them
+        m_editsDirty = true; // written back without them, all from the first row
+        m_savedEdits.clear();
         m_dirty = true;
         m_saveTimer.start();
     }
