@@ -2,6 +2,7 @@
 // started again: driven from outside as a person does it (typing through the X server with xdotool, on
 // a desktop of its own with a window manager), and checked as a person would see it afterwards: on
 // disk, at the service, and in the window.
+#include "draft/draft.h"
 #include "faultmatrix.h"
 #include "guiharness.h"
 #include "project/projectkeeper.h"
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace nemo;
@@ -53,10 +55,10 @@ public:
         return true;
     }
 
-    // Starts the program and waits for its window; the window's id, or empty.
-    QString start(QProcess *app)
+    // Starts the program (with these files for its media bin) and waits for its window; its id, or empty.
+    QString start(QProcess *app, const QStringList &files = {})
     {
-        profile.start(app);
+        profile.start(app, files);
         if (!app->waitForStarted())
             return QString();
         QString window;
@@ -148,6 +150,51 @@ public:
     test::Profile profile;
 };
 
+// Three photos for the media bin (each its own file, so each its own segment).
+QStringList photos(const QTemporaryDir &folder)
+{
+    QStringList files;
+    for (int i = 1; i <= 3; ++i) {
+        const QString file = folder.filePath(QStringLiteral("photo%1.jpg").arg(i));
+        QFile::copy(test::data("photo1.jpg"), file);
+        files << file;
+    }
+    return files;
+}
+
+// Waits until the project on disk holds the turn's timeline and its uploads, then asks for a video.
+bool askForAVideo(Person &person, const QString &window)
+{
+    if (!QTest::qWaitFor(
+            [&] {
+                const auto project = person.onDisk();
+                return project && project->media.size() == 3 &&
+                    std::all_of(project->media.cbegin(), project->media.cend(),
+                                [](const media::MediaItem &item) {
+                                    return item.state == media::MediaItem::State::Uploaded;
+                                });
+            },
+            30000))
+        return false;
+    return person.ask(window, QStringLiteral("make a 9-second video")) &&
+        QTest::qWaitFor(
+               [&] {
+                   const auto project = person.onDisk();
+                   const ChatMessage *said = person.reply(project);
+                   return project && !project->drafts.isEmpty() && said &&
+                       said->state == ChatMessage::State::Done;
+               },
+               30000);
+}
+
+// The hand edits on disk: how many there are and how many are done.
+std::pair<int, int> editsOnDisk(const Person &person)
+{
+    const auto project = person.onDisk();
+    return project ? std::pair<int, int>{int(project->handEdits.edits.size()), project->handEdits.done}
+                   : std::pair<int, int>{-1, -1};
+}
+
 void kill(QProcess *app)
 {
     app->kill(); // SIGKILL: nothing is saved on the way out
@@ -228,6 +275,132 @@ private slots:
         test::FaultMatrix::record(
             QStringLiteral("SIGKILL of nemo-studio itself mid-stream (typed prompt)"),
             QStringLiteral("reply kept as far as shown, marked interrupted; not re-sent"));
+    }
+
+    // The first hour of hand editing, typed: Ctrl+T, Home, X (ripple delete), Ctrl+Z, Ctrl+Shift+Z, a
+    // second message, Ctrl+E. The message carries the summary; the cloud render gets the edited draft.
+    void handEditsTypedThenExported()
+    {
+        test::GuiHarness h(test::quickScenario());
+        test::ScratchDir media;
+        h.server.setMediaDir(media.path());
+        Person person(h);
+        QString why;
+        QVERIFY2(person.setUp(&why), qPrintable(why));
+        QTemporaryDir mine;
+        QProcess app;
+        auto stop = qScopeGuard([&] { kill(&app); });
+        const QString window = person.start(&app, photos(mine));
+        QVERIFY(!window.isEmpty());
+        QVERIFY(askForAVideo(person, window));
+        const draft::Draft agent = person.onDisk()->drafts.constLast().draft;
+        QCOMPARE(agent.tracks().first().segments.size(), 3);
+        QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+t")));
+        QVERIFY(person.desktop.key(window, QStringLiteral("Home")));
+        QVERIFY(person.desktop.key(window, QStringLiteral("x")));
+        QTRY_COMPARE_WITH_TIMEOUT(editsOnDisk(person), (std::pair<int, int>{1, 1}), 10000);
+        QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+z")));
+        QTRY_COMPARE_WITH_TIMEOUT(editsOnDisk(person), (std::pair<int, int>{1, 0}), 10000);
+        QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+shift+z")));
+        QTRY_COMPARE_WITH_TIMEOUT(editsOnDisk(person), (std::pair<int, int>{1, 1}), 10000);
+        QVERIFY(person.ask(window, QStringLiteral("make it brighter")));
+        QTRY_COMPARE_WITH_TIMEOUT(h.server.chatMessages().size(), 2, 20000);
+        QCOMPARE(h.server.chatMessages().at(1),
+                 QStringLiteral("make it brighter\n\n(I edited the timeline by hand: removed photo1.jpg and "
+                                "closed the gap.)"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto project = person.onDisk();
+                const ChatMessage *said = person.reply(project);
+                return project && project->messages.size() >= 4 && said &&
+                    said->state == ChatMessage::State::Done;
+            }(),
+            30000);
+        QVERIFY(person.exportVideo(window));
+        QTRY_VERIFY_WITH_TIMEOUT(person.render() && person.render()->state == RenderRecord::State::Done,
+                                 60000);
+        // What the service was asked to render: one segment fewer, the rest's ids and names kept, from 0.
+        const QJsonObject sent = h.server.renderDraft(person.render()->jobId);
+        QJsonArray video;
+        for (const QJsonValue &track : sent.value(QLatin1String("t")).toArray()) {
+            if (track.toObject().value(QLatin1String("tt")).toInt(-1) == 0)
+                video = track.toObject().value(QLatin1String("sg")).toArray();
+        }
+        QCOMPARE(video.size(), 2);
+        const QList<draft::Segment> &before = agent.tracks().first().segments;
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject segment = video.at(i).toObject();
+            QCOMPARE(segment.value(QLatin1String("id")).toString(), before.at(i + 1).id);
+            QCOMPARE(segment.value(QLatin1String("src")).toString(), before.at(i + 1).source);
+            QCOMPARE(qint64(segment.value(QLatin1String("st")).toDouble()),
+                     before.at(i + 1).startMs - before.first().durationMs);
+        }
+        QCOMPARE(video.first().toObject().value(QLatin1String("st")).toDouble(), 0.0);
+        QVERIFY(QFileInfo(person.render()->targetPath).size() > 1000);
+    }
+
+    // Killed in the middle of a drag: the edits made before are all there after a restart and still
+    // undoable; the drag that never ended is not.
+    void killedMidDrag()
+    {
+        test::GuiHarness h(test::quickScenario());
+        Person person(h);
+        QString why;
+        QVERIFY2(person.setUp(&why), qPrintable(why));
+        QTemporaryDir mine;
+        const QStringList files = photos(mine);
+        QByteArray editedBefore;
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            const QString window = person.start(&app, files);
+            QVERIFY(!window.isEmpty());
+            QVERIFY(askForAVideo(person, window));
+            QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+t")));
+            QVERIFY(person.desktop.key(window, QStringLiteral("Home")));
+            QVERIFY(person.desktop.key(window, QStringLiteral("x")));
+            QTRY_COMPARE_WITH_TIMEOUT(editsOnDisk(person), (std::pair<int, int>{1, 1}), 10000);
+            // A drag on the video track, under way when the program is killed.
+            const QString geometry = person.desktop.xdotool(
+                {QStringLiteral("getwindowgeometry"), QStringLiteral("--shell"), window});
+            int x = 0;
+            int y = 0;
+            int height = 0;
+            for (const QString &line : geometry.split(QLatin1Char('\n'))) {
+                if (line.startsWith(QLatin1String("X=")))
+                    x = line.mid(2).toInt();
+                else if (line.startsWith(QLatin1String("Y=")))
+                    y = line.mid(2).toInt();
+                else if (line.startsWith(QLatin1String("HEIGHT=")))
+                    height = line.mid(7).toInt();
+            }
+            QVERIFY(height > 300);
+            const QString px = QString::number(x + 260);
+            const QString py = QString::number(y + height - 160);
+            bool ok = false;
+            person.desktop.xdotool({QStringLiteral("mousemove"), px, py, QStringLiteral("mousedown"),
+                                    QStringLiteral("1"), QStringLiteral("mousemove"),
+                                    QString::number(x + 300), py, QStringLiteral("mousemove"),
+                                    QString::number(x + 360), py},
+                                   &ok);
+            QVERIFY(ok);
+        }
+        QCOMPARE(editsOnDisk(person), (std::pair<int, int>{1, 1}));
+        {
+            QProcess app;
+            auto stop = qScopeGuard([&] { kill(&app); });
+            const QString window = person.start(&app);
+            QVERIFY(!window.isEmpty());
+            // Still undoable: Ctrl+Z in the timeline takes the delete back, on disk too.
+            QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+t")));
+            QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+z")));
+            QTRY_COMPARE_WITH_TIMEOUT(editsOnDisk(person), (std::pair<int, int>{1, 0}), 10000);
+            QVERIFY(person.desktop.key(window, QStringLiteral("ctrl+shift+z")));
+            QTRY_COMPARE_WITH_TIMEOUT(editsOnDisk(person), (std::pair<int, int>{1, 1}), 10000);
+        }
+        test::FaultMatrix::record(
+            QStringLiteral("SIGKILL of nemo-studio itself mid-drag (hand edit)"),
+            QStringLiteral("edits made before all there and undoable; the unfinished drag not applied"));
     }
 
     void killedMidRender()

@@ -214,23 +214,32 @@ private slots:
     void editsTheTimelineByHand()
     {
         FakeServerThread server(exportScenario(600));
-        const project::ProjectStore store(m_home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
-        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg"), data("photo2.png")}).exitCode == 0);
-        const Run chat = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make a 6-second video titled \"Trip\"")});
+        const project::ProjectStore store(
+            m_home.filePath(QStringLiteral("data/NemoStudio/NemoStudio/projects")));
+        QVERIFY(cli(server.baseUrl(), {QStringLiteral("upload"), data("photo1.jpg"), data("photo2.png")})
+                    .exitCode == 0);
+        const Run chat =
+            cli(server.baseUrl(),
+                {QStringLiteral("chat"), QStringLiteral("make a 6-second video titled \"Trip\"")});
         QVERIFY2(chat.exitCode == 0, qPrintable(describe(chat)));
         const Run state = cli(server.baseUrl(), {QStringLiteral("state")});
         QVERIFY2(state.out.contains(QLatin1String("Video:1  photo1.jpg")), qPrintable(state.out));
         QVERIFY(state.out.contains(QLatin1String("Video:2  photo2.png")));
 
-        const Run remove = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("Video:photo1.jpg"), QStringLiteral("--ripple")});
+        const Run remove = cli(server.baseUrl(),
+                               {QStringLiteral("edit"), QStringLiteral("delete"),
+                                QStringLiteral("Video:photo1.jpg"), QStringLiteral("--ripple")});
         QVERIFY2(remove.exitCode == 0, qPrintable(describe(remove)));
         QVERIFY(remove.out.contains(QLatin1String("Done: Delete photo1.jpg")));
-        const Run title = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("title"), QStringLiteral("Title:1"),
-                                                 QStringLiteral("--text"), QStringLiteral("Road Trip"), QStringLiteral("--duration"), QStringLiteral("2")});
+        const Run title = cli(server.baseUrl(),
+                              {QStringLiteral("edit"), QStringLiteral("title"), QStringLiteral("Title:1"),
+                               QStringLiteral("--text"), QStringLiteral("Road Trip"),
+                               QStringLiteral("--duration"), QStringLiteral("2")});
         QVERIFY2(title.exitCode == 0, qPrintable(describe(title)));
         const Run after = cli(server.baseUrl(), {QStringLiteral("--json"), QStringLiteral("state")});
         const QJsonObject json = QJsonDocument::fromJson(after.out.toUtf8()).object();
-        QVERIFY2(json.value(QLatin1String("summary")).toString().contains(QLatin1String("Road Trip")), qPrintable(after.out));
+        QVERIFY2(json.value(QLatin1String("summary")).toString().contains(QLatin1String("Road Trip")),
+                 qPrintable(after.out));
         QCOMPARE(json.value(QLatin1String("hand_edits")).toInt(), 2);
         // The window's project holds them, with undo.
         std::optional<project::Project> project = store.load(store.lastProjectId()).project;
@@ -239,16 +248,24 @@ private slots:
         QCOMPARE(project->handEdits.done, 2);
         QVERIFY(cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("undo")}).exitCode == 0);
         const Run list = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("list")});
-        QVERIFY2(list.out.contains(QLatin1String("2. Edit Title")) && list.out.contains(QLatin1String("(undone)")), qPrintable(list.out));
+        QVERIFY2(list.out.contains(QLatin1String("2. Edit Title")) &&
+                     list.out.contains(QLatin1String("(undone)")),
+                 qPrintable(list.out));
         QCOMPARE(store.load(store.lastProjectId()).project->handEdits.done, 1);
         QVERIFY(cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("redo")}).exitCode == 0);
         // Refused, with words and its exit code, nothing changed.
-        const Run gone = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("Video:photo1.jpg")});
+        const Run gone =
+            cli(server.baseUrl(),
+                {QStringLiteral("edit"), QStringLiteral("delete"), QStringLiteral("Video:photo1.jpg")});
         QCOMPARE(gone.exitCode, 6);
         QVERIFY2(gone.err.contains(QLatin1String("no segment called")), qPrintable(describe(gone)));
-        const Run badTime = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("split"), QStringLiteral("Video:1"), QStringLiteral("soon")});
+        const Run badTime = cli(server.baseUrl(),
+                                {QStringLiteral("edit"), QStringLiteral("split"), QStringLiteral("Video:1"),
+                                 QStringLiteral("soon")});
         QCOMPARE(badTime.exitCode, 2);
-        const Run outside = cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("split"), QStringLiteral("Video:1"), QStringLiteral("30")});
+        const Run outside = cli(server.baseUrl(),
+                                {QStringLiteral("edit"), QStringLiteral("split"), QStringLiteral("Video:1"),
+                                 QStringLiteral("30")});
         QCOMPARE(outside.exitCode, 6);
         QVERIFY2(outside.err.contains(QLatin1String("not inside")), qPrintable(describe(outside)));
         QCOMPARE(store.load(store.lastProjectId()).project->handEdits.edits.size(), 2);
@@ -257,7 +274,9 @@ private slots:
         const Run exported = cli(server.baseUrl(), {QStringLiteral("export"), QStringLiteral("--out"), out});
         QVERIFY2(exported.exitCode == 0, qPrintable(describe(exported)));
         QJsonObject draft;
-        server.run([&draft](fake::FakeServer &running) { draft = running.renderDraft(running.renderIds().constLast()); });
+        server.run([&draft](fake::FakeServer &running) {
+            draft = running.renderDraft(running.renderIds().constLast());
+        });
         const QJsonArray tracks = draft.value(QLatin1String("t")).toArray();
         QJsonArray video;
         for (const QJsonValue &track : tracks) {
@@ -266,7 +285,11 @@ private slots:
         }
         QCOMPARE(video.size(), 1);
         QCOMPARE(video.first().toObject().value(QLatin1String("st")).toDouble(), 0.0);
-        QVERIFY(video.first().toObject().value(QLatin1String("src")).toString().contains(QLatin1String("photo2")));
+        QVERIFY(video.first()
+                    .toObject()
+                    .value(QLatin1String("src"))
+                    .toString()
+                    .contains(QLatin1String("photo2")));
         // The discard takes it back, as one more step.
         QVERIFY(cli(server.baseUrl(), {QStringLiteral("edit"), QStringLiteral("discard")}).exitCode == 0);
         QCOMPARE(store.load(store.lastProjectId()).project->handEdits.edits.size(), 3);

@@ -176,8 +176,11 @@ private slots:
             QVERIFY2(!title.isEmpty(), qPrintable(problem));
             const QString first = edits->document().resolve(QStringLiteral("Video:1"), &problem);
             QVERIFY2(!first.isEmpty(), qPrintable(problem));
-            QVERIFY(edits->push(edit::Editor(edits->document()).setTitle(title, QStringLiteral("Edited"), 0).edit));
-            QVERIFY(edits->push(edit::Editor(edits->document()).trimOut(first, edits->document().clip(first)->end() - 3, false).edit));
+            QVERIFY(edits->push(
+                edit::Editor(edits->document()).setTitle(title, QStringLiteral("Edited"), 0).edit));
+            QVERIFY(edits->push(edit::Editor(edits->document())
+                                    .trimOut(first, edits->document().clip(first)->end() - 3, false)
+                                    .edit));
             QVERIFY(edits->push(edit::Editor(edits->document()).nudge({title}, 1).edit));
             QVERIFY(edits->undo()); // the nudge: undone, kept as redoable
             editedBytes = studio.workspace.state()->draft.bytes();
@@ -185,7 +188,8 @@ private slots:
             QVERIFY(studio.keeper.flush());
         }
         const int expected = 3;
-        const project::ProjectStore::Loaded loaded = ProjectStore(folder.path()).load(ProjectStore(folder.path()).lastProjectId());
+        const project::ProjectStore::Loaded loaded =
+            ProjectStore(folder.path()).load(ProjectStore(folder.path()).lastProjectId());
         QVERIFY(loaded.project);
         QCOMPARE(loaded.project->handEdits.edits.size(), expected);
         QCOMPARE(loaded.project->handEdits.done, expected - 1);
@@ -204,7 +208,10 @@ private slots:
             QCOMPARE(studio.workspace.state()->draft.bytes(), agentBytes);
             QVERIFY(studio.keeper.flush());
         }
-        QCOMPARE(ProjectStore(folder.path()).load(ProjectStore(folder.path()).lastProjectId()).project->handEdits.done, 0);
+        QCOMPARE(ProjectStore(folder.path())
+                     .load(ProjectStore(folder.path()).lastProjectId())
+                     .project->handEdits.done,
+                 0);
     }
 
     // A stored edit that can't be read is left out with a plain message; the others are kept and applied.
@@ -222,7 +229,9 @@ private slots:
             const QString first = edits->document().resolve(QStringLiteral("Video:1"), nullptr);
             const QString second = edits->document().resolve(QStringLiteral("Title:1"), nullptr);
             QVERIFY(!first.isEmpty() && !second.isEmpty());
-            QVERIFY(edits->push(edit::Editor(edits->document()).trimOut(first, edits->document().clip(first)->end() - 5, false).edit));
+            QVERIFY(edits->push(edit::Editor(edits->document())
+                                    .trimOut(first, edits->document().clip(first)->end() - 5, false)
+                                    .edit));
             QVERIFY(edits->push(edit::Editor(edits->document()).remove({second}, false).edit));
             QVERIFY(studio.keeper.flush());
             id = studio.keeper.projectId();
@@ -231,7 +240,9 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
             db.setDatabaseName(folder.filePath(id + QStringLiteral(".nemo")));
             QVERIFY(db.open());
-            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE hand_edits SET edit = '{\"kind\":\"change\",\"ops\":[{\"op\":\"set\"' WHERE pos = 0")));
+            QVERIFY(QSqlQuery(db).exec(
+                QStringLiteral("UPDATE hand_edits SET edit = '{\"kind\":\"change\",\"ops\":[{\"op\":\"set\"' "
+                               "WHERE pos = 0")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("damage"));
@@ -249,8 +260,9 @@ private slots:
         // Written back without it.
         QVERIFY(studio.keeper.flush());
         QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.edits.size(), 1);
-        test::FaultMatrix::record(QStringLiteral("a damaged hand edit in the project"),
-                                  QStringLiteral("told in plain words; left out; the others kept and applied"));
+        test::FaultMatrix::record(
+            QStringLiteral("a damaged hand edit in the project"),
+            QStringLiteral("told in plain words; left out; the others kept and applied"));
     }
 
     // A project from before hand edits (schema 1) opens, is brought up to date and takes edits.
@@ -280,7 +292,9 @@ private slots:
         QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
         edit::HandEdits *edits = studio.workspace.handEdits();
         QTRY_VERIFY(edits->document().clipCount() >= 1);
-        QVERIFY(edits->push(edit::Editor(edits->document()).remove({edits->document().tracks().first().clips.first().key}, false).edit));
+        QVERIFY(edits->push(edit::Editor(edits->document())
+                                .remove({edits->document().tracks().first().clips.first().key}, false)
+                                .edit));
         QVERIFY(studio.keeper.flush());
         QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.edits.size(), 1);
     }
