@@ -6,6 +6,7 @@
 #include "benchsupport.h"
 #include "draft/draft.h"
 #include "draft/draftdiff.h"
+#include "edit/editor.h"
 #include "edit/handedits.h"
 #include "net/envelope.h"
 #include "timeline/timelinemodel.h"
@@ -101,6 +102,68 @@ int main(int argc, char **argv)
         shown = model.document().clipCount();
         edits.setAgentDraft(draft::Draft(),
                             0); // the next round starts from an empty timeline, as a new project does
+    }
+    // The hand edits again over the agent's next 10,000-segment draft: 100 single-op edits (trims, volume,
+    // moves, lifts), as HandEdits does when a turn brings a new draft, and the edited draft every output
+    // reads.
+    {
+        edit::HandEdits layer;
+        const draft::Draft first = draft::Draft::fromBytes(bytes);
+        layer.setAgentDraft(first, 1);
+        for (int i = 0; i < 100; ++i) {
+            const edit::EditedDraft &doc = layer.document();
+            const edit::EditTrack &track = doc.tracks().at(i % 2);
+            const edit::Clip &clip = track.clips.at((i * 97) % track.clips.size());
+            const edit::Editor editor(doc);
+            edit::Editor::Result result;
+            switch (i % 4) {
+            case 0:
+                result = editor.trimOut(clip.key, clip.end() - 1, false);
+                break;
+            case 1:
+                result = editor.setVolume(clip.key, 0.5);
+                break;
+            case 2:
+                result = editor.remove({clip.key}, false);
+                break;
+            default:
+                result = editor.setFades(clip.key, 1, 1);
+                break;
+            }
+            if (!result.ok() || !layer.push(result.edit))
+                nemo::bench::fail("an edit for the benchmark was refused");
+        }
+        // The agent's next draft: a changed volume somewhere, so its bytes differ.
+        QJsonObject changed = draft;
+        QJsonArray tracks = changed.value(QLatin1String("t")).toArray();
+        QJsonObject track = tracks.at(0).toObject();
+        track.insert(QStringLiteral("next"), true);
+        tracks.replace(0, track);
+        changed.insert(QStringLiteral("t"), tracks);
+        const draft::Draft next = draft::Draft::fromJson(changed);
+        std::vector<double> reapply;
+        std::vector<double> written;
+        int applied = 0;
+        for (int round = 0; round < (quick ? 2 : 20); ++round) {
+            QElapsedTimer clock;
+            clock.start();
+            layer.setAgentDraft(round % 2 ? first : next, round + 2);
+            reapply.push_back(double(clock.nsecsElapsed()) / 1e6);
+            // What the outputs then read: the edited draft's JSON, made and read back once.
+            const draft::Draft edited = layer.draft();
+            written.push_back(double(clock.nsecsElapsed()) / 1e6);
+            applied = 0;
+            for (const edit::HandEdits::Entry &entry : layer.entries())
+                applied += entry.report.applied ? 1 : 0;
+            if (edited.segmentCount() != segments - 25)
+                nemo::bench::fail("the edited draft is not what the edits make");
+        }
+        nemo::bench::report("hand_edit.reapply_100_ops_to_new_10000_segment_draft",
+                            nemo::bench::median(reapply), "ms", "< 50");
+        nemo::bench::report("hand_edit.reapply_and_write_edited_draft", nemo::bench::median(written), "ms",
+                            "(the outputs' draft too)");
+        if (applied != 100)
+            nemo::bench::fail("not every edit applied again");
     }
     nemo::bench::report("draft.state_answer_to_timeline_model_10000_segments", nemo::bench::median(real),
                         "ms", "< 20");

@@ -702,7 +702,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!monitor->still().isNull(), 15000);
         QVERIFY(!monitor->isPlaying());
         const QImage still = monitor->still();
-        const QColor middle = still.pixelColor(still.width() / 2, still.height() / 2);
+        // Away from the title the agent puts in the middle.
+        const QColor middle = still.pixelColor(still.width() / 5, still.height() / 5);
         QVERIFY2(middle.red() > 200 && middle.green() < 60 && middle.blue() < 60, qPrintable(middle.name()));
         QVERIFY(still.width() > 100);
     }

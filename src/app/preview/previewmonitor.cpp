@@ -17,6 +17,7 @@
 #include <QSlider>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QVideoFrame>
@@ -227,8 +228,12 @@ QMediaPlayer *PreviewMonitor::player()
             return;
         if (m_loading) {
             m_loading = false;
-            if (std::exchange(m_playWhenLoaded, false))
+            if (std::exchange(m_playWhenLoaded, false)) {
                 play();
+            } else if (!m_renderer->hasFrames()) {
+                m_player->setPosition(m_playhead->position());
+                m_player->pause();
+            }
         }
     });
     connect(m_player, &QMediaPlayer::errorOccurred, this, [this] {
@@ -244,25 +249,37 @@ QMediaPlayer *PreviewMonitor::player()
 
 void PreviewMonitor::load(const QString &file)
 {
-    // A new preview video: loaded, never started on its own; if it was playing it goes on from the
-    // same moment of the new edit.
+    // A new preview video: never started on its own. If the old one was playing, the new one goes on
+    // from the same moment of the new edit. The media backend attaches to the video widget when it is
+    // on screen, so a video is loaded only once its page shows (play(), or at once without MLT here).
     const bool wasPlaying = isPlaying();
     m_loaded = file;
     if (m_clipFrames) {
         m_clipFrames->stop();
         m_clipFrames->setSource(QUrl()); // the clip's file is not held open while the preview plays
     }
-    m_loading = true;
-    m_playWhenLoaded = m_playWhenLoaded || wasPlaying;
-    player()->setSource(QUrl::fromLocalFile(file));
-    if (!m_renderer->hasFrames() && !wasPlaying) {
-        // Without pictures made here, the paused video shows the playhead's picture.
-        m_pages->setCurrentWidget(m_video);
-        m_player->setPosition(m_playhead->position());
+    if (wasPlaying) {
         m_player->pause();
+        m_playWhenLoaded = true;
+        startLoading();
+    } else if (!m_renderer->hasFrames()) {
+        // Without pictures made here, the paused video shows the playhead's picture.
+        m_pages->setCurrentWidget(videoWidget());
+        startLoading();
     }
     updateStatus();
     updateControls();
+}
+
+void PreviewMonitor::startLoading()
+{
+    m_loading = true;
+    const QString file = m_loaded;
+    QTimer::singleShot(0, this, [this, file] {
+        if (file != m_loaded)
+            return;
+        player()->setSource(QUrl::fromLocalFile(file));
+    });
 }
 
 void PreviewMonitor::seek(qint64 ms)
@@ -301,12 +318,20 @@ void PreviewMonitor::play()
     if (isPlaying())
         return;
     if (m_loaded.isEmpty() || m_loading) {
-        // The video of this edit is still being made: it plays once it is here.
+        // The video of this edit is still being made (or loaded): it plays once it is here.
         m_playWhenLoaded = m_renderer->state() != PreviewRenderer::State::Idle;
         updateStatus();
+        updateControls();
         return;
     }
     QMediaPlayer *player = this->player();
+    if (player->source() != QUrl::fromLocalFile(m_loaded)) {
+        m_pages->setCurrentWidget(m_video);
+        m_playWhenLoaded = true;
+        startLoading();
+        updateControls();
+        return;
+    }
     qint64 start = m_playhead->position();
     if (m_playhead->length() > 0 && start >= m_playhead->length() - 40)
         start = 0; // at the end: from the start again

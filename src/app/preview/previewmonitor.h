@@ -65,6 +65,7 @@ protected:
 private:
     void retranslate();
     void load(const QString &file);
+    void startLoading();
     void showFrame();
     void showStillWithoutFrames();
     void showClipFrame(const QString &file, qint64 offsetMs);

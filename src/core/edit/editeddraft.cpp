@@ -387,6 +387,26 @@ QSet<QString> EditedDraft::overlaps(const QSet<QString> &touched) const
     }
     for (int t : std::as_const(tracks)) {
         const QList<Clip> &clips = m_tracks.at(t).clips;
+        QList<int> mine;
+        for (int i = 0; i < int(clips.size()) && mine.size() <= 8; ++i) {
+            if (touched.contains(clips.at(i).key))
+                mine.append(i);
+        }
+        if (mine.size() <= 8) {
+            // A few touched segments: each against the track, without sorting it.
+            for (int i : std::as_const(mine)) {
+                const Clip &first = clips.at(i);
+                if (first.values.duration <= 0)
+                    continue;
+                for (int j = 0; j < int(clips.size()); ++j) {
+                    const Clip &second = clips.at(j);
+                    if (j != i && second.values.duration > 0 && second.start() < first.end() &&
+                        first.start() < second.end())
+                        pairs.insert(pairKey(first.key, second.key));
+                }
+            }
+            continue;
+        }
         const QList<int> order = timeOrder(t);
         for (int a = 0; a < int(order.size()); ++a) {
             const Clip &first = clips.at(order.at(a));
