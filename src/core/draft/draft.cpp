@@ -114,16 +114,17 @@ bool readNumber(const Scalar *scalar, double *out)
     return true;
 }
 
-qint64 readMilliseconds(const Members &object, std::initializer_list<const char *> keys,
+// Keys are string views of literals (their length known at compile time; data() is null-terminated).
+qint64 readMilliseconds(const Members &object, std::initializer_list<std::string_view> keys,
                         bool *found = nullptr, const char **which = nullptr)
 {
-    for (const char *key : keys) {
+    for (const std::string_view key : keys) {
         double value = 0;
         if (readNumber(object.find(key), &value)) {
             if (found)
                 *found = true;
             if (which)
-                *which = key;
+                *which = key.data();
             return qint64(qBound(0.0, value, MaxMilliseconds));
         }
     }
@@ -132,10 +133,10 @@ qint64 readMilliseconds(const Members &object, std::initializer_list<const char 
     return 0;
 }
 
-QString readString(const Members &object, std::initializer_list<const char *> keys,
+QString readString(const Members &object, std::initializer_list<std::string_view> keys,
                    const char **which = nullptr)
 {
-    for (const char *key : keys) {
+    for (const std::string_view key : keys) {
         const Scalar *value = object.find(key);
         if (!value)
             continue;
@@ -143,12 +144,12 @@ QString readString(const Members &object, std::initializer_list<const char *> ke
             const QString text = net::json::toQString(value->text).trimmed();
             if (!text.isEmpty()) {
                 if (which)
-                    *which = key;
+                    *which = key.data();
                 return text;
             }
         } else if (value->type == Scalar::Type::Number) {
             if (which)
-                *which = key;
+                *which = key.data();
             return QString::number(value->number);
         }
     }
@@ -157,7 +158,7 @@ QString readString(const Members &object, std::initializer_list<const char *> ke
 
 // A length in milliseconds from the segment itself or else from its `m`, noting where it was found.
 qint64 readMillisecondsIn(const Members &object, const Members &meta,
-                          std::initializer_list<const char *> keys, const char **which, bool *inMeta)
+                          std::initializer_list<std::string_view> keys, const char **which, bool *inMeta)
 {
     bool found = false;
     qint64 value = readMilliseconds(object, keys, &found, which);
@@ -335,10 +336,10 @@ PendingSegment decodeSegment(const Members &object, const Members &meta)
     double volume = 0;
     bool hasVolume = false;
     for (const Members *holder : {&meta, &object}) {
-        for (const char *key : {"volume", "vol", "v"}) {
+        for (const std::string_view key : {std::string_view("volume"), std::string_view("vol"), std::string_view("v")}) {
             if (!hasVolume && readNumber(holder->find(key), &volume)) {
                 hasVolume = true;
-                keys.volume = key;
+                keys.volume = key.data();
                 keys.volumeInMeta = holder == &meta;
             }
         }
@@ -604,7 +605,7 @@ Draft Draft::read(net::json::Value &value, bool *ok)
     draft.m_title = readString(meta, {"title", "name"});
     double fps = 0;
     for (const Members *holder : {&meta, &members}) {
-        for (const char *key : {"fps", "frame_rate", "frameRate"}) {
+        for (const std::string_view key : {std::string_view("fps"), std::string_view("frame_rate"), std::string_view("frameRate")}) {
             if (fps <= 0 && readNumber(holder->find(key), &fps) && fps >= 1 && fps <= 240)
                 draft.m_fps = qBound(1, qRound(fps), 120);
             else if (fps < 1 || fps > 240)
