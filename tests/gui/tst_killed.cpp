@@ -7,6 +7,7 @@
 #include "guiharness.h"
 #include "project/projectkeeper.h"
 #include "realprogram.h"
+#include "requirements.h"
 #include "shell/mainwindow.h"
 
 #include <QFile>
@@ -211,8 +212,8 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (QSysInfo::kernelType() != QLatin1String("linux"))
-            QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
+        NEMO_REQUIRE(QSysInfo::kernelType() == QLatin1String("linux"),
+                     "the program's profile is placed with the XDG folders, which only Linux has");
     }
 
     void killedMidStream()

@@ -21,6 +21,7 @@
 #include "project/projectstore.h"
 #include "realprogram.h"
 #include "render/previewrenderer.h"
+#include "requirements.h"
 #include "settings/settingsdialog.h"
 #include "shell/notifier.h"
 #include "shell/statuspanel.h"
@@ -1057,9 +1058,9 @@ private slots:
         // The program itself, not a harness: started with a photo on its command line (as "Open with"
         // does), killed with SIGKILL while the service holds the upload, then its project opened in a
         // window. The photo shows as interrupted with Retry, and Retry uploads it once.
-        if (QSysInfo::kernelType() != QLatin1String("linux"))
-            QSKIP(
-                "the program's settings and projects are placed with the XDG folders, which only Linux has");
+        NEMO_REQUIRE(
+            QSysInfo::kernelType() == QLatin1String("linux"),
+            "the program's settings and projects are placed with the XDG folders, which only Linux has");
         test::GuiHarness h;
         fake::Fault hold = test::fault("upload", 1);
         hold.delayMs = 120000;
@@ -1129,8 +1130,8 @@ private slots:
     void aSecondLaunchHandsItsFilesToTheRunningWindow()
     {
         // As a person does it: Nemo Studio is open; "Open with" on a photo starts the program again.
-        if (QSysInfo::kernelType() != QLatin1String("linux"))
-            QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
+        NEMO_REQUIRE(QSysInfo::kernelType() == QLatin1String("linux"),
+                     "the program's profile is placed with the XDG folders, which only Linux has");
         test::GuiHarness h;
         const Profile profile(h.home.filePath(QStringLiteral("once")), h.server.baseUrl());
         const project::ProjectStore &store = profile.store;
@@ -1174,8 +1175,8 @@ private slots:
 
     void twoLaunchesAtOnceMakeOneWindow()
     {
-        if (QSysInfo::kernelType() != QLatin1String("linux"))
-            QSKIP("the program's profile is placed with the XDG folders, which only Linux has");
+        NEMO_REQUIRE(QSysInfo::kernelType() == QLatin1String("linux"),
+                     "the program's profile is placed with the XDG folders, which only Linux has");
         test::GuiHarness h;
         const Profile profile(h.home.filePath(QStringLiteral("twice")), h.server.baseUrl());
         const project::ProjectStore &store = profile.store;
@@ -1448,8 +1449,7 @@ private slots:
     {
         NotificationDaemon daemon;
         QDBusConnection bus = QDBusConnection::sessionBus();
-        if (!bus.isConnected())
-            QSKIP("no D-Bus session bus (./scripts/test provides one)");
+        NEMO_REQUIRE(bus.isConnected(), "no D-Bus session bus (./scripts/test provides one)");
         QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &daemon,
                                    QDBusConnection::ExportAllSlots));
         QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.Notifications")));

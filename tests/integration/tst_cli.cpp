@@ -7,6 +7,7 @@
 #include "project/project.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
+#include "requirements.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -131,14 +132,10 @@ private slots:
     void initTestCase()
     {
 #if defined(Q_OS_LINUX)
-        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-            const char *why =
-                "nemo-cli keeps its sign-in in the keychain; run under dbus-run-session with gnome-keyring "
-                "(./scripts/test does)";
-            if (qEnvironmentVariableIsSet("NEMO_REQUIRE_KEYCHAIN"))
-                QFAIL(why);
-            QSKIP(why);
-        }
+        NEMO_REQUIRE(
+            !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+            "nemo-cli keeps its sign-in in the keychain; run under dbus-run-session with gnome-keyring "
+            "(./scripts/test does)");
 #endif
         QVERIFY(m_home.isValid());
         m_keychainService =

@@ -86,50 +86,68 @@ class TestFaultMatrix final : public QObject
     Q_OBJECT
 
 private slots:
+    // Each row says what must come of it (the start of what the matrix records): a row that ends any
+    // other way fails, even when the invariants hold.
     void chatTurn_data()
     {
         QTest::addColumn<fake::Fault>("fault");
         QTest::addColumn<int>("heartbeatLimitMs");
         QTest::addColumn<bool>("serverDown"); // nothing listens at all
+        QTest::addColumn<QString>("expected");
+        const QString watching = QStringLiteral("The agent may still be working on it");
+        const QString serviceProblem = QStringLiteral("sent 0×; told: The NemoVideo service had a problem");
+        const QString unreadable =
+            QStringLiteral("sent 0×; told: The service sent an answer Nemo Studio couldn't read");
+        const QString complete = QStringLiteral("sent 1×; reply complete");
         QRandomGenerator random(20261121);
         for (int i = 0; i < 3; ++i) {
             const int bytes = random.bounded(1, 1200);
+            // Cut before the reply's first words (the first two seeds' bytes), or after some of them.
             QTest::addRow("stream dropped at byte %d", bytes)
-                << fault("sse", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; }) << 0 << false;
+                << fault("sse", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; }) << 0 << false
+                << (bytes < 600 ? QStringLiteral("sent 1×; told: ") + watching
+                                : QStringLiteral("sent 1×; partial reply kept; told: ") + watching);
         }
         QTest::newRow("stream closed cleanly mid-reply")
-            << fault("sse", [](fake::Fault &f) { f.dropAfterEvents = 3, f.reset = false; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.dropAfterEvents = 3, f.reset = false; }) << 0 << false
+            << QStringLiteral("sent 1×; partial reply kept; told: ") + watching;
         QTest::newRow("heartbeats only, longer than the limit")
-            << fault("sse", [](fake::Fault &f) { f.heartbeatsOnly = true; }) << 600 << false;
+            << fault("sse", [](fake::Fault &f) { f.heartbeatsOnly = true; }) << 600 << false
+            << QStringLiteral("sent 1×; told: The agent took too long, so Nemo Studio stopped waiting");
         QTest::newRow("1001 token expired at the turn")
-            << fault("sse", [](fake::Fault &f) { f.code = 1001; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.code = 1001; }) << 0 << false << complete;
         QTest::newRow("1002 session lost at the turn")
-            << fault("sse", [](fake::Fault &f) { f.code = 1002; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.code = 1002; }) << 0 << false << complete;
         QTest::newRow("429 rate limited")
-            << fault("sse", [](fake::Fault &f) { f.httpStatus = 429; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.httpStatus = 429; }) << 0 << false << complete;
         for (int status : {500, 502, 503})
             QTest::addRow("HTTP %d", status)
-                << fault("sse", [status](fake::Fault &f) { f.httpStatus = status; }) << 0 << false;
+                << fault("sse", [status](fake::Fault &f) { f.httpStatus = status; }) << 0 << false
+                << serviceProblem;
         QTest::newRow("connection closed without an answer")
-            << fault("sse", [](fake::Fault &f) { f.refuse = true; }) << 0 << false;
-        QTest::newRow("connection refused (the service is down)") << fake::Fault() << 0 << true;
+            << fault("sse", [](fake::Fault &f) { f.refuse = true; }) << 0 << false << complete;
+        QTest::newRow("connection refused (the service is down)")
+            << fake::Fault() << 0 << true
+            << QStringLiteral("sent 0×; told: Can't reach the NemoVideo service");
         QTest::newRow("slow server (2 s before answering)")
-            << fault("sse", [](fake::Fault &f) { f.delayMs = 2000; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.delayMs = 2000; }) << 0 << false << complete;
         QTest::newRow("agent error event mid-reply")
             << fault("sse", [](fake::Fault &f) { f.sseError = QStringLiteral("model overloaded"); }) << 0
-            << false;
+            << false
+            << QStringLiteral(
+                   "sent 1×; partial reply kept; told: The agent reported a problem: model overloaded");
         QTest::newRow("truncated JSON from the session endpoint")
-            << fault("session", [](fake::Fault &f) { f.truncatedJson = true; }) << 0 << false;
+            << fault("session", [](fake::Fault &f) { f.truncatedJson = true; }) << 0 << false << unreadable;
         QTest::newRow("malformed JSON from the session endpoint")
-            << fault("session", [](fake::Fault &f) { f.malformedJson = true; }) << 0 << false;
+            << fault("session", [](fake::Fault &f) { f.malformedJson = true; }) << 0 << false << unreadable;
         QTest::newRow("truncated JSON from the state endpoint")
             << fault(
                    "state", [](fake::Fault &f) { f.truncatedJson = true; }, 5)
-            << 0 << false;
+            << 0 << false << complete;
         QTest::newRow("huge line in the stream")
-            << fault("sse", [](fake::Fault &f) { f.hugeLine = true; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.hugeLine = true; }) << 0 << false << complete;
         QTest::newRow("invalid UTF-8 in the stream")
-            << fault("sse", [](fake::Fault &f) { f.invalidUtf8 = true; }) << 0 << false;
+            << fault("sse", [](fake::Fault &f) { f.invalidUtf8 = true; }) << 0 << false << complete;
     }
 
     void chatTurn()
@@ -137,6 +155,7 @@ private slots:
         QFETCH(fake::Fault, fault);
         QFETCH(int, heartbeatLimitMs);
         QFETCH(bool, serverDown);
+        QFETCH(QString, expected);
         test::ScratchDir dir;
         fake::FakeServer server;
         server.setScenario(test::quickScenario());
@@ -194,9 +213,11 @@ private slots:
             : agent >= 0 && !chat->at(agent).text.isEmpty()
             ? QStringLiteral("partial reply kept; told: ") + outcome
             : QStringLiteral("told: ") + outcome;
-        test::FaultMatrix::record(
-            QLatin1String(QTest::currentDataTag()),
-            QStringLiteral("sent %1×; %2").arg(server.chatMessages().count(request)).arg(result));
+        const QString recorded =
+            QStringLiteral("sent %1×; %2").arg(server.chatMessages().count(request)).arg(result);
+        QVERIFY2(recorded.startsWith(expected),
+                 qPrintable(QStringLiteral("expected \"%1…\", got \"%2\"").arg(expected, recorded)));
+        test::FaultMatrix::record(QLatin1String(QTest::currentDataTag()), recorded);
     }
 
     void exportFile_data()
@@ -204,27 +225,30 @@ private slots:
         QTest::addColumn<QList<fake::Fault>>("faults");
         QTest::addColumn<bool>("renderFails");
         QTest::addColumn<bool>("mustSucceed");
+        QTest::addColumn<QString>("expected");
+        const QString whole = QStringLiteral("file complete and identical");
         QRandomGenerator random(1121);
         for (int i = 0; i < 2; ++i) {
             const int bytes = random.bounded(1, 60000);
             QTest::addRow("download cut at byte %d", bytes)
                 << QList<fake::Fault>{fault("media", [bytes](fake::Fault &f) { f.dropAfterBytes = bytes; })}
-                << false << true;
+                << false << true << whole;
         }
         QTest::newRow("download cut again and again")
             << QList<fake::Fault>{fault(
                                       "media", [](fake::Fault &f) { f.dropAfterBytes = 5000; }, 50),
                                   fault(
                                       "render_download", [](fake::Fault &f) { f.dropAfterBytes = 5000; }, 50)}
-            << false << false;
-        QTest::newRow("render failed") << QList<fake::Fault>() << true << false;
+            << false << false << QStringLiteral("no file; told: Can't reach the NemoVideo service");
+        QTest::newRow("render failed") << QList<fake::Fault>() << true << false
+                                       << QStringLiteral("no file; told: The export failed on the server");
         QTest::newRow("render poll answers 503 twice")
             << QList<fake::Fault>{fault(
                    "render_poll", [](fake::Fault &f) { f.httpStatus = 503; }, 2)}
-            << false << true;
+            << false << true << whole;
         QTest::newRow("render poll malformed JSON")
             << QList<fake::Fault>{fault("render_poll", [](fake::Fault &f) { f.malformedJson = true; })}
-            << false << true;
+            << false << true << whole;
     }
 
     void exportFile()
@@ -232,6 +256,7 @@ private slots:
         QFETCH(QList<fake::Fault>, faults);
         QFETCH(bool, renderFails);
         QFETCH(bool, mustSucceed);
+        QFETCH(QString, expected);
         test::ScratchDir dir;
         QTemporaryDir media;
         fake::Scenario scenario = test::quickScenario();
@@ -276,6 +301,8 @@ private slots:
         QCOMPARE(studio.keeper.renders().constLast().jobId, exporter->jobId());
         QVERIFY(!studio.keeper.renders().constLast().isRunning());
         QCOMPARE(server.chatMessages().size(), 1);
+        QVERIFY2(outcome.startsWith(expected),
+                 qPrintable(QStringLiteral("expected \"%1…\", got \"%2\"").arg(expected, outcome)));
         test::FaultMatrix::record(QLatin1String(QTest::currentDataTag()), outcome);
     }
 };

@@ -1,6 +1,7 @@
 // Secrets in the real OS keychain (Secret Service under dbus-run-session with gnome-keyring on CI).
 #include "auth/keychainsecretstore.h"
 #include "harness.h"
+#include "requirements.h"
 
 #include <QUuid>
 
@@ -40,11 +41,8 @@ private slots:
     void initTestCase()
     {
         QString why;
-        if (!keychainAvailable(&why)) {
-            if (qEnvironmentVariableIsSet("NEMO_REQUIRE_KEYCHAIN"))
-                QFAIL(qPrintable(why));
-            QSKIP(qPrintable(why));
-        }
+        const bool available = keychainAvailable(&why);
+        NEMO_REQUIRE(available, why);
         m_service = QStringLiteral("NemoStudioTest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
 

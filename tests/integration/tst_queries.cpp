@@ -3,6 +3,7 @@
 #include "auth/claimtokenquery.h"
 #include "auth/memorysecretstore.h"
 #include "harness.h"
+#include "requirements.h"
 
 #include <QProcess>
 #include <QSslCertificate>
@@ -165,8 +166,9 @@ private slots:
                        QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
                        QStringLiteral("-keyout"), dir.filePath(QStringLiteral("key.pem")),
                        QStringLiteral("-out"), dir.filePath(QStringLiteral("cert.pem"))});
-        if (!openssl.waitForStarted())
-            QSKIP("openssl is needed to make a throwaway certificate (./scripts/test installs it)");
+        const bool started = openssl.waitForStarted();
+        NEMO_REQUIRE(started,
+                     "openssl is needed to make a throwaway certificate (./scripts/test installs it)");
         QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
         QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
         QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
