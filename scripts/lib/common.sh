@@ -11,7 +11,7 @@ NEMO_DEB_BUILD=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-multim
 NEMO_DEB_RUN=(qt6-image-formats-plugins qt6-qpa-plugins gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-dejavu-core ffmpeg melt libqt6sql6-sqlite)
 NEMO_DEB_TEST=(clang libclang-rt-14-dev clang-format xvfb xauth dbus-x11 gnome-keyring curl lintian appstream
-    desktop-file-utils dpkg-dev file procps openssl xdotool openbox)
+    desktop-file-utils dpkg-dev file procps openssl xdotool openbox python3 gcovr)
 NEMO_BREW=(cmake ninja qt qtkeychain ffmpeg mlt)
 
 nemo_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -564,6 +564,80 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("look"));
     }
 
+    // A project file whose database says it is another project (copied, renamed) is not opened as this one.
+    void aProjectThatIsAnotherIsNotOpened()
+    {
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        QTemporaryDir folder;
+        QString id;
+        {
+            Studio studio(server, folder.path());
+            QVERIFY(studio.startWith(QStringLiteral("make a short video")));
+            QVERIFY(studio.keeper.flush());
+            id = studio.keeper.projectId();
+        }
+        QVERIFY(QFile::copy(folder.filePath(id + QStringLiteral(".nemo")),
+                            folder.filePath(QStringLiteral("p2.nemo"))));
+        const ProjectStore::Loaded loaded = ProjectStore(folder.path()).load(QStringLiteral("p2"));
+        QVERIFY(!loaded.project);
+        QVERIFY2(loaded.error.contains(QLatin1String("belongs to another project")),
+                 qPrintable(loaded.error));
+        QVERIFY(ProjectStore(folder.path()).load(id).project);
+    }
+
+    // An export left running is resumed only against the server (and session) it was started on.
+    void anExportIsResumedOnlyWhereItRuns()
+    {
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        fake::FakeServer other;
+        QVERIFY(startServer(other));
+        QTemporaryDir folder;
+        {
+            Studio studio(server, folder.path());
+            QVERIFY(studio.startWith(QStringLiteral("make a short video")));
+            studio.keeper.noteRender(QStringLiteral("render_elsewhere"), RenderRecord::State::Rendering,
+                                     folder.filePath(QStringLiteral("x.mp4")));
+            QCOMPARE(studio.keeper.pendingRender(), QStringLiteral("render_elsewhere"));
+            QVERIFY(studio.keeper.flush());
+        }
+        Studio here(other, folder.path());
+        here.keeper.setResumesExports(false);
+        QCOMPARE(here.keeper.openLast(), ProjectKeeper::Opened::Last);
+        QCOMPARE(here.keeper.pendingRender(), QString());
+        const QString id = here.keeper.projectId();
+        here.keeper.newProject(); // lets go of the project's lock
+        Studio there(server, folder.path());
+        there.keeper.setResumesExports(false);
+        QVERIFY(there.keeper.open(id));
+        QCOMPARE(there.keeper.pendingRender(), QStringLiteral("render_elsewhere"));
+    }
+
+    // When the chat gets shorter (a project replaced by another's, a message removed), the rows after
+    // its end go from the database too.
+    void aShorterChatLeavesNoRowsBehind()
+    {
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        QTemporaryDir folder;
+        Studio studio(server, folder.path());
+        QVERIFY(studio.startWith(QStringLiteral("make a short video")));
+        QVERIFY(studio.turn(QStringLiteral("make it longer")));
+        QVERIFY(studio.keeper.flush());
+        const int before =
+            int(ProjectStore(folder.path()).load(studio.keeper.projectId()).project->messages.size());
+        QVERIFY(before >= 4);
+        QList<ChatMessage> fewer = studio.workspace.conversation()->messages().mid(0, 2);
+        studio.workspace.conversation()->restore(fewer);
+        QVERIFY(studio.keeper.flush());
+        const std::optional<Project> after =
+            ProjectStore(folder.path()).load(studio.keeper.projectId()).project;
+        QVERIFY(after);
+        QCOMPARE(after->messages.size(), 2);
+        QCOMPARE(after->messages.at(0).text, fewer.at(0).text);
+    }
+
     void aLocalRenderIsRecorded()
     {
         test::ScratchDir dir;

@@ -197,6 +197,25 @@ private slots:
         QVERIFY(h.server.callCount(QStringLiteral("render_poll")) >= 3);
     }
 
+    // A good answer between failures starts their count again: failures that never come twelve in a
+    // row do not fail the export.
+    void pollFailuresCountOnlyInARow()
+    {
+        fake::Scenario scenario = test::quickScenario();
+        scenario.renderMs = 8000;
+        Harness h(scenario);
+        const draft::Draft draft = prepare(h);
+        for (int first : {1, 11}) {
+            fake::Fault broken = fault("render_poll", first, 9);
+            broken.httpStatus = 503;
+            h.server.addFault(broken);
+        }
+        auto job = runRender(h, draft);
+        QVERIFY(finish(job.get(), 60000));
+        QVERIFY2(!job->error(), qPrintable(job->error().message()));
+        QVERIFY(h.server.callCount(QStringLiteral("render_poll")) >= 20);
+    }
+
     void resumesById()
     {
         Harness h;

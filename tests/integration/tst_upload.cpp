@@ -30,6 +30,41 @@ class TestUpload final : public QObject
     Q_OBJECT
 
 private slots:
+    // Beyond its limit the media cache lets go of the files used longest ago, after each fetch.
+    void theCacheKeepsToItsLimit()
+    {
+        Harness h;
+        QTemporaryDir cacheDir;
+        auto old = [&](const char *name, int days) {
+            const QString path = cacheDir.filePath(QLatin1String(name));
+            QFile file(path);
+            file.open(QIODevice::WriteOnly);
+            file.write(QByteArray(200 * 1024, 'x'));
+            file.setFileTime(QDateTime::currentDateTimeUtc().addDays(-days),
+                             QFileDevice::FileModificationTime);
+            return path;
+        };
+        const QString oldest = old("0000-oldest.mp4", 30);
+        const QString older = old("0001-older.mp4", 20);
+        const QString recent = old("0002-recent.mp4", 1);
+        // Room for the new clip and one old file.
+        const qint64 clip =
+            QFileInfo(QStringLiteral(NEMO_TEST_DATA_DIR "/../fakeserver/data/sample.mp4")).size();
+        QVERIFY(clip > 0);
+        media::MediaCache cache(h.service.get(), cacheDir.path(), clip + 250 * 1024);
+        media::UploadQueue bin(h.service.get());
+        bin.setCache(&cache);
+        QObject::connect(h.service.get(), &client::Service::stateChanged,
+                         [&bin](const agent::ProjectState &state) { bin.addGenerated(state.generated); });
+        auto turn = keep(h.service->sendMessage(QStringLiteral("a sunrise over the sea")));
+        QVERIFY(finish(turn.get()));
+        QTRY_COMPARE_WITH_TIMEOUT(bin.at(0).state, media::MediaItem::State::Uploaded, 10000);
+        QVERIFY(QFile::exists(bin.at(0).path)); // the one just fetched stays
+        QVERIFY(!QFile::exists(oldest));
+        QVERIFY(!QFile::exists(older));
+        QVERIFY(QFile::exists(recent));
+    }
+
     void generatedClipsJoinTheBinOnce()
     {
         Harness h;

@@ -7,12 +7,24 @@
 
 #include <QTest>
 
+namespace nemo::test {
+inline QString requirementText(const QString &why)
+{
+    return why;
+}
+inline QString requirementText(const char *why)
+{
+    return QString::fromUtf8(why);
+}
+} // namespace nemo::test
+
 #define NEMO_REQUIRE(available, why)                                                                         \
     do {                                                                                                     \
         if (!(available)) {                                                                                  \
             if (qEnvironmentVariableIsSet("NEMO_REQUIRE_ALL") ||                                             \
                 qEnvironmentVariableIsSet("NEMO_REQUIRE_KEYCHAIN"))                                          \
-                QFAIL(qPrintable(QStringLiteral("required here, but missing: ") + QString(why)));            \
-            QSKIP(qPrintable(QString(why)));                                                                 \
+                QFAIL(qPrintable(QStringLiteral("required here, but missing: ") +                            \
+                                 nemo::test::requirementText(why)));                                         \
+            QSKIP(qPrintable(nemo::test::requirementText(why)));                                             \
         }                                                                                                    \
     } while (false)

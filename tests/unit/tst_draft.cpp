@@ -48,6 +48,70 @@ private slots:
         QCOMPARE(draft.tracks().at(2).segments.first().text, QStringLiteral("Urban Dreams"));
     }
 
+    // A volume is a fraction (0.35) or a percentage (35): 1 is the whole (100%), and so is 100.
+    void volumeAsFractionOrPercentage_data()
+    {
+        QTest::addColumn<QByteArray>("volume");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("fraction") << QByteArray("0.35") << 0.35;
+        QTest::newRow("whole as a fraction") << QByteArray("1") << 1.0;
+        QTest::newRow("whole as a percentage") << QByteArray("100") << 1.0;
+        QTest::newRow("percentage") << QByteArray("35") << 0.35;
+        QTest::newRow("silent") << QByteArray("0") << 0.0;
+        QTest::newRow("louder, as a percentage") << QByteArray("150") << 1.5;
+    }
+
+    void volumeAsFractionOrPercentage()
+    {
+        QFETCH(QByteArray, volume);
+        QFETCH(double, expected);
+        const Draft draft = Draft::fromBytes(
+            "{\"t\":[{\"tt\":1,\"sg\":[{\"st\":0,\"d\":1000,\"m\":{\"volume\":" + volume + "}}]}]}");
+        QCOMPARE(draft.tracks().first().segments.first().volume, expected);
+    }
+
+    // A declared length of 0 is no length: the content's end counts.
+    void aZeroLengthIsNotTrusted()
+    {
+        const Draft draft = Draft::fromBytes(R"({"d":0,"t":[{"tt":0,"sg":[{"st":1000,"d":2500}]}]})");
+        QCOMPARE(draft.durationMs(), 3500);
+        QVERIFY(!draft.hasDeclaredDuration());
+        QCOMPARE(Draft::fromBytes(R"({"d":9000,"t":[{"tt":0,"sg":[{"st":0,"d":2500}]}]})").durationMs(),
+                 9000);
+    }
+
+    // A title whose words are only in m.title is still that title.
+    void aTitleFromItsMetadataTitle()
+    {
+        const Draft draft =
+            Draft::fromBytes(R"({"t":[{"tt":7,"sg":[{"st":0,"d":3000,"m":{"title":"Sunrise"}}]}]})");
+        const nemo::draft::Segment &title = draft.tracks().first().segments.first();
+        QCOMPARE(title.text, QStringLiteral("Sunrise"));
+        QCOMPARE(title.label, QStringLiteral("Sunrise"));
+        QVERIFY(draft.summary().contains(QLatin1String("\"Sunrise\"")));
+    }
+
+    // Where a clip starts inside its media is read from the keys seen in drafts.
+    void inPointsAndTheirSpellings_data()
+    {
+        QTest::addColumn<QByteArray>("segment");
+        QTest::addColumn<qint64>("in");
+        QTest::newRow("in") << QByteArray(R"("in":2000)") << qint64(2000);
+        QTest::newRow("trim_start") << QByteArray(R"("trim_start":1500)") << qint64(1500);
+        QTest::newRow("sourceStart in m") << QByteArray(R"("m":{"sourceStart":750})") << qint64(750);
+        QTest::newRow("none") << QByteArray(R"("x":1)") << qint64(0);
+        QTest::newRow("negative") << QByteArray(R"("in":-40)") << qint64(0);
+    }
+
+    void inPointsAndTheirSpellings()
+    {
+        QFETCH(QByteArray, segment);
+        QFETCH(qint64, in);
+        const Draft draft =
+            Draft::fromBytes("{\"t\":[{\"tt\":0,\"sg\":[{\"st\":0,\"d\":1000," + segment + "}]}]}");
+        QCOMPARE(draft.tracks().first().segments.first().inMs, in);
+    }
+
     void unknownKeysAreKept()
     {
         const QByteArray bytes = readData("draft_brief.json");

@@ -8,6 +8,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#if defined(Q_OS_UNIX)
+#include <sys/resource.h>
+#endif
+
 using nemo::util::FileCopy;
 
 namespace {
@@ -60,6 +65,34 @@ private slots:
         QVERIFY(finished.first().at(1).toString().contains(QLatin1String("gone.mp4")));
         QCOMPARE(read(target), QByteArray("the user's own file"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("kept.mp4")});
+    }
+
+    // A copy that fails half way (the disk refuses more: a file size limit here) leaves the file that was
+    // there exactly as it was, and nothing else.
+    void aCopyThatFailsMidwayKeepsTheExistingFile()
+    {
+#if defined(Q_OS_UNIX)
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("clip.mp4"));
+        const QString target = dir.filePath(QStringLiteral("kept.mp4"));
+        write(source, QByteArray(3 * 1024 * 1024, 'v'));
+        write(target, "the user's own file");
+        struct rlimit before;
+        QVERIFY(getrlimit(RLIMIT_FSIZE, &before) == 0);
+        const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+        struct rlimit small = before;
+        small.rlim_cur = 1024 * 1024;
+        QVERIFY(setrlimit(RLIMIT_FSIZE, &small) == 0);
+        const QString error = FileCopy::copy(source, target);
+        setrlimit(RLIMIT_FSIZE, &before);
+        std::signal(SIGXFSZ, previous);
+        QVERIFY2(error.contains(QLatin1String("kept.mp4")), qPrintable(error));
+        QCOMPARE(read(target), QByteArray("the user's own file"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
+                 (QStringList{QStringLiteral("clip.mp4"), QStringLiteral("kept.mp4")}));
+#else
+        QSKIP("file size limits are a POSIX feature");
+#endif
     }
 
     void intoAFolderThatIsNotThere()

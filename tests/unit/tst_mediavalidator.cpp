@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -147,6 +148,27 @@ private slots:
         const MediaCheck check = MediaValidator::check(dataFile("photo1.jpg"), 1000);
         QCOMPARE(check.problem, MediaCheck::Problem::TooLarge);
         QVERIFY(check.message().contains(QLatin1String("limit")));
+    }
+
+    // The limit itself is allowed; a byte more is not.
+    void exactlyAtTheLimit()
+    {
+        const qint64 size = QFileInfo(dataFile("photo1.jpg")).size();
+        QVERIFY(MediaValidator::check(dataFile("photo1.jpg"), size).ok());
+        QCOMPARE(MediaValidator::check(dataFile("photo1.jpg"), size - 1).problem,
+                 MediaCheck::Problem::TooLarge);
+    }
+
+    // A video renamed to look like a photo is refused: the content decides, not only the extension.
+    void videoContentNamedAsAnImage()
+    {
+        QTemporaryDir dir;
+        QFile video(QStringLiteral(NEMO_TEST_DATA_DIR "/../fakeserver/data/sample.mp4"));
+        QVERIFY(video.open(QIODevice::ReadOnly));
+        const MediaCheck check =
+            MediaValidator::check(write(dir, QStringLiteral("holiday.jpg"), video.readAll()), Limit);
+        QCOMPARE(check.problem, MediaCheck::Problem::ContentMismatch);
+        QVERIFY2(check.message().contains(QLatin1String("real image")), qPrintable(check.message()));
     }
 
     void folderMissingAndLinks()

@@ -182,6 +182,34 @@ private slots:
         QCOMPARE(doc.frames(), 240);
     }
 
+    // A clip's in-point reaches its producer and its playlist entry: the picture starts inside the file.
+    void aClipStartsAtItsInPoint()
+    {
+        QTemporaryDir dir;
+        const QString clip = touch(dir, QStringLiteral("clip.mp4"));
+        const nemo::draft::Draft draft = nemo::draft::Draft::fromBytes(
+            "{\"t\":[{\"tt\":0,\"sg\":[{\"st\":0,\"d\":2000,\"in\":3000,\"src\":\"https://cdn.example.com/"
+            "clip.mp4\",\"m\":{\"volume\":0.5,\"fade_in\":500,\"fade_out\":1000}}]}]}");
+        const MltDocument doc = MltDocument::fromDraft(
+            draft, {{QStringLiteral("https://cdn.example.com/clip.mp4"), clip}}, MltDocument::Options());
+        QCOMPARE(MltDocument::sourceStartMs(draft.tracks().first().segments.first()), 3000);
+        const QList<Element> all = elements(doc.xml());
+        const QList<Element> producers = named(all, "producer", "avformat");
+        QCOMPARE(producers.size(), 1);
+        QCOMPARE(producers.first().attributes.value(QStringLiteral("in")), QStringLiteral("90"));
+        QCOMPARE(producers.first().attributes.value(QStringLiteral("out")), QStringLiteral("149"));
+        const QList<Element> entries = named(all, "entry");
+        QVERIFY(std::any_of(entries.cbegin(), entries.cend(), [](const Element &e) {
+            return e.attributes.value(QStringLiteral("in")) == QLatin1String("90") &&
+                e.attributes.value(QStringLiteral("out")) == QLatin1String("149");
+        }));
+        // Its volume and its fades, counted in the producer's own frames (from its in-point).
+        QVERIFY(doc.xml().contains("<property name=\"gain\">0.5000</property>"));
+        QVERIFY2(doc.xml().contains("<property name=\"level\">90=-60;104=0;120=0;149=-60</property>"),
+                 doc.xml().constData());
+        QVERIFY(doc.xml().contains("<property name=\"level\">90=0;104=1;120=1;149=0</property>"));
+    }
+
     void titlesAloneAreOverBlack()
     {
         const Draft draft =
