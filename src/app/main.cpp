@@ -104,8 +104,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     // One window per profile: a later start hands its files to the running one and ends here.
+    // (The startup benchmark takes this path too: it is part of every start.)
     nemo::client::AppInstance instance(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
-    if (!parser.isSet(benchmark)) {
+    {
         QStringList files;
         for (const QString &file : parser.positionalArguments())
             files.append(QFileInfo(file).absoluteFilePath());

@@ -226,7 +226,10 @@ int main(int argc, char **argv)
                 preview.state() == render::PreviewRenderer::State::Failed;
         },
         120000);
+    // The figure is the second preview's own (not the first's left over): it must have reached Ready.
     const qint64 nextPreviewMs = preview.lastRenderMs();
+    if (preview.state() != render::PreviewRenderer::State::Ready || preview.durationMs() != total * 1000)
+        bench::fail("the next turn's preview was not made");
 
     // A hand edit, as the window makes it: the workspace applies it, its preview renderer gets the edited
     // draft; the monitor's picture at the playhead comes from MLT in this process, the video after it.

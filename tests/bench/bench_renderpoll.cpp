@@ -185,5 +185,5 @@ int main(int argc, char **argv)
             QStringLiteral("render%1s.lag_ratio_fixed_to_adaptive").arg(adaptive.renderMs / 1000.0).toUtf8();
         bench::report(name.constData(), lagOf(fixedRun) / qMax(1.0, lagOf(adaptive)), "x", "> 1");
     }
-    return 0;
+    return nemo::bench::exitCode();
 }

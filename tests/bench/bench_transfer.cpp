@@ -202,5 +202,5 @@ int main(int argc, char **argv)
     nemo::bench::report("download.peak_rss_growth", double(downloadGrowth) / (1024 * 1024), "MB", "< 20");
     server.terminate();
     server.waitForFinished(5000);
-    return 0;
+    return nemo::bench::exitCode();
 }
