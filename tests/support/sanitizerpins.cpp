@@ -1,4 +1,5 @@
-// Keeps Mesa's software GL driver loaded until the process ends, in sanitizer builds only.
+// Keeps Mesa's software GL driver and MLT's modules loaded until the process ends, in sanitizer builds
+// only.
 //
 // Mesa unloads its DRI driver when the last GL context goes away, before LeakSanitizer runs at exit.
 // The driver's own allocations are then reported from an "<unknown module>" that no suppression can
@@ -17,7 +18,30 @@
 #if defined(NEMO_ASAN_BUILD) && defined(__linux__)
 #include <dlfcn.h>
 
+#include <cstdio>
+#include <initializer_list>
+
 namespace {
+
+// MLT's modules (loaded in-process for the monitor's frames) likewise, so `leak:libmlt` matches what
+// their registration keeps for the life of the process.
+struct MltModulePins
+{
+    MltModulePins()
+    {
+        for (const char *name : {"libmltcore.so", "libmltavformat.so", "libmltgdk.so", "libmltxml.so"}) {
+            for (const char *folder : {"/usr/lib/x86_64-linux-gnu/mlt-7/", "/usr/lib/aarch64-linux-gnu/mlt-7/",
+                                       "/usr/lib64/mlt-7/", "/usr/lib/mlt-7/"}) {
+                char path[256];
+                std::snprintf(path, sizeof path, "%s%s", folder, name);
+                if (dlopen(path, RTLD_LAZY | RTLD_NODELETE))
+                    break;
+            }
+        }
+    }
+};
+
+const MltModulePins mltPins;
 
 struct DriDriverPin
 {

@@ -51,8 +51,14 @@ protected:
     {
 #if defined(NEMO_HAVE_MLT)
         static const bool initialised = [] {
-            // MLT's Qt module links another Qt, which must not come into this process.
-            qputenv("MLT_REPOSITORY_DENY", "libmltqt:libmltglaxnimate");
+            // Only the modules the edit's documents use (XML, the core services, pictures, titles and
+            // video): MLT's Qt module links another Qt, which must not come into this process, and the
+            // rest (GL, OpenCV, audio devices …) would only slow the start and hold memory.
+            qputenv("MLT_REPOSITORY_DENY",
+                    "libmltqt:libmltglaxnimate:libmltmovit:libmltopencv:libmltjackrack:libmltdecklink:"
+                    "libmltfrei0r:libmltkdenlive:libmltrtaudio:libmltsdl:libmltsdl2:libmltxine:libmltvidstab:"
+                    "libmltrubberband:libmltsox:libmltnormalize:libmltoldfilm:libmltplusgpl:libmltvorbis:"
+                    "libmltresample:libmltplus:libmltjack");
             return Mlt::Factory::init() != nullptr;
         }();
         if (!initialised) {
