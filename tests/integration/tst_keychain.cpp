@@ -144,13 +144,23 @@ private slots:
             store.write(QStringLiteral("short-lived"), QStringLiteral("x"), this,
                         [&](const auth::SecretResult &) { called = true; });
         }
+        // The write still reaches the keychain: a new store reads it back (once the write is through).
         auth::KeychainSecretStore store(m_service);
-        Operation read;
-        store.read(QStringLiteral("short-lived"), this, [&](const auth::SecretResult &r) {
-            read.result = r;
-            read.done = true;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(read.done, 15000);
+        QString value;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                Operation read;
+                store.read(QStringLiteral("short-lived"), this, [&](const auth::SecretResult &r) {
+                    read.result = r;
+                    read.done = true;
+                });
+                if (!QTest::qWaitFor([&] { return read.done; }, 5000))
+                    return false;
+                value = read.result.value;
+                return read.result.ok && value == QLatin1String("x");
+            }(),
+            15000);
+        QCOMPARE(value, QStringLiteral("x"));
         QVERIFY(!called); // the first store's callback died with it
         bool removed = false;
         store.remove(QStringLiteral("short-lived"), this,

@@ -16,9 +16,8 @@
 #endif
 
 #if defined(NEMO_ASAN_BUILD) && defined(__linux__)
-#include <dlfcn.h>
-
 #include <cstdio>
+#include <dlfcn.h>
 #include <initializer_list>
 
 namespace {
@@ -30,8 +29,9 @@ struct MltModulePins
     MltModulePins()
     {
         for (const char *name : {"libmltcore.so", "libmltavformat.so", "libmltgdk.so", "libmltxml.so"}) {
-            for (const char *folder : {"/usr/lib/x86_64-linux-gnu/mlt-7/", "/usr/lib/aarch64-linux-gnu/mlt-7/",
-                                       "/usr/lib64/mlt-7/", "/usr/lib/mlt-7/"}) {
+            for (const char *folder :
+                 {"/usr/lib/x86_64-linux-gnu/mlt-7/", "/usr/lib/aarch64-linux-gnu/mlt-7/",
+                  "/usr/lib64/mlt-7/", "/usr/lib/mlt-7/"}) {
                 char path[256];
                 std::snprintf(path, sizeof path, "%s%s", folder, name);
                 if (dlopen(path, RTLD_LAZY | RTLD_NODELETE))
