@@ -676,19 +676,19 @@ QString Draft::summary() const
     int number = 0;
     for (const Track &track : m_tracks) {
         ++number;
-        QStringList labels; // in order, each once
-        QSet<QString> seen;
-        int unlabeled = 0;
+        QStringList labels; // in order, each once (only the first three are shown: the rest are counted)
+        QSet<QString> seenTexts;
+        QSet<QString> seenLabels;
+        qsizetype count = 0;
         for (const Segment &segment : track.segments) {
-            const QString label = track.kind == TrackKind::Text && !segment.text.isEmpty()
-                ? quoted(segment.text)
-                : segment.label;
-            if (label.isEmpty())
-                ++unlabeled;
-            else if (!seen.contains(label)) {
-                seen.insert(label);
-                labels.append(label);
-            }
+            const bool isText = track.kind == TrackKind::Text && !segment.text.isEmpty();
+            const QString &label = isText ? segment.text : segment.label;
+            QSet<QString> &seen = isText ? seenTexts : seenLabels;
+            if (label.isEmpty() || seen.contains(label))
+                continue;
+            seen.insert(label);
+            if (++count <= 3)
+                labels.append(isText ? quoted(label) : label);
         }
         QString content;
         if (track.segments.isEmpty()) {
@@ -697,9 +697,9 @@ QString Draft::summary() const
             content =
                 track.segments.size() == 1 ? tr("1 segment") : tr("%1 segments").arg(track.segments.size());
         } else {
-            content = labels.mid(0, 3).join(QStringLiteral(", "));
-            if (labels.size() > 3)
-                content += QLatin1Char(' ') + tr("+ %1 more").arg(labels.size() - 3);
+            content = labels.join(QStringLiteral(", "));
+            if (count > 3)
+                content += QLatin1Char(' ') + tr("+ %1 more").arg(count - 3);
         }
         QString range;
         if (!track.segments.isEmpty()) {

@@ -22,11 +22,26 @@ QString pairKey(const QString &a, const QString &b)
     return a < b ? a + QLatin1Char('\n') + b : b + QLatin1Char('\n') + a;
 }
 
+// The last part of a path or URL (a URL's query and fragment left out, its escapes decoded), without
+// QUrl's full parse: this runs for every segment of every draft.
 QString fileNameOf(const QString &source)
 {
-    if (source.startsWith(QLatin1String("http://")) || source.startsWith(QLatin1String("https://")))
-        return QUrl(source).fileName();
-    return source.section(QLatin1Char('/'), -1);
+    const bool web =
+        source.startsWith(QLatin1String("http://")) || source.startsWith(QLatin1String("https://"));
+    qsizetype end = source.size();
+    if (web) {
+        const qsizetype query = source.indexOf(QLatin1Char('?'));
+        const qsizetype fragment = source.indexOf(QLatin1Char('#'));
+        if (query >= 0)
+            end = query;
+        if (fragment >= 0 && fragment < end)
+            end = fragment;
+    }
+    const qsizetype slash = source.lastIndexOf(QLatin1Char('/'), end - 1);
+    const QString name = source.mid(slash + 1, end - slash - 1);
+    if (web && name.contains(QLatin1Char('%')))
+        return QUrl::fromPercentEncoding(name.toUtf8());
+    return name;
 }
 
 // The name a segment goes by in keys and in `nemo-cli` (a file name, a title's words).
@@ -56,7 +71,7 @@ EditedDraft::EditedDraft(const draft::Draft &agent, const MediaLengths &lengths)
         for (const draft::Segment &segment : track.segments)
             ++ids[segment.id];
     }
-    QSet<QString> used;
+    QSet<QString> made; // keys made from a track, a name and an occurrence
     QHash<int, int> ofType;
     m_tracks.reserve(tracks.size());
     m_agentKeys.reserve(tracks.size());
@@ -73,16 +88,15 @@ EditedDraft::EditedDraft(const draft::Draft &agent, const MediaLengths &lengths)
         keys.reserve(track.segments.size());
         QHash<QString, int> occurrences;
         for (const draft::Segment &segment : track.segments) {
-            QString key;
             if (!segment.id.isEmpty() && ids.value(segment.id) == 1) {
-                key = segment.id;
-            } else {
-                const QString name = nameOf(segment);
-                key = QStringLiteral("%1:%2#%3").arg(edited.key, name).arg(++occurrences[name]);
+                keys.append(segment.id); // unique among ids; a made key steps aside from it below
+                continue;
             }
-            while (used.contains(key))
+            const QString name = nameOf(segment);
+            QString key = QStringLiteral("%1:%2#%3").arg(edited.key, name).arg(++occurrences[name]);
+            while (made.contains(key) || ids.contains(key))
                 key += QLatin1Char('~');
-            used.insert(key);
+            made.insert(key);
             keys.append(key);
         }
         m_agentKeys.append(keys);
@@ -108,16 +122,16 @@ qint64 EditedDraft::toMs(qint64 frames) const
 
 qint64 EditedDraft::mediaFramesFor(const QString &source, TrackKind kind) const
 {
-    if (kind == TrackKind::Text || source.isEmpty())
-        return -1;
-    const QString name = fileNameOf(source);
-    if (media::MediaValidator::kindForExtension(QFileInfo(name).suffix()) == media::MediaKind::Image)
+    if (kind == TrackKind::Text || source.isEmpty() || m_lengths.isEmpty())
         return -1;
     auto it = m_lengths.constFind(source);
+    const QString name = fileNameOf(source);
     if (it == m_lengths.constEnd())
         it = m_lengths.constFind(name);
     if (it == m_lengths.constEnd() || *it <= 0)
         return -1;
+    if (media::MediaValidator::kindForExtension(QFileInfo(name).suffix()) == media::MediaKind::Image)
+        return -1; // a photo has no length of its own
     return toFrames(*it);
 }
 
