@@ -20,6 +20,9 @@
             <numerusform>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n seconds.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>nemo::app::ProjectExport</name>
     <message numerus="yes">
         <source>%n segment(s) have no media on this computer and are left empty.</source>
         <translation>
@@ -114,7 +117,7 @@
     </message>
 </context>
 <context>
-    <name>nemo::render::MltDocument</name>
+    <name>nemo::render::TimelineLayout</name>
     <message numerus="yes">
         <source>%n segment(s) with no length left out.</source>
         <translation>

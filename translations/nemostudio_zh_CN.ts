@@ -71,6 +71,10 @@
         <source>Render on This &amp;Computer Instead</source>
         <translation>改为在这台电脑上渲染(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Locate…</source>
+        <translation>定位(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -705,6 +709,33 @@
     </message>
 </context>
 <context>
+    <name>nemo::app::LocateMedia</name>
+    <message>
+        <source>&amp;Locate %1…</source>
+        <translation>定位 %1(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Where is %1 now?</source>
+        <translation>%1 现在在哪里？</translation>
+    </message>
+    <message>
+        <source>%1 (%1)</source>
+        <translation>%1 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Locate</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <source>%1 can&apos;t be read, so it can&apos;t stand in for %2.</source>
+        <translation>%1 无法读取，不能用来代替 %2。</translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::MainWindow</name>
     <message>
         <source>credits</source>
@@ -981,36 +1012,6 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
         <translation>已在浏览器中打开：你可以在那里继续这个项目。</translation>
     </message>
     <message>
-        <source>Export Project for &amp;Shotcut…</source>
-        <translation>导出项目到 Shotcut(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Export Project for Shotcut</source>
-        <translation>导出项目到 Shotcut</translation>
-    </message>
-    <message>
-        <source>The timeline is empty, so there is nothing to hand over yet.</source>
-        <translation>时间线是空的，还没有可以导出的内容。</translation>
-    </message>
-    <message>
-        <source>MLT project (*.mlt)</source>
-        <translation>MLT 项目 (*.mlt)</translation>
-    </message>
-    <message>
-        <source>Getting the media ready for Shotcut…</source>
-        <translation>正在为 Shotcut 准备素材…</translation>
-    </message>
-    <message>
-        <source>Saved %1: open it in Shotcut (or melt) to finish the edit by hand.</source>
-        <translation>已保存 %1：用 Shotcut（或 melt）打开它，手动完成剪辑。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n segment(s) have no media on this computer and are left empty.</source>
-        <translation>
-            <numerusform>有 %n 个片段的素材不在这台电脑上，已留空。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1033,6 +1034,18 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
     <message>
         <source>Redo the hand edit last undone (Ctrl+Shift+Z)</source>
         <translation>重做刚撤销的手动修改（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Export &amp;Project</source>
+        <translation>导出项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>For &amp;Shotcut (.mlt)…</source>
+        <translation>用于 &amp;Shotcut (.mlt)…</translation>
+    </message>
+    <message>
+        <source>As &amp;OpenTimelineIO (.otio)…</source>
+        <translation>导出为 &amp;OpenTimelineIO (.otio)…</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1347,55 @@ Accepted: %1</source>
     <message>
         <source>Plays once the preview is ready…</source>
         <translation>预览就绪后开始播放…</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::ProjectExport</name>
+    <message>
+        <source>Export Project for Shotcut</source>
+        <translation>导出 Shotcut 项目</translation>
+    </message>
+    <message>
+        <source>Export Project as OpenTimelineIO</source>
+        <translation>导出为 OpenTimelineIO 项目</translation>
+    </message>
+    <message>
+        <source>The timeline is empty, so there is nothing to hand over yet.</source>
+        <translation>时间线是空的，还没有可以交出的内容。</translation>
+    </message>
+    <message>
+        <source>MLT project (*.mlt)</source>
+        <translation>MLT 项目 (*.mlt)</translation>
+    </message>
+    <message>
+        <source>OpenTimelineIO timeline (*.otio)</source>
+        <translation>OpenTimelineIO 时间线 (*.otio)</translation>
+    </message>
+    <message>
+        <source>Getting the media ready for Shotcut…</source>
+        <translation>正在为 Shotcut 准备素材…</translation>
+    </message>
+    <message>
+        <source>Getting the media ready for the OpenTimelineIO timeline…</source>
+        <translation>正在为 OpenTimelineIO 时间线准备素材…</translation>
+    </message>
+    <message>
+        <source>Saved %1: open it in Shotcut (or melt) to finish the edit by hand.</source>
+        <translation>已保存 %1：在 Shotcut（或 melt）中打开它，手动完成剪辑。</translation>
+    </message>
+    <message>
+        <source>Saved %1: import it in DaVinci Resolve (File → Import → Timeline) or another editor that reads OpenTimelineIO.</source>
+        <translation>已保存 %1：在 DaVinci Resolve（文件 → 导入 → 时间线）或其他支持 OpenTimelineIO 的剪辑软件中导入它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s) have no media on this computer and are left empty.</source>
+        <translation>
+            <numerusform>有 %n 个片段的素材不在这台电脑上，已留空。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is no longer on this computer, so its place in the project is left empty.</source>
+        <translation>%1 已不在这台电脑上，它在项目中的位置留空了。</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2365,26 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>
             <numerusform>%n 项手动修改（nemo-cli edit list）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Write the edit as an OpenTimelineIO timeline for DaVinci Resolve and other editors, with every source on this computer.</source>
+        <translation>把剪辑写成 OpenTimelineIO 时间线，供 DaVinci Resolve 等剪辑软件使用，所有素材都指向这台电脑上的文件。</translation>
+    </message>
+    <message>
+        <source>FILE.otio</source>
+        <translation>文件.otio</translation>
+    </message>
+    <message>
+        <source>Give either --mlt or --otio, one project at a time.</source>
+        <translation>请只给出 --mlt 或 --otio 之一，一次导出一个项目。</translation>
+    </message>
+    <message>
+        <source>It was at %1.</source>
+        <translation>它原来在 %1。</translation>
+    </message>
+    <message>
+        <source>%1 was at %2.</source>
+        <translation>%1 原来在 %2。</translation>
     </message>
 </context>
 <context>
@@ -3292,6 +3374,10 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Can&apos;t write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>Some media isn&apos;t on this computer: %1. Locate it, render without it (the video has a gap there), or add it to the media bin again.</source>
+        <translation>有些素材不在这台电脑上：%1。请定位它、不带它渲染（视频中那里会留空），或重新把它加入素材库。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::render::FrameServer</name>
@@ -3340,27 +3426,43 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
 </context>
 <context>
-    <name>nemo::render::MltDocument</name>
+    <name>nemo::render::RenderJob</name>
     <message>
-        <source>segment %1 of %2: %3 is no longer on this computer</source>
-        <translation>%2 的第 %1 个片段：%3 已不在这台电脑上</translation>
+        <source>The service no longer knows export job %1.</source>
+        <translation>服务已不认识导出任务 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::render::TimelineLayout</name>
+    <message>
+        <source>segment %1 of %2 has no source in the agent&apos;s draft</source>
+        <translation>%2 的第 %1 个片段在智能体的草稿中没有素材来源</translation>
+    </message>
+    <message>
+        <source>%1 is no longer on this computer</source>
+        <translation>%1 已不在这台电脑上</translation>
+    </message>
+    <message>
+        <source>segment %1 of %2: %3 is not on this computer, and the service gave no link to fetch it</source>
+        <translation>%2 的第 %1 个片段：%3 不在这台电脑上，服务也没有给出可以下载它的链接</translation>
+    </message>
+    <message>
+        <source>segment %1 of %2: %3 could not be fetched from the service (%4)</source>
+        <translation>%2 的第 %1 个片段：无法从服务下载 %3（%4）</translation>
     </message>
     <message>
         <source>%1 isn&apos;t rendered on this computer: Nemo Studio doesn&apos;t know that kind of track.</source>
         <translation>%1 不会在这台电脑上渲染：Nemo Studio 不认识这种轨道。</translation>
     </message>
+    <message>
+        <source>%1 is no longer on this computer: the copy on the service is used.</source>
+        <translation>%1 已不在这台电脑上：使用服务上的副本。</translation>
+    </message>
     <message numerus="yes">
         <source>%n segment(s) with no length left out.</source>
         <translation>
-            <numerusform>已略去 %n 个没有时长的片段。</numerusform>
+            <numerusform>略去了 %n 个没有时长的片段。</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>nemo::render::RenderJob</name>
-    <message>
-        <source>The service no longer knows export job %1.</source>
-        <translation>服务已不认识导出任务 %1。</translation>
     </message>
 </context>
 <context>

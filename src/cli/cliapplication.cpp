@@ -300,7 +300,8 @@ bool CliApplication::writesProject() const
     if (lookOnly.contains(m_command))
         return false;
     if (m_command == QLatin1String("export"))
-        return !m_parser.isSet(QStringLiteral("cancel")) && !m_parser.isSet(QStringLiteral("mlt"));
+        return !m_parser.isSet(QStringLiteral("cancel")) && !m_parser.isSet(QStringLiteral("mlt")) &&
+            !m_parser.isSet(QStringLiteral("otio"));
     return true;
 }
 

@@ -16,6 +16,7 @@
 #include "media/mediabinmodel.h"
 #include "media/mediabinpanel.h"
 #include "media/mediaitemdelegate.h"
+#include "otioreader.h"
 #include "preview/previewmonitor.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
@@ -36,6 +37,7 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -143,6 +145,23 @@ bool allUploaded(const media::UploadQueue *queue, int count)
     return items.size() == count && std::all_of(items.begin(), items.end(), [](const MediaItem &item) {
                return item.state == MediaItem::State::Uploaded;
            });
+}
+
+// The window connected, a photo of the user's own (copied to `photo`) and photo2.png uploaded from the
+// media bin, and a 6-second video made of them.
+bool editWithOwnPhoto(test::GuiHarness &h, const QString &photo)
+{
+    app::MainWindow *window = h.window.get();
+    if (!showActive(window) || !QFile::copy(data("photo1.jpg"), photo))
+        return false;
+    h.workspace->connectToService();
+    if (!QTest::qWaitFor([&] { return h.workspace->connection() == client::Workspace::Connection::Ready; },
+                         10000) ||
+        !drop(window->mediaBin(), {QUrl::fromLocalFile(photo), QUrl::fromLocalFile(data("photo2.png"))}) ||
+        !QTest::qWaitFor([&] { return allUploaded(h.workspace->uploads(), 2); }, 15000))
+        return false;
+    type(window, QStringLiteral("make a 6-second video"));
+    return QTest::qWaitFor([&] { return !h.workspace->conversation()->isBusy(); }, 20000);
 }
 
 #if defined(NEMO_HAVE_DBUS)
@@ -709,21 +728,73 @@ private slots:
         QVERIFY(still.width() > 100);
     }
 
+    // The length you see is the length you get: the generated clip (2 s of picture in a 30 s draft)
+    // holds its last frame, and a click anywhere on the ruler, the end included, shows it on the monitor.
+    void theRulerShowsTheHeldFrameToTheEnd()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(connectAndAsk(h, QStringLiteral("make a 30-second video")));
+        QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.durationMs() == 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->uploads()->isBusy(), 20000); // the clip is on this computer
+        window->showTimeline();
+        app::TimelineView *timeline = window->timelinePanel()->view();
+        timeline->zoomToFit();
+        app::PreviewMonitor *monitor = window->monitor();
+        QTRY_VERIFY_WITH_TIMEOUT(h.workspace->preview()->hasFrames(), 30000);
+        // The clip itself at its end (1.96 s), then the held part and the very end of the ruler.
+        auto clickAt = [&](qint64 ms) {
+            const int x = qMin(timeline->rulerX(ms), timeline->viewport()->width() - 1);
+            QTest::mouseClick(timeline->viewport(), Qt::LeftButton, Qt::NoModifier,
+                              QPoint(x, app::TimelineView::RulerHeight / 2));
+        };
+        auto frameAt = [&](qint64 ms, qint64 expectMs) {
+            clickAt(ms);
+            const qint64 expectFrame = expectMs * 25 / 1000; // the monitor's frames are the preview's, 25 fps
+            if (!QTest::qWaitFor(
+                    [&] {
+                        return qAbs(monitor->stillFrame() - expectFrame) <= 2 && !monitor->still().isNull();
+                    },
+                    20000))
+                return QImage();
+            return monitor->still().scaled(64, 36).convertToFormat(QImage::Format_RGB32);
+        };
+        const QImage clip = frameAt(1960, 1960); // its last frame
+        QVERIFY(!clip.isNull());
+        const QImage held = frameAt(28000, 28000);
+        QVERIFY2(!held.isNull(), qPrintable(QString::number(monitor->stillFrame())));
+        const QImage end = frameAt(31000, 29960); // past the last frame: the last frame
+        QVERIFY2(!end.isNull(), qPrintable(QString::number(monitor->stillFrame())));
+        // Compared above the middle, where the agent's title is during the first seconds.
+        auto difference = [](const QImage &a, const QImage &b) {
+            double sum = 0;
+            for (int y = 0; y < a.height() / 3; ++y) {
+                for (int x = 0; x < a.width(); ++x) {
+                    const QRgb p = a.pixel(x, y);
+                    const QRgb q = b.pixel(x, y);
+                    sum += qAbs(qRed(p) - qRed(q)) + qAbs(qGreen(p) - qGreen(q)) + qAbs(qBlue(p) - qBlue(q));
+                }
+            }
+            return sum / (a.width() * (a.height() / 3) * 3);
+        };
+        QImage black(64, 36, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        QVERIFY2(difference(clip, black) > 20, "the clip's frame is black");
+        QVERIFY2(difference(held, clip) < 4, qPrintable(QString::number(difference(held, clip))));
+        QVERIFY2(difference(end, clip) < 4, qPrintable(QString::number(difference(end, clip))));
+        // The playhead on the last frame (at 30 fps, 29.967 s), and the slider with it.
+        QVERIFY2(h.workspace->playhead()->position() >= 30000 - 34,
+                 qPrintable(QString::number(h.workspace->playhead()->position())));
+        QVERIFY(monitor->positionSlider()->value() >= monitor->positionSlider()->maximum() - 40);
+    }
+
     void localExportAsksBeforeLeavingMediaOut()
     {
         test::GuiHarness h;
         app::MainWindow *window = h.window.get();
-        QVERIFY(showActive(window));
-        h.workspace->connectToService();
-        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->connection(), client::Workspace::Connection::Ready, 10000);
         QTemporaryDir mine;
         const QString photo = mine.filePath(QStringLiteral("beach.jpg"));
-        QVERIFY(QFile::copy(data("photo1.jpg"), photo));
-        QVERIFY(
-            drop(window->mediaBin(), {QUrl::fromLocalFile(photo), QUrl::fromLocalFile(data("photo2.png"))}));
-        QTRY_VERIFY_WITH_TIMEOUT(allUploaded(h.workspace->uploads(), 2), 15000);
-        type(window, QStringLiteral("make a 6-second video"));
-        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QVERIFY(editWithOwnPhoto(h, photo));
         // The photo is gone from this computer, and the service can't give it back either.
         QVERIFY(QFile::remove(photo));
         fake::Fault gone = test::fault("media", 0);
@@ -748,6 +819,48 @@ private slots:
         QVERIFY(QFileInfo(h.workspace->exporter()->targetPath()).size() > 1000);
     }
 
+    // "beach.jpg is no longer on this computer — Locate…": the file found where it went, the media bin
+    // points there, and the same export starts over and finishes with it.
+    void localExportLocatesAFileThatMoved()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QTemporaryDir mine;
+        const QString photo = mine.filePath(QStringLiteral("beach.jpg"));
+        QVERIFY(editWithOwnPhoto(h, photo));
+        // Moved away (and the service can't give it back).
+        QVERIFY(QDir(mine.path()).mkpath(QStringLiteral("Holiday")));
+        const QString moved = mine.filePath(QStringLiteral("Holiday/beach.jpg"));
+        QVERIFY(QFile::rename(photo, moved));
+        fake::Fault gone = test::fault("media", 0);
+        gone.httpStatus = 404;
+        h.server.addFault(gone);
+        window->openExport();
+        app::ExportDialog *dialog = window->exportDialog();
+        dialog->form()->engineCombo->setCurrentIndex(
+            dialog->form()->engineCombo->findData(QStringLiteral("local")));
+        QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Failed, 20000);
+        QVERIFY(dialog->form()->locateButton->isVisible());
+        QCOMPARE(dialog->form()->locateButton->text(), QStringLiteral("&Locate beach.jpg…"));
+        QTest::mouseClick(dialog->form()->locateButton, Qt::LeftButton);
+        QFileDialog *chooser = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((chooser = dialog->findChild<QFileDialog *>()) && chooser->isVisible(),
+                                 5000);
+        QCOMPARE(QDir(chooser->directory()).canonicalPath(),
+                 QDir(mine.path()).canonicalPath()); // where it was
+        // The file picked in the dialog, then Open.
+        chooser->selectFile(moved);
+        auto *buttons = chooser->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons && buttons->button(QDialogButtonBox::Open));
+        QTRY_VERIFY(buttons->button(QDialogButtonBox::Open)->isEnabled());
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Open), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Done, 60000);
+        QVERIFY(h.workspace->exporter()->missing().isEmpty());
+        QCOMPARE(h.workspace->uploads()->at(0).path, QFileInfo(moved).absoluteFilePath());
+        QVERIFY(QFileInfo(h.workspace->exporter()->targetPath()).size() > 1000);
+    }
+
     void exportProjectForShotcut()
     {
         test::GuiHarness h;
@@ -766,6 +879,25 @@ private slots:
         QVERIFY(xml.contains(QFile::encodeName(h.workspace->uploads()->at(0).path)));
         QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("open it in Shotcut")));
         QVERIFY(window->action(QStringLiteral("exportProject")));
+
+        // File → Export Project → As OpenTimelineIO: the same edit for DaVinci Resolve.
+        auto *exportMenu = window->findChild<QMenu *>(QStringLiteral("ExportProjectMenu"));
+        QVERIFY(exportMenu);
+        QCOMPARE(exportMenu->title(), QStringLiteral("Export &Project"));
+        QVERIFY(exportMenu->actions().contains(window->action(QStringLiteral("exportProject"))));
+        QVERIFY(exportMenu->actions().contains(window->action(QStringLiteral("exportOtio"))));
+        const QString otio = h.home.filePath(QStringLiteral("hand-off.otio"));
+        window->exportProjectAsOtio(otio);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.last().first().toString(), otio);
+        QFile timelineFile(otio);
+        QVERIFY(timelineFile.open(QIODevice::ReadOnly));
+        const test::OtioReader timeline(timelineFile.readAll());
+        QVERIFY2(timeline.ok(), qPrintable(timeline.error()));
+        QCOMPARE(timeline.length(), h.workspace->state()->draft.durationMs() * 30 / 1000);
+        QVERIFY(!timeline.clips().isEmpty());
+        QCOMPARE(timeline.clips().first().file, h.workspace->uploads()->at(0).path);
+        QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("DaVinci Resolve")));
     }
 
     void droppedStreamKeepsThePartialReply()

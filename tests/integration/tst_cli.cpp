@@ -4,6 +4,7 @@
 #include "client/workspace.h"
 #include "fakeserverthread.h"
 #include "harness.h"
+#include "otioreader.h"
 #include "project/project.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
@@ -689,6 +690,22 @@ private slots:
         QFile file(project);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains(QFile::encodeName(data("photo1.jpg"))));
+        // And as an OpenTimelineIO timeline (the .otio suffix added when it is left out).
+        const Run otio = cli(
+            server.baseUrl(),
+            {QStringLiteral("export"), QStringLiteral("--otio"), m_home.filePath(QStringLiteral("edit"))});
+        QVERIFY2(otio.exitCode == 0, qPrintable(describe(otio)));
+        QCOMPARE(otio.out.trimmed(), QDir::toNativeSeparators(m_home.filePath(QStringLiteral("edit.otio"))));
+        QFile timelineFile(m_home.filePath(QStringLiteral("edit.otio")));
+        QVERIFY(timelineFile.open(QIODevice::ReadOnly));
+        const test::OtioReader timeline(timelineFile.readAll());
+        QVERIFY2(timeline.ok(), qPrintable(timeline.error()));
+        QVERIFY(std::any_of(timeline.clips().cbegin(), timeline.clips().cend(),
+                            [this](const test::OtioClip &c) { return c.file == data("photo1.jpg"); }));
+        const Run both = cli(server.baseUrl(),
+                             {QStringLiteral("export"), QStringLiteral("--otio"), QStringLiteral("a.otio"),
+                              QStringLiteral("--mlt"), QStringLiteral("a.mlt")});
+        QCOMPARE(both.exitCode, 2);
 
         // The service gone: the timeline as it was last seen, and the media here, are enough.
         server.run([](FakeServer &s) { s.close(); });

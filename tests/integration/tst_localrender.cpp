@@ -294,9 +294,12 @@ private slots:
         QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
         QCOMPARE(exporter.phase(), render::Exporter::Phase::Failed);
         QCOMPARE(exporter.missing().size(), 1);
-        QVERIFY2(exporter.error().message().contains(
-                     QLatin1String("segment 2 of Video: photo2.png is no longer on this computer")),
-                 qPrintable(exporter.error().message()));
+        // The user's own file is gone and the service's copy cannot be had: the file named as gone.
+        QCOMPARE(exporter.missing().first().reason, render::MissingSource::Reason::Gone);
+        QCOMPARE(exporter.missing().first().original, edit.bin.at(1).path);
+        QVERIFY2(
+            exporter.error().message().contains(QLatin1String("photo2.png is no longer on this computer")),
+            qPrintable(exporter.error().message()));
         QVERIFY(QDir(edit.out.path()).isEmpty()); // never a silent gap
         // The user agrees: rendered, with a gap where it was.
         QVERIFY(edit.renderHere(QStringLiteral("video.mp4"), true));
@@ -309,13 +312,129 @@ private slots:
         Edit edit;
         QVERIFY(edit.make(QStringLiteral("make a 6-second video")));
         QVERIFY(QFile::remove(edit.bin.at(0).path));
+        QStringList notices;
+        connect(edit.exporter.get(), &render::Exporter::changed, this,
+                [&] { notices.append(edit.exporter->notice()); });
         QVERIFY(edit.renderHere(QStringLiteral("a.mp4")));
         QVERIFY2(edit.exporter->phase() == render::Exporter::Phase::Done,
                  qPrintable(edit.exporter->error().message()));
+        // Fetched with progress, and said: the service's copy stands in for the file that is gone.
+        QVERIFY2(notices.contains(QStringLiteral("Getting the media ready: 1 of 1 downloaded…")),
+                 qPrintable(notices.join(QLatin1Char('|'))));
+        QVERIFY2(notices.join(QLatin1Char('|'))
+                     .contains(QLatin1String(
+                         "photo1.jpg is no longer on this computer: the copy on the service is used.")),
+                 qPrintable(notices.join(QLatin1Char('|'))));
         QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1);
         QVERIFY(edit.renderHere(QStringLiteral("b.mp4")));
         QCOMPARE(edit.exporter->phase(), render::Exporter::Phase::Done);
         QCOMPARE(edit.h.server.callCount(QStringLiteral("media")), 1); // from the cache the second time
+    }
+
+    // A segment the agent's draft gives no source: said as such (not as a file to look for), and the
+    // rest renders when the user agrees.
+    void aSegmentWithoutASourceIsSaidToHaveNone()
+    {
+        Edit edit;
+        QVERIFY(edit.make(QStringLiteral("make a 6-second video")));
+        QJsonObject draft = edit.state.draft.toJson();
+        QJsonArray tracks = draft.value(QLatin1String("t")).toArray();
+        QJsonObject video = tracks.at(0).toObject();
+        QJsonArray segments = video.value(QLatin1String("sg")).toArray();
+        QJsonObject second = segments.at(1).toObject();
+        for (const char *key : {"src", "url", "source", "cdn_url"})
+            second.remove(QLatin1String(key));
+        QJsonObject meta = second.value(QLatin1String("m")).toObject();
+        meta.remove(QStringLiteral("src"));
+        second.insert(QStringLiteral("m"), meta);
+        segments.replace(1, second);
+        video.insert(QStringLiteral("sg"), segments);
+        tracks.replace(0, video);
+        draft.insert(QStringLiteral("t"), tracks);
+        edit.state.draft = draft::Draft::fromJson(draft);
+        QVERIFY(edit.renderHere(QStringLiteral("video.mp4")));
+        const render::Exporter &exporter = *edit.exporter;
+        QCOMPARE(exporter.phase(), render::Exporter::Phase::Failed);
+        QCOMPARE(exporter.missing().size(), 1);
+        QCOMPARE(exporter.missing().first().reason, render::MissingSource::Reason::NoSource);
+        QVERIFY2(exporter.error().message().contains(
+                     QLatin1String("segment 2 of Video has no source in the agent's draft")),
+                 qPrintable(exporter.error().message()));
+        QVERIFY(!exporter.error().message().contains(QLatin1String("no longer on this computer")));
+        QVERIFY(edit.renderHere(QStringLiteral("video.mp4"), true));
+        QVERIFY2(exporter.phase() == render::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+    }
+
+    // The length you see is the length you get: a generated clip (2 s of picture, though the service
+    // says 5) in a 30 s draft is 30 s in the local export, in the preview and in the project melt
+    // renders, holding its last frame; the clip, only on the service, is fetched with progress.
+    void aShortClipHoldsItsLastFrameToTheDraftsLength()
+    {
+        Harness h;
+        auto turn = keep(h.service->sendMessage(QStringLiteral("make a 30-second video")));
+        QVERIFY(finish(turn.get()) && turn->hasStateAfter());
+        const agent::ProjectState state = turn->stateAfter();
+        QCOMPARE(state.generated.size(), 1);
+        QCOMPARE(state.draft.durationMs(), 30000);
+        QTemporaryDir cacheDir;
+        media::MediaCache cache(h.service.get(), cacheDir.path());
+        QTemporaryDir out;
+        auto lengthOf = [](const QString &file) {
+            return probe(file)
+                .value(QLatin1String("format"))
+                .toObject()
+                .value(QLatin1String("duration"))
+                .toString()
+                .toDouble();
+        };
+
+        // The local export.
+        render::Exporter exporter(h.service.get());
+        QStringList notices;
+        connect(&exporter, &render::Exporter::changed, this, [&] { notices.append(exporter.notice()); });
+        QSignalSpy finished(&exporter, &render::Exporter::finished);
+        const QString video = out.filePath(QStringLiteral("video.mp4"));
+        exporter.startLocal(state, {}, &cache, video);
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(exporter.phase() == render::Exporter::Phase::Done, qPrintable(exporter.error().message()));
+        QVERIFY2(notices.contains(QStringLiteral("Getting the media ready: 1 of 1 downloaded…")),
+                 qPrintable(notices.join(QLatin1Char('|'))));
+        QVERIFY2(std::abs(lengthOf(video) - 30.0) <= 1.0 / 30 + 0.03,
+                 qPrintable(QString::number(lengthOf(video))));
+        // Its last frame held: the picture at 29.9 s is the one at the clip's end (1.95 s), not black.
+        const QImage last = frameAt(video, 1.95);
+        const QImage held = frameAt(video, 29.9);
+        QVERIFY2(difference(last, held, 0, 90) < 6,
+                 qPrintable(QString::number(difference(last, held, 0, 90))));
+        QImage black(160, 90, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        QVERIFY(difference(held, black, 0, 90) > 20);
+
+        // The preview.
+        render::PreviewRenderer preview(&cache);
+        preview.request(state, {});
+        QTRY_COMPARE_WITH_TIMEOUT(preview.state(), render::PreviewRenderer::State::Ready, 120000);
+        QVERIFY2(std::abs(lengthOf(preview.file()) - 30.0) <= 1.0 / 25 + 0.03,
+                 qPrintable(QString::number(lengthOf(preview.file()))));
+
+        // The project for Shotcut, rendered by melt.
+        const QString project = out.filePath(QStringLiteral("edit.mlt"));
+        QString error = QStringLiteral("not called");
+        render::Exporter::writeProject(
+            state, {}, &cache, project, this,
+            [&](const QString &e, const QList<render::MissingSource> &) { error = e; });
+        QTRY_VERIFY(error != QLatin1String("not called"));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QString rendered = out.filePath(QStringLiteral("from-melt.mp4"));
+        int exitCode = -1;
+        const QByteArray log =
+            run(render::LocalRenderJob::meltProgram(),
+                {project, QStringLiteral("-consumer"), QStringLiteral("avformat:") + rendered,
+                 QStringLiteral("vcodec=libx264"), QStringLiteral("an=1")},
+                &exitCode);
+        QVERIFY2(exitCode == 0, log.constData());
+        QVERIFY2(std::abs(lengthOf(rendered) - 30.0) <= 1.0 / 30 + 0.03,
+                 qPrintable(QString::number(lengthOf(rendered))));
     }
 
     void cancelLeavesNoFile()

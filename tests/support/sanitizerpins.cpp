@@ -28,7 +28,8 @@ struct MltModulePins
 {
     MltModulePins()
     {
-        for (const char *name : {"libmltcore.so", "libmltavformat.so", "libmltgdk.so", "libmltxml.so"}) {
+        for (const char *name : {"libmltcore.so", "libmltavformat.so", "libmltgdk.so", "libmltxml.so",
+                                 "libmltplus.so", "libmltxine.so", "libmltfrei0r.so"}) {
             for (const char *folder :
                  {"/usr/lib/x86_64-linux-gnu/mlt-7/", "/usr/lib/aarch64-linux-gnu/mlt-7/",
                   "/usr/lib64/mlt-7/", "/usr/lib/mlt-7/"}) {

@@ -2,7 +2,9 @@
 
 #include "client/workspace.h"
 #include "common/appsettings.h"
+#include "common/locatemedia.h"
 #include "common/videoplayer.h"
+#include "media/uploadqueue.h"
 #include "render/exporter.h"
 #include "ui_exportdialog.h"
 #include "util/filecopy.h"
@@ -63,6 +65,16 @@ ExportDialog::ExportDialog(client::Workspace *workspace, AppSettings *settings, 
         const bool withGaps = exporter->engine() == Exporter::Engine::Local && !exporter->missing().isEmpty();
         m_ui->engineCombo->setCurrentIndex(m_ui->engineCombo->findData(QStringLiteral("local")));
         startExport(withGaps);
+    });
+    // "photo7.jpg is no longer on this computer — Locate…": found again, the same export starts over.
+    connect(m_ui->locateButton, &QPushButton::clicked, this, [this] {
+        const render::MissingSource *gone = LocateMedia::firstGone(m_workspace->exporter()->missing());
+        if (!gone)
+            return;
+        LocateMedia::locate(this, m_workspace->uploads(), *gone, [this] {
+            m_ui->engineCombo->setCurrentIndex(m_ui->engineCombo->findData(QStringLiteral("local")));
+            startExport(false);
+        });
     });
     connect(m_ui->engineCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::updateView);
     connect(m_ui->saveAsButton, &QPushButton::clicked, this, &ExportDialog::saveAs);
@@ -173,6 +185,10 @@ void ExportDialog::updateView()
     m_ui->localInsteadButton->setVisible(phase == Exporter::Phase::Failed && exportable && (refused || gaps));
     m_ui->localInsteadButton->setText(gaps ? tr("Render &Without the Missing Media")
                                            : tr("Render on This &Computer Instead"));
+    const render::MissingSource *gone = localEngine ? LocateMedia::firstGone(exporter->missing()) : nullptr;
+    m_ui->locateButton->setVisible(phase == Exporter::Phase::Failed && gone);
+    if (gone)
+        m_ui->locateButton->setText(LocateMedia::buttonText(*gone));
     m_ui->startButton->setVisible(phase == Exporter::Phase::Idle);
     m_ui->startButton->setEnabled(exportable);
     m_ui->exportAgainButton->setVisible(phase == Exporter::Phase::Done || phase == Exporter::Phase::Failed ||

@@ -11,6 +11,7 @@
 #include "common/firstpaint.h"
 #include "common/theme.h"
 #include "export/exportdialog.h"
+#include "export/projectexport.h"
 #include "media/mediabinpanel.h"
 #include "preview/previewmonitor.h"
 #include "project/projectkeeper.h"
@@ -74,8 +75,16 @@ MainWindow::MainWindow(client::Workspace *workspace, AppSettings *settings, QWid
     , m_historyDock(new QDockWidget(this))
     , m_status(new StatusPanel(workspace, this))
     , m_notifier(new Notifier(this))
+    , m_projectExport(new ProjectExport(workspace, settings, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    connect(m_projectExport, &ProjectExport::message, this, [this](const QString &text, int timeout) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, timeout);
+    });
+    connect(m_projectExport, &ProjectExport::exported, this, &MainWindow::projectExported);
     setAcceptDrops(true);
     // The chat, with a banner above it while the service can't be reached.
     auto *central = new QWidget(this);
@@ -235,6 +244,8 @@ void MainWindow::createActions()
         [this] { openInWebApp(); });
     add(QStringLiteral("exportProject"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
         QStringLiteral("document-save-as"), [this] { exportProjectForShotcut(); });
+    add(QStringLiteral("exportOtio"), QKeySequence(), QStringLiteral("document-save-as"),
+        [this] { exportProjectAsOtio(); });
     add(QStringLiteral("about"), QKeySequence(), QStringLiteral("help-about"), [this] { about(); });
     add(QStringLiteral("aboutQt"), QKeySequence(), QString(), [] { QApplication::aboutQt(); });
     // Esc stops a running turn anywhere in the window (the chat's Stop button does the same); the
@@ -291,8 +302,15 @@ void MainWindow::createMenus()
     QMenu *file = menu({action(QStringLiteral("newProject"))});
     file->addMenu(m_recentMenu);
     file->addSeparator();
-    for (const char *name : {"addMedia", "", "export", "exportProject", "openInWeb", "", "quit"}) {
-        if (*name)
+    // File → Export Project → for Shotcut / as OpenTimelineIO.
+    m_exportProjectMenu = new QMenu(this);
+    m_exportProjectMenu->setObjectName(QStringLiteral("ExportProjectMenu"));
+    m_exportProjectMenu->addAction(action(QStringLiteral("exportProject")));
+    m_exportProjectMenu->addAction(action(QStringLiteral("exportOtio")));
+    for (const char *name : {"addMedia", "", "export", "exportProjectMenu", "openInWeb", "", "quit"}) {
+        if (qstrcmp(name, "exportProjectMenu") == 0)
+            file->addMenu(m_exportProjectMenu);
+        else if (*name)
             file->addAction(action(QLatin1String(name)));
         else
             file->addSeparator();
@@ -316,6 +334,7 @@ void MainWindow::retranslate()
     updateTitle();
     updateOfflineBanner();
     m_recentMenu->setTitle(tr("Open &Recent"));
+    m_exportProjectMenu->setTitle(tr("Export &Project"));
     const QStringList titles = {tr("&File"), tr("&Edit"), tr("&View"), tr("&Chat"), tr("&Help")};
     for (int i = 0; i < m_menus.size(); ++i)
         m_menus.at(i)->setTitle(titles.at(i));
@@ -338,7 +357,8 @@ void MainWindow::retranslate()
         {QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts")},
         {QStringLiteral("website"), tr("NemoVideo on the &Web")},
         {QStringLiteral("openInWeb"), tr("Open in NemoVideo &Web")},
-        {QStringLiteral("exportProject"), tr("Export Project for &Shotcut…")},
+        {QStringLiteral("exportProject"), tr("For &Shotcut (.mlt)…")},
+        {QStringLiteral("exportOtio"), tr("As &OpenTimelineIO (.otio)…")},
         {QStringLiteral("about"), tr("&About Nemo Studio")},
         {QStringLiteral("aboutQt"), tr("About &Qt")},
     };
@@ -569,43 +589,12 @@ void MainWindow::handleGuiAction(GuiAction action)
 
 void MainWindow::exportProjectForShotcut(const QString &chosenPath)
 {
-    const auto state = m_workspace->state();
-    if (!state || !state->draft.isExportable()) {
-        QMessageBox::information(this, tr("Export Project for Shotcut"),
-                                 tr("The timeline is empty, so there is nothing to hand over yet."));
-        return;
-    }
-    QString path = chosenPath;
-    if (path.isEmpty()) {
-        const QString suggested =
-            QDir(m_settings->downloadFolder())
-                .filePath(QFileInfo(render::Exporter::suggestedFileName(state->draft)).completeBaseName() +
-                          QStringLiteral(".mlt"));
-        path = QFileDialog::getSaveFileName(this, tr("Export Project for Shotcut"), suggested,
-                                            tr("MLT project (*.mlt)"));
-    }
-    if (path.isEmpty())
-        return;
-    statusBar()->showMessage(tr("Getting the media ready for Shotcut…"));
-    render::Exporter::writeProject(
-        *state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
-        [this, path](const QString &error, const QList<render::MissingSource> &missing) {
-            if (!error.isEmpty()) {
-                statusBar()->clearMessage();
-                QMessageBox::warning(this, tr("Export Project for Shotcut"), error);
-                return;
-            }
-            QString text = tr("Saved %1: open it in Shotcut (or melt) to finish the "
-                              "edit by hand.")
-                               .arg(QDir::toNativeSeparators(path));
-            if (!missing.isEmpty())
-                text += QLatin1Char(' ') +
-                    tr("%n segment(s) have no media on this computer and are left "
-                       "empty.",
-                       nullptr, int(missing.size()));
-            statusBar()->showMessage(text, 20000);
-            emit projectExported(path);
-        });
+    m_projectExport->start(ProjectExport::Format::Shotcut, chosenPath);
+}
+
+void MainWindow::exportProjectAsOtio(const QString &chosenPath)
+{
+    m_projectExport->start(ProjectExport::Format::OpenTimelineIO, chosenPath);
 }
 
 void MainWindow::openInWebApp()

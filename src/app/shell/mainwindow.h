@@ -32,6 +32,7 @@ namespace nemo::app {
 class AppSettings;
 class ChatPanel;
 class ExportDialog;
+class ProjectExport;
 class MediaBinPanel;
 class PreviewMonitor;
 class Notifier;
@@ -83,6 +84,8 @@ public:
     void openInWebApp();
     // File → Export Project for Shotcut…: the edit as an MLT document with every source on this computer.
     void exportProjectForShotcut(const QString &chosenPath = QString());
+    // File → Export Project → As OpenTimelineIO…: the edit as an .otio timeline (DaVinci Resolve …).
+    void exportProjectAsOtio(const QString &chosenPath = QString());
     void openLink(const QUrl &url);
 
 signals:
@@ -120,6 +123,7 @@ private:
     util::Translations *m_translations = nullptr;
     project::ProjectKeeper *m_keeper = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_exportProjectMenu = nullptr;
     QWidget *m_offlineBanner = nullptr;
     QLabel *m_offlineText = nullptr;
     QPushButton *m_offlineRetry = nullptr;
@@ -136,6 +140,7 @@ private:
     QDockWidget *m_historyDock;
     StatusPanel *m_status;
     Notifier *m_notifier;
+    ProjectExport *m_projectExport;
     QPointer<ExportDialog> m_export;
     QHash<QString, QAction *> m_actions;
     QList<QMenu *> m_menus;

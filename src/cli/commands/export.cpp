@@ -38,6 +38,10 @@ void CliApplication::addExportOptions(QCommandLineParser &parser) const
                       tr("Write the edit as an MLT project for Shotcut or melt, with every source on this "
                          "computer."),
                       tr("FILE.mlt")});
+    parser.addOption({QStringLiteral("otio"),
+                      tr("Write the edit as an OpenTimelineIO timeline for DaVinci Resolve and other "
+                         "editors, with every source on this computer."),
+                      tr("FILE.otio")});
     parser.addOption({QStringLiteral("allow-missing"),
                       tr("With --local: render even when some media is missing (with gaps there).")});
     parser.addOption({QStringLiteral("force"), tr("Overwrite FILE.mp4 if it exists.")});
@@ -50,8 +54,20 @@ void CliApplication::exportVideo()
         cancelExport();
         return;
     }
+    if (m_parser.isSet(QStringLiteral("mlt")) && m_parser.isSet(QStringLiteral("otio"))) {
+        printError(tr("Give either --mlt or --otio, one project at a time."));
+        finish(Usage);
+        return;
+    }
     if (m_parser.isSet(QStringLiteral("mlt"))) {
         exportProject(QFileInfo(m_parser.value(QStringLiteral("mlt"))).absoluteFilePath());
+        return;
+    }
+    if (m_parser.isSet(QStringLiteral("otio"))) {
+        QString path = QFileInfo(m_parser.value(QStringLiteral("otio"))).absoluteFilePath();
+        if (!path.endsWith(QLatin1String(".otio"), Qt::CaseInsensitive))
+            path += QStringLiteral(".otio"); // what makes it an OpenTimelineIO file for the tools
+        exportProject(path);
         return;
     }
     const QString out = m_parser.value(QStringLiteral("out"));
@@ -246,8 +262,11 @@ void CliApplication::exportProject(const QString &path)
                     finish(BadInput);
                     return;
                 }
-                for (const render::MissingSource &source : missing)
+                for (const render::MissingSource &source : missing) {
                     printStatus(tr("Left empty: %1").arg(source.message()));
+                    if (source.reason == render::MissingSource::Reason::Gone)
+                        printStatus(tr("It was at %1.").arg(QDir::toNativeSeparators(source.original)));
+                }
                 if (m_json)
                     printJson(
                         {{QStringLiteral("file"), path}, {QStringLiteral("missing"), int(missing.size())}});
@@ -281,6 +300,12 @@ void CliApplication::renderLocally(const QString &target)
             if (exporter->phase() != render::Exporter::Phase::Done) {
                 const net::ApiError &error = exporter->error();
                 printError(error.message());
+                for (const render::MissingSource &source : exporter->missing()) {
+                    if (source.reason == render::MissingSource::Reason::Gone)
+                        printStatus(tr("%1 was at %2.")
+                                        .arg(QFileInfo(source.original).fileName(),
+                                             QDir::toNativeSeparators(source.original)));
+                }
                 if (!exporter->missing().isEmpty())
                     printStatus(tr("Add --allow-missing to render with gaps where that media was."));
                 finish(error.kind() == net::ApiError::Kind::InvalidInput ? BadInput : Failure);

@@ -8,6 +8,7 @@
 #include "edit/handedits.h"
 #include "edit/rebase.h"
 #include "media/mediacache.h"
+#include "render/localsources.h"
 #include "render/previewrenderer.h"
 
 namespace nemo::client {
@@ -100,31 +101,7 @@ agent::ProjectState Workspace::edited(const agent::ProjectState &agentState) con
 
 QHash<QString, qint64> Workspace::mediaLengths(const agent::ProjectState &state) const
 {
-    QHash<QString, qint64> lengths;
-    auto note = [&lengths](const QString &link, double seconds) {
-        if (link.isEmpty() || !(seconds > 0) || seconds > 360000)
-            return;
-        const qint64 ms = qint64(seconds * 1000);
-        lengths.insert(link, ms);
-        const QString name = link.section(QLatin1Char('/'), -1).section(QLatin1Char('?'), 0, 0);
-        if (!name.isEmpty() && !lengths.contains(name))
-            lengths.insert(name, ms);
-    };
-    for (const media::MediaItem &item : m_uploads->items()) {
-        note(item.uploaded.cdnUrl, item.uploaded.duration);
-        note(item.uploaded.filename, item.uploaded.duration);
-        if (item.isGenerated())
-            note(item.url.toString(), item.duration);
-    }
-    for (const media::GeneratedClip &clip : state.generated)
-        note(clip.url.toString(), clip.duration);
-    for (const QJsonValue &value : state.videoInfos) {
-        const QJsonObject info = value.toObject();
-        const double seconds = info.value(QLatin1String("duration")).toDouble();
-        for (const char *key : {"cdn_url", "url", "filename", "file_name", "path"})
-            note(info.value(QLatin1String(key)).toString(), seconds);
-    }
-    return lengths;
+    return render::LocalSources::mediaLengths(state, m_uploads->items());
 }
 
 void Workspace::setBackgroundWork(bool enabled)

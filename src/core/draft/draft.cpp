@@ -336,7 +336,8 @@ PendingSegment decodeSegment(const Members &object, const Members &meta)
     double volume = 0;
     bool hasVolume = false;
     for (const Members *holder : {&meta, &object}) {
-        for (const std::string_view key : {std::string_view("volume"), std::string_view("vol"), std::string_view("v")}) {
+        for (const std::string_view key :
+             {std::string_view("volume"), std::string_view("vol"), std::string_view("v")}) {
             if (!hasVolume && readNumber(holder->find(key), &volume)) {
                 hasVolume = true;
                 keys.volume = key.data();
@@ -605,7 +606,8 @@ Draft Draft::read(net::json::Value &value, bool *ok)
     draft.m_title = readString(meta, {"title", "name"});
     double fps = 0;
     for (const Members *holder : {&meta, &members}) {
-        for (const std::string_view key : {std::string_view("fps"), std::string_view("frame_rate"), std::string_view("frameRate")}) {
+        for (const std::string_view key :
+             {std::string_view("fps"), std::string_view("frame_rate"), std::string_view("frameRate")}) {
             if (fps <= 0 && readNumber(holder->find(key), &fps) && fps >= 1 && fps <= 240)
                 draft.m_fps = qBound(1, qRound(fps), 120);
             else if (fps < 1 || fps > 240)
@@ -666,6 +668,30 @@ QString Draft::formatSeconds(qint64 milliseconds)
 QString Draft::formatVolume(double volume)
 {
     return QStringLiteral("%1%").arg(qRound(volume * 100));
+}
+
+QString Draft::kindKey(TrackKind kind)
+{
+    switch (kind) {
+    case TrackKind::Video:
+        return QStringLiteral("video");
+    case TrackKind::Audio:
+        return QStringLiteral("audio");
+    case TrackKind::Text:
+        return QStringLiteral("text");
+    case TrackKind::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
+TrackKind Draft::kindFromKey(const QString &key)
+{
+    for (const TrackKind kind : {TrackKind::Video, TrackKind::Audio, TrackKind::Text}) {
+        if (key == kindKey(kind))
+            return kind;
+    }
+    return TrackKind::Other;
 }
 
 QString Draft::summary() const

@@ -145,6 +145,9 @@ public:
     static QString displayName(const QString &nameOrPath);
     // The service's own storage (see ../shared/API.md): mapped by file name to an upload.
     static bool isSandboxPath(const QString &source);
+    // A kind of track as files other programs read spell it: "video", "audio", "text", "other"; and back.
+    static QString kindKey(TrackKind kind);
+    static TrackKind kindFromKey(const QString &key);
 
 private:
     QList<Track> m_tracks;

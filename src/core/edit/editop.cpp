@@ -81,32 +81,6 @@ bool valuesFromJson(const QJsonObject &object, quint32 mask, ClipValues *values)
     return true;
 }
 
-QString kindName(draft::TrackKind kind)
-{
-    switch (kind) {
-    case draft::TrackKind::Video:
-        return QStringLiteral("video");
-    case draft::TrackKind::Audio:
-        return QStringLiteral("audio");
-    case draft::TrackKind::Text:
-        return QStringLiteral("text");
-    case draft::TrackKind::Other:
-        break;
-    }
-    return QStringLiteral("other");
-}
-
-draft::TrackKind kindFromName(const QString &name)
-{
-    if (name == QLatin1String("video"))
-        return draft::TrackKind::Video;
-    if (name == QLatin1String("audio"))
-        return draft::TrackKind::Audio;
-    if (name == QLatin1String("text"))
-        return draft::TrackKind::Text;
-    return draft::TrackKind::Other;
-}
-
 } // namespace
 
 EditOp EditOp::set(const Clip &clip, quint32 properties, const ClipValues &after)
@@ -178,7 +152,7 @@ QJsonObject EditOp::toJson() const
     case Kind::Insert: {
         object.insert(QLatin1String("op"), QLatin1String("insert"));
         object.insert(QLatin1String("track"), trackKey);
-        object.insert(QLatin1String("trackKind"), kindName(trackKind));
+        object.insert(QLatin1String("trackKind"), draft::Draft::kindKey(trackKind));
         object.insert(QLatin1String("afterKey"), afterKey);
         object.insert(QLatin1String("values"), valuesToJson(clip.values, AllProperties));
         object.insert(QLatin1String("mediaFrames"), double(clip.mediaFrames));
@@ -236,7 +210,7 @@ std::optional<EditOp> EditOp::fromJson(const QJsonObject &object, QString *error
     if (name == QLatin1String("insert")) {
         op.kind = Kind::Insert;
         op.trackKey = object.value(QLatin1String("track")).toString();
-        op.trackKind = kindFromName(object.value(QLatin1String("trackKind")).toString());
+        op.trackKind = draft::Draft::kindFromKey(object.value(QLatin1String("trackKind")).toString());
         op.afterKey = object.value(QLatin1String("afterKey")).toString();
         if (op.trackKey.isEmpty())
             return refuse(tr("an added segment %1 names no track").arg(op.label));
@@ -245,8 +219,8 @@ std::optional<EditOp> EditOp::fromJson(const QJsonObject &object, QString *error
             return refuse(tr("an added segment %1 has damaged values").arg(op.label));
         const QByteArray segment = object.value(QLatin1String("segment")).toString().toUtf8();
         // The segment's JSON is read the way the agent's drafts are read, for its spellings.
-        const QByteArray wrapper =
-            "{\"t\":[{\"tt\":\"" + kindName(op.trackKind).toUtf8() + "\",\"sg\":[" + segment + "]}]}";
+        const QByteArray wrapper = "{\"t\":[{\"tt\":\"" + draft::Draft::kindKey(op.trackKind).toUtf8() +
+            "\",\"sg\":[" + segment + "]}]}";
         const draft::Draft draft = draft::Draft::fromBytes(wrapper);
         if (draft.tracks().size() != 1 || draft.tracks().first().segments.size() != 1)
             return refuse(tr("an added segment %1 is damaged").arg(op.label));

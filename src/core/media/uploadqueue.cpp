@@ -369,6 +369,22 @@ void UploadQueue::remove(quint64 id)
     pump();
 }
 
+bool UploadQueue::relocate(const QString &from, const QString &to)
+{
+    const QFileInfo info(to);
+    if (from.isEmpty() || !info.isFile() || !info.isReadable())
+        return false;
+    bool found = false;
+    for (int i = 0; i < int(m_items.size()); ++i) {
+        if (m_items.at(i).path != from)
+            continue;
+        m_items[i].path = info.absoluteFilePath();
+        found = true;
+        emit changed(i);
+    }
+    return found;
+}
+
 void UploadQueue::restore(const QList<MediaItem> &items)
 {
     for (const QPointer<net::ServiceJob> &job : std::as_const(m_jobs)) {

@@ -51,6 +51,9 @@ public:
     void retry(quint64 id);
     void retryFailed();
     void remove(quint64 id);
+    // The user's own file found again at `to` (it was moved or renamed): every item that was `from`
+    // points there now. False when `to` is not a readable file.
+    bool relocate(const QString &from, const QString &to);
     // Replaces the items (a project being opened); uploads that were running become interrupted.
     void restore(const QList<MediaItem> &items);
     void setParallel(int parallel) { m_parallel = qMax(1, parallel); }

@@ -7,6 +7,7 @@
 #include "net/serviceconfig.h"
 #include "render/localrenderjob.h"
 #include "render/localsources.h"
+#include "render/otiodocument.h"
 #include "render/renderjob.h"
 #include "util/filenames.h"
 
@@ -108,18 +109,25 @@ void Exporter::startLocal(const agent::ProjectState &state, const QList<media::M
 void Exporter::renderLocally()
 {
     const QHash<QString, QString> files = m_sources ? m_sources->files() : QHash<QString, QString>();
-    MltDocument::Options options;
+    MltDocument::Options options = m_sources ? m_sources->documentOptions({}) : MltDocument::Options();
     options.keepMissing = m_keepMissing;
+    options.fps = m_localState.draft.fps(); // the draft's own rate (30 unless it says)
     const MltDocument doc = MltDocument::fromDraft(m_localState.draft, files, options, m_localState.canvas);
     m_missing = doc.missing();
     if (!m_missing.isEmpty() && !m_keepMissing) {
         QStringList lines;
-        for (const MissingSource &missing : std::as_const(m_missing))
+        bool gone = false;
+        for (const MissingSource &missing : std::as_const(m_missing)) {
             lines.append(missing.message());
+            gone = gone || missing.reason == MissingSource::Reason::Gone;
+        }
         net::ApiError error(net::ApiError::Kind::InvalidInput);
-        error.setDetail(tr("Some media isn't on this computer: %1. Render without it (the video has a gap "
-                           "there), or add it to the media bin again.")
-                            .arg(lines.join(QStringLiteral("; "))));
+        error.setDetail(gone ? tr("Some media isn't on this computer: %1. Locate it, render without it (the "
+                                  "video has a gap there), or add it to the media bin again.")
+                                   .arg(lines.join(QStringLiteral("; ")))
+                             : tr("Some media isn't on this computer: %1. Render without it (the video has a "
+                                  "gap there), or add it to the media bin again.")
+                                   .arg(lines.join(QStringLiteral("; "))));
         fail(error);
         return;
     }
@@ -160,16 +168,27 @@ void Exporter::writeProject(const agent::ProjectState &state, const QList<media:
     auto *sources = new LocalSources(cache, context);
     connect(sources, &LocalSources::finished, context, [sources, state, path, done] {
         sources->deleteLater();
-        MltDocument::Options options;
+        MltDocument::Options options = sources->documentOptions({});
         options.keepMissing = true;
-        const MltDocument doc = MltDocument::fromDraft(state.draft, sources->files(), options, state.canvas);
+        options.fps = state.draft.fps();
+        QByteArray bytes;
+        QList<MissingSource> missing;
+        if (path.endsWith(QLatin1String(".otio"), Qt::CaseInsensitive)) {
+            const OtioDocument doc = OtioDocument::fromDraft(state.draft, sources->files(), options);
+            bytes = doc.json();
+            missing = doc.missing();
+        } else {
+            const MltDocument doc =
+                MltDocument::fromDraft(state.draft, sources->files(), options, state.canvas);
+            bytes = doc.xml();
+            missing = doc.missing();
+        }
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(doc.xml()) != doc.xml().size() || !file.commit()) {
-            done(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                 doc.missing());
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+            done(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), missing);
             return;
         }
-        done(QString(), doc.missing());
+        done(QString(), missing);
     });
     sources->resolve(state, bin);
 }

@@ -69,8 +69,10 @@ public:
     Engine engine() const { return m_engine; }
     // Media the last local render could not find (it stopped, or rendered gaps where they were).
     QList<MissingSource> missing() const { return m_missing; }
-    // The MLT document of the draft with every source on this computer (Shotcut opens it): written to
-    // `path` once the media is here; done() tells how it went.
+    // The project for another editor, with every source on this computer: an OpenTimelineIO timeline
+    // when `path` ends in .otio (DaVinci Resolve and the OpenTimelineIO tools), else the MLT document
+    // Shotcut opens. Written whole (or not at all) to `path` once the media is here; done() tells how
+    // it went, and what had to be left empty.
     static void
     writeProject(const agent::ProjectState &state, const QList<media::MediaItem> &bin,
                  media::MediaCache *cache, const QString &path, QObject *context,

@@ -8,6 +8,9 @@
 
 #if defined(NEMO_HAVE_MLT)
 #include <mlt++/Mlt.h>
+#if defined(Q_OS_LINUX)
+#include <dlfcn.h>
+#endif
 #endif
 
 namespace nemo::render {
@@ -51,15 +54,25 @@ protected:
     {
 #if defined(NEMO_HAVE_MLT)
         static const bool initialised = [] {
-            // Only the modules the edit's documents use (XML, the core services, pictures, titles and
-            // video): MLT's Qt module links another Qt, which must not come into this process, and the
-            // rest (GL, OpenCV, audio devices …) would only slow the start and hold memory.
+            // Only the modules the edit's documents use (XML, the core services, pictures and pango,
+            // video, the Text filter, Shotcut's blend, and the deinterlacer MLT's loader puts on every
+            // picture: without it the fallback's conversion dims video that no track is blended over):
+            // MLT's Qt module links another Qt, which must not come into this process, and the rest
+            // (GL, OpenCV, audio devices …) would only slow the start and hold memory. The list must
+            // not end with a colon: MLT then ignores all of it.
             qputenv("MLT_REPOSITORY_DENY",
                     "libmltqt:libmltglaxnimate:libmltmovit:libmltopencv:libmltjackrack:libmltdecklink:"
-                    "libmltfrei0r:libmltkdenlive:libmltrtaudio:libmltsdl:libmltsdl2:libmltxine:libmltvidstab:"
+                    "libmltkdenlive:libmltrtaudio:libmltsdl:libmltsdl2:libmltvidstab:"
                     "libmltrubberband:libmltsox:libmltnormalize:libmltoldfilm:libmltplusgpl:libmltvorbis:"
-                    "libmltresample:libmltplus:libmltjack");
-            return Mlt::Factory::init() != nullptr;
+                    "libmltresample:libmltjack");
+            const bool started = Mlt::Factory::init() != nullptr;
+#if defined(Q_OS_LINUX)
+            // Pango starts fontconfig on a thread of its own; MLT unloads its modules at exit, and
+            // pango with them, under that thread if it is still at work (a crash when a short-lived
+            // process quits). Pango stays loaded to the end instead.
+            dlopen("libpangoft2-1.0.so.0", RTLD_LAZY | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
+            return started;
         }();
         if (!initialised) {
             QMetaObject::invokeMethod(m_server, [server = m_server] {

@@ -51,16 +51,16 @@ QUrl LocalSources::remoteFor(const QString &source, const agent::ProjectState &s
     return util::isWebLink(url) ? url : QUrl();
 }
 
-QString LocalSources::localFor(const QString &source, const agent::ProjectState &state,
-                               const QList<media::MediaItem> &bin, const media::MediaCache *cache)
+namespace {
+
+// The media bin's item for a source: the upload it became, the link it was, or (for a sandbox path)
+// the file of that name.
+const media::MediaItem *itemFor(const QString &source, const QUrl &remote, const QList<media::MediaItem> &bin,
+                                bool onlyUsable)
 {
-    if (source.isEmpty())
-        return {};
     const QString name = fileNameOf(source);
-    const QUrl remote = remoteFor(source, state);
-    // The user's own file first: the original, at full quality.
     for (const media::MediaItem &item : bin) {
-        if (!usable(item.path))
+        if (onlyUsable && !usable(item.path))
             continue;
         const bool sameUpload = !item.uploaded.cdnUrl.isEmpty() &&
             (item.uploaded.cdnUrl == source || QUrl(item.uploaded.cdnUrl) == remote);
@@ -68,16 +68,72 @@ QString LocalSources::localFor(const QString &source, const agent::ProjectState 
         const bool sameName = draft::Draft::isSandboxPath(source) &&
             (item.uploaded.filename == name || (item.uploaded.filename.isEmpty() && item.name == name));
         if (sameUpload || sameLink || sameName)
-            return item.path;
+            return &item;
     }
+    return nullptr;
+}
+
+} // namespace
+
+QString LocalSources::localFor(const QString &source, const agent::ProjectState &state,
+                               const QList<media::MediaItem> &bin, const media::MediaCache *cache)
+{
+    if (source.isEmpty())
+        return {};
+    const QUrl remote = remoteFor(source, state);
+    // The user's own file first: the original, at full quality.
+    if (const media::MediaItem *item = itemFor(source, remote, bin, true))
+        return item->path;
     if (cache && remote.isValid() && cache->contains(remote))
         return cache->pathFor(remote);
     return {};
 }
 
+QHash<QString, qint64> LocalSources::mediaLengths(const agent::ProjectState &state,
+                                                  const QList<media::MediaItem> &bin)
+{
+    QHash<QString, qint64> lengths;
+    auto note = [&lengths](const QString &link, double seconds) {
+        if (link.isEmpty() || !(seconds > 0) || seconds > 360000)
+            return;
+        const qint64 ms = qint64(seconds * 1000);
+        lengths.insert(link, ms);
+        const QString name = link.section(QLatin1Char('/'), -1).section(QLatin1Char('?'), 0, 0);
+        if (!name.isEmpty() && !lengths.contains(name))
+            lengths.insert(name, ms);
+    };
+    for (const media::MediaItem &item : bin) {
+        note(item.uploaded.cdnUrl, item.uploaded.duration);
+        note(item.uploaded.filename, item.uploaded.duration);
+        if (item.isGenerated())
+            note(item.url.toString(), item.duration);
+    }
+    for (const media::GeneratedClip &clip : state.generated)
+        note(clip.url.toString(), clip.duration);
+    for (const QJsonValue &value : state.videoInfos) {
+        const QJsonObject info = value.toObject();
+        const double seconds = info.value(QLatin1String("duration")).toDouble();
+        for (const char *key : {"cdn_url", "url", "filename", "file_name", "path"})
+            note(info.value(QLatin1String(key)).toString(), seconds);
+    }
+    return lengths;
+}
+
+MltDocument::Options LocalSources::documentOptions(MltDocument::Options options) const
+{
+    options.gone = m_gone;
+    options.fetchErrors = m_fetchErrors;
+    for (auto it = m_lengths.cbegin(); it != m_lengths.cend(); ++it)
+        options.mediaMs.insert(it.key(), it.value());
+    return options;
+}
+
 void LocalSources::resolve(const agent::ProjectState &state, const QList<media::MediaItem> &bin)
 {
     m_files.clear();
+    m_gone.clear();
+    m_fetchErrors.clear();
+    m_lengths.clear();
     QSet<QString> sources;
     for (const draft::Track &track : state.draft.tracks()) {
         if (track.kind == draft::TrackKind::Text)
@@ -87,14 +143,23 @@ void LocalSources::resolve(const agent::ProjectState &state, const QList<media::
                 sources.insert(segment.source);
         }
     }
+    const QHash<QString, qint64> lengths = mediaLengths(state, bin);
     QHash<QUrl, QStringList> toFetch;
     for (const QString &source : std::as_const(sources)) {
+        const qint64 length = lengths.value(source, lengths.value(fileNameOf(source), -1));
+        if (length > 0)
+            m_lengths.insert(source, length);
         const QString local = localFor(source, state, bin, m_cache);
         if (!local.isEmpty()) {
             m_files.insert(source, local);
             continue;
         }
+        // The user's own file was here once: the service's copy stands in for it when it can be had
+        // (and the document says so), else the document names the file that is gone.
         const QUrl remote = remoteFor(source, state);
+        const media::MediaItem *original = itemFor(source, remote, bin, false);
+        if (original && !original->path.isEmpty())
+            m_gone.insert(source, original->path);
         if (remote.isValid() && m_cache)
             toFetch[remote].append(source);
     }
@@ -116,9 +181,12 @@ void LocalSources::resolve(const agent::ProjectState &state, const QList<media::
         }
         m_jobs.append(job);
         connect(job, &net::ServiceJob::finished, this, [this, job, url, forSources] {
-            if (!job->error()) {
-                for (const QString &source : forSources)
-                    m_files.insert(source, m_cache->pathFor(url));
+            for (const QString &source : forSources) {
+                if (job->error()) {
+                    m_fetchErrors.insert(source, job->error().message());
+                } else {
+                    m_files.insert(source, m_cache->pathFor(url)); // the service's copy stands in
+                }
             }
             --m_pending;
             emit progress(m_total - m_pending, m_total);

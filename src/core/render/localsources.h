@@ -2,6 +2,7 @@
 
 #include "agent/projectstate.h"
 #include "media/mediaitem.h"
+#include "render/mltdocument.h"
 
 #include <QHash>
 #include <QObject>
@@ -30,13 +31,25 @@ public:
 
     // A segment's source → its local file.
     QHash<QString, QString> files() const { return m_files; }
+    // A source whose original (the user's own file) is no longer where it was → that path (whether or
+    // not the service's copy was fetched in its place).
+    QHash<QString, QString> gone() const { return m_gone; }
+    // A source whose download failed → why.
+    QHash<QString, QString> fetchErrors() const { return m_fetchErrors; }
     int downloading() const { return m_pending; }
+    // The document's options with what was found out here (why a source is missing) and the media's
+    // own lengths.
+    MltDocument::Options documentOptions(MltDocument::Options options) const;
 
     // Where a source is on this computer right now, without downloading anything.
     static QString localFor(const QString &source, const agent::ProjectState &state,
                             const QList<media::MediaItem> &bin, const media::MediaCache *cache);
     // The link a source can be downloaded from (itself, or the upload a sandbox path names).
     static QUrl remoteFor(const QString &source, const agent::ProjectState &state);
+    // Every source's own length in milliseconds that the media bin and the service say (by link, and
+    // by file name for sandbox paths).
+    static QHash<QString, qint64> mediaLengths(const agent::ProjectState &state,
+                                               const QList<media::MediaItem> &bin);
 
 signals:
     void progress(int done, int total);
@@ -47,6 +60,9 @@ private:
 
     media::MediaCache *m_cache;
     QHash<QString, QString> m_files;
+    QHash<QString, QString> m_gone;
+    QHash<QString, QString> m_fetchErrors;
+    QHash<QString, qint64> m_lengths;
     QList<QPointer<QObject>> m_jobs;
     int m_pending = 0;
     int m_total = 0;

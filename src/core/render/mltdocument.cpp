@@ -1,6 +1,7 @@
 #include "render/mltdocument.h"
 
 #include <QFileInfo>
+#include <QSet>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -16,7 +17,7 @@ constexpr int DefaultHeight = 1080;
 
 qint64 toFrames(qint64 milliseconds, int fps)
 {
-    return qint64(std::llround(double(milliseconds) * fps / 1000.0));
+    return TimelineLayout::toFrames(milliseconds, fps);
 }
 
 int evenDimension(double value)
@@ -42,33 +43,6 @@ qint64 MltDocument::sourceStartMs(const draft::Segment &segment)
 }
 
 namespace {
-
-struct Placed
-{
-    const draft::Segment *segment;
-    int index; // 1-based within its track
-    qint64 start;
-    qint64 length;
-};
-
-// Segments in order of start, on as few lanes as keep them from overlapping.
-QList<QList<Placed>> lanesOf(const QList<Placed> &segments)
-{
-    QList<QList<Placed>> lanes;
-    QList<qint64> ends;
-    for (const Placed &placed : segments) {
-        qsizetype lane = 0;
-        while (lane < ends.size() && ends.at(lane) > placed.start)
-            ++lane;
-        if (lane == ends.size()) {
-            lanes.append(QList<Placed>());
-            ends.append(0);
-        }
-        lanes[lane].append(placed);
-        ends[lane] = placed.start + placed.length;
-    }
-    return lanes;
-}
 
 void property(QXmlStreamWriter &xml, const char *name, const QString &value)
 {
@@ -102,43 +76,65 @@ void writeProfile(QXmlStreamWriter &xml, const QSize &size, int fps)
     xml.writeEndElement();
 }
 
-// A segment's fades as an animated filter on its producer (keyframes count the producer's own frames,
-// so they start at its in-point): "brightness" for pictures and titles (to transparent above the
-// ground, to black on it), "volume" in dB for sound.
-void writeFades(QXmlStreamWriter &xml, const char *service, qint64 trim, qint64 length,
-                const draft::Segment &segment, int fps, bool ground)
+// A segment's fades as Shotcut's fade filters on its producer, keyframes counted in the producer's own
+// frames (from the clip's in-point): "brightness" for pictures and titles (to black on the lowest
+// picture track, to transparent above it), "volume" in dB for sound.
+void writeFades(QXmlStreamWriter &xml, bool sound, qint64 trim, qint64 length, const draft::Segment &segment,
+                int fps, bool opacity)
 {
     const qint64 in = qMin(length, toFrames(segment.fadeInMs, fps));
     const qint64 out = qMin(length, toFrames(segment.fadeOutMs, fps));
-    if (in <= 0 && out <= 0)
-        return;
-    const bool sound = qstrcmp(service, "volume") == 0;
     const QString silent = sound ? QStringLiteral("-60") : QStringLiteral("0");
     const QString full = sound ? QStringLiteral("0") : QStringLiteral("1");
-    QStringList keys;
+    auto fade = [&](const char *shotcutName, const char *animation, qint64 frames, const QString &keys) {
+        xml.writeStartElement(QStringLiteral("filter"));
+        property(xml, "mlt_service", sound ? QStringLiteral("volume") : QStringLiteral("brightness"));
+        property(xml, "level", keys);
+        if (!sound && opacity)
+            property(xml, "alpha", QStringLiteral("-1"));
+        property(xml, "shotcut:filter", QLatin1String(shotcutName));
+        property(xml, animation, frames);
+        property(xml, "nemo:fade", QStringLiteral("1"));
+        xml.writeEndElement();
+    };
     if (in > 0)
-        keys << QStringLiteral("%1=%2").arg(trim).arg(silent)
-             << QStringLiteral("%1=%2").arg(trim + in - 1).arg(full);
+        fade(sound ? "fadeInVolume" : "fadeInBrightness", "shotcut:animIn", in,
+             QStringLiteral("%1=%2;%3=%4").arg(trim).arg(silent).arg(trim + in - 1).arg(full));
     if (out > 0)
-        keys << QStringLiteral("%1=%2").arg(trim + length - out).arg(full)
-             << QStringLiteral("%1=%2").arg(trim + length - 1).arg(silent);
+        fade(sound ? "fadeOutVolume" : "fadeOutBrightness", "shotcut:animOut", out,
+             QStringLiteral("%1=%2;%3=%4")
+                 .arg(trim + length - out)
+                 .arg(full)
+                 .arg(trim + length - 1)
+                 .arg(silent));
+}
+
+// A segment's level as Shotcut's Gain filter (dB; silence for 0).
+void writeGain(QXmlStreamWriter &xml, double volume)
+{
+    const double gain = qBound(0.0, volume, 4.0);
     xml.writeStartElement(QStringLiteral("filter"));
-    property(xml, "mlt_service", QLatin1String(service));
-    property(xml, "level", keys.join(QLatin1Char(';')));
-    if (!sound && !ground)
-        property(xml, "alpha", QStringLiteral("-1"));
-    property(xml, "nemo:fade", QStringLiteral("1"));
+    property(xml, "mlt_service", QStringLiteral("volume"));
+    property(xml, "level",
+             gain > 0 ? QString::number(20.0 * std::log10(gain), 'f', 4) : QStringLiteral("-1000"));
+    property(xml, "shotcut:filter", QStringLiteral("audioGain"));
     xml.writeEndElement();
 }
 
-} // namespace
-
-QString MissingSource::message() const
+// Dynamic text reads #…# as keywords (the time, the file name): a title's own # are escaped.
+QString literalText(const QString &text)
 {
-    return MltDocument::tr("segment %1 of %2: %3 is no longer on this computer")
-        .arg(segment)
-        .arg(trackName, name.isEmpty() ? source : name);
+    QString escaped = text;
+    return escaped.replace(QLatin1Char('#'), QLatin1String("\\#"));
 }
+
+QString captionOf(const draft::Segment &segment, const QString &local)
+{
+    const QString name = draft::Draft::displayName(segment.label);
+    return name.isEmpty() ? QFileInfo(local).fileName() : name;
+}
+
+} // namespace
 
 QByteArray MltDocument::proxyFor(const QString &clip, const Options &options)
 {
@@ -162,9 +158,7 @@ QByteArray MltDocument::proxyFor(const QString &clip, const Options &options)
 
 bool MltDocument::isImage(const QString &path)
 {
-    static const QStringList images{QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"),
-                                    QStringLiteral("gif"), QStringLiteral("webp"), QStringLiteral("bmp")};
-    return images.contains(QFileInfo(path).suffix().toLower());
+    return TimelineLayout::isImage(path);
 }
 
 MltDocument MltDocument::fromDraft(const draft::Draft &draft, const QHash<QString, QString> &localFiles,
@@ -184,72 +178,12 @@ MltDocument MltDocument::fromDraft(const draft::Draft &draft, const QHash<QStrin
         size = QSize(DefaultWidth, DefaultHeight);
     doc.m_size = size;
 
-    struct Lane
-    {
-        draft::TrackKind kind;
-        QList<Placed> segments;
-    };
-    QList<Lane> visual; // video lanes first, then text lanes: titles go on top
-    QList<Lane> text;
-    QList<Lane> audio;
-    qint64 total = 0;
-    int skippedEmpty = 0;
-    for (qsizetype t = 0; t < draft.tracks().size(); ++t) {
-        const draft::Track &track = draft.tracks().at(t);
-        if (track.kind == draft::TrackKind::Other) {
-            if (!track.segments.isEmpty())
-                doc.m_notes.append(
-                    tr("%1 isn't rendered on this computer: Nemo Studio doesn't know that kind "
-                       "of track.")
-                        .arg(track.displayName()));
-            continue;
-        }
-        QList<Placed> placed;
-        for (qsizetype i = 0; i < track.segments.size(); ++i) {
-            const draft::Segment &segment = track.segments.at(i);
-            const qint64 start = toFrames(segment.startMs, fps);
-            const qint64 length = toFrames(segment.durationMs, fps);
-            if (length <= 0) {
-                ++skippedEmpty;
-                continue;
-            }
-            placed.append({&segment, int(i + 1), start, length});
-            total = qMax(total, start + length);
-        }
-        std::stable_sort(placed.begin(), placed.end(),
-                         [](const Placed &a, const Placed &b) { return a.start < b.start; });
-        // Missing media: a gap (when the user agreed) and a note either way.
-        QList<Placed> kept;
-        for (const Placed &p : std::as_const(placed)) {
-            if (track.kind == draft::TrackKind::Text) {
-                if (!p.segment->text.trimmed().isEmpty())
-                    kept.append(p);
-                continue;
-            }
-            const QString local = localFiles.value(p.segment->source);
-            if (local.isEmpty() || !QFileInfo(local).isFile()) {
-                doc.m_missing.append({int(t + 1), p.index, track.displayName(),
-                                      draft::Draft::displayName(p.segment->label), p.segment->source});
-                continue;
-            }
-            kept.append(p);
-        }
-        for (const QList<Placed> &lane : lanesOf(kept)) {
-            if (track.kind == draft::TrackKind::Video)
-                visual.append({track.kind, lane});
-            else if (track.kind == draft::TrackKind::Text)
-                text.append({track.kind, lane});
-            else
-                audio.append({track.kind, lane});
-        }
-    }
-    if (skippedEmpty > 0)
-        doc.m_notes.append(tr("%n segment(s) with no length left out.", nullptr, skippedEmpty));
-    for (const MissingSource &missing : std::as_const(doc.m_missing))
-        doc.m_notes.append(missing.message());
-    total = qMax<qint64>(total, 1);
+    const TimelineLayout layout =
+        TimelineLayout::of(draft, {localFiles, options.gone, options.fetchErrors}, fps);
+    doc.m_notes = layout.notes;
+    doc.m_missing = layout.missing;
+    const qint64 total = layout.frames;
     doc.m_frames = total;
-    visual += text;
 
     QByteArray bytes;
     QXmlStreamWriter xml(&bytes);
@@ -265,174 +199,185 @@ MltDocument MltDocument::fromDraft(const draft::Draft &draft, const QHash<QStrin
 
     writeProfile(xml, size, fps);
 
-    // Shotcut opens a document by its main_bin playlist; an empty one will do.
+    // Shotcut's playlist (its bin), kept by the document even though nothing uses it.
     xml.writeStartElement(QStringLiteral("playlist"));
     xml.writeAttribute(QStringLiteral("id"), QStringLiteral("main_bin"));
     property(xml, "xml_retain", QStringLiteral("1"));
     xml.writeEndElement();
 
+    // Track 0: Shotcut's background, black as long as the video, under every track.
     xml.writeStartElement(QStringLiteral("producer"));
     xml.writeAttribute(QStringLiteral("id"), QStringLiteral("black"));
     xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
     xml.writeAttribute(QStringLiteral("out"), QString::number(total - 1));
     property(xml, "length", total);
+    property(xml, "eof", QStringLiteral("pause"));
+    property(xml, "resource", QStringLiteral("black"));
     property(xml, "mlt_service", QStringLiteral("color"));
-    property(xml, "resource", QStringLiteral("#ff000000"));
+    property(xml, "set.test_audio", QStringLiteral("0")); // the mixes mix the tracks' sound into it
     xml.writeEndElement();
-    auto writeBlack = [&](qint64 frames) {
-        xml.writeStartElement(QStringLiteral("entry"));
-        xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("black"));
-        xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
-        xml.writeAttribute(QStringLiteral("out"), QString::number(frames - 1));
-        xml.writeEndElement();
-    };
-    // The lowest picture lane is the ground itself, black where it has no picture: compositing it over
-    // a black track would cost a blend of every whole frame (about a tenth of an export) for nothing.
-    // Only when titles are the lowest lane (or there are no pictures) is there a black track under them.
-    const bool pictureIsGround = !visual.isEmpty() && visual.first().kind != draft::TrackKind::Text;
-    if (!pictureIsGround) {
-        xml.writeStartElement(QStringLiteral("playlist"));
-        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("background"));
-        writeBlack(total);
-        xml.writeEndElement();
-    }
+    xml.writeStartElement(QStringLiteral("playlist"));
+    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("background"));
+    xml.writeStartElement(QStringLiteral("entry"));
+    xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("black"));
+    xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
+    xml.writeAttribute(QStringLiteral("out"), QString::number(total - 1));
+    xml.writeEndElement();
+    xml.writeEndElement();
 
     const int titleSize = qMax(12, size.height() / 12);
     int producerSerial = 0;
-    auto writeLane = [&](const Lane &lane, const QString &id, bool ground) {
+    // The lowest picture lane fades to black; lanes above it (and titles) fade to transparent.
+    auto writeLane = [&](const Lane &lane, const QString &id, bool lowestPicture) {
         QStringList producers;
-        for (const Placed &p : lane.segments) {
+        for (const PlacedSegment &p : lane.segments) {
+            if (p.missing) {
+                producers.append(QString());
+                continue;
+            }
             const draft::Segment &segment = *p.segment;
-            const QString producerId = QStringLiteral("p%1").arg(++producerSerial);
-            const qint64 trim =
-                lane.kind == draft::TrackKind::Text ? 0 : toFrames(sourceStartMs(segment), fps);
+            const QString producerId = QStringLiteral("producer%1").arg(producerSerial++);
+            const bool title = lane.kind == draft::TrackKind::Text;
+            const QString local = title ? QString() : localFiles.value(segment.source);
+            const bool still = !title && isImage(local);
+            const qint64 trim = p.in;
+            // Never shorter than the clip needs (beyond its media's end it holds its last frame, and a
+            // photo lasts its segment), nor than its media.
+            qint64 length = trim + p.length;
+            if (!title && !still) {
+                const qint64 mediaMs = options.mediaMs.value(segment.source, -1);
+                if (mediaMs > 0)
+                    length = qMax(length, toFrames(mediaMs, fps));
+            }
             xml.writeStartElement(QStringLiteral("producer"));
             xml.writeAttribute(QStringLiteral("id"), producerId);
-            xml.writeAttribute(QStringLiteral("in"), QString::number(trim));
-            xml.writeAttribute(QStringLiteral("out"), QString::number(trim + p.length - 1));
-            if (lane.kind == draft::TrackKind::Text) {
-                property(xml, "length", p.length);
-                property(xml, "mlt_service", QStringLiteral("pango"));
-                property(xml, "text", segment.text.trimmed());
+            xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
+            xml.writeAttribute(QStringLiteral("out"), QString::number(length - 1));
+            property(xml, "length", length);
+            property(xml, "eof", QStringLiteral("pause"));
+            if (title) {
+                // Shotcut's "Text" clip: a transparent colour under its "Text: Simple" filter.
+                property(xml, "resource", QStringLiteral("#00000000"));
+                property(xml, "mlt_service", QStringLiteral("color"));
+                property(xml, "mlt_image_format", QStringLiteral("rgba"));
+                property(xml, "shotcut:caption", segment.text.trimmed());
+                property(xml, "nemo:kind", QStringLiteral("title"));
+                xml.writeStartElement(QStringLiteral("filter"));
+                property(xml, "mlt_service", QStringLiteral("dynamictext"));
+                property(xml, "argument", literalText(segment.text.trimmed()));
+                property(xml, "geometry", QStringLiteral("0 0 %1 %2 1").arg(size.width()).arg(size.height()));
                 property(xml, "family", options.fontFamily);
                 property(xml, "size", titleSize);
                 property(xml, "weight", 700);
+                property(xml, "style", QStringLiteral("normal"));
                 property(xml, "fgcolour", QStringLiteral("#ffffffff"));
                 property(xml, "bgcolour", QStringLiteral("#00000000"));
                 property(xml, "olcolour", QStringLiteral("#ff000000"));
                 property(xml, "outline", qMax(2, titleSize / 24));
-                property(xml, "align", 1);
-                property(xml, "nemo:kind", QStringLiteral("title"));
+                property(xml, "pad", 0);
+                property(xml, "halign", QStringLiteral("center"));
+                property(xml, "valign", QStringLiteral("middle"));
+                property(xml, "shotcut:filter", QStringLiteral("dynamicText"));
+                xml.writeEndElement();
             } else {
-                const QString local = localFiles.value(segment.source);
-                const bool still = isImage(local);
                 property(xml, "resource", local);
-                property(xml, "mlt_service", still ? QStringLiteral("pixbuf") : QStringLiteral("avformat"));
-                if (still)
-                    property(xml, "length", p.length);
-                property(xml, "nemo:source", segment.source);
-                if (!still && segment.volume >= 0) {
-                    xml.writeStartElement(QStringLiteral("filter"));
-                    property(xml, "mlt_service", QStringLiteral("volume"));
-                    property(xml, "gain", QString::number(qBound(0.0, segment.volume, 4.0), 'f', 4));
-                    xml.writeEndElement();
+                if (still) {
+                    property(xml, "ttl", 1);
+                    property(xml, "aspect_ratio", 1);
+                    property(xml, "progressive", 1);
                 }
+                property(xml, "seekable", 1);
+                property(xml, "mlt_service", still ? QStringLiteral("pixbuf") : QStringLiteral("avformat"));
+                property(xml, "shotcut:caption", captionOf(segment, local));
+                property(xml, "nemo:source", segment.source);
+                if (!still && segment.volume >= 0)
+                    writeGain(xml, segment.volume);
                 if (!still)
-                    writeFades(xml, "volume", trim, p.length, segment, fps, ground);
+                    writeFades(xml, true, trim, p.length, segment, fps, false);
             }
             if (lane.kind != draft::TrackKind::Audio)
-                writeFades(xml, "brightness", trim, p.length, segment, fps, ground);
+                writeFades(xml, false, trim, p.length, segment, fps, !lowestPicture);
             xml.writeEndElement();
             producers.append(producerId);
             ++doc.m_producers;
         }
         xml.writeStartElement(QStringLiteral("playlist"));
         xml.writeAttribute(QStringLiteral("id"), id);
+        property(xml, "shotcut:name", lane.name);
+        if (lane.kind == draft::TrackKind::Audio)
+            property(xml, "shotcut:audio", 1);
+        else
+            property(xml, "shotcut:video", 1);
         qint64 cursor = 0;
         for (qsizetype i = 0; i < lane.segments.size(); ++i) {
-            const Placed &p = lane.segments.at(i);
-            if (p.start > cursor && ground) {
-                writeBlack(p.start - cursor);
-            } else if (p.start > cursor) {
+            const PlacedSegment &p = lane.segments.at(i);
+            // A gap, and media that is not here, are blanks: the track below (black at the bottom)
+            // shows through.
+            if (p.missing)
+                continue;
+            if (p.start > cursor) {
                 xml.writeStartElement(QStringLiteral("blank"));
                 xml.writeAttribute(QStringLiteral("length"), QString::number(p.start - cursor));
                 xml.writeEndElement();
             }
-            const qint64 trim =
-                lane.kind == draft::TrackKind::Text ? 0 : toFrames(sourceStartMs(*p.segment), fps);
             xml.writeStartElement(QStringLiteral("entry"));
             xml.writeAttribute(QStringLiteral("producer"), producers.at(i));
-            xml.writeAttribute(QStringLiteral("in"), QString::number(trim));
-            xml.writeAttribute(QStringLiteral("out"), QString::number(trim + p.length - 1));
+            xml.writeAttribute(QStringLiteral("in"), QString::number(p.in));
+            xml.writeAttribute(QStringLiteral("out"), QString::number(p.in + p.length - 1));
             xml.writeEndElement();
             cursor = p.start + p.length;
         }
-        if (ground && cursor < total)
-            writeBlack(total - cursor);
         xml.writeEndElement();
     };
-    QStringList visualIds;
-    QStringList audioIds;
-    for (qsizetype i = 0; i < visual.size(); ++i) {
-        visualIds.append(QStringLiteral("%1%2")
-                             .arg(visual.at(i).kind == draft::TrackKind::Text ? QStringLiteral("title")
-                                                                              : QStringLiteral("video"))
-                             .arg(i));
-        writeLane(visual.at(i), visualIds.last(), pictureIsGround && i == 0);
-    }
-    for (qsizetype i = 0; i < audio.size(); ++i) {
-        audioIds.append(QStringLiteral("audio%1").arg(i));
-        writeLane(audio.at(i), audioIds.last(), false);
+    QStringList ids;
+    for (qsizetype i = 0; i < layout.lanes.size(); ++i) {
+        ids.append(QStringLiteral("playlist%1").arg(i));
+        writeLane(layout.lanes.at(i), ids.last(), i == 0 && layout.pictureLanes > 0);
     }
 
     xml.writeStartElement(QStringLiteral("tractor"));
     xml.writeAttribute(QStringLiteral("id"), QStringLiteral("tractor0"));
+    xml.writeAttribute(QStringLiteral("title"),
+                       draft.title().isEmpty() ? QStringLiteral("Nemo Studio") : draft.title());
     xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
     xml.writeAttribute(QStringLiteral("out"), QString::number(total - 1));
     property(xml, "shotcut", QStringLiteral("1"));
-    if (!pictureIsGround) {
+    property(xml, "shotcut:projectAudioChannels", 2);
+    property(xml, "shotcut:projectFolder", 0);
+    xml.writeStartElement(QStringLiteral("track"));
+    xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("background"));
+    xml.writeEndElement();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
         xml.writeStartElement(QStringLiteral("track"));
-        xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("background"));
-        xml.writeEndElement();
-    }
-    for (qsizetype i = 0; i < visualIds.size(); ++i) {
-        xml.writeStartElement(QStringLiteral("track"));
-        xml.writeAttribute(QStringLiteral("producer"), visualIds.at(i));
-        if (visual.at(i).kind == draft::TrackKind::Text)
+        xml.writeAttribute(QStringLiteral("producer"), ids.at(i));
+        if (i >= layout.visualLanes)
+            xml.writeAttribute(QStringLiteral("hide"), QStringLiteral("video"));
+        else if (i >= layout.pictureLanes)
             xml.writeAttribute(QStringLiteral("hide"), QStringLiteral("audio"));
         xml.writeEndElement();
     }
-    for (const QString &id : std::as_const(audioIds)) {
-        xml.writeStartElement(QStringLiteral("track"));
-        xml.writeAttribute(QStringLiteral("producer"), id);
-        xml.writeAttribute(QStringLiteral("hide"), QStringLiteral("video"));
-        xml.writeEndElement();
-    }
-    // Pictures and titles over the ground (letterboxed to fit, centred); every sound mixed in.
-    const qsizetype firstVisualTrack = pictureIsGround ? 0 : 1;
-    for (qsizetype i = pictureIsGround ? 1 : 0; i < visualIds.size(); ++i) {
+    // Every track's sound mixed into the background's; every picture track over the one below it
+    // (Shotcut's own arrangement). The lowest picture track covers the black whole, so its blend is
+    // off, as Shotcut has it; titles alone are blended over the black.
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const qint64 track = i + 1;
         xml.writeStartElement(QStringLiteral("transition"));
+        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("transition%1").arg(2 * i));
         property(xml, "a_track", 0);
-        property(xml, "b_track", qint64(i + firstVisualTrack));
-        property(xml, "mlt_service", QStringLiteral("composite"));
-        property(xml, "always_active", 1);
-        property(xml, "halign", QStringLiteral("centre"));
-        property(xml, "valign", QStringLiteral("middle"));
-        property(xml, "fill", visual.at(i).kind == draft::TrackKind::Text ? 0 : 1);
-        property(xml, "distort", 0);
-        xml.writeEndElement();
-    }
-    const qsizetype trackCount = firstVisualTrack + visualIds.size() + audioIds.size();
-    for (qsizetype b = 1; b < trackCount; ++b) {
-        const qsizetype lane = b - firstVisualTrack;
-        if (lane < visualIds.size() && visual.at(lane).kind == draft::TrackKind::Text)
-            continue;
-        xml.writeStartElement(QStringLiteral("transition"));
-        property(xml, "a_track", 0);
-        property(xml, "b_track", qint64(b));
+        property(xml, "b_track", track);
         property(xml, "mlt_service", QStringLiteral("mix"));
         property(xml, "always_active", 1);
         property(xml, "sum", 1);
+        xml.writeEndElement();
+        if (i >= layout.visualLanes)
+            continue;
+        xml.writeStartElement(QStringLiteral("transition"));
+        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("transition%1").arg(2 * i + 1));
+        property(xml, "a_track", i == 0 ? 0 : track - 1);
+        property(xml, "b_track", track);
+        property(xml, "version", QStringLiteral("0.1"));
+        property(xml, "mlt_service", QStringLiteral("frei0r.cairoblend"));
+        property(xml, "disable", i == 0 && layout.pictureLanes > 0 ? 1 : 0);
         xml.writeEndElement();
     }
     xml.writeEndElement(); // tractor

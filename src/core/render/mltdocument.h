@@ -1,6 +1,7 @@
 #pragma once
 
 #include "draft/draft.h"
+#include "render/timelinelayout.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -10,23 +11,15 @@
 
 namespace nemo::render {
 
-// A segment whose media is not on this computer (so the render would have a gap there).
-struct MissingSource
-{
-    int track = 0;   // 1-based, as people count
-    int segment = 0; // 1-based within its track
-    QString trackName;
-    QString name;   // what the segment shows (a file name)
-    QString source; // as the draft says it
-    // "segment 3 of Video: photo7.jpg is no longer on this computer"
-    QString message() const;
-};
-
-// The agent's draft as an MLT document (the format of Shotcut and Kdenlive, rendered by `melt`): a
-// tractor over a black background, one playlist per track (more where segments overlap, so nothing
-// is dropped), photos as still producers of their length, clips trimmed, music with a volume filter at
-// the segment's level, titles drawn by pango in a bundled font and composited over the picture. The
-// canvas comes from the draft's m.width/m.height, else the state's canvas_config, else 1080p; 30 fps.
+// The draft as an MLT document that melt renders and Shotcut opens as it is, in Shotcut's own layout:
+// the profile first; a `background` track of black as long as the video; one playlist per track
+// (more where segments overlap, so nothing is dropped), named and marked as Shotcut marks its tracks,
+// gaps as blanks; a mix per track and a frei0r.cairoblend per picture track; the main tractor last,
+// with `shotcut` set. Photos are still producers of their length, clips are trimmed at their in-point,
+// music has a gain at the segment's level, titles are a transparent colour with Shotcut's "Text:
+// Simple" filter, fades are Shotcut's fade filters. The video is as long as the draft says: a clip
+// shorter than its segment holds its last frame, a photo fills its segment, a gap is black. The canvas
+// comes from the draft's m.width/m.height, else the state's canvas_config, else 1080p.
 // Pure: the draft and where each source is on this computer in, the XML out, with a note for
 // everything that was left out (unknown track types, empty segments, missing media).
 class MltDocument
@@ -39,6 +32,14 @@ public:
         int fps = 30;
         QString fontFamily = QStringLiteral("DejaVu Sans");
         bool keepMissing = false; // render with gaps where media is missing (the user agreed)
+        // A source's own length in milliseconds, where known: a producer is never shorter than its
+        // media (so the clip can be lengthened again in Shotcut) nor than its segment (it holds its
+        // last frame there).
+        QHash<QString, qint64> mediaMs;
+        // Why a source is not on this computer, where known (LocalSources): the path the user's own
+        // file had, or why its download failed.
+        QHash<QString, QString> gone;
+        QHash<QString, QString> fetchErrors;
     };
 
     // localFiles: a segment's source (URL, sandbox path, …) → the local file that holds it.

@@ -100,6 +100,7 @@ void PreviewRenderer::request(const agent::ProjectState &state, const QList<medi
         if (sources != m_sources)
             return;
         m_files = sources->files();
+        m_sourceOptions = sources->documentOptions(MltDocument::Options());
         sources->deleteLater();
         const QSize canvas =
             MltDocument::fromDraft(m_edit.draft, {}, MltDocument::Options(), m_edit.canvas).size();
@@ -181,7 +182,7 @@ void PreviewRenderer::shrinkPhotos(const QSize &size)
 
 void PreviewRenderer::render()
 {
-    MltDocument::Options options;
+    MltDocument::Options options = m_sourceOptions;
     options.keepMissing = true;
     const QSize canvas =
         MltDocument::fromDraft(m_edit.draft, {}, MltDocument::Options(), m_edit.canvas).size();

@@ -3,6 +3,7 @@
 #include "agent/projectstate.h"
 #include "media/mediaitem.h"
 #include "render/localrenderjob.h"
+#include "render/mltdocument.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -112,6 +113,7 @@ private:
     QSet<QString> m_proxiesFailed;
     QSize m_proxySize;
     QHash<QString, QString> m_files;
+    MltDocument::Options m_sourceOptions; // what LocalSources found: lengths, files that are gone
     State m_state = State::Idle;
     bool m_held = false;
     std::optional<std::pair<agent::ProjectState, QList<media::MediaItem>>> m_waiting;
