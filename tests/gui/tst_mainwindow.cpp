@@ -740,6 +740,27 @@ private slots:
         window->showTimeline();
         app::TimelineView *timeline = window->timelinePanel()->view();
         timeline->zoomToFit();
+        // The timeline hatches the held part: past the 5 s the service gives the clip, to 30 s.
+        QApplication::processEvents();
+        {
+            const QImage painted = timeline->viewport()->grab().toImage();
+            const QRect block = timeline->segmentRect(0, 0);
+            const QColor base = painted.pixelColor(block.left() + 3, block.top() + 3);
+            auto darker = [&](const QRect &area) {
+                int n = 0;
+                for (int y = area.top(); y <= area.bottom(); ++y) {
+                    for (int x = area.left(); x <= area.right(); ++x)
+                        n += painted.pixelColor(x, y).value() < base.value() - 30 ? 1 : 0;
+                }
+                return n;
+            };
+            const int mediaEnd = timeline->rulerX(5000);
+            const int held = darker(QRect(mediaEnd + 4, block.top() + 2, block.right() - mediaEnd - 8, 8));
+            const int playing =
+                darker(QRect(block.left() + 2, block.top() + 2, mediaEnd - block.left() - 6, 8));
+            QVERIFY2(held > 40, qPrintable(QString::number(held)));
+            QVERIFY2(playing < 4, qPrintable(QString::number(playing)));
+        }
         app::PreviewMonitor *monitor = window->monitor();
         QTRY_VERIFY_WITH_TIMEOUT(h.workspace->preview()->hasFrames(), 30000);
         // The clip itself at its end (1.96 s), then the held part and the very end of the ruler.
