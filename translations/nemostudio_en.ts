@@ -117,6 +117,23 @@
     </message>
 </context>
 <context>
+    <name>nemo::project::ProjectStore</name>
+    <message numerus="yes">
+        <source>The project was damaged, so what could be read of it was recovered into a fresh copy: %n message(s)</source>
+        <translation>
+            <numerusform>The project was damaged, so what could be read of it was recovered into a fresh copy: %n message</numerusform>
+            <numerusform>The project was damaged, so what could be read of it was recovered into a fresh copy: %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of the media bin</source>
+        <translation>
+            <numerusform>%n item of the media bin</numerusform>
+            <numerusform>%n items of the media bin</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nemo::render::TimelineLayout</name>
     <message numerus="yes">
         <source>%n segment(s) with no length left out.</source>

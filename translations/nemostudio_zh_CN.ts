@@ -1047,6 +1047,30 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
         <source>As &amp;OpenTimelineIO (.otio)…</source>
         <translation>导出为 &amp;OpenTimelineIO (.otio)…</translation>
     </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A copy of this project was saved as %1.</source>
+        <translation>此项目的副本已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>Save a Copy of This Project</source>
+        <translation>保存此项目的副本</translation>
+    </message>
+    <message>
+        <source>Nemo Studio project</source>
+        <translation>Nemo Studio 项目</translation>
+    </message>
+    <message>
+        <source>Nemo Studio project (*.nemo)</source>
+        <translation>Nemo Studio 项目 (*.nemo)</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MediaBinModel</name>
@@ -1977,10 +2001,6 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>秒数</translation>
     </message>
     <message>
-        <source>Overwrite FILE.mp4 if it exists.</source>
-        <translation>如果 文件.mp4 已存在则覆盖它。</translation>
-    </message>
-    <message>
         <source>Continue the export an earlier run left unfinished.</source>
         <translation>继续之前一次运行未完成的导出。</translation>
     </message>
@@ -2385,6 +2405,26 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>%1 was at %2.</source>
         <translation>%1 原来在 %2。</translation>
+    </message>
+    <message>
+        <source>The command failed (exit code %1).</source>
+        <translation>命令失败（退出码 %1）。</translation>
+    </message>
+    <message>
+        <source>Overwrite the file given with --out, --mlt or --otio if it exists.</source>
+        <translation>若 --out、--mlt 或 --otio 指定的文件已存在，则覆盖它。</translation>
+    </message>
+    <message>
+        <source>The service did not give the timeline (%1); using the timeline as it was last seen.</source>
+        <translation>服务未返回时间线（%1）；使用上次看到的时间线。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give a file name.</source>
+        <translation>%1 是文件夹；请给出文件名。</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was done.</source>
+        <translation>%1 未做任何操作。</translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3010,33 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>The folder %1 has no photos, videos or music in it.</source>
         <translation>文件夹 %1 中没有照片、视频或音乐。</translation>
     </message>
+    <message>
+        <source>%1 is a link that leads back to itself, so there is no file to add.</source>
+        <translation>%1 是一个指回自身的链接，没有可添加的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::media::Mp4File</name>
+    <message>
+        <source>it could not be read (%1)</source>
+        <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+        <source>it ends before its last part is complete</source>
+        <translation>文件在最后一部分完整之前就结束了</translation>
+    </message>
+    <message>
+        <source>its index (the part that makes it playable) is missing</source>
+        <translation>缺少索引（使其可播放的部分）</translation>
+    </message>
+    <message>
+        <source>it holds no picture or sound</source>
+        <translation>其中没有画面或声音</translation>
+    </message>
+    <message>
+        <source>its index is damaged</source>
+        <translation>索引已损坏</translation>
+    </message>
 </context>
 <context>
     <name>nemo::net::ApiError</name>
@@ -3153,6 +3220,22 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Register or upgrade</source>
         <translation>注册或升级</translation>
     </message>
+    <message>
+        <source>Can&apos;t write the file</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <source>The video could not be made on this computer.</source>
+        <translation>无法在这台电脑上生成视频。</translation>
+    </message>
+    <message>
+        <source>A file could not be written on this computer.</source>
+        <translation>无法在这台电脑上写入文件。</translation>
+    </message>
+    <message>
+        <source>The service did not answer in %1 s. Try again in a moment.</source>
+        <translation>服务在 %1 秒内没有响应。请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::net::DownloadJob</name>
@@ -3165,8 +3248,12 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>下载的文件大小与预期不符。</translation>
     </message>
     <message>
-        <source>Can&apos;t move the finished file to %1.</source>
-        <translation>无法把完成的文件移动到 %1。</translation>
+        <source>The disk with %1 is full: the download of %2 stopped. Free some space and try again.</source>
+        <translation>%1 所在的磁盘已满：%2 的下载已停止。请释放一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t put the finished file in place: %1.</source>
+        <translation>无法将完成的文件放到位：%1。</translation>
     </message>
 </context>
 <context>
@@ -3249,9 +3336,48 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>The project could not be saved: %1.</source>
         <translation>无法保存项目：%1。</translation>
     </message>
+    <message>
+        <source>its messages</source>
+        <translation>其消息</translation>
+    </message>
+    <message>
+        <source>its media bin</source>
+        <translation>其媒体库</translation>
+    </message>
+    <message>
+        <source>its timelines</source>
+        <translation>其时间线</translation>
+    </message>
+    <message>
+        <source>its exports</source>
+        <translation>其导出</translation>
+    </message>
+    <message>
+        <source>its hand edits</source>
+        <translation>其手动编辑</translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2)</source>
+        <translation>无法读取 %1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>nemo::project::ProjectKeeper</name>
+    <message>
+        <source>It stopped when Nemo Studio closed. Export again to make it.</source>
+        <translation>Nemo Studio 关闭时它已停止。请重新导出以生成视频。</translation>
+    </message>
+    <message>
+        <source>Some of your hand edits in this project could not be read and were left out (%1). The others are kept.</source>
+        <translation>此项目中有些手动修改无法读取，已略去（%1）。其他修改都已保留。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::project::ProjectLock</name>
     <message>
         <source>This project is open in %1 (process %2). Close it there first; your work there is kept.</source>
         <translation>此项目已在 %1（进程 %2）中打开。请先在那里关闭它；那里的工作会被保留。</translation>
@@ -3261,12 +3387,8 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>另一个程序</translation>
     </message>
     <message>
-        <source>It stopped when Nemo Studio closed. Export again to make it.</source>
-        <translation>Nemo Studio 关闭时它已停止。请重新导出以生成视频。</translation>
-    </message>
-    <message>
-        <source>Some of your hand edits in this project could not be read and were left out (%1). The others are kept.</source>
-        <translation>此项目中有些手动修改无法读取，已略去（%1）。其他修改都已保留。</translation>
+        <source>This project is open in another program. Close it there first; your work there is kept.</source>
+        <translation>此项目已在另一个程序中打开。请先在那里关闭它；那里的工作会被保留。</translation>
     </message>
 </context>
 <context>
@@ -3343,6 +3465,37 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>it is damaged (%1)</source>
         <translation>它已损坏（%1）</translation>
     </message>
+    <message numerus="yes">
+        <source>The project was damaged, so what could be read of it was recovered into a fresh copy: %n message(s)</source>
+        <translation>
+            <numerusform>项目已损坏，已将可读取的内容恢复到新副本中：%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) of the media bin</source>
+        <translation>
+            <numerusform>媒体库中的 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no timeline</source>
+        <translation>没有时间线</translation>
+    </message>
+    <message>
+        <source>the timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1.</source>
+        <translation>损坏的文件已保留为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::project::ProjectWriter</name>
+    <message>
+        <source>Nemo Studio can&apos;t save to %1: %2. Your work is kept here and saved as soon as it can be; File → Save a Copy As… keeps it somewhere else.</source>
+        <translation>Nemo Studio 无法保存到 %1：%2。你的工作保留在这里，一旦可以就会保存；“文件 → 另存副本…”可将其保存到别处。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::render::Exporter</name>
@@ -3369,10 +3522,6 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Some media isn&apos;t on this computer: %1. Render without it (the video has a gap there), or add it to the media bin again.</source>
         <translation>有些素材不在这台电脑上：%1。可以不含它继续渲染（视频在那里会留空），或重新把它加入素材库。</translation>
-    </message>
-    <message>
-        <source>Can&apos;t write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Some media isn&apos;t on this computer: %1. Locate it, render without it (the video has a gap there), or add it to the media bin again.</source>
@@ -3409,20 +3558,56 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>无法启动 melt：%1</translation>
     </message>
     <message>
-        <source>melt stopped unexpectedly while rendering.</source>
-        <translation>melt 在渲染时意外停止。</translation>
-    </message>
-    <message>
-        <source>melt could not render the video (exit code %1). %2</source>
-        <translation>melt 无法渲染视频（退出代码 %1）。%2</translation>
-    </message>
-    <message>
-        <source>Can&apos;t move the finished file to %1.</source>
-        <translation>无法把完成的文件移动到 %1。</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t create the folder %1 for the video.</source>
+        <translation>无法为视频创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write the video in %1: %2.</source>
+        <translation>无法在 %1 中写入视频：%2。</translation>
+    </message>
+    <message>
+        <source>%1 was left as it was.</source>
+        <translation>%1 保持原样。</translation>
+    </message>
+    <message>
+        <source>melt was stopped before the video was finished.</source>
+        <translation>melt 在视频完成之前被停止。</translation>
+    </message>
+    <message>
+        <source>melt stopped with exit code %1 before the video was finished.</source>
+        <translation>melt 在视频完成之前以退出码 %1 停止。</translation>
+    </message>
+    <message>
+        <source>melt stopped with exit code %1 before the video was finished: %2</source>
+        <translation>melt 在视频完成之前以退出码 %1 停止：%2</translation>
+    </message>
+    <message>
+        <source>melt finished without writing the video.</source>
+        <translation>melt 结束了，但没有写出视频。</translation>
+    </message>
+    <message>
+        <source>The video came out incomplete: %1.</source>
+        <translation>生成的视频不完整：%1。</translation>
+    </message>
+    <message>
+        <source>The video came out %1 s long instead of %2 s: melt stopped early.</source>
+        <translation>生成的视频长 %1 秒而不是 %2 秒：melt 提前停止了。</translation>
+    </message>
+    <message>
+        <source>The finished video could not be put in place: %1.</source>
+        <translation>无法将完成的视频放到位：%1。</translation>
+    </message>
+    <message>
+        <source>Nothing more can be written to %1: %2.</source>
+        <translation>无法再向 %1 写入任何内容：%2。</translation>
+    </message>
+    <message>
+        <source>melt was stopped by %1 (signal %2) before the video was finished.</source>
+        <translation>melt 在视频完成之前被 %1（信号 %2）停止。</translation>
     </message>
 </context>
 <context>
@@ -3474,6 +3659,57 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Can&apos;t write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::util::ReplaceFile</name>
+    <message>
+        <source>%1 could not be opened (%2)</source>
+        <translation>无法打开 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 could not be written to the disk</source>
+        <translation>无法将 %1 写入磁盘</translation>
+    </message>
+    <message>
+        <source>%1 could not be written to the disk (%2)</source>
+        <translation>无法将 %1 写入磁盘（%2）</translation>
+    </message>
+    <message>
+        <source>%1 could not be replaced</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be replaced (%2)</source>
+        <translation>无法替换 %1（%2）</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>文件夹是只读的</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 是一个文件夹</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (%2)</source>
+        <translation>无法写入 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 </TS>

@@ -286,6 +286,13 @@ bool CliApplication::setUpService(int *exitCode)
         m_keeper->setReadOnly(true);
     }
     m_keeper->openLast();
+    // A command that changes the project refuses when the project can't be saved (a full or read-only
+    // disk) rather than do work that would be kept nowhere.
+    if (writesProject() && !m_keeper->checkWritable()) {
+        printError(tr("%1 Nothing was done.").arg(m_keeper->lastProblem()));
+        *exitCode = Storage;
+        return false;
+    }
     connect(m_service->session(), &agent::Session::replaced, this, [this] {
         printStatus(tr("The service no longer knew the previous session; a new one was started (its timeline "
                        "is empty)."));
@@ -335,10 +342,55 @@ void CliApplication::dispatch()
         (this->*command->run)();
 }
 
+namespace {
+
+// The `kind` of a --json error that is not the service's: named for its exit code.
+QString kindForExit(int exitCode)
+{
+    switch (exitCode) {
+    case Usage:
+        return QStringLiteral("usage");
+    case Auth:
+        return QStringLiteral("auth");
+    case NoCredits:
+        return QStringLiteral("no-credits");
+    case ExportBlocked:
+        return QStringLiteral("export-blocked");
+    case BadInput:
+        return QStringLiteral("invalid-input");
+    case Network:
+        return QStringLiteral("network");
+    case Server:
+        return QStringLiteral("server");
+    case ProjectInUse:
+        return QStringLiteral("project-in-use");
+    case Storage:
+        return QStringLiteral("storage");
+    case Interrupted:
+        return QStringLiteral("cancelled");
+    default:
+        return QStringLiteral("other");
+    }
+}
+
+} // namespace
+
 void CliApplication::finish(int exitCode)
 {
     if (m_done)
         return;
+    // Every failure speaks: with --json as {"error": …} on stdout (unless it was printed already), and
+    // never with no word at all.
+    if (exitCode != Ok && exitCode != Interrupted) {
+        if (m_lastError.isEmpty()) {
+            m_lastError = tr("The command failed (exit code %1).").arg(exitCode);
+            m_err << "nemo-cli: " << m_lastError << Qt::endl;
+        }
+        if (m_json && !m_jsonErrorPrinted)
+            printJson({{QStringLiteral("error"),
+                        QJsonObject{{QStringLiteral("kind"), kindForExit(exitCode)},
+                                    {QStringLiteral("message"), m_lastError}}}});
+    }
     m_exitCode = exitCode;
     m_done = true;
 }
@@ -373,6 +425,7 @@ void CliApplication::printJson(const QJsonObject &object)
 void CliApplication::printError(const QString &message)
 {
     m_err << "nemo-cli: " << message << Qt::endl;
+    m_lastError = m_lastError.isEmpty() ? message : m_lastError + QLatin1Char(' ') + message;
 }
 
 void CliApplication::printStatus(const QString &message)
@@ -393,6 +446,8 @@ void CliApplication::fail(const net::ApiError &error)
         if (error.actionUrl().isValid())
             body.insert(QStringLiteral("action_url"), error.actionUrl().toString());
         printJson({{QStringLiteral("error"), body}});
+        m_jsonErrorPrinted = true;
+        m_lastError = error.message();
     } else {
         printError(error.message());
     }

@@ -114,6 +114,8 @@ private:
     QString m_command;
     QCommandLineParser m_parser;
     bool m_json = false;
+    QString m_lastError;             // what the command said went wrong (for --json and the last word)
+    bool m_jsonErrorPrinted = false; // {"error": …} is on stdout already
     int m_exitCode = 0;
     bool m_done = false;
     QTextStream m_out;

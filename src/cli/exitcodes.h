@@ -17,6 +17,7 @@ enum ExitCode : int
     Network = 7,
     Server = 8,
     ProjectInUse = 9,
+    Storage = 10, // a file could not be written or read: the disk is full or read-only, a folder is missing
     Interrupted = 130,
 };
 
@@ -52,6 +53,9 @@ inline int exitCodeFor(const net::ApiError &error)
     case Kind::Server:
     case Kind::RenderFailed:
         return Server;
+    case Kind::Storage:
+        return Storage;
+    case Kind::LocalRenderFailed:
     case Kind::Other:
         return Failure;
     }

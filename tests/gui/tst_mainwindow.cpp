@@ -18,6 +18,7 @@
 #include "media/mediaitemdelegate.h"
 #include "otioreader.h"
 #include "preview/previewmonitor.h"
+#include "project/projectdatabase.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
 #include "realprogram.h"
@@ -919,6 +920,42 @@ private slots:
         QVERIFY(!timeline.clips().isEmpty());
         QCOMPARE(timeline.clips().first().file, h.workspace->uploads()->at(0).path);
         QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("DaVinci Resolve")));
+    }
+
+    // File → Save a Copy As… (Ctrl+Shift+S): the whole project, chat and timeline, to a file the user
+    // picks in the dialog; the project being worked on stays the open one.
+    void saveACopyOfTheProject()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        project::ProjectKeeper *keeper = h.openProjects(h.home.filePath(QStringLiteral("projects")));
+        QVERIFY(connectAndAsk(h, QStringLiteral("make a short video")));
+        QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
+        QAction *saveCopy = window->action(QStringLiteral("saveCopy"));
+        QVERIFY(saveCopy);
+        QCOMPARE(saveCopy->shortcut(), QKeySequence(QKeySequence::SaveAs));
+        QCOMPARE(saveCopy->text(), QStringLiteral("Save a &Copy As…"));
+        const QString openId = keeper->projectId();
+        saveCopy->trigger();
+        QFileDialog *chooser = nullptr;
+        QTRY_VERIFY((chooser = window->findChild<QFileDialog *>()) && chooser->isVisible());
+        const QString path = h.home.filePath(QStringLiteral("kept elsewhere.nemo"));
+        chooser->selectFile(path);
+        auto *buttons = chooser->findChild<QDialogButtonBox *>();
+        QVERIFY(buttons && buttons->button(QDialogButtonBox::Save));
+        QTRY_VERIFY(buttons->button(QDialogButtonBox::Save)->isEnabled());
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+        QTRY_VERIFY(window->statusBar()->currentMessage().contains(
+            QLatin1String("A copy of this project was saved")));
+        project::ProjectDatabase copy(path);
+        QCOMPARE(copy.open(), project::ProjectDatabase::Status::Ok);
+        const std::optional<project::Project> saved = copy.read(project::ProjectDatabase::Drafts::Last);
+        QVERIFY(saved);
+        QCOMPARE(saved->messages.size(), h.workspace->conversation()->size());
+        QVERIFY(!saved->drafts.isEmpty());
+        QCOMPARE(saved->drafts.last().draft.bytes(), h.workspace->state()->draft.bytes());
+        QVERIFY(saved->id != openId);
+        QCOMPARE(keeper->projectId(), openId);
     }
 
     void droppedStreamKeepsThePartialReply()

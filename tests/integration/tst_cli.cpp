@@ -2,6 +2,7 @@
 // state, export to a playable MP4 — and an exit code for each class of error.
 #include "auth/memorysecretstore.h"
 #include "client/workspace.h"
+#include "clirunner.h"
 #include "fakeserverthread.h"
 #include "harness.h"
 #include "otioreader.h"
@@ -42,16 +43,7 @@ using namespace nemo;
 using namespace nemo::fake;
 using nemo::test::data;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = nemo::test::CliRun;
 
 class TestCli final : public QObject
 {
@@ -61,45 +53,13 @@ private:
     Run cli(const QUrl &server, const QStringList &arguments, int timeoutMs = 60000,
             const QString &input = QString())
     {
-        QProcess process;
-        start(process, server, arguments);
-        if (!input.isEmpty())
-            process.write(input.toUtf8());
-        process.closeWriteChannel();
-        Run run;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            run.err = QStringLiteral("timed out");
-            return run;
-        }
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        m_everything += run.out + run.err;
-        return run;
+        return m_cli.run(server, arguments, timeoutMs, input);
     }
 
     // Starts nemo-cli as a person's terminal would, without waiting for it (a second terminal).
     void start(QProcess &process, const QUrl &server, const QStringList &arguments)
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        environment.insert(QStringLiteral("NEMO_KEYCHAIN_SERVICE"), m_keychainService);
-        environment.remove(QStringLiteral("NEMO_TOKEN"));
-        environment.remove(QStringLiteral("NEMO_API_BASE"));
-        environment.insert(QStringLiteral("LANG"), m_language + QStringLiteral(".UTF-8"));
-        environment.insert(QStringLiteral("LANGUAGE"), m_language);
-        environment.remove(QStringLiteral("LC_ALL"));
-        environment.remove(QStringLiteral("LC_MESSAGES"));
-        for (const QString &key : m_extraEnvironment.keys())
-            environment.insert(key, m_extraEnvironment.value(key));
-        process.setProcessEnvironment(environment);
-        QStringList all = arguments;
-        if (server.isValid())
-            all.prepend(server.toString()), all.prepend(QStringLiteral("--base-url"));
-        process.start(QStringLiteral(NEMO_CLI_EXE), all);
+        m_cli.start(process, server, arguments);
     }
 
     // A session whose timeline can be exported, on a server whose renders take `renderMs`.
@@ -124,20 +84,12 @@ private:
         return server.stats().value(QLatin1String("calls")).toObject().value(QLatin1String(endpoint)).toInt();
     }
 
-    static QString describe(const Run &run)
-    {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(run.out, run.err);
-    }
+    static QString describe(const Run &run) { return test::CliRunner::describe(run); }
 
 private slots:
     void initTestCase()
     {
-#if defined(Q_OS_LINUX)
-        NEMO_REQUIRE(
-            !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
-            "nemo-cli keeps its sign-in in the keychain; run under dbus-run-session with gnome-keyring "
-            "(./scripts/test does)");
-#endif
+        NEMO_REQUIRE_CLI_KEYCHAIN();
         QVERIFY(m_home.isValid());
         m_keychainService =
             QStringLiteral("NemoStudioCliTest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -700,8 +652,9 @@ private slots:
         QVERIFY(timelineFile.open(QIODevice::ReadOnly));
         const test::OtioReader timeline(timelineFile.readAll());
         QVERIFY2(timeline.ok(), qPrintable(timeline.error()));
+        const QString photo = data("photo1.jpg");
         QVERIFY(std::any_of(timeline.clips().cbegin(), timeline.clips().cend(),
-                            [this](const test::OtioClip &c) { return c.file == data("photo1.jpg"); }));
+                            [&photo](const test::OtioClip &c) { return c.file == photo; }));
         const Run both = cli(server.baseUrl(),
                              {QStringLiteral("export"), QStringLiteral("--otio"), QStringLiteral("a.otio"),
                               QStringLiteral("--mlt"), QStringLiteral("a.mlt")});
@@ -789,11 +742,12 @@ private:
 #endif
     }
 
-    QTemporaryDir m_home;
-    QString m_keychainService;
-    QString m_language = QStringLiteral("en_US");
-    QString m_everything;
-    QHash<QString, QString> m_extraEnvironment;
+    test::CliRunner m_cli;
+    QTemporaryDir &m_home = m_cli.home;
+    QString &m_keychainService = m_cli.keychainService;
+    QString &m_language = m_cli.language;
+    QString &m_everything = m_cli.everything;
+    QHash<QString, QString> &m_extraEnvironment = m_cli.extraEnvironment;
 };
 
 int main(int argc, char **argv)

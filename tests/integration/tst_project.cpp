@@ -5,6 +5,7 @@
 #include "edit/handedits.h"
 #include "faultmatrix.h"
 #include "harness.h"
+#include "mounts.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
 
@@ -27,6 +28,20 @@ using project::RenderRecord;
 using test::data;
 
 namespace {
+
+// A project with `count` messages of some length, the user's and the agent's in turn.
+Project manyMessages(const QString &id, int count)
+{
+    Project project;
+    project.id = id;
+    for (int i = 0; i < count; ++i) {
+        ChatMessage message;
+        message.role = i % 2 ? ChatMessage::Role::Agent : ChatMessage::Role::User;
+        message.text = QStringLiteral("message %1 ").arg(i).repeated(20);
+        project.messages.append(message);
+    }
+    return project;
+}
 
 // A workspace on the local server with its keeper, as the app sets them up.
 struct Studio
@@ -445,14 +460,7 @@ private slots:
         fake::FakeServer server;
         QVERIFY(startServer(server));
         const QString path = dir.filePath(QStringLiteral("p1.nemo"));
-        Project project;
-        project.id = QStringLiteral("p1");
-        for (int i = 0; i < 400; ++i) {
-            ChatMessage message;
-            message.role = i % 2 ? ChatMessage::Role::Agent : ChatMessage::Role::User;
-            message.text = QStringLiteral("message %1 ").arg(i).repeated(20);
-            project.messages.append(message);
-        }
+        Project project = manyMessages(QStringLiteral("p1"), 400);
         QString error;
         QVERIFY2(ProjectStore(dir.path()).save(project, &error), qPrintable(error));
         QFile::remove(path + QStringLiteral("-wal")); // checkpointed on close: the file is all there is
@@ -501,6 +509,138 @@ private slots:
         test::FaultMatrix::record(
             QStringLiteral("damaged project database (%1)").arg(QLatin1String(QTest::currentDataTag())),
             QStringLiteral("reported; kept aside; new project"));
+    }
+
+    // One broken page inside a 400-message project: found on open (SQLite's quick check), the file kept
+    // aside, what can be read — the messages up to the damage, the media bin, the timeline — recovered
+    // into a fresh database under the project's own name, the user told what was kept, and the
+    // project written again from there.
+    void damageInsideTheDatabaseIsRecovered()
+    {
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        const QString path = dir.filePath(QStringLiteral("p1.nemo"));
+        Project project = manyMessages(QStringLiteral("p1"), 400);
+        project.name = QStringLiteral("Trip");
+        project.drafts.append(nemo::project::DraftSnapshot{
+            1, QDateTime::currentDateTime(),
+            draft::Draft::fromBytes(
+                QByteArrayLiteral("{\"t\":[{\"tt\":0,\"sg\":[{\"st\":0,\"d\":1000,\"src\":\"a.jpg\"}]}]}"))});
+        QString error;
+        QVERIFY2(ProjectStore(dir.path()).save(project, &error), qPrintable(error));
+        QFile::remove(path + QStringLiteral("-wal"));
+        // A page two thirds of the way into the messages' pages, overwritten.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 page = 4096;
+        file.seek((file.size() * 2 / 3) / page * page);
+        file.write(QByteArray(page, '\xA5'));
+        file.close();
+        ProjectStore(dir.path()).setLastProjectId(QStringLiteral("p1"));
+
+        Studio studio(server, dir.path());
+        QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
+        QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::Last);
+        QCOMPARE(studio.keeper.projectId(), QStringLiteral("p1"));
+        QCOMPARE(problems.size(), 1);
+        const QString message = problems.at(0).at(0).toString();
+        QVERIFY2(message.contains(QLatin1String("recovered")), qPrintable(message));
+        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("p1.nemo.corrupt-*")});
+        QCOMPARE(aside.size(), 1);
+        QVERIFY2(message.contains(aside.at(0)), qPrintable(message));
+        // What was kept: messages up to the damage, the timeline.
+        const int kept = int(studio.workspace.conversation()->size());
+        QVERIFY2(kept > 10 && kept < 400, qPrintable(QString::number(kept)));
+        QVERIFY(studio.workspace.service()->lastState());
+        // The fresh database is whole, and written from here on.
+        studio.workspace.conversation()->addNotice(QStringLiteral("written after the recovery"));
+        QVERIFY(studio.keeper.flush());
+        ProjectDatabase check(path);
+        QCOMPARE(check.open(), ProjectDatabase::Status::Ok);
+        QVERIFY(check.isIntact());
+        const std::optional<Project> reread = check.read(ProjectDatabase::Drafts::Last);
+        QVERIFY(reread);
+        QCOMPARE(reread->messages.last().text, QStringLiteral("written after the recovery"));
+        test::FaultMatrix::record(
+            QStringLiteral("a broken page inside a project's database"),
+            QStringLiteral("found on open; kept aside; what could be read recovered and said"));
+    }
+
+    // The disk with the projects fills up: said once, the work kept in memory and in a copy saved
+    // elsewhere, the project itself written on its own once there is room again — and never swapped for
+    // a new one.
+    void aFullDiskKeepsTheWorkInMemory()
+    {
+        QTemporaryDir base;
+        const QString folder = base.filePath(QStringLiteral("disk"));
+        QString why;
+        const std::unique_ptr<test::Mount> disk = test::Mount::tmpfs(folder, 512, &why);
+        if (!disk)
+            QSKIP(qPrintable(why));
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        Studio studio(server, folder);
+        QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
+        studio.keeper.openLast();
+        const QString id = studio.keeper.projectId();
+        QVERIFY(!id.isEmpty());
+        studio.workspace.conversation()->addNotice(QStringLiteral("before the disk filled"));
+        QVERIFY(studio.keeper.flush());
+        const QByteArray last = [&] {
+            QFile file(folder + QStringLiteral("/last"));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+        QCOMPARE(last, id.toUtf8());
+
+        const QString filler = test::fillDisk(folder);
+        QVERIFY(!filler.isEmpty());
+        for (int i = 0; i < 40; ++i) {
+            studio.workspace.conversation()->addNotice(QStringLiteral("while full %1 ").arg(i).repeated(60));
+            QVERIFY(!studio.keeper.flush());
+        }
+        QVERIFY(studio.keeper.isUnsaved());
+        QCOMPARE(problems.size(), 1); // said once
+        const QString message = problems.at(0).at(0).toString();
+        QVERIFY2(message.contains(QLatin1String("the disk is full")) &&
+                     message.contains(QLatin1String("Save a Copy")),
+                 qPrintable(message));
+        QCOMPARE(studio.keeper.projectId(), id); // never another project
+
+        // Save a Copy As… elsewhere: everything, the unsaved messages included.
+        QTemporaryDir elsewhere;
+        const QString copy = elsewhere.filePath(QStringLiteral("copy.nemo"));
+        QString error;
+        QVERIFY2(studio.keeper.saveCopy(copy, &error), qPrintable(error));
+        {
+            ProjectDatabase check(copy);
+            QCOMPARE(check.open(), ProjectDatabase::Status::Ok);
+            const std::optional<Project> copied = check.read(ProjectDatabase::Drafts::Last);
+            QVERIFY(copied);
+            QCOMPARE(copied->messages.size(), studio.workspace.conversation()->size());
+            QVERIFY(copied->messages.last().text.startsWith(QLatin1String("while full 39")));
+        }
+
+        // Room again: written on its own, to the same project.
+        QVERIFY(QFile::remove(filler));
+        QTRY_VERIFY_WITH_TIMEOUT(!studio.keeper.isUnsaved(), ProjectKeeper::RetryDelayMs * 2);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                ProjectDatabase check(folder + QLatin1Char('/') + id + QStringLiteral(".nemo"));
+                if (check.open() != ProjectDatabase::Status::Ok)
+                    return false;
+                const std::optional<Project> saved = check.read(ProjectDatabase::Drafts::Last);
+                return saved && !saved->messages.isEmpty() &&
+                    saved->messages.last().text.startsWith(QLatin1String("while full 39"));
+            }(),
+            5000);
+        QFile lastFile(folder + QStringLiteral("/last"));
+        QVERIFY(lastFile.open(QIODevice::ReadOnly));
+        QCOMPARE(lastFile.readAll(), last);
+        test::FaultMatrix::record(
+            QStringLiteral("the projects' disk full while the window works"),
+            QStringLiteral("said once; kept in memory; Save a Copy As… has it all; written on "
+                           "its own when there is room; same project"));
     }
 
     void newerDatabaseIsLeftAlone()

@@ -176,12 +176,22 @@ private slots:
             QVERIFY(reader.open(id));
             looking.conversation()->addNotice(QStringLiteral("seen read-only"));
             QVERIFY(reader.flush());
+            // The lock file deleted (by hand, by a cleaner): the lock the operating system holds on the
+            // database itself still keeps a second writer out.
+            QVERIFY(QFile::remove(lockFile));
+            project::ProjectKeeper second(&other, &store);
+            QVERIFY(!second.open(id));
+            QVERIFY2(second.lastProblem().contains(QLatin1String("is open in")),
+                     qPrintable(second.lastProblem()));
+            test::FaultMatrix::record(
+                QStringLiteral("the lock file of an open project deleted"),
+                QStringLiteral("still not opened for writing: the database's own lock holds"));
         }
         QCOMPARE(messagesOnDisk(), before); // untouched by anyone but its owner
 
-        // The owner killed: its lock stays behind, and the next start takes it over.
+        // The owner killed: its lock (the operating system's, and the file where there is one) ends with
+        // it, and the next start takes it over.
         app.kill();
-        QVERIFY(QFile::exists(lockFile));
         client::Workspace next(test::quickConfig(server.baseUrl()), &secrets);
         project::ProjectStore store(folder);
         project::ProjectKeeper keeper(&next, &store);

@@ -1,5 +1,6 @@
 // Save As: the copy runs off the UI thread, and a file already at the target is replaced only by a
 // complete copy — a copy that fails never costs the user the file that was there.
+#include "files.h"
 #include "util/filecopy.h"
 
 #include <QDir>
@@ -17,11 +18,7 @@ using nemo::util::FileCopy;
 
 namespace {
 
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using nemo::test::readFile;
 
 void write(const QString &path, const QByteArray &bytes)
 {
@@ -50,7 +47,7 @@ private slots:
         QSignalSpy finished(copy, &FileCopy::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.first().at(0).toBool(), true);
-        QCOMPARE(read(target), bytes);
+        QCOMPARE(readFile(target), bytes);
     }
 
     void aFailedCopyKeepsTheExistingFile()
@@ -63,7 +60,7 @@ private slots:
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.first().at(0).toBool(), false);
         QVERIFY(finished.first().at(1).toString().contains(QLatin1String("gone.mp4")));
-        QCOMPARE(read(target), QByteArray("the user's own file"));
+        QCOMPARE(readFile(target), QByteArray("the user's own file"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("kept.mp4")});
     }
 
@@ -87,7 +84,7 @@ private slots:
         setrlimit(RLIMIT_FSIZE, &before);
         std::signal(SIGXFSZ, previous);
         QVERIFY2(error.contains(QLatin1String("kept.mp4")), qPrintable(error));
-        QCOMPARE(read(target), QByteArray("the user's own file"));
+        QCOMPARE(readFile(target), QByteArray("the user's own file"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
                  (QStringList{QStringLiteral("clip.mp4"), QStringLiteral("kept.mp4")}));
 #else

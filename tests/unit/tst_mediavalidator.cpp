@@ -1,4 +1,5 @@
 // Refusing bad files at the door: extension AND content, size, readability.
+#include "files.h"
 #include "media/mediavalidator.h"
 #include "util/weblink.h"
 
@@ -36,11 +37,7 @@ QString write(const QTemporaryDir &dir, const QString &name, const QByteArray &c
     return path;
 }
 
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using nemo::test::readFile;
 
 } // namespace
 
@@ -183,6 +180,12 @@ private slots:
                  MediaCheck::Problem::BrokenLink);
         QVERIFY(QFile::link(dataFile("photo1.jpg"), dir.filePath(QStringLiteral("good.jpg"))));
         QVERIFY(MediaValidator::check(dir.filePath(QStringLiteral("good.jpg")), Limit).ok());
+        // Two links that name each other: said as a circle, not as a file that went away.
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("b.jpg")), dir.filePath(QStringLiteral("a.jpg"))));
+        QVERIFY(QFile::link(dir.filePath(QStringLiteral("a.jpg")), dir.filePath(QStringLiteral("b.jpg"))));
+        const MediaCheck loop = MediaValidator::check(dir.filePath(QStringLiteral("a.jpg")), Limit);
+        QCOMPARE(loop.problem, MediaCheck::Problem::LinkLoop);
+        QVERIFY2(loop.message().contains(QLatin1String("leads back to itself")), qPrintable(loop.message()));
     }
 
     void unreadable()
@@ -204,7 +207,7 @@ private slots:
     void jpegIsSentAsJpg()
     {
         QTemporaryDir dir;
-        const QString path = write(dir, QStringLiteral("Holiday.JPEG"), read(dataFile("photo1.jpg")));
+        const QString path = write(dir, QStringLiteral("Holiday.JPEG"), readFile(dataFile("photo1.jpg")));
         QVERIFY(MediaValidator::check(path, Limit).ok());
         QCOMPARE(MediaValidator::uploadName(path), QStringLiteral("Holiday.jpg"));
         QCOMPARE(MediaValidator::uploadName(dataFile("photo2.png")), QStringLiteral("photo2.png"));
@@ -213,10 +216,10 @@ private slots:
     void unicodeAndLongNames()
     {
         QTemporaryDir dir;
-        const QString unicode = write(dir, QStringLiteral("照片 été.png"), read(dataFile("photo2.png")));
+        const QString unicode = write(dir, QStringLiteral("照片 été.png"), readFile(dataFile("photo2.png")));
         QVERIFY(MediaValidator::check(unicode, Limit).ok());
         const QString longName = QString(200, QLatin1Char('x')) + QStringLiteral(".jpg");
-        const QString path = write(dir, longName, read(dataFile("photo1.jpg")));
+        const QString path = write(dir, longName, readFile(dataFile("photo1.jpg")));
         QVERIFY(MediaValidator::check(path, Limit).ok());
     }
 };

@@ -4,6 +4,7 @@
 #include "render/frameserver.h"
 #include "render/mltdocument.h"
 #include "render/previewrenderer.h"
+#include "util/replacefile.h"
 #include "util/timecode.h"
 
 #include <QAudioOutput>
@@ -13,7 +14,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMediaPlayer>
-#include <QSaveFile>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QStyle>
@@ -171,8 +171,8 @@ bool PreviewMonitor::downscalePhoto(const QString &source, const QString &target
     const QImage image = reader.read();
     if (image.isNull())
         return false;
-    QSaveFile file(target);
-    return file.open(QIODevice::WriteOnly) && image.save(&file, "JPG", 90) && file.commit();
+    util::WholeFile file(target);
+    return file.open() && image.save(file.device(), "JPG", 90) && file.commit();
 }
 
 qint64 PreviewMonitor::position() const

@@ -208,6 +208,8 @@ void MainWindow::createActions()
         if (m_keeper)
             m_keeper->newProject();
     });
+    add(QStringLiteral("saveCopy"), QKeySequence::SaveAs, QStringLiteral("document-save-as"),
+        [this] { saveProjectCopy(); });
     add(QStringLiteral("addMedia"), QKeySequence::Open, QStringLiteral("list-add"), [this] { addMedia(); });
     add(QStringLiteral("pasteMedia"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
         QStringLiteral("edit-paste"), [this] { m_bin->paste(); });
@@ -301,6 +303,7 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     QMenu *file = menu({action(QStringLiteral("newProject"))});
     file->addMenu(m_recentMenu);
+    file->addAction(action(QStringLiteral("saveCopy")));
     file->addSeparator();
     // File → Export Project → for Shotcut / as OpenTimelineIO.
     m_exportProjectMenu = new QMenu(this);
@@ -340,6 +343,7 @@ void MainWindow::retranslate()
         m_menus.at(i)->setTitle(titles.at(i));
     const QHash<QString, QString> texts = {
         {QStringLiteral("newProject"), tr("&New Project")},
+        {QStringLiteral("saveCopy"), tr("Save a &Copy As…")},
         {QStringLiteral("addMedia"), tr("&Add Media…")},
         {QStringLiteral("pasteMedia"), tr("&Paste Media")},
         {QStringLiteral("export"), tr("&Export Video…")},
@@ -390,6 +394,34 @@ void MainWindow::setProjectKeeper(project::ProjectKeeper *keeper)
     connect(keeper, &project::ProjectKeeper::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 30000); });
     updateTitle();
+}
+
+void MainWindow::saveProjectCopy(const QString &chosenPath)
+{
+    if (!m_keeper)
+        return;
+    auto save = [this](const QString &path) {
+        QString error;
+        if (m_keeper->saveCopy(path, &error))
+            statusBar()->showMessage(
+                tr("A copy of this project was saved as %1.").arg(QDir::toNativeSeparators(path)), 20000);
+        else
+            QMessageBox::warning(this, tr("Save a Copy"), error);
+    };
+    if (!chosenPath.isEmpty()) {
+        save(chosenPath);
+        return;
+    }
+    auto *dialog = new QFileDialog(this, tr("Save a Copy of This Project"),
+                                   QDir(m_settings->downloadFolder())
+                                       .filePath(m_keeper->projectName().isEmpty() ? tr("Nemo Studio project")
+                                                                                   : m_keeper->projectName()),
+                                   tr("Nemo Studio project (*.nemo)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setDefaultSuffix(QStringLiteral("nemo"));
+    connect(dialog, &QFileDialog::fileSelected, this, save);
+    dialog->open();
 }
 
 void MainWindow::setSecretStorage(auth::SecretStorage *storage)

@@ -84,6 +84,8 @@ public:
     void openInWebApp();
     // File → Export Project for Shotcut…: the edit as an MLT document with every source on this computer.
     void exportProjectForShotcut(const QString &chosenPath = QString());
+    // File → Save a Copy As…: the whole project written elsewhere (when its folder can't be written).
+    void saveProjectCopy(const QString &chosenPath = QString());
     // File → Export Project → As OpenTimelineIO…: the edit as an .otio timeline (DaVinci Resolve …).
     void exportProjectAsOtio(const QString &chosenPath = QString());
     void openLink(const QUrl &url);

@@ -80,10 +80,13 @@ void CliApplication::chat()
                 {QStringLiteral("changes"), turn->hasStateAfter() ? turn->changes().describe() : QString()}};
             if (turn->hasStateAfter())
                 body.insert(QStringLiteral("timeline"), turn->stateAfter().draft.summary());
-            if (turn->error())
+            if (turn->error()) {
                 body.insert(QStringLiteral("error"),
                             QJsonObject{{QStringLiteral("kind"), jsonKind(turn->error())},
-                                        {QStringLiteral("message"), turn->outcomeMessage()}});
+                                        {QStringLiteral("message"), turn->outcomeMessage().trimmed()}});
+                printError(turn->outcomeMessage().trimmed()); // the human line, on stderr
+                m_jsonErrorPrinted = true;
+            }
             printJson(body);
             finish(exitCodeFor(turn->error()));
             return;

@@ -44,7 +44,8 @@ void CliApplication::addExportOptions(QCommandLineParser &parser) const
                       tr("FILE.otio")});
     parser.addOption({QStringLiteral("allow-missing"),
                       tr("With --local: render even when some media is missing (with gaps there).")});
-    parser.addOption({QStringLiteral("force"), tr("Overwrite FILE.mp4 if it exists.")});
+    parser.addOption(
+        {QStringLiteral("force"), tr("Overwrite the file given with --out, --mlt or --otio if it exists.")});
     parser.addOption({QStringLiteral("resume"), tr("Continue the export an earlier run left unfinished.")});
 }
 
@@ -228,13 +229,21 @@ void CliApplication::withState(const std::function<void(const agent::ProjectStat
             const net::ApiError::Kind kind = query->error().kind();
             // The project keeps the timeline after each turn; its last one is the service's state
             // until the service answers.
+            // Whatever keeps the service from answering (no connection, no answer in time, a 5xx, an
+            // answer that can't be read) leaves the saved timeline to work from; a refusal does not.
+            using Kind = net::ApiError::Kind;
+            const bool unavailable = kind == Kind::Network || kind == Kind::Timeout || kind == Kind::Server ||
+                kind == Kind::BadResponse;
             const std::optional<agent::ProjectState> saved = m_service->lastState();
-            if ((kind != net::ApiError::Kind::Network && kind != net::ApiError::Kind::Timeout) || !saved ||
-                saved->draft.isEmpty()) {
+            if (!unavailable || !saved || saved->draft.isEmpty()) {
                 fail(query->error());
                 return;
             }
-            printStatus(tr("The service can't be reached; using the timeline as it was last seen."));
+            printStatus(kind == Kind::Network || kind == Kind::Timeout
+                            ? tr("The service can't be reached; using the timeline as it was last seen.")
+                            : tr("The service did not give the timeline (%1); using the timeline as it was "
+                                 "last seen.")
+                                  .arg(query->error().message()));
             state = *saved;
         } else {
             state = query->state();
@@ -253,13 +262,24 @@ void CliApplication::withState(const std::function<void(const agent::ProjectStat
 }
 void CliApplication::exportProject(const QString &path)
 {
+    // Never over a file that is there, unless asked: a finished video or a project edited by hand.
+    if (QFileInfo::exists(path) && !m_parser.isSet(QStringLiteral("force"))) {
+        printError(tr("%1 already exists; add --force to overwrite it.").arg(QDir::toNativeSeparators(path)));
+        finish(BadInput);
+        return;
+    }
+    if (QFileInfo(path).isDir()) {
+        printError(tr("%1 is a folder; give a file name.").arg(QDir::toNativeSeparators(path)));
+        finish(BadInput);
+        return;
+    }
     withState([this, path](const agent::ProjectState &state) {
         render::Exporter::writeProject(
             state, m_workspace->uploads()->items(), m_workspace->mediaCache(), path, this,
             [this, path](const QString &error, const QList<render::MissingSource> &missing) {
                 if (!error.isEmpty()) {
                     printError(error);
-                    finish(BadInput);
+                    finish(Storage);
                     return;
                 }
                 for (const render::MissingSource &source : missing) {
@@ -308,7 +328,7 @@ void CliApplication::renderLocally(const QString &target)
                 }
                 if (!exporter->missing().isEmpty())
                     printStatus(tr("Add --allow-missing to render with gaps where that media was."));
-                finish(error.kind() == net::ApiError::Kind::InvalidInput ? BadInput : Failure);
+                finish(exitCodeFor(error));
                 return;
             }
             if (m_json)

@@ -147,7 +147,7 @@ void ChatTurn::onReadyRead()
     QNetworkReply *reply = currentReply();
     if (!reply || reply != sender())
         return;
-    const QByteArray bytes = reply->readAll();
+    const QByteArray bytes = net::readWhatCame(reply);
     if (!m_decided)
         decideMode(bytes);
     if (!m_streaming) {
@@ -290,7 +290,7 @@ void ChatTurn::onReplyFinished()
         decideMode(reply->bytesAvailable() ? reply->peek(64) : QByteArray(""));
     if (!m_decided || !m_streaming) {
         // The service answered without a stream: an envelope (an error, usually), or nothing at all.
-        m_errorBody.append(reply->readAll().left(MaxAnswerBytes - m_errorBody.size()));
+        m_errorBody.append(net::readWhatCame(reply).left(MaxAnswerBytes - m_errorBody.size()));
         net::ApiError error = answerOf(reply, m_errorBody).error;
         if (error.kind() == net::ApiError::Kind::NoCredits && error.userId().isEmpty())
             error.setUserId(connection()->userId());
@@ -423,6 +423,13 @@ void ChatTurn::finishTurn()
     }
 }
 
+ChatTurn::Outcome ChatTurn::outcome() const
+{
+    if (m_outcome != Outcome::Running || !isFinished() || !error())
+        return m_outcome;
+    return error().kind() == net::ApiError::Kind::Cancelled ? Outcome::Cancelled : Outcome::Refused;
+}
+
 QString ChatTurn::outcomeMessage() const
 {
     QString changes;
@@ -431,7 +438,7 @@ QString ChatTurn::outcomeMessage() const
                                       : tr("What changed: %1.").arg(m_changes.describe());
     else if (m_stateError)
         changes = tr("The timeline couldn't be checked: %1").arg(m_stateError.message());
-    switch (m_outcome) {
+    switch (outcome()) {
     case Outcome::Running:
     case Outcome::Replied:
         return {};

@@ -44,7 +44,8 @@ public:
 
     QString message() const { return m_message; }
     QString text() const;
-    Outcome outcome() const { return m_outcome; }
+    // A turn that ended before its message went out (no token, no session) was refused (or cancelled).
+    Outcome outcome() const;
     QString status() const { return m_status; }
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     // True once the service accepted the message (its stream began): it must never be sent again.

@@ -1,12 +1,13 @@
 #include "auth/filesecretstore.h"
 
+#include "util/replacefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace nemo::auth {
@@ -53,11 +54,11 @@ bool FileSecretStore::store(const QHash<QString, QString> &values, QString *erro
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         object.insert(it.key(), it.value());
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
+    util::WholeFile file(m_path);
     const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     // Owner-only before the first byte is written, and again on the final file.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnly) ||
-        file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) < 0 || !file.commit() ||
+    if (!file.open() || !file.setPermissions(ownerOnly) ||
+        !file.write(QJsonDocument(object).toJson(QJsonDocument::Compact)) || !file.commit() ||
         !QFile::setPermissions(m_path, ownerOnly)) {
         *error = QCoreApplication::translate("nemo::auth::SecretStore", "The file %1 could not be written.")
                      .arg(QDir::toNativeSeparators(m_path));

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
+#include <QSet>
 
 namespace nemo::media {
 
@@ -65,6 +66,24 @@ QString MediaValidator::uploadName(const QString &path)
     return info.fileName();
 }
 
+namespace {
+
+// Whether following the link comes back to a link already passed (the system gives up on such a chain).
+bool leadsInACircle(QFileInfo link)
+{
+    QSet<QString> passed;
+    while (link.isSymLink()) {
+        const QString path = link.absoluteFilePath();
+        if (passed.contains(path))
+            return true;
+        passed.insert(path);
+        link = QFileInfo(link.symLinkTarget());
+    }
+    return false;
+}
+
+} // namespace
+
 MediaCheck MediaValidator::check(const QString &path, qint64 maxBytes)
 {
     MediaCheck result;
@@ -72,7 +91,8 @@ MediaCheck MediaValidator::check(const QString &path, qint64 maxBytes)
     result.limit = maxBytes;
     const QFileInfo info(path);
     if (info.isSymLink() && !info.exists()) {
-        result.problem = MediaCheck::Problem::BrokenLink;
+        result.problem =
+            leadsInACircle(info) ? MediaCheck::Problem::LinkLoop : MediaCheck::Problem::BrokenLink;
         return result;
     }
     if (!info.exists()) {
@@ -159,6 +179,9 @@ QString MediaCheck::message() const
         return MediaValidator::tr("%1 doesn't exist (it may have been moved or deleted).").arg(name);
     case Problem::BrokenLink:
         return MediaValidator::tr("%1 is a link to a file that no longer exists.").arg(name);
+    case Problem::LinkLoop:
+        return MediaValidator::tr("%1 is a link that leads back to itself, so there is no file to add.")
+            .arg(name);
     case Problem::Directory:
         return MediaValidator::tr("%1 is a folder; add the photos, videos or music inside it.").arg(name);
     case Problem::NotAFile:

@@ -21,6 +21,7 @@ struct MediaCheck
         None,
         Missing,
         BrokenLink,
+        LinkLoop, // links that lead back to themselves
         Directory,
         EmptyFolder,  // a folder with nothing to add in it
         NotAFile,     // a device, pipe or socket

@@ -142,7 +142,10 @@ QString ApiError::title() const
     case Kind::Server:
         return tr("Service problem");
     case Kind::RenderFailed:
+    case Kind::LocalRenderFailed:
         return tr("Export failed");
+    case Kind::Storage:
+        return tr("Can't write the file");
     case Kind::Keychain:
         return tr("Keychain unavailable");
     case Kind::Other:
@@ -162,8 +165,10 @@ QString ApiError::message() const
         text = tr("Can't reach the NemoVideo service. Check your internet connection, then try again.");
         break;
     case Kind::Timeout:
-        text = tr("The service took too long to answer. Try again in a moment.");
-        break;
+        // The detail is how long it waited, in seconds.
+        return m_detail.toInt() > 0
+            ? tr("The service did not answer in %1 s. Try again in a moment.").arg(m_detail.toInt())
+            : tr("The service took too long to answer. Try again in a moment.");
     case Kind::Cancelled:
         text = tr("Stopped.");
         break;
@@ -224,6 +229,10 @@ QString ApiError::message() const
     case Kind::RenderFailed:
         text = tr("The export failed on the server.");
         break;
+    case Kind::LocalRenderFailed:
+        return m_detail.isEmpty() ? tr("The video could not be made on this computer.") : m_detail;
+    case Kind::Storage:
+        return m_detail.isEmpty() ? tr("A file could not be written on this computer.") : m_detail;
     case Kind::Keychain:
         text = tr("The system keychain couldn't be used to keep your sign-in.");
         break;
@@ -300,6 +309,10 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("server");
     case Kind::RenderFailed:
         return QStringLiteral("render-failed");
+    case Kind::LocalRenderFailed:
+        return QStringLiteral("local-render-failed");
+    case Kind::Storage:
+        return QStringLiteral("storage");
     case Kind::Keychain:
         return QStringLiteral("keychain");
     case Kind::Other:

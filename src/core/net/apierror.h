@@ -18,22 +18,24 @@ public:
         Network, // no connection, DNS, reset
         Timeout,
         Cancelled,
-        Insecure,        // plain http to a non-loopback host, TLS failure
-        BadResponse,     // unreadable or unexpected answer
-        InvalidInput,    // refused before sending
-        TokenExpired,    // 1001 (or HTTP 401)
-        SessionNotFound, // 1002
-        NoCredits,       // 2001
-        UnsupportedFile, // 4001
-        FileTooLarge,    // 4002
-        BadRequest,      // HTTP 400 (on the token call: missing X-Client-Id)
-        ExportBlocked,   // HTTP 402
-        RateLimited,     // HTTP 429
-        NotFound,        // HTTP 404
-        Conflict,        // HTTP 409 (e.g. a render id used twice)
-        Server,          // HTTP 5xx and unknown business codes
-        RenderFailed,
-        Keychain, // the OS keychain refused
+        Insecure,          // plain http to a non-loopback host, TLS failure
+        BadResponse,       // unreadable or unexpected answer
+        InvalidInput,      // refused before sending
+        TokenExpired,      // 1001 (or HTTP 401)
+        SessionNotFound,   // 1002
+        NoCredits,         // 2001
+        UnsupportedFile,   // 4001
+        FileTooLarge,      // 4002
+        BadRequest,        // HTTP 400 (on the token call: missing X-Client-Id)
+        ExportBlocked,     // HTTP 402
+        RateLimited,       // HTTP 429
+        NotFound,          // HTTP 404
+        Conflict,          // HTTP 409 (e.g. a render id used twice)
+        Server,            // HTTP 5xx and unknown business codes
+        RenderFailed,      // the service's render failed
+        LocalRenderFailed, // the render on this computer did not give a whole video (detail: why)
+        Storage,           // a file here could not be written: a full or read-only disk (detail: which)
+        Keychain,          // the OS keychain refused
         Other
     };
 

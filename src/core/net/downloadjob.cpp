@@ -4,12 +4,14 @@
 #include "net/envelope.h"
 #include "net/serviceconfig.h"
 #include "net/transport.h"
+#include "util/replacefile.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QStorageInfo>
 
 namespace nemo::net {
 
@@ -131,10 +133,22 @@ bool DownloadJob::writeAvailable()
         if (chunk.isEmpty())
             break;
         if (m_file.write(chunk) != chunk.size()) {
-            ApiError error(ApiError::Kind::InvalidInput);
-            error.setDetail(
-                tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
+            // Said in plain words (a full disk says "Unknown error" through an unbuffered file), and no
+            // partial file left behind: the download starts over once there is room.
+            const QString folder = QFileInfo(m_target).absolutePath();
+            const QStorageInfo volume(folder);
+            ApiError error(ApiError::Kind::Storage);
+            if (volume.isValid() && volume.bytesAvailable() < qMax<qint64>(chunk.size(), 1024 * 1024))
+                error.setDetail(
+                    tr("The disk with %1 is full: the download of %2 stopped. Free some space and "
+                       "try again.")
+                        .arg(QDir::toNativeSeparators(folder), QFileInfo(m_target).fileName()));
+            else
+                error.setDetail(
+                    tr("Can't write %1: %2").arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
             cancelRequest();
+            m_file.close();
+            QFile::remove(partPath());
             complete(error);
             return false;
         }
@@ -197,7 +211,7 @@ void DownloadJob::onReplyFinished()
         return;
     }
     if (status != 200 && status != 206) {
-        ApiError error = answerOf(reply, reply->readAll()).error;
+        ApiError error = answerOf(reply, readWhatCame(reply)).error;
         if (!error)
             error = ApiError::fromHttpStatus(status ? status : 500, QString());
         if (!m_usingFallback && m_fallback.isValid() && m_fallback != m_url && !error.isTransient()) {
@@ -236,10 +250,10 @@ void DownloadJob::finalize()
         complete(error);
         return;
     }
-    QFile::remove(m_target);
-    if (!QFile::rename(partPath(), m_target)) {
-        ApiError error(ApiError::Kind::InvalidInput);
-        error.setDetail(tr("Can't move the finished file to %1.").arg(QDir::toNativeSeparators(m_target)));
+    QString problem;
+    if (!util::replaceFile(partPath(), m_target, &problem)) {
+        ApiError error(ApiError::Kind::Storage);
+        error.setDetail(tr("Can't put the finished file in place: %1.").arg(problem));
         complete(error);
         return;
     }

@@ -63,7 +63,9 @@ struct ServiceConfig
     std::chrono::milliseconds turnLimit = 15min;
     std::chrono::milliseconds heartbeatOnlyLimit = 10min;
     std::chrono::milliseconds stillWorkingInterval = 2min;
-    std::chrono::milliseconds inactivityTimeout = 120s;
+    // A request that sends or receives nothing for this long has timed out ("did not answer in 30 s"). The
+    // chat stream is not one of them: it has the turn limits above (heartbeats may be minutes apart).
+    std::chrono::milliseconds inactivityTimeout = 30s;
     std::chrono::milliseconds retryBackoff = 1s; // first wait before re-trying an idempotent GET
     std::chrono::milliseconds reconnectInterval =
         2s; // first wait before trying again when offline (doubles, ≤ 1 min)

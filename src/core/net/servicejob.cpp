@@ -130,7 +130,7 @@ void ServiceJob::expect(QNetworkReply *reply, ResultHandler onResult, ErrorHandl
                 if (reply->property("nemoTooLarge").toBool()) {
                     result.error = answerTooLarge();
                 } else {
-                    result = answerOf(reply, reply->readAll(), m_dataReader);
+                    result = answerOf(reply, readWhatCame(reply), m_dataReader);
                 }
                 if (!result.error) {
                     onResult(result);
@@ -153,6 +153,11 @@ ApiError ServiceJob::answerTooLarge()
     ApiError error(ApiError::Kind::BadResponse);
     error.setDetail(tr("The service's answer was too large to be read."));
     return error;
+}
+
+QByteArray readWhatCame(QNetworkReply *reply)
+{
+    return reply->isOpen() ? reply->readAll() : QByteArray();
 }
 
 ApiResult ServiceJob::answerOf(QNetworkReply *reply, const QByteArray &body,
@@ -240,8 +245,12 @@ ApiError ServiceJob::transportError(QNetworkReply *reply)
     case QNetworkReply::NoError:
         return ApiError();
     case QNetworkReply::OperationCanceledError: // Qt reports transfer timeouts as a cancellation
-    case QNetworkReply::TimeoutError:
-        return ApiError(ApiError::Kind::Timeout);
+    case QNetworkReply::TimeoutError: {
+        ApiError timeout(ApiError::Kind::Timeout);
+        if (const int waitedMs = reply->request().transferTimeout(); waitedMs > 0)
+            timeout.setDetail(QString::number((waitedMs + 999) / 1000));
+        return timeout;
+    }
     case QNetworkReply::SslHandshakeFailedError:
     case QNetworkReply::InsecureRedirectError:
         return ApiError(ApiError::Kind::Insecure, reply->errorString());

@@ -15,6 +15,10 @@ namespace nemo::net {
 
 class Connection;
 
+// What a finished reply brought: nothing when it was closed (a transfer timeout closes the reply
+// before finished(), and reading it then only makes Qt warn).
+QByteArray readWhatCame(QNetworkReply *reply);
+
 // One operation against the service (nextcloud's AbstractNetworkJob is the model): start(),
 // abort(), one finished() signal, results read from the job. Before send() the job has a token and,
 // if it needs one, a session. Every answer goes through one pipeline, expect(): the answer capped at

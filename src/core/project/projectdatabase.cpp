@@ -11,7 +11,10 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QVariant>
+
+#include <functional>
 
 namespace nemo::project {
 
@@ -110,7 +113,7 @@ bool ProjectDatabase::fail(const QSqlError &error, Status status)
     return false;
 }
 
-bool ProjectDatabase::connect()
+bool ProjectDatabase::connect(bool asIs)
 {
     if (QSqlDatabase::contains(m_connection) && database().isOpen())
         return true;
@@ -121,9 +124,16 @@ bool ProjectDatabase::connect()
     }
     QSqlDatabase db =
         QSqlDatabase::contains(m_connection) ? database() : QSqlDatabase::addDatabase(Driver, m_connection);
-    db.setDatabaseName(m_path);
-    // Another process reading while this one commits waits a moment instead of failing.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (asIs) {
+        // Read only, and as an unchanging file (SQLite's immutable): no journal or lock is made.
+        db.setDatabaseName(QStringLiteral("file:") + QUrl::fromLocalFile(m_path).path(QUrl::FullyEncoded) +
+                           QStringLiteral("?immutable=1"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    } else {
+        db.setDatabaseName(m_path);
+        // Another process reading while this one commits waits a moment instead of failing.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
     if (!db.open()) {
         m_status = Status::Unavailable;
         m_error = db.lastError().text();
@@ -213,10 +223,18 @@ ProjectDatabase::Status ProjectDatabase::open()
         m_error = tr("the file is missing");
         return m_status = Status::Missing;
     }
-    if (!connect())
+    if ((!connect() || checkSchema(false) != Status::Ok) && m_status == Status::Unavailable) {
+        // A folder that can't be written (read-only, a full disk) keeps SQLite from opening its
+        // journal: the file is read as it is, without one.
+        close();
+        if (!connect(true))
+            return m_status;
+        m_openedAsIs = true;
+        if (checkSchema(false) != Status::Ok)
+            return m_status;
+    } else if (m_status != Status::Ok && m_status != Status::Missing) {
         return m_status;
-    if (checkSchema(false) != Status::Ok)
-        return m_status;
+    }
     Project project;
     if (!readMeta(&project))
         return m_status;
@@ -304,78 +322,107 @@ std::optional<Project> ProjectDatabase::readSummary()
 std::optional<Project> ProjectDatabase::read(Drafts drafts)
 {
     Project project;
+    m_salvageStopped.clear();
+    m_salvaged.reset();
     if (open() != Status::Ok || !readMeta(&project))
         return std::nullopt;
     QSqlQuery query(database());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT extra, text FROM messages ORDER BY pos"))) {
-        fail(query.lastError(), Status::Damaged);
-        return std::nullopt;
-    }
-    while (query.next()) {
-        QJsonObject object = objectFrom(query.value(0));
-        object.insert(QStringLiteral("text"), query.value(1).toString());
-        project.messages.append(agent::ChatMessage::fromJson(object));
-    }
-    if (!query.exec(QStringLiteral("SELECT item FROM media ORDER BY pos"))) {
-        fail(query.lastError(), Status::Damaged);
-        return std::nullopt;
-    }
-    while (query.next())
-        project.media.append(media::MediaItem::fromJson(objectFrom(query.value(0))));
-    if (!query.exec(drafts == Drafts::Last
-                        ? QStringLiteral("SELECT turn, time, draft FROM drafts ORDER BY turn DESC LIMIT 1")
-                        : QStringLiteral("SELECT turn, time, draft FROM drafts ORDER BY turn"))) {
-        fail(query.lastError(), Status::Damaged);
-        return std::nullopt;
-    }
-    while (query.next()) {
-        project.drafts.append(DraftSnapshot{query.value(0).toInt(), fromIsoTime(query.value(1)),
-                                            draft::Draft::fromBytes(query.value(2).toByteArray())});
-    }
-    if (!query.exec(QStringLiteral("SELECT job_id, engine, state, target, started, error, session, server "
-                                   "FROM renders ORDER BY started, rowid"))) {
-        fail(query.lastError(), Status::Damaged);
-        return std::nullopt;
-    }
-    while (query.next()) {
-        RenderRecord record;
-        record.jobId = query.value(0).toString();
-        record.local = query.value(1).toString() == QLatin1String("local");
-        record.state = RenderRecord::stateFromName(query.value(2).toString());
-        record.targetPath = query.value(3).toString();
-        record.startedAt = fromIsoTime(query.value(4));
-        record.error = query.value(5).toString();
-        record.sessionId = query.value(6).toString();
-        record.server = query.value(7).toString();
-        if (!record.jobId.isEmpty() && !record.targetPath.isEmpty())
-            project.renders.append(record);
-    }
-    if (!query.exec(QStringLiteral("SELECT pos, edit FROM hand_edits ORDER BY pos"))) {
-        fail(query.lastError(), Status::Damaged);
-        return std::nullopt;
-    }
+    // Each table to its end; a table that can't be read (to its end) is damage. In salvage mode the
+    // other tables are still read, and what was read is kept.
+    QStringList damaged;
+    auto table = [&](const QString &sql, const QString &what, const std::function<void()> &row) {
+        if (!query.exec(sql)) {
+            fail(query.lastError(), Status::Damaged);
+            damaged.append(what);
+            return m_salvage;
+        }
+        while (query.next())
+            row();
+        if (query.lastError().isValid()) {
+            fail(query.lastError(), Status::Damaged);
+            damaged.append(what);
+            return m_salvage;
+        }
+        return true;
+    };
+    const bool whole =
+        table(QStringLiteral("SELECT extra, text FROM messages ORDER BY pos"), tr("its messages"),
+              [&] {
+                  QJsonObject object = objectFrom(query.value(0));
+                  object.insert(QStringLiteral("text"), query.value(1).toString());
+                  project.messages.append(agent::ChatMessage::fromJson(object));
+              }) &&
+        table(QStringLiteral("SELECT item FROM media ORDER BY pos"), tr("its media bin"),
+              [&] { project.media.append(media::MediaItem::fromJson(objectFrom(query.value(0)))); }) &&
+        table(drafts == Drafts::Last
+                  ? QStringLiteral("SELECT turn, time, draft FROM drafts ORDER BY turn DESC LIMIT 1")
+                  : QStringLiteral("SELECT turn, time, draft FROM drafts ORDER BY turn"),
+              tr("its timelines"),
+              [&] {
+                  project.drafts.append(DraftSnapshot{query.value(0).toInt(), fromIsoTime(query.value(1)),
+                                                      draft::Draft::fromBytes(query.value(2).toByteArray())});
+              }) &&
+        table(QStringLiteral("SELECT job_id, engine, state, target, started, error, session, server "
+                             "FROM renders ORDER BY started, rowid"),
+              tr("its exports"), [&] {
+                  RenderRecord record;
+                  record.jobId = query.value(0).toString();
+                  record.local = query.value(1).toString() == QLatin1String("local");
+                  record.state = RenderRecord::stateFromName(query.value(2).toString());
+                  record.targetPath = query.value(3).toString();
+                  record.startedAt = fromIsoTime(query.value(4));
+                  record.error = query.value(5).toString();
+                  record.sessionId = query.value(6).toString();
+                  record.server = query.value(7).toString();
+                  if (!record.jobId.isEmpty() && !record.targetPath.isEmpty())
+                      project.renders.append(record);
+              });
     // A stored edit that can't be read is left out (and told); the ones after it keep their places.
     HandEditLayer &layer = project.handEdits;
     const int done = layer.done;
     const int sent = layer.sent;
-    while (query.next()) {
-        const int position = query.value(0).toInt();
-        QString problem;
-        const std::optional<edit::Edit> edit = edit::Edit::fromJson(query.value(1).toByteArray(), &problem);
-        if (edit) {
-            layer.edits.append(*edit);
-            continue;
-        }
-        layer.problems.append(problem);
-        if (position < done)
-            --layer.done;
-        if (position < sent)
-            --layer.sent;
-    }
+    if (whole)
+        table(QStringLiteral("SELECT pos, edit FROM hand_edits ORDER BY pos"), tr("its hand edits"), [&] {
+            const int position = query.value(0).toInt();
+            QString problem;
+            const std::optional<edit::Edit> edit =
+                edit::Edit::fromJson(query.value(1).toByteArray(), &problem);
+            if (edit) {
+                layer.edits.append(*edit);
+                return;
+            }
+            layer.problems.append(problem);
+            if (position < done)
+                --layer.done;
+            if (position < sent)
+                --layer.sent;
+        });
     layer.done = qBound(0, layer.done, int(layer.edits.size()));
     layer.sent = qBound(0, layer.sent, layer.done);
+    if (!damaged.isEmpty()) {
+        m_salvageStopped = damaged.join(QStringLiteral(", "));
+        m_error = tr("%1 could not be read (%2)").arg(m_salvageStopped, m_error);
+        if (m_salvage)
+            m_salvaged = std::move(project);
+        return std::nullopt;
+    }
     return project;
+}
+
+bool ProjectDatabase::isIntact()
+{
+    QSqlQuery query(database());
+    if (!query.exec(QStringLiteral("PRAGMA quick_check(1)")) || !query.next()) {
+        fail(query.lastError(), Status::Damaged);
+        return false;
+    }
+    const QString answer = query.value(0).toString();
+    if (answer == QLatin1String("ok"))
+        return true;
+    m_status = Status::Damaged;
+    m_error = answer;
+    return false;
 }
 
 bool ProjectDatabase::write(const ProjectChange &change)

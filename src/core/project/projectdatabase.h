@@ -49,18 +49,28 @@ public:
     // Opens the database, creating it when there is none, with its schema up to date.
     bool openForWriting();
     std::optional<Project> read(Drafts drafts);
+    // SQLite's quick check of the whole file (PRAGMA quick_check): false, and the status Damaged, when
+    // any page is broken.
+    bool isIntact();
+    // Read as much as can be read of a damaged database: after a failed read(), salvaged() gives what
+    // could be read of every part, and salvageStopped() names the parts that could not be read whole.
+    void setSalvage(bool salvage) { m_salvage = salvage; }
+    std::optional<Project> salvaged() const { return m_salvaged; }
+    QString salvageStopped() const { return m_salvageStopped; }
     // Name, modified time and first request only (the recent-projects list).
     std::optional<Project> readSummary();
     bool write(const ProjectChange &change);
     void close();
 
     Status status() const { return m_status; }
+    // Whether open() could only read the file as it is (its folder can't be written: read-only, full).
+    bool openedAsIs() const { return m_openedAsIs; }
     // For a person, after a failure.
     QString errorString() const { return m_error; }
 
 private:
     QSqlDatabase database() const;
-    bool connect();
+    bool connect(bool asIs = false);
     Status checkSchema(bool create);
     // Runs the migrations from m_schemaFrom, in the caller's transaction.
     bool migrate();
@@ -72,6 +82,10 @@ private:
     Status m_status = Status::Missing;
     int m_schemaFrom = -1; // the version the schema is still to be brought up from (-1: up to date)
     QString m_error;
+    bool m_salvage = false;
+    bool m_openedAsIs = false;
+    std::optional<Project> m_salvaged;
+    QString m_salvageStopped;
 };
 
 } // namespace nemo::project

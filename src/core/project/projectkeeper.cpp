@@ -7,10 +7,10 @@
 #include "edit/handedits.h"
 #include "project/projectstore.h"
 #include "util/logging.h"
+#include "util/replacefile.h"
 
 #include <QDir>
 #include <QFile>
-#include <QLockFile>
 
 namespace nemo::project {
 
@@ -22,6 +22,16 @@ ProjectKeeper::ProjectKeeper(client::Workspace *workspace, ProjectStore *store, 
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(SaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &ProjectKeeper::post);
+    // After a write that failed (a full or read-only disk), tried again now and then: the work is kept
+    // in memory meanwhile and saved once there is room.
+    m_retryTimer.setSingleShot(true);
+    m_retryTimer.setInterval(RetryDelayMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        if (!m_writeFailed)
+            return;
+        m_dirty = true;
+        post();
+    });
     connect(&m_writer, &ProjectWriter::written, this, &ProjectKeeper::written);
     watch();
 }
@@ -307,6 +317,7 @@ void ProjectKeeper::written(const QString &error)
     if (!error.isEmpty()) {
         m_writeFailed = true;
         report(error);
+        m_retryTimer.start();
         return;
     }
     m_writeFailed = false;
@@ -338,9 +349,62 @@ bool ProjectKeeper::flush()
     if (!error.isEmpty()) {
         m_writeFailed = true;
         report(error);
+        m_retryTimer.start();
         return false;
     }
+    m_writeFailed = false;
+    m_lastError.clear();
     return true;
+}
+
+bool ProjectKeeper::checkWritable()
+{
+    if (m_project.id.isEmpty() || m_readOnly)
+        return true;
+    m_dirty = true;
+    return flush();
+}
+
+bool ProjectKeeper::saveCopy(const QString &path, QString *error)
+{
+    Project copy = m_project;
+    copy.id = Project::newId();
+    copy.created = QDateTime::currentDateTime();
+    copy.modified = copy.created;
+    copy.session = m_workspace->service()->session()->info();
+    copy.messages = m_workspace->conversation()->messages();
+    copy.media = m_workspace->uploads()->items();
+    if (const std::optional<agent::ProjectState> state = m_workspace->service()->lastState();
+        state && !state->draft.isEmpty())
+        copy.drafts = {DraftSnapshot{userTurns(), QDateTime::currentDateTime(), state->draft}};
+    const edit::HandEdits *edits = m_workspace->handEdits();
+    copy.handEdits = HandEditLayer();
+    for (const edit::HandEdits::Entry &entry : edits->entries())
+        copy.handEdits.edits.append(entry.edit);
+    copy.handEdits.done = edits->doneCount();
+    copy.handEdits.sent = edits->sentCount();
+    // Written beside the target, then put in place whole.
+    const QString part = path + QStringLiteral(".part");
+    QFile::remove(part);
+    bool written = false;
+    {
+        ProjectDatabase database(part);
+        written = database.write(ProjectChange::whole(copy));
+        if (!written && error)
+            *error = tr("%1 could not be written: %2.")
+                         .arg(QDir::toNativeSeparators(path), database.errorString());
+    }
+    for (const char *companion : {"-wal", "-shm"})
+        QFile::remove(part + QLatin1String(companion)); // checkpointed on close
+    QString problem;
+    if (written && !util::replaceFile(part, path, &problem)) {
+        written = false;
+        if (error)
+            *error = problem;
+    }
+    if (!written)
+        QFile::remove(part);
+    return written;
 }
 
 void ProjectKeeper::noteRestored(const Project &project)
@@ -454,28 +518,13 @@ void ProjectKeeper::resumeExport()
     }
 }
 
-std::unique_ptr<QLockFile> ProjectKeeper::lock(const QString &id, QString *problem) const
+bool ProjectKeeper::lock(const QString &id, std::unique_ptr<ProjectLock> *lock, QString *problem) const
 {
-    QDir().mkpath(m_store->folder());
-    auto lock = std::make_unique<QLockFile>(m_store->pathFor(id) + QStringLiteral(".lock"));
-    // Never stale by age (a project stays open for days); a lock whose process is gone is stale and
-    // taken over (a crash, a kill).
-    lock->setStaleLockTime(0);
-    if (lock->tryLock(0))
-        return lock;
-    if (lock->error() != QLockFile::LockFailedError) {
-        // The folder cannot be written at all: nobody can save there, so there is nobody to keep out.
-        // The project opens; saving reports the problem and keeps the changes until it can.
-        return std::make_unique<QLockFile>(QString());
-    }
-    qint64 pid = 0;
-    QString host;
-    QString program;
-    lock->getLockInfo(&pid, &host, &program);
-    *problem = tr("This project is open in %1 (process %2). Close it there first; your work there is kept.")
-                   .arg(program.isEmpty() ? tr("another program") : program)
-                   .arg(pid);
-    return nullptr;
+    ProjectLock::Result result = ProjectLock::Result::Taken;
+    *lock = ProjectLock::take(m_store->pathFor(id), &result, problem);
+    // A folder that cannot be written at all: the project opens; saving reports the problem and keeps
+    // the changes until it can.
+    return result != ProjectLock::Result::Held;
 }
 
 bool ProjectKeeper::isInUse(const QString &id, QString *problem) const
@@ -483,7 +532,8 @@ bool ProjectKeeper::isInUse(const QString &id, QString *problem) const
     if (!m_store->exists(id))
         return false;
     QString why;
-    const bool inUse = !lock(id, &why); // taken and let go at once
+    std::unique_ptr<ProjectLock> taken;
+    const bool inUse = !lock(id, &taken, &why); // taken and let go at once
     if (inUse && problem)
         *problem = why;
     return inUse;
@@ -498,8 +548,8 @@ bool ProjectKeeper::newProject()
     project.created = QDateTime::currentDateTime();
     project.modified = project.created;
     if (!m_readOnly) {
-        std::unique_ptr<QLockFile> taken = lock(project.id, &m_lastProblem);
-        if (!taken)
+        std::unique_ptr<ProjectLock> taken;
+        if (!lock(project.id, &taken, &m_lastProblem))
             return false;
         m_lock = std::move(taken);
     }
@@ -514,12 +564,9 @@ ProjectKeeper::Reading ProjectKeeper::read(const QString &id) const
     Reading reading;
     reading.id = id;
     // No two processes ever write one project: the one that has it open holds its lock.
-    if (!m_readOnly) {
-        reading.lock = lock(id, &reading.problem);
-        if (!reading.lock) {
-            reading.locked = true;
-            return reading;
-        }
+    if (!m_readOnly && !lock(id, &reading.lock, &reading.problem)) {
+        reading.locked = true;
+        return reading;
     }
     reading.loaded = m_store->load(id, ProjectDatabase::Drafts::Last,
                                    m_readOnly ? ProjectStore::Access::LookOnly : ProjectStore::Access::Owner);
@@ -538,9 +585,14 @@ bool ProjectKeeper::open(Reading reading)
     }
     if (m_dirty)
         flush();
-    if (reading.lock)
-        m_lock = std::move(reading.lock); // the previous project's lock goes with it
+    m_lock = std::move(reading.lock); // the previous project's lock goes with it
     apply(*reading.loaded.project);
+    // A damaged project recovered on the way: what was kept, said in its chat and to whoever listens.
+    if (const QString recovered = reading.loaded.recovered; !recovered.isEmpty()) {
+        m_lastProblem = recovered;
+        m_workspace->conversation()->addNotice(recovered);
+        emit problem(recovered);
+    }
     return true;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "project/project.h"
+#include "project/projectlock.h"
 #include "project/projectstore.h"
 #include "project/projectwriter.h"
 
-#include <QLockFile>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -34,6 +34,7 @@ class ProjectKeeper : public QObject
     Q_OBJECT
 public:
     static constexpr int SaveDelayMs = 200;
+    static constexpr int RetryDelayMs = 10000; // after a failed write (a full or read-only disk)
 
     ProjectKeeper(client::Workspace *workspace, ProjectStore *store, QObject *parent = nullptr);
     ~ProjectKeeper() override;
@@ -80,6 +81,14 @@ public:
     bool isInUse(const QString &id, QString *problem = nullptr) const;
     // Reads projects without ever writing them or taking their lock (nemo-cli's commands that only look).
     void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    // The whole project as it stands (its messages, media bin, timeline and hand edits) written to `path`
+    // as a new project of its own: File → Save a Copy As…, when the projects folder can't be written.
+    bool saveCopy(const QString &path, QString *error);
+    // Writes the project's header and waits: whether the project can be saved at all (a full or
+    // read-only disk says no, and problem() why).
+    bool checkWritable();
+    // Whether the last write failed (the changes are kept and written again).
+    bool isUnsaved() const { return m_writeFailed; }
     // Writes what changed and waits until it is on disk; false when it could not (problem() says why).
     bool flush();
 
@@ -95,12 +104,14 @@ private:
     struct Reading
     {
         QString id;
-        std::unique_ptr<QLockFile> lock;
+        std::unique_ptr<ProjectLock> lock; // none when the folder cannot be written at all
         ProjectStore::Loaded loaded;
         QString problem;     // for a person
         bool locked = false; // another process holds its lock
     };
-    std::unique_ptr<QLockFile> lock(const QString &id, QString *problem) const;
+    // The project's lock; false (and why) when another process holds it. `lock` stays empty when the
+    // folder cannot be written at all (nobody can save there, so there is nobody to keep out).
+    bool lock(const QString &id, std::unique_ptr<ProjectLock> *lock, QString *problem) const;
     // Only reads files (any thread); open() makes what was read the open project.
     Reading read(const QString &id) const;
     bool open(Reading reading);
@@ -121,6 +132,7 @@ private:
     Project m_project; // id, name, times, the last snapshot and renders; the rest lives in the workspace
     ProjectWriter m_writer;
     QTimer m_saveTimer;
+    QTimer m_retryTimer;
     // What changed since the last write: rows by position, and the first position from which every row
     // moved (-1: none).
     QSet<int> m_changedMessages;
@@ -139,8 +151,8 @@ private:
     bool m_resumesExports = true;
     bool m_readOnly = false;
     bool m_lastOpenLocked = false;
-    std::unique_ptr<QLockFile> m_lock; // of the open project, held while it is open
-    std::future<Reading> m_ahead;      // the last project, read on another thread
+    std::unique_ptr<ProjectLock> m_lock; // of the open project, held while it is open
+    std::future<Reading> m_ahead;        // the last project, read on another thread
     QString m_lastError;
     QString m_lastProblem;
 };

@@ -2,13 +2,13 @@
 
 #include "project/projectchange.h"
 #include "util/logging.h"
+#include "util/replacefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace nemo::project {
@@ -71,7 +71,10 @@ ProjectStore::Loaded ProjectStore::load(const QString &id, ProjectDatabase::Draf
         loaded.error = tr("This project does not exist.");
         return loaded;
     }
-    if (QFileInfo::exists(pathFor(id)))
+    // An empty database beside a project file from before databases is the lock's (taken on the
+    // database file): the file is imported into it.
+    const QFileInfo database(pathFor(id));
+    if (database.exists() && (database.size() > 0 || !QFileInfo::exists(legacyPathFor(id))))
         return loadDatabase(id, drafts, access);
     if (QFileInfo::exists(legacyPathFor(id)))
         return loadLegacy(id, drafts, access);
@@ -109,13 +112,20 @@ ProjectStore::Loaded ProjectStore::loadDatabase(const QString &id, ProjectDataba
     Loaded loaded;
     const QString path = pathFor(id);
     QString reason;
+    std::optional<Project> salvaged;
     {
         ProjectDatabase database(path);
-        loaded.project = database.read(drafts);
+        // The one that will write it checks every page first (damage found before anything is added
+        // to it), and keeps what can be read of a damaged one.
+        database.setSalvage(access == Access::Owner);
+        if (access == Access::Owner && database.open() == ProjectDatabase::Status::Ok && !database.isIntact())
+            reason = tr("it is damaged (%1)").arg(database.errorString());
+        else
+            loaded.project = database.read(drafts);
         if (loaded.project && loaded.project->id != id) {
             loaded.project.reset();
             reason = tr("it belongs to another project");
-        } else if (!loaded.project) {
+        } else if (!loaded.project && reason.isEmpty()) {
             switch (database.status()) {
             case ProjectDatabase::Status::Newer:
                 loaded.error =
@@ -131,9 +141,37 @@ ProjectStore::Loaded ProjectStore::loadDatabase(const QString &id, ProjectDataba
                 return loaded;
             }
         }
+        if (!loaded.project && access == Access::Owner) {
+            // What can be read of it, table by table (a quick check only says where it is damaged).
+            if (!database.salvaged()) {
+                database.setSalvage(true);
+                database.read(drafts);
+            }
+            salvaged = database.salvaged();
+        }
     } // closed before it is moved
-    if (!loaded.project)
-        keepAside(path, reason, access, &loaded);
+    if (loaded.project)
+        return loaded;
+    keepAside(path, reason, access, &loaded);
+    if (!salvaged || salvaged->id != id || loaded.keptAside.isEmpty())
+        return loaded;
+    // Recovered into a fresh database under its own name; the damaged file stays aside.
+    QString error;
+    if (!save(*salvaged, &error)) {
+        loaded.error += QLatin1Char(' ') + error;
+        return loaded;
+    }
+    loaded.project = salvaged;
+    loaded.recovered =
+        tr("The project was damaged, so what could be read of it was recovered into a fresh copy: "
+           "%n message(s)",
+           nullptr, int(salvaged->messages.size())) +
+        QStringLiteral(", ") + tr("%n item(s) of the media bin", nullptr, int(salvaged->media.size())) +
+        QStringLiteral(", ") + (salvaged->drafts.isEmpty() ? tr("no timeline") : tr("the timeline")) +
+        QStringLiteral(". ") +
+        tr("The damaged file was kept as %1.").arg(QDir::toNativeSeparators(loaded.keptAside));
+    loaded.error.clear();
+    qCWarning(lcNemoProject, "project %s recovered from a damaged database", qUtf8Printable(id));
     return loaded;
 }
 
@@ -228,7 +266,7 @@ QList<ProjectStore::Entry> ProjectStore::recent(int max) const
     for (const QFileInfo &info : folder.entryInfoList({QLatin1String("*") + DatabaseSuffix}, QDir::Files))
         files.append({info.completeBaseName(), info.filePath(), lastWritten(info.filePath()), false});
     for (const QFileInfo &info : folder.entryInfoList({QLatin1String("*") + LegacySuffix}, QDir::Files)) {
-        if (!QFileInfo::exists(pathFor(info.completeBaseName())))
+        if (QFileInfo(pathFor(info.completeBaseName())).size() == 0)
             files.append({info.completeBaseName(), info.filePath(), info.lastModified(), true});
     }
     std::stable_sort(files.begin(), files.end(),
@@ -268,11 +306,7 @@ void ProjectStore::setLastProjectId(const QString &id) const
 {
     if (!isValidId(id) || !QDir().mkpath(m_folder))
         return;
-    QSaveFile file(m_folder + QStringLiteral("/last"));
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(id.toUtf8());
-        file.commit();
-    }
+    util::writeWholeFile(m_folder + QStringLiteral("/last"), id.toUtf8());
 }
 
 } // namespace nemo::project

@@ -31,6 +31,7 @@ public:
         QString error;        // for a person
         QString keptAside;    // where an unreadable file was moved
         QString importedFrom; // the project file from before databases, kept under this name
+        QString recovered;    // a damaged project recovered into a fresh database: what was kept
     };
 
     // Default: <AppDataLocation>/projects.

@@ -1,8 +1,30 @@
 #include "project/projectwriter.h"
 
 #include "project/projectdatabase.h"
+#include "util/replacefile.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace nemo::project {
+
+namespace {
+
+// Why a project could not be saved, in plain words: a full or read-only disk said as such (and that the
+// work is kept), anything else with the database's own words.
+QString describe(const QString &path, const QString &databaseError)
+{
+    const QString folder = QFileInfo(path).absolutePath();
+    const QString why = util::storageProblem(folder);
+    if (why.isEmpty())
+        return ProjectDatabase::tr("The project could not be saved: %1.").arg(databaseError);
+    return ProjectWriter::tr(
+               "Nemo Studio can't save to %1: %2. Your work is kept here and saved as soon as it "
+               "can be; File → Save a Copy As… keeps it somewhere else.")
+        .arg(QDir::toNativeSeparators(folder), why);
+}
+
+} // namespace
 
 // Lives on the writer's thread: owns the database connection (a connection belongs to one thread).
 class ProjectWriter::Worker : public QObject
@@ -23,8 +45,7 @@ public:
         if (!m_database)
             m_error = ProjectDatabase::tr("No project is open.");
         else if (!m_database->write(m_pending))
-            m_error =
-                ProjectDatabase::tr("The project could not be saved: %1.").arg(m_database->errorString());
+            m_error = describe(m_database->path(), m_database->errorString());
         else
             m_pending = ProjectChange();
         if (m_pending.isEmpty())

@@ -10,11 +10,11 @@
 #include "render/otiodocument.h"
 #include "render/renderjob.h"
 #include "util/filenames.h"
+#include "util/replacefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <utility>
 
@@ -131,7 +131,7 @@ void Exporter::renderLocally()
         fail(error);
         return;
     }
-    auto *job = new LocalRenderJob(doc.xml(), doc.frames(), m_target, this);
+    auto *job = new LocalRenderJob(doc.xml(), doc.frames(), doc.fps(), m_target, this);
     m_local = job;
     m_status.state = RenderStatus::State::Processing;
     m_notice = doc.notes().join(QLatin1Char(' '));
@@ -146,7 +146,8 @@ void Exporter::renderLocally()
         job->deleteLater();
         m_local = nullptr;
         if (!ok) {
-            net::ApiError error(net::ApiError::Kind::RenderFailed, job->error());
+            net::ApiError error(job->isStorageProblem() ? net::ApiError::Kind::Storage
+                                                        : net::ApiError::Kind::LocalRenderFailed);
             error.setDetail(job->error());
             fail(error);
             return;
@@ -183,9 +184,9 @@ void Exporter::writeProject(const agent::ProjectState &state, const QList<media:
             bytes = doc.xml();
             missing = doc.missing();
         }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            done(tr("Can't write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), missing);
+        QString why;
+        if (!util::writeWholeFile(path, bytes, &why)) {
+            done(util::describeWriteFailure(path, why), missing);
             return;
         }
         done(QString(), missing);

@@ -1,6 +1,8 @@
 #include "render/localrenderjob.h"
 
+#include "media/mp4file.h"
 #include "util/environment.h"
+#include "util/replacefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -14,20 +16,21 @@
 #include <tuple>
 
 #if defined(Q_OS_LINUX)
-#include <csignal>
 #include <sys/prctl.h>
 #endif
 #if defined(Q_OS_UNIX)
+#include <csignal>
 #include <unistd.h>
 #endif
 
 namespace nemo::render {
 
-LocalRenderJob::LocalRenderJob(const QByteArray &mltXml, qint64 frames, const QString &target,
+LocalRenderJob::LocalRenderJob(const QByteArray &mltXml, qint64 frames, int fps, const QString &target,
                                QObject *parent)
     : QObject(parent)
     , m_xml(mltXml)
-    , m_frames(qMax<qint64>(1, frames))
+    , m_frames(qMax<qint64>(0, frames))
+    , m_fps(qMax(1, fps))
     , m_target(target)
 { }
 
@@ -86,6 +89,23 @@ void LocalRenderJob::start()
         return;
     }
     file.close();
+    // The folder the video goes to, made when missing; and writable (else melt would fail later and
+    // less clearly).
+    const QString folder = QFileInfo(m_target).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        m_storage = true;
+        fail(tr("Can't create the folder %1 for the video.").arg(QDir::toNativeSeparators(folder)));
+        return;
+    }
+    {
+        QFile part(partPath());
+        if (!part.open(QIODevice::WriteOnly)) {
+            m_storage = true;
+            fail(tr("Can't write the video in %1: %2.")
+                     .arg(QDir::toNativeSeparators(folder), part.errorString()));
+            return;
+        }
+    }
     QFile::remove(partPath());
     auto *process = new QProcess(this);
     m_process = process;
@@ -211,6 +231,46 @@ void LocalRenderJob::onOutput()
     }
 }
 
+// Why the video is not there, with what the disk says when it is full, and that the earlier file stays.
+QString LocalRenderJob::signalName(int signal)
+{
+#if defined(Q_OS_UNIX)
+    switch (signal) {
+    case SIGHUP:
+        return QStringLiteral("SIGHUP");
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    case SIGKILL:
+        return QStringLiteral("SIGKILL");
+    case SIGSEGV:
+        return QStringLiteral("SIGSEGV");
+    case SIGABRT:
+        return QStringLiteral("SIGABRT");
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    default:
+        break;
+    }
+#else
+    Q_UNUSED(signal)
+#endif
+    return {};
+}
+
+QString LocalRenderJob::describeFailure(const QString &what)
+{
+    QString text = what;
+    const QString folder = QFileInfo(m_target).absolutePath();
+    if (const QString problem = util::storageProblem(folder); !problem.isEmpty()) {
+        m_storage = true;
+        text += QLatin1Char(' ') +
+            tr("Nothing more can be written to %1: %2.").arg(QDir::toNativeSeparators(folder), problem);
+    }
+    if (QFileInfo::exists(m_target))
+        text += QLatin1Char(' ') + tr("%1 was left as it was.").arg(QFileInfo(m_target).fileName());
+    return text;
+}
+
 void LocalRenderJob::onFinished(int exitCode, bool crashed)
 {
     if (!m_running)
@@ -218,17 +278,56 @@ void LocalRenderJob::onFinished(int exitCode, bool crashed)
     onOutput();
     if (m_cancelled)
         return;
-    const QFileInfo part(partPath());
-    if (crashed || exitCode != 0 || !part.isFile() || part.size() == 0) {
-        QFile::remove(partPath());
-        const QString detail = QString::fromUtf8(m_log).trimmed().section(QLatin1Char('\n'), -3);
-        fail(crashed ? tr("melt stopped unexpectedly while rendering.")
-                     : tr("melt could not render the video (exit code %1). %2").arg(exitCode).arg(detail));
+    // melt's last words, without the warnings it prints on every run (LADSPA, JACK).
+    QStringList lines;
+    for (const QString &line : QString::fromUtf8(m_log).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.contains(QLatin1String("ladspa"), Qt::CaseInsensitive) &&
+            !line.contains(QLatin1String("jack"), Qt::CaseInsensitive))
+            lines.append(line.trimmed());
+    }
+    const QString detail = lines.mid(qMax<qsizetype>(0, lines.size() - 2)).join(QLatin1Char(' '));
+    if (crashed) {
+        // On Unix the exit code of a process that did not exit is the signal that ended it.
+        fail(describeFailure(exitCode > 0 && !signalName(exitCode).isEmpty()
+                                 ? tr("melt was stopped by %1 (signal %2) before the video was finished.")
+                                       .arg(signalName(exitCode))
+                                       .arg(exitCode)
+                                 : tr("melt was stopped before the video was finished.")));
         return;
     }
-    QFile::remove(m_target);
-    if (!QFile::rename(partPath(), m_target)) {
-        fail(tr("Can't move the finished file to %1.").arg(QDir::toNativeSeparators(m_target)));
+    if (exitCode != 0) {
+        fail(describeFailure(
+            detail.isEmpty()
+                ? tr("melt stopped with exit code %1 before the video was finished.").arg(exitCode)
+                : tr("melt stopped with exit code %1 before the video was finished: %2")
+                      .arg(exitCode)
+                      .arg(detail)));
+        return;
+    }
+    const QFileInfo part(partPath());
+    if (!part.isFile() || part.size() == 0) {
+        fail(describeFailure(tr("melt finished without writing the video.")));
+        return;
+    }
+    // Whole: its index complete, its picture as long as the document (within a frame).
+    const media::Mp4File video = media::Mp4File::inspect(partPath());
+    if (!video.complete) {
+        fail(describeFailure(tr("The video came out incomplete: %1.").arg(video.problem)));
+        return;
+    }
+    if (m_frames > 1) {
+        const qint64 expectedMs = m_frames * 1000 / m_fps;
+        const qint64 gotMs = video.videoMs >= 0 ? video.videoMs : video.movieMs;
+        if (qAbs(gotMs - expectedMs) > 1000 / m_fps + 1) {
+            fail(describeFailure(tr("The video came out %1 s long instead of %2 s: melt stopped early.")
+                                     .arg(QString::number(gotMs / 1000.0, 'f', 1),
+                                          QString::number(expectedMs / 1000.0, 'f', 1))));
+            return;
+        }
+    }
+    QString problem;
+    if (!util::replaceFile(partPath(), m_target, &problem)) {
+        fail(describeFailure(tr("The finished video could not be put in place: %1.").arg(problem)));
         return;
     }
     m_running = false;

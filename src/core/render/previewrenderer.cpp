@@ -211,7 +211,7 @@ void PreviewRenderer::render()
     m_frames->setDocument(doc.xml());
     m_proxySize = options.size;
     const QString target = m_folder.filePath(QStringLiteral("preview-%1.mp4").arg(++m_serial));
-    auto *job = new LocalRenderJob(doc.xml(), doc.frames(), target, this);
+    auto *job = new LocalRenderJob(doc.xml(), doc.frames(), doc.fps(), target, this);
     // Played from this disk only: no second pass to move the index to the front.
     job->setEncoding({QStringLiteral("ultrafast"), 30, 96, false, true});
     m_job = job;
@@ -254,7 +254,7 @@ void PreviewRenderer::makeNextProxy()
     MltDocument::Options options;
     options.size = m_proxySize;
     options.fps = 25;
-    auto *job = new LocalRenderJob(MltDocument::proxyFor(clip, options), 1, proxy, this);
+    auto *job = new LocalRenderJob(MltDocument::proxyFor(clip, options), 0, options.fps, proxy, this);
     job->setEncoding({QStringLiteral("veryfast"), 26, 96, false, true});
     m_proxyJob = job;
     connect(job, &LocalRenderJob::finished, this, [this, job, proxy](bool ok) {

@@ -1,10 +1,11 @@
 #include "util/filecopy.h"
 
+#include "util/replacefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
-#include <QSaveFile>
 #include <QThreadPool>
 
 namespace nemo::util {
@@ -41,26 +42,21 @@ QString FileCopy::copy(const QString &source, const QString &target)
     QFile in(source);
     if (!in.open(QIODevice::ReadOnly))
         return tr("Can't read %1: %2").arg(QDir::toNativeSeparators(source), in.errorString());
-    QSaveFile out(target);
-    if (!out.open(QIODevice::WriteOnly))
+    WholeFile out(target);
+    if (!out.open())
         return tr("Can't write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString());
     QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (;;) {
         const qint64 read = in.read(buffer.data(), buffer.size());
-        if (read < 0) {
-            out.cancelWriting();
+        if (read < 0)
             return tr("Can't read %1: %2").arg(QDir::toNativeSeparators(source), in.errorString());
-        }
         if (read == 0)
             break;
-        if (out.write(buffer.constData(), read) != read) {
-            const QString why = out.errorString();
-            out.cancelWriting();
-            return tr("Can't write %1: %2").arg(QDir::toNativeSeparators(target), why);
-        }
+        if (!out.write(buffer.constData(), read))
+            return tr("Can't write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString());
     }
     if (!out.commit())
-        return tr("Can't write %1: %2").arg(QDir::toNativeSeparators(target), out.errorString());
+        return describeWriteFailure(target, out.errorString());
     return {};
 }
 
