@@ -69,13 +69,16 @@ QJsonObject jsonError(const CliRun &run)
     return QJsonDocument::fromJson(run.out.toUtf8()).object().value(QLatin1String("error")).toObject();
 }
 
-// The first line of what nemo-cli said, for the fault matrix.
+// What nemo-cli said of the failure (its "nemo-cli: " line, not the log), for the fault matrix.
 QString told(const CliRun &run)
 {
-    QString text = run.err.trimmed();
-    text = text.mid(text.lastIndexOf(QLatin1Char('\r')) + 1);
-    text.remove(QStringLiteral("nemo-cli: "));
-    return text.section(QLatin1Char('\n'), 0, 0).left(110);
+    const QStringList lines = run.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+        const qsizetype at = it->indexOf(QLatin1String("nemo-cli: "));
+        if (at >= 0)
+            return it->mid(at + 10).trimmed().left(110);
+    }
+    return {};
 }
 
 } // namespace
@@ -177,6 +180,7 @@ private slots:
                          stopped.err.contains(QLatin1String("good.mp4 was left as it was")) &&
                          !stopped.err.contains(QLatin1String("server")),
                      qPrintable(describe(stopped)));
+            QVERIFY2(!told(stopped).isEmpty(), qPrintable(describe(stopped))); // one human line, always
             test::FaultMatrix::record(
                 QStringLiteral("melt sent signal %1 during export --local --force").arg(signal),
                 QStringLiteral("exit %1; old video byte-identical; told: %2")
@@ -201,6 +205,7 @@ private slots:
         QVERIFY2(full.err.contains(QLatin1String("is full")) && !full.err.contains(QLatin1String("server")),
                  qPrintable(describe(full)));
         QCOMPARE(QDir(small).entryList(QDir::Files), QStringList{QStringLiteral("good.mp4")});
+        QVERIFY2(!told(full).isEmpty(), qPrintable(describe(full))); // one human line, always
         test::FaultMatrix::record(
             QStringLiteral("export --local --force onto a full disk"),
             QStringLiteral("exit 10; old video byte-identical; told: %1").arg(told(full)));
@@ -251,6 +256,7 @@ private slots:
         QVERIFY2(full.exitCode == 10, qPrintable(describe(full)));
         QCOMPARE(test::readFile(onSmall), good);
         QVERIFY2(full.err.contains(QLatin1String("full")), qPrintable(describe(full)));
+        QVERIFY2(!told(full).isEmpty(), qPrintable(describe(full))); // one human line, always
         test::FaultMatrix::record(
             QStringLiteral("export --mlt --force onto a full disk"),
             QStringLiteral("exit 10; old .mlt byte-identical; told: %1").arg(told(full)));
@@ -324,6 +330,7 @@ private slots:
                  qPrintable(describe(chat)));
         QCOMPARE(server.chatMessages().size(), turns);
         QCOMPARE(QDir(projectsFolder()).entryList(QDir::Files, QDir::Name), projects);
+        QVERIFY2(!told(chat).isEmpty(), qPrintable(describe(chat))); // one human line, always
         test::FaultMatrix::record(
             QStringLiteral("a read-only projects folder"),
             QStringLiteral("state shows the real project; chat exit 10: %1").arg(told(chat)));
@@ -346,6 +353,7 @@ private slots:
         QCOMPARE(json.exitCode, 8);
         QCOMPARE(jsonError(json).value(QLatin1String("kind")).toString(), QStringLiteral("server"));
         QVERIFY(!jsonError(json).value(QLatin1String("message")).toString().isEmpty());
+        QVERIFY2(!told(chat).isEmpty(), qPrintable(describe(chat))); // one human line, always
         test::FaultMatrix::record(QStringLiteral("chat when no session can be made"),
                                   QStringLiteral("exit 8; told: %1").arg(told(chat)));
 
@@ -366,6 +374,7 @@ private slots:
                      !quiet.err.contains(QLatin1String("QIODevice")),
                  qPrintable(describe(quiet)));
         qDeleteAll(held);
+        QVERIFY2(!told(quiet).isEmpty(), qPrintable(describe(quiet))); // one human line, always
         test::FaultMatrix::record(QStringLiteral("chat against a service that never answers"),
                                   QStringLiteral("exit 7; told: %1").arg(told(quiet)));
     }
@@ -454,6 +463,7 @@ private slots:
         const CliRun loop = cli(server.baseUrl(), {QStringLiteral("upload"), first});
         QVERIFY2(loop.exitCode == 6 && loop.err.contains(QLatin1String("leads back to itself")),
                  qPrintable(describe(loop)));
+        QVERIFY2(!told(loop).isEmpty(), qPrintable(describe(loop))); // one human line, always
         test::FaultMatrix::record(QStringLiteral("upload of a symlink loop"),
                                   QStringLiteral("exit 6; told: %1").arg(told(loop)));
 
@@ -468,6 +478,7 @@ private slots:
         QVERIFY2(download.exitCode == 10 && download.err.contains(QLatin1String("full")),
                  qPrintable(describe(download)));
         QCOMPARE(QDir(small).entryList(QDir::Files), QStringList());
+        QVERIFY2(!told(download).isEmpty(), qPrintable(describe(download))); // one human line, always
         test::FaultMatrix::record(QStringLiteral("cloud export downloaded onto a full disk"),
                                   QStringLiteral("exit 10; no file left; told: %1").arg(told(download)));
     }
