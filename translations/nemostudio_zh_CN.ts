@@ -1071,6 +1071,18 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
         <source>Nemo Studio project (*.nemo)</source>
         <translation>Nemo Studio 项目 (*.nemo)</translation>
     </message>
+    <message>
+        <source>(not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>The project is saved again.</source>
+        <translation>项目已重新保存。</translation>
+    </message>
+    <message>
+        <source>%1 %2 — Nemo Studio</source>
+        <translation>%1 %2 — Nemo Studio</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MediaBinModel</name>

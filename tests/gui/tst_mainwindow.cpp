@@ -16,6 +16,7 @@
 #include "media/mediabinmodel.h"
 #include "media/mediabinpanel.h"
 #include "media/mediaitemdelegate.h"
+#include "mounts.h"
 #include "otioreader.h"
 #include "preview/previewmonitor.h"
 #include "project/projectdatabase.h"
@@ -956,6 +957,36 @@ private slots:
         QCOMPARE(saved->drafts.last().draft.bytes(), h.workspace->state()->draft.bytes());
         QVERIFY(saved->id != openId);
         QCOMPARE(keeper->projectId(), openId);
+    }
+
+    // The disk with the projects fills up while the user works: the window says so until the project is
+    // saved again (the title too), and saves it on its own once there is room.
+    void aFullDiskIsSaidUntilTheProjectIsSaved()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        const QString folder = h.home.filePath(QStringLiteral("disk"));
+        QString why;
+        const std::unique_ptr<test::Mount> disk = test::Mount::tmpfs(folder, 512, &why);
+        if (!disk)
+            QSKIP(qPrintable(why));
+        project::ProjectKeeper *keeper = h.openProjects(folder);
+        h.workspace->conversation()->addNotice(QStringLiteral("before the disk filled"));
+        QVERIFY(keeper->flush());
+        QVERIFY(!window->windowTitle().contains(QLatin1String("not saved")));
+        const QString filler = test::fillDisk(folder);
+        QVERIFY(!filler.isEmpty());
+        for (int i = 0; i < 20; ++i)
+            h.workspace->conversation()->addNotice(QStringLiteral("while full %1 ").arg(i).repeated(60));
+        QTRY_VERIFY_WITH_TIMEOUT(window->windowTitle().contains(QLatin1String("(not saved)")), 5000);
+        QVERIFY2(window->statusBar()->currentMessage().contains(QLatin1String("the disk is full")),
+                 qPrintable(window->statusBar()->currentMessage()));
+        QVERIFY(window->statusBar()->currentMessage().contains(QLatin1String("Save a Copy As")));
+        QVERIFY(window->action(QStringLiteral("saveCopy"))->isEnabled());
+        QVERIFY(QFile::remove(filler));
+        QTRY_VERIFY_WITH_TIMEOUT(!window->windowTitle().contains(QLatin1String("not saved")),
+                                 project::ProjectKeeper::RetryDelayMs * 2);
+        QTRY_VERIFY(window->statusBar()->currentMessage().contains(QLatin1String("saved again")));
     }
 
     void droppedStreamKeepsThePartialReply()

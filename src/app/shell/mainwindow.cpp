@@ -391,8 +391,17 @@ void MainWindow::setProjectKeeper(project::ProjectKeeper *keeper)
 {
     m_keeper = keeper;
     connect(keeper, &project::ProjectKeeper::projectChanged, this, &MainWindow::updateTitle);
-    connect(keeper, &project::ProjectKeeper::problem, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 30000); });
+    connect(keeper, &project::ProjectKeeper::problem, this, [this](const QString &message) {
+        // While the project can't be written the work is only in memory: said until it is saved again.
+        statusBar()->showMessage(message, m_keeper->isUnsaved() ? 0 : 30000);
+        updateTitle();
+    });
+    connect(keeper, &project::ProjectKeeper::saved, this, [this] {
+        if (!windowTitle().contains(tr("(not saved)")))
+            return;
+        updateTitle();
+        statusBar()->showMessage(tr("The project is saved again."), 10000);
+    });
     updateTitle();
 }
 
@@ -520,7 +529,9 @@ void MainWindow::updateOfflineBanner()
 
 void MainWindow::updateTitle()
 {
-    if (m_keeper && !m_keeper->projectId().isEmpty())
+    if (m_keeper && !m_keeper->projectId().isEmpty() && m_keeper->isUnsaved())
+        setWindowTitle(tr("%1 %2 — Nemo Studio").arg(m_keeper->projectName(), tr("(not saved)")));
+    else if (m_keeper && !m_keeper->projectId().isEmpty())
         setWindowTitle(tr("%1 — Nemo Studio").arg(m_keeper->projectName()));
     else
         setWindowTitle(tr("Nemo Studio"));
