@@ -2268,12 +2268,14 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),
   4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),
   7 network (offline, timeout, insecure), 8 service error (including failed renders),
-  9 the project is open in Nemo Studio or another nemo-cli run, 130 interrupted.
+  9 the project is open in Nemo Studio or another nemo-cli run,
+  10 a file can&apos;t be written or kept (a full or read-only disk, a local render stopped), 130 interrupted.
 </source>
         <translation>  0 成功，1 其他失败，2 用法错误，3 登录问题（令牌、频率限制、钥匙串），
   4 积分不足，5 当前套餐不含导出，6 输入无效（文件类型、大小、空时间线），
   7 网络（离线、超时、不安全），8 服务错误（包括渲染失败），
-  9 项目已在 Nemo Studio 或另一个 nemo-cli 运行中打开，130 已中断。
+  9 项目已在 Nemo Studio 或另一个 nemo-cli 运行中打开，
+  10 文件无法写入或保留（磁盘已满或只读，本地渲染被停止），130 已中断。
 </translation>
     </message>
     <message>

@@ -121,7 +121,9 @@ QString CliApplication::globalHelp() const
         tr("  0 success, 1 other failure, 2 usage error, 3 sign-in problem (token, rate limit, keychain),\n"
            "  4 out of credits, 5 export not in your plan, 6 bad input (file type, size, empty timeline),\n"
            "  7 network (offline, timeout, insecure), 8 service error (including failed renders),\n"
-           "  9 the project is open in Nemo Studio or another nemo-cli run, 130 interrupted.\n");
+           "  9 the project is open in Nemo Studio or another nemo-cli run,\n"
+           "  10 a file can't be written or kept (a full or read-only disk, a local render stopped), 130 "
+           "interrupted.\n");
     return text;
 }
 
@@ -315,10 +317,12 @@ bool CliApplication::writesProject() const
 int CliApplication::run()
 {
     int exitCode = Ok;
-    if (!parse(&exitCode))
+    // A refusal before the command runs (usage, a project open elsewhere or one that can't be saved)
+    // speaks as every failure does, with --json too.
+    if (!parse(&exitCode) || !setUpService(&exitCode)) {
+        finish(exitCode);
         return exitCode;
-    if (!setUpService(&exitCode))
-        return exitCode;
+    }
     QEventLoop loop;
     connect(this, &QObject::destroyed, &loop, &QEventLoop::quit);
     InterruptNotifier ctrlC;

@@ -328,6 +328,11 @@ private slots:
             cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("make it shorter")});
         QVERIFY2(chat.exitCode == 10 && chat.err.contains(QLatin1String("read-only")),
                  qPrintable(describe(chat)));
+        const CliRun json =
+            cli(server.baseUrl(),
+                {QStringLiteral("--json"), QStringLiteral("chat"), QStringLiteral("make it shorter")});
+        QCOMPARE(json.exitCode, 10);
+        QCOMPARE(jsonError(json).value(QLatin1String("kind")).toString(), QStringLiteral("storage"));
         QCOMPARE(server.chatMessages().size(), turns);
         QCOMPARE(QDir(projectsFolder()).entryList(QDir::Files, QDir::Name), projects);
         QVERIFY2(!told(chat).isEmpty(), qPrintable(describe(chat))); // one human line, always
