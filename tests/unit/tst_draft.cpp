@@ -91,6 +91,20 @@ private slots:
         QVERIFY(draft.summary().contains(QLatin1String("\"Sunrise\"")));
     }
 
+    // A clip whose file is named only in its metadata (m.src, m.url) is still that file; the segment's
+    // own key wins where both are given.
+    void aSourceFromItsMetadata()
+    {
+        const Draft draft = Draft::fromBytes(
+            R"({"t":[{"tt":0,"sg":[{"st":0,"d":1000,"m":{"src":"a.jpg"}},{"st":1000,"d":1000,"m":{"url":"b.mp4"}},)"
+            R"({"st":2000,"d":1000,"src":"c.png","m":{"src":"not-this.png"}}]}]})");
+        const QList<nemo::draft::Segment> &segments = draft.tracks().first().segments;
+        QCOMPARE(segments.size(), 3);
+        QCOMPARE(segments.at(0).source, QStringLiteral("a.jpg"));
+        QCOMPARE(segments.at(1).source, QStringLiteral("b.mp4"));
+        QCOMPARE(segments.at(2).source, QStringLiteral("c.png"));
+    }
+
     // Where a clip starts inside its media is read from the keys seen in drafts.
     void inPointsAndTheirSpellings_data()
     {

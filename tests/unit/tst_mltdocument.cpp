@@ -343,6 +343,8 @@ private slots:
         MltDocument::Options small;
         small.size = QSize(641, 361); // odd sizes become even
         QCOMPARE(MltDocument::fromDraft(draft, {}, small).size(), QSize(640, 360));
+        // Nothing says a size: 1080p, as the service renders.
+        QCOMPARE(MltDocument::fromDraft(draft, {}, MltDocument::Options()).size(), QSize(1920, 1080));
     }
 
     // Each reason in its own words: no source in the agent's draft; the user's own file gone (named by
