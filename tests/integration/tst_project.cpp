@@ -240,6 +240,12 @@ private slots:
                                     .trimOut(first, edits->document().clip(first)->end() - 5, false)
                                     .edit));
             QVERIFY(edits->push(edit::Editor(edits->document()).remove({second}, false).edit));
+            // A third, undone: after the damaged one is left out it must still count as undone.
+            QVERIFY(edits->push(edit::Editor(edits->document())
+                                    .trimOut(first, edits->document().clip(first)->end() - 5, false)
+                                    .edit));
+            QVERIFY(edits->undo());
+            QCOMPARE(edits->doneCount(), 2);
             QVERIFY(studio.keeper.flush());
             id = studio.keeper.projectId();
         }
@@ -260,13 +266,14 @@ private slots:
         QVERIFY2(problems.first().first().toString().contains(QLatin1String("could not be read")),
                  qPrintable(problems.first().first().toString()));
         edit::HandEdits *edits = studio.workspace.handEdits();
-        QCOMPARE(edits->entries().size(), 1);
-        QCOMPARE(edits->doneCount(), 1);
+        QCOMPARE(edits->entries().size(), 2);
+        QCOMPARE(edits->doneCount(), 1); // the lift done, the last trim still undone
         QVERIFY(edits->entries().first().edit.name.startsWith(QLatin1String("Lift")));
         QVERIFY(edits->document().isEdited());
         // Written back without it.
         QVERIFY(studio.keeper.flush());
-        QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.edits.size(), 1);
+        QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.edits.size(), 2);
+        QCOMPARE(ProjectStore(folder.path()).load(id).project->handEdits.done, 1);
         test::FaultMatrix::record(
             QStringLiteral("a damaged hand edit in the project"),
             QStringLiteral("told in plain words; left out; the others kept and applied"));
@@ -742,6 +749,29 @@ private slots:
         there.keeper.setResumesExports(false);
         QVERIFY(there.keeper.open(id));
         QCOMPARE(there.keeper.pendingRender(), QStringLiteral("render_elsewhere"));
+        there.keeper.newProject();
+
+        // A record that names its server but no session (kept before its session was known): the
+        // server alone decides.
+        Project project;
+        project.id = QStringLiteral("p-server-only");
+        RenderRecord record;
+        record.jobId = QStringLiteral("render_server_only");
+        record.state = RenderRecord::State::Rendering;
+        record.server = agent::SessionInfo::serverOf(server.baseUrl());
+        record.targetPath = folder.filePath(QStringLiteral("y.mp4"));
+        project.renders.append(record);
+        QString error;
+        QVERIFY2(ProjectStore(folder.path()).save(project, &error), qPrintable(error));
+        Studio onOther(other, folder.path());
+        onOther.keeper.setResumesExports(false);
+        QVERIFY(onOther.keeper.open(project.id));
+        QCOMPARE(onOther.keeper.pendingRender(), QString());
+        onOther.keeper.newProject();
+        Studio onItsOwn(server, folder.path());
+        onItsOwn.keeper.setResumesExports(false);
+        QVERIFY(onItsOwn.keeper.open(project.id));
+        QCOMPARE(onItsOwn.keeper.pendingRender(), QStringLiteral("render_server_only"));
     }
 
     // When the chat gets shorter (a project replaced by another's, a message removed), the rows after

@@ -257,6 +257,10 @@ private slots:
         QVERIFY(push(edits, Editor(edits.document()).trimOut(QStringLiteral("v1"), 170, false)));
         QCOMPARE(edits.document().clip(QStringLiteral("v1"))->values.duration, 170);
         QCOMPARE(edits.document().clip(QStringLiteral("v1"))->values.in, 0);
+        // … but not over the next segment: the right edge stops where photo3 starts (6 s).
+        QVERIFY(push(edits, Editor(edits.document()).trimOut(QStringLiteral("v1"), 680, false)));
+        QCOMPARE(edits.document().clip(QStringLiteral("v1"))->end(), 180);
+        QCOMPARE(edits.document().clip(QStringLiteral("v3"))->values.start, 180);
         // An op that reaches past the media, made by hand, is refused with words and changes nothing.
         const Clip before = *edits.document().clip(QStringLiteral("c1"));
         ClipValues wide = before.values;
@@ -267,6 +271,14 @@ private slots:
         const QByteArray bytes = edits.draft().bytes();
         QVERIFY(!edits.push(edit, &problem));
         QVERIFY2(problem.contains(QLatin1String("past the end of its media")), qPrintable(problem));
+        QCOMPARE(edits.draft().bytes(), bytes);
+        // Nor one that leaves a segment no length at all.
+        ClipValues none = before.values;
+        none.duration = 0;
+        Edit empty;
+        empty.ops.append(EditOp::set(before, edit::Duration, none));
+        QVERIFY(!edits.push(empty, &problem));
+        QVERIFY2(problem.contains(QLatin1String("no length left")), qPrintable(problem));
         QCOMPARE(edits.draft().bytes(), bytes);
     }
 
