@@ -282,6 +282,33 @@ private slots:
         QCOMPARE(edits.draft().bytes(), bytes);
     }
 
+    // A split leaves the picture where it was: the second part starts in the media where the cut is.
+    void aSplitKeepsBothPartsInPlace()
+    {
+        HandEdits edits;
+        edits.setAgentDraft(draft::Draft::fromBytes(agentBytes()), 1, lengths());
+        // clip.mp4 starts at 12 s on the timeline and 2 s into its media; cut at 15 s.
+        QVERIFY(push(edits, Editor(edits.document()).split(QStringLiteral("c1"), 450)));
+        const Clip *first = edits.document().clip(QStringLiteral("c1"));
+        QCOMPARE(first->values.start, 360);
+        QCOMPARE(first->values.in, 60);
+        QCOMPARE(first->values.duration, 90);
+        const Clip *second = nullptr;
+        for (const Clip &clip : edits.document().tracks().at(0).clips) {
+            if (clip.values.start == 450)
+                second = &clip;
+        }
+        QVERIFY(second);
+        QCOMPARE(second->values.in, 150); // 2 s + 3 s into the media
+        QCOMPARE(second->values.duration, 210);
+        // A photo has no in-point to carry.
+        QVERIFY(push(edits, Editor(edits.document()).split(QStringLiteral("v1"), 30)));
+        for (const Clip &clip : edits.document().tracks().at(0).clips) {
+            if (clip.values.start == 30)
+                QCOMPARE(clip.values.in, 0);
+        }
+    }
+
     void rippleDeleteClosesTheGapAndLiftLeavesIt()
     {
         HandEdits edits;
