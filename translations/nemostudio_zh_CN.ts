@@ -1575,6 +1575,10 @@ Accepted: %1</source>
         <source>Using a token that is never stored (from NEMO_TOKEN or entered at start).</source>
         <translation>正在使用一个从不保存的令牌（来自 NEMO_TOKEN 或启动时输入）。</translation>
     </message>
+    <message>
+        <source>The proxy password couldn&apos;t be kept with your sign-in, so nothing was changed: %1</source>
+        <translation>代理密码无法与你的登录信息一起保存，因此未做任何更改：%1</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::StatusPanel</name>

@@ -1524,6 +1524,20 @@ private slots:
                          QStringLiteral("erin"));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("proxyPasswordEdit")),
                          QStringLiteral("hunter2"));
+        // The keychain refuses the password: said in the dialog, nothing applied, nothing in the settings.
+        h.secrets.setFailing(true);
+        dialog->accept();
+        auto *error = dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QTRY_VERIFY(error->text().contains(QLatin1String("couldn't be kept")));
+        QVERIFY(error->isVisible() && dialog->isVisible());
+        QCOMPARE(h.workspace->service()->config().proxy.mode, net::ProxySettings::Mode::System);
+        QVERIFY(!h.secrets.keys().contains(net::ProxySettings::passwordKey()));
+        QSettings().sync();
+        {
+            QFile settingsFile(QSettings().fileName());
+            QVERIFY(!settingsFile.open(QIODevice::ReadOnly) || !settingsFile.readAll().contains("hunter2"));
+        }
+        h.secrets.setFailing(false);
         dialog->accept();
         QTRY_VERIFY(!window->findChild<app::SettingsDialog *>());
         QCOMPARE(h.workspace->service()->config().proxy.mode, net::ProxySettings::Mode::Http);

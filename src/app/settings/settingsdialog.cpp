@@ -182,20 +182,37 @@ void SettingsDialog::accept()
         m_ui->proxyHostEdit->setFocus();
         return;
     }
+    auto apply = [this, config, folder] {
+        m_settings->saveServiceConfig(config);
+        m_settings->setDownloadFolder(folder);
+        m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
+        m_settings->setTheme(AppSettings::Theme(m_ui->themeCombo->currentData().toInt()));
+        m_settings->setSecretStorage(auth::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
+        emit applied();
+        QDialog::accept();
+    };
     // The password goes to the secret store, never to the settings file; the service reads it from there.
+    // Nothing is applied until it is kept: a proxy without its password would only fail later.
     if (config.proxy.isManual() && !config.proxy.user.isEmpty() &&
         !m_ui->proxyPasswordEdit->text().isEmpty()) {
-        m_workspace->service()->secrets()->write(net::ProxySettings::passwordKey(),
-                                                 m_ui->proxyPasswordEdit->text(), m_workspace,
-                                                 [](const auth::SecretResult &) {});
+        m_ui->buttonBox->setEnabled(false);
+        m_workspace->service()->secrets()->write(
+            net::ProxySettings::passwordKey(), m_ui->proxyPasswordEdit->text(), this,
+            [this, apply](const auth::SecretResult &result) {
+                m_ui->buttonBox->setEnabled(true);
+                if (!result.ok) {
+                    m_ui->errorLabel->setText(tr("The proxy password couldn't be kept with your sign-in, so "
+                                                 "nothing was changed: %1")
+                                                  .arg(result.error));
+                    m_ui->errorLabel->show();
+                    m_ui->proxyPasswordEdit->setFocus();
+                    return;
+                }
+                apply();
+            });
+        return;
     }
-    m_settings->saveServiceConfig(config);
-    m_settings->setDownloadFolder(folder);
-    m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
-    m_settings->setTheme(AppSettings::Theme(m_ui->themeCombo->currentData().toInt()));
-    m_settings->setSecretStorage(auth::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
-    emit applied();
-    QDialog::accept();
+    apply();
 }
 
 void SettingsDialog::changeEvent(QEvent *event)
