@@ -1497,6 +1497,36 @@ private slots:
         window->findChild<app::SettingsDialog *>()->reject();
     }
 
+    // No key does two things at once: among the window's actions that share a scope (the window, or one
+    // widget), every shortcut is bound once.
+    void noShortcutIsBoundTwice()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        QHash<QString, QString> bound; // scope + key → the action's name
+        int checked = 0;
+        for (QAction *action : window->findChildren<QAction *>()) {
+            const bool windowWide = action->shortcutContext() == Qt::WindowShortcut ||
+                action->shortcutContext() == Qt::ApplicationShortcut;
+            const QObject *scope = windowWide ? window : action->parent();
+            for (const QKeySequence &key : action->shortcuts()) {
+                if (key.isEmpty())
+                    continue;
+                ++checked;
+                const QString slot =
+                    QString::number(quintptr(scope)) + key.toString(QKeySequence::PortableText);
+                const QString name = action->objectName().isEmpty() ? action->text() : action->objectName();
+                QVERIFY2(
+                    !bound.contains(slot),
+                    qPrintable(QStringLiteral("%1 is bound to both %2 and %3")
+                                   .arg(key.toString(QKeySequence::NativeText), bound.value(slot), name)));
+                bound.insert(slot, name);
+            }
+        }
+        QVERIFY2(checked >= 10, qPrintable(QString::number(checked))); // the window's keys were found
+    }
+
     void proxyFromSettings()
     {
         test::GuiHarness h;
