@@ -934,10 +934,11 @@ private slots:
         QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
         QAction *saveCopy = window->action(QStringLiteral("saveCopy"));
         QVERIFY(saveCopy);
-        QCOMPARE(saveCopy->shortcut(), QKeySequence(QKeySequence::SaveAs));
+        QCOMPARE(saveCopy->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
         QCOMPARE(saveCopy->text(), QStringLiteral("Save a &Copy As…"));
         const QString openId = keeper->projectId();
-        saveCopy->trigger();
+        QVERIFY(showActive(window));
+        QTest::keyClick(window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
         QFileDialog *chooser = nullptr;
         QTRY_VERIFY((chooser = window->findChild<QFileDialog *>()) && chooser->isVisible());
         const QString path = h.home.filePath(QStringLiteral("kept elsewhere.nemo"));

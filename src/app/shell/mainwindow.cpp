@@ -208,8 +208,9 @@ void MainWindow::createActions()
         if (m_keeper)
             m_keeper->newProject();
     });
-    add(QStringLiteral("saveCopy"), QKeySequence::SaveAs, QStringLiteral("document-save-as"),
-        [this] { saveProjectCopy(); });
+    // Ctrl+Shift+S everywhere (the platforms' own Save As is not bound on Windows and plain X11).
+    add(QStringLiteral("saveCopy"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+        QStringLiteral("document-save-as"), [this] { saveProjectCopy(); });
     add(QStringLiteral("addMedia"), QKeySequence::Open, QStringLiteral("list-add"), [this] { addMedia(); });
     add(QStringLiteral("pasteMedia"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
         QStringLiteral("edit-paste"), [this] { m_bin->paste(); });
