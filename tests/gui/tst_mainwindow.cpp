@@ -890,7 +890,11 @@ private slots:
         app::MainWindow *window = h.window.get();
         QVERIFY(connectAndAsk(h, QStringLiteral("make a short video")));
         QTRY_VERIFY(h.workspace->state() && h.workspace->state()->draft.isExportable());
-        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->uploads()->isBusy(), 10000); // the generated clip is here
+        // The generated clip is in the bin and on disk (its fetch may not have begun when the turn ends).
+        QTRY_VERIFY_WITH_TIMEOUT(h.workspace->uploads()->size() > 0 &&
+                                     QFileInfo::exists(h.workspace->uploads()->at(0).path) &&
+                                     !h.workspace->uploads()->isBusy(),
+                                 10000);
         const QString path = h.home.filePath(QStringLiteral("hand-off.mlt"));
         QSignalSpy exported(window, &app::MainWindow::projectExported);
         window->exportProjectForShotcut(path);
