@@ -67,6 +67,7 @@
 
 #if defined(NEMO_HAVE_DBUS)
 #include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QDBusContext>
 #include <QDBusMessage>
 #endif
@@ -1746,6 +1747,22 @@ private slots:
         QCOMPARE(daemon.shown.first().summary, QStringLiteral("Your video is ready"));
         QCOMPARE(daemon.shown.first().body, QFileInfo(h.workspace->exporter()->targetPath()).fileName());
         QTRY_COMPARE(window->notifier()->sent(), 1);
+    }
+
+    // No notification daemon on the bus: the call is made without asking first (no blocking D-Bus
+    // question), and its failure turns into the window asking for attention.
+    void noNotificationDaemonAlertsTheWindow()
+    {
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        NEMO_REQUIRE(bus.isConnected(), "no D-Bus session bus (./scripts/test provides one)");
+        NEMO_REQUIRE(!bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications")),
+                     "a notification daemon runs on this bus");
+        test::GuiHarness h;
+        app::Notifier *notifier = h.window->notifier();
+        notifier->notify(QStringLiteral("Your video is ready"), QStringLiteral("video.mp4"));
+        QCOMPARE(notifier->alerts(), 0); // the answer has not come yet: nothing waited for it
+        QTRY_COMPARE(notifier->alerts(), 1);
+        QCOMPARE(notifier->sent(), 0);
     }
 #endif
 

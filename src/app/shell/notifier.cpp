@@ -6,7 +6,6 @@
 
 #if defined(NEMO_HAVE_DBUS)
 #include <QDBusConnection>
-#include <QDBusConnectionInterface>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #endif
@@ -18,29 +17,36 @@ Notifier::Notifier(QWidget *window)
     , m_window(window)
 { }
 
-bool Notifier::notify(const QString &title, const QString &body)
+void Notifier::notify(const QString &title, const QString &body)
 {
 #if defined(NEMO_HAVE_DBUS)
-    // Asynchronous, so a slow or hung notification daemon never stalls the window; if it answers
-    // with an error, the window asks for attention instead.
+    // Only asynchronous calls, so a slow or hung bus or notification daemon never stalls the window: no
+    // question first whether the daemon is there; if the call fails (no daemon, an error), the tray or
+    // the window's alert takes over.
     QDBusConnection bus = QDBusConnection::sessionBus();
-    const QString service = QStringLiteral("org.freedesktop.Notifications");
-    if (bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(service)) {
+    if (bus.isConnected()) {
+        const QString service = QStringLiteral("org.freedesktop.Notifications");
         QDBusMessage call = QDBusMessage::createMethodCall(
             service, QStringLiteral("/org/freedesktop/Notifications"), service, QStringLiteral("Notify"));
         call << QApplication::applicationDisplayName() << uint(0) << QStringLiteral("nemo-studio") << title
              << body << QStringList() << QVariantMap() << int(10000);
         auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, 5000), this);
-        connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *finished) {
-            finished->deleteLater();
-            if (finished->isError())
-                QApplication::alert(m_window);
-            else
-                ++m_sent;
-        });
-        return true;
+        connect(watcher, &QDBusPendingCallWatcher::finished, this,
+                [this, title, body](QDBusPendingCallWatcher *finished) {
+                    finished->deleteLater();
+                    if (finished->isError())
+                        notifyWithoutTheBus(title, body);
+                    else
+                        ++m_sent;
+                });
+        return;
     }
 #endif
+    notifyWithoutTheBus(title, body);
+}
+
+void Notifier::notifyWithoutTheBus(const QString &title, const QString &body)
+{
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
         if (!m_tray) {
             m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
@@ -48,10 +54,10 @@ bool Notifier::notify(const QString &title, const QString &body)
         }
         m_tray->showMessage(title, body, QSystemTrayIcon::Information, 10000);
         ++m_sent;
-        return true;
+        return;
     }
     QApplication::alert(m_window);
-    return false;
+    ++m_alerts;
 }
 
 } // namespace nemo::app

@@ -13,15 +13,20 @@ class Notifier : public QObject
     Q_OBJECT
 public:
     explicit Notifier(QWidget *window);
-    // Returns false when no notification service was available (the window was alerted instead).
-    bool notify(const QString &title, const QString &body);
+    // Never waits: the desktop's answer comes later (and, if it is no, the window is alerted instead).
+    void notify(const QString &title, const QString &body);
     // Notifications the desktop has accepted.
     int sent() const { return m_sent; }
+    // Times the window asked for attention because no notification could be shown.
+    int alerts() const { return m_alerts; }
 
 private:
+    void notifyWithoutTheBus(const QString &title, const QString &body);
+
     QWidget *m_window;
     QSystemTrayIcon *m_tray = nullptr;
     int m_sent = 0;
+    int m_alerts = 0;
 };
 
 } // namespace nemo::app
