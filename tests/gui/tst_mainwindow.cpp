@@ -1696,6 +1696,8 @@ private slots:
         QTRY_VERIFY(lastOf(h.workspace->conversation(), ChatMessage::Role::Agent) &&
                     !lastOf(h.workspace->conversation(), ChatMessage::Role::Agent)->text.isEmpty());
         QVERIFY(h.workspace->conversation()->isBusy());
+        QVERIFY(window->action(QStringLiteral("stop"))->isEnabled());
+        QVERIFY(window->isActiveWindow()); // a window shortcut: only the active window's keys reach it
         QTest::keyClick(window->chatPanel()->input(), Qt::Key_Escape);
         QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 10000);
         QCOMPARE(lastOf(h.workspace->conversation(), ChatMessage::Role::Agent)->state,
