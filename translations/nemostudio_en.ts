@@ -12,7 +12,7 @@
     </message>
 </context>
 <context>
-    <name>nemo::app::MainWindow</name>
+    <name>nemo::app::OfflineBanner</name>
     <message numerus="yes">
         <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
         <translation>

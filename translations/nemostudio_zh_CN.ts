@@ -306,6 +306,236 @@
         <source>Continue in the Web App</source>
         <translation>在网页版中继续</translation>
     </message>
+    <message>
+        <source>Add Media</source>
+        <translation>添加素材</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::Actions</name>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy As…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Media…</source>
+        <translation>添加素材(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Media</source>
+        <translation>粘贴素材(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Video…</source>
+        <translation>导出视频(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>For &amp;Shotcut (.mlt)…</source>
+        <translation>用于 &amp;Shotcut (.mlt)…</translation>
+    </message>
+    <message>
+        <source>As &amp;OpenTimelineIO (.otio)…</source>
+        <translation>导出为 &amp;OpenTimelineIO (.otio)…</translation>
+    </message>
+    <message>
+        <source>Open in NemoVideo &amp;Web</source>
+        <translation>在 NemoVideo 网页版中打开(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Media Bin</source>
+        <translation>素材库(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Time&amp;line</source>
+        <translation>时间线(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Timeline</source>
+        <translation>显示时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Timeline</source>
+        <translation>刷新时间线(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Timeline</source>
+        <translation>适应时间线(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Write to the Agent</source>
+        <translation>给智能体写消息(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Send Message</source>
+        <translation>发送消息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top Reply</source>
+        <translation>停止回复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Credits</source>
+        <translation>查看积分(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>NemoVideo on the We&amp;b</source>
+        <translation>NemoVideo 网站(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;About Nemo Studio</source>
+        <translation>关于 Nemo Studio(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>播放或暂停</translation>
+    </message>
+    <message>
+        <source>Full screen on or off</source>
+        <translation>开关全屏</translation>
+    </message>
+    <message>
+        <source>Leave full screen</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <source>Back one second, pause, play</source>
+        <translation>后退一秒、暂停、播放</translation>
+    </message>
+    <message>
+        <source>One frame back or on</source>
+        <translation>后退或前进一帧</translation>
+    </message>
+    <message>
+        <source>To the previous or next cut</source>
+        <translation>到上一个或下一个剪辑点</translation>
+    </message>
+    <message>
+        <source>To the start or the end</source>
+        <translation>到开头或结尾</translation>
+    </message>
+    <message>
+        <source>Track above or below</source>
+        <translation>上一条或下一条轨道</translation>
+    </message>
+    <message>
+        <source>Select the segment before or after</source>
+        <translation>选择前一个或后一个片段</translation>
+    </message>
+    <message>
+        <source>Select every segment</source>
+        <translation>选择所有片段</translation>
+    </message>
+    <message>
+        <source>Split at the playhead</source>
+        <translation>在播放头处分割</translation>
+    </message>
+    <message>
+        <source>Trim the start or the end to the playhead</source>
+        <translation>把开头或结尾修剪到播放头</translation>
+    </message>
+    <message>
+        <source>Remove, leaving a gap</source>
+        <translation>删除并留下空隙</translation>
+    </message>
+    <message>
+        <source>Remove and close the gap</source>
+        <translation>删除并合拢空隙</translation>
+    </message>
+    <message>
+        <source>Move the selection one frame earlier or later</source>
+        <translation>把所选内容提前或推后一帧</translation>
+    </message>
+    <message>
+        <source>Edit the title, volume or fades</source>
+        <translation>编辑标题、音量或淡入淡出</translation>
+    </message>
+    <message>
+        <source>Zoom around the pointer</source>
+        <translation>以指针为中心缩放</translation>
+    </message>
+    <message>
+        <source>Clear the selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Project…</source>
+        <translation>重命名项目(&amp;M)…</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::ChatPanel</name>
@@ -503,38 +733,6 @@
         <translation>时间线是空的，还没有可以导出的内容。请先添加素材，并让智能体制作视频。</translation>
     </message>
     <message>
-        <source>Starting the export…</source>
-        <translation>正在开始导出…</translation>
-    </message>
-    <message>
-        <source>Export %1</source>
-        <translation>导出 %1</translation>
-    </message>
-    <message>
-        <source>waiting for a render machine (pending)</source>
-        <translation>等待渲染机器（排队中）</translation>
-    </message>
-    <message>
-        <source>rendering (processing)</source>
-        <translation>渲染中（处理中）</translation>
-    </message>
-    <message>
-        <source>starting</source>
-        <translation>正在开始</translation>
-    </message>
-    <message>
-        <source>%1: %2, %3% done. You can close this window: the export keeps going.</source>
-        <translation>%1：%2，已完成 %3%。你可以关闭此窗口：导出会继续进行。</translation>
-    </message>
-    <message>
-        <source>Elapsed %1 · next check in %2 s</source>
-        <translation>已用时 %1 · %2 秒后再次检查</translation>
-    </message>
-    <message>
-        <source>Elapsed %1 · checking…</source>
-        <translation>已用时 %1 · 正在检查…</translation>
-    </message>
-    <message>
         <source>Downloading the video: %1 of %2</source>
         <translation>正在下载视频：%1 / %2</translation>
     </message>
@@ -557,10 +755,6 @@
     <message>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
-    </message>
-    <message>
-        <source>Job %1</source>
-        <translation>任务 %1</translation>
     </message>
     <message>
         <source>Try again (a failed render starts again with a new job; a failed download continues)</source>
@@ -591,10 +785,6 @@
         <translation>
             <numerusform>%n 分钟</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1: stopping the export…</source>
-        <translation>%1：正在停止导出…</translation>
     </message>
     <message>
         <source>about %1 left</source>
@@ -633,8 +823,36 @@
         <translation>正在准备在这台电脑上渲染…</translation>
     </message>
     <message>
-        <source>Elapsed %1 · about %2 left</source>
-        <translation>已用时 %1 · 大约还剩 %2</translation>
+        <source>The edit&apos;s own size, as in the preview</source>
+        <translation>与编辑相同的尺寸（同预览）</translation>
+    </message>
+    <message>
+        <source>Waiting for a render machine on NemoVideo</source>
+        <translation>正在等待 NemoVideo 的渲染机器</translation>
+    </message>
+    <message>
+        <source>Rendering on NemoVideo</source>
+        <translation>正在 NemoVideo 上渲染</translation>
+    </message>
+    <message>
+        <source>Starting the export on NemoVideo</source>
+        <translation>正在 NemoVideo 上开始导出</translation>
+    </message>
+    <message>
+        <source>Stopping the export…</source>
+        <translation>正在停止导出…</translation>
+    </message>
+    <message>
+        <source>%1: %2% done. You can close this window: the export keeps going.</source>
+        <translation>%1：已完成 %2%。可以关闭此窗口，导出会继续进行。</translation>
+    </message>
+    <message>
+        <source>next check in %1 s</source>
+        <translation>%1 秒后再次查询</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在查询…</translation>
     </message>
 </context>
 <context>
@@ -738,14 +956,6 @@
 <context>
     <name>nemo::app::MainWindow</name>
     <message>
-        <source>credits</source>
-        <translation>积分</translation>
-    </message>
-    <message>
-        <source>Nemo Studio</source>
-        <translation>Nemo Studio</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -766,92 +976,12 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Add Media…</source>
-        <translation>添加素材(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste Media</source>
-        <translation>粘贴素材(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Export Video…</source>
-        <translation>导出视频(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Write to the Agent</source>
-        <translation>给智能体写消息(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;Send Message</source>
-        <translation>发送消息(&amp;S)</translation>
-    </message>
-    <message>
-        <source>S&amp;top Reply</source>
-        <translation>停止回复(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Show &amp;Credits</source>
-        <translation>查看积分(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh Timeline</source>
-        <translation>刷新时间线(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Fit Timeline</source>
-        <translation>适应时间线(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Show &amp;Timeline</source>
-        <translation>显示时间线(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <source>NemoVideo on the &amp;Web</source>
-        <translation>NemoVideo 网站(&amp;W)</translation>
-    </message>
-    <message>
-        <source>&amp;About Nemo Studio</source>
-        <translation>关于 Nemo Studio(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>关于 Qt(&amp;Q)</translation>
-    </message>
-    <message>
         <source>Media</source>
         <translation>素材</translation>
     </message>
     <message>
-        <source>&amp;Media Bin</source>
-        <translation>素材库(&amp;M)</translation>
-    </message>
-    <message>
         <source>Timeline</source>
         <translation>时间线</translation>
-    </message>
-    <message>
-        <source>T&amp;imeline</source>
-        <translation>时间线(&amp;I)</translation>
     </message>
     <message>
         <source>Add Media</source>
@@ -866,166 +996,12 @@
         <translation>已退出登录。</translation>
     </message>
     <message>
-        <source>Your video is ready</source>
-        <translation>你的视频已就绪</translation>
-    </message>
-    <message>
-        <source>The export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Send the message</source>
-        <translation>发送消息</translation>
-    </message>
-    <message>
-        <source>New line in the message</source>
-        <translation>在消息中换行</translation>
-    </message>
-    <message>
-        <source>Zoom the timeline</source>
-        <translation>缩放时间线</translation>
-    </message>
-    <message>
-        <source>wheel</source>
-        <translation>滚轮</translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>About Nemo Studio</source>
-        <translation>关于 Nemo Studio</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;A desktop studio for the NemoVideo AI video service: drop in your photos and clips, tell the agent what you want, watch the edit appear on the timeline, and export.&lt;/p&gt;&lt;p&gt;Server: %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;NemoVideo AI 视频服务的桌面工作室：放入你的照片和视频片段，告诉智能体你想要什么，看着剪辑出现在时间线上，然后导出。&lt;/p&gt;&lt;p&gt;服务器：%2&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Export Still Running</source>
-        <translation>导出仍在进行</translation>
-    </message>
-    <message>
-        <source>Your export keeps running on the NemoVideo service. Nemo Studio will pick it up and download it the next time you open it.</source>
-        <translation>你的导出仍在 NemoVideo 服务上运行。下次打开 Nemo Studio 时，它会接着处理并下载视频。</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>最近的项目(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;New Project</source>
-        <translation>新建项目(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Where Should Nemo Studio Keep Your Sign-in?</source>
-        <translation>Nemo Studio 应该把你的登录信息保存在哪里？</translation>
-    </message>
-    <message>
-        <source>The system keychain can&apos;t be used: %1</source>
-        <translation>无法使用系统钥匙串：%1</translation>
-    </message>
-    <message>
-        <source>Nemo Studio never saves your sign-in anywhere else on its own. You can:
-
-• Sign in each time: nothing is saved; you paste your token (or get a new free sign-in) each time Nemo Studio starts.
-• Keep it in a file: %1, readable by your user account only but NOT encrypted.
-
-You can change this later in Settings.</source>
-        <translation>Nemo Studio 绝不会擅自把你的登录信息保存到其他地方。你可以：
-
-• 每次登录：不保存任何内容；每次启动 Nemo Studio 时粘贴你的令牌（或获取新的免费登录）。
-• 保存在文件中：%1，只有你的用户账户可以读取，但【不加密】。
-
-之后可以在设置中更改。</translation>
-    </message>
-    <message>
-        <source>Sign In Each Time</source>
-        <translation>每次登录</translation>
-    </message>
-    <message>
-        <source>Keep in a File (Not Encrypted)</source>
-        <translation>保存在文件中（不加密）</translation>
-    </message>
-    <message>
-        <source>Ask Me Next Time</source>
-        <translation>下次再问我</translation>
-    </message>
-    <message>
-        <source>Your sign-in is now kept in: %1.</source>
-        <translation>你的登录信息现在保存在：%1。</translation>
-    </message>
-    <message numerus="yes">
-        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
-        <translation>
-            <numerusform>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；%n 秒后重试。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again…</source>
-        <translation>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；正在重试…</translation>
-    </message>
-    <message>
-        <source>Try Now</source>
-        <translation>立即重试</translation>
-    </message>
-    <message>
-        <source>%1 — Nemo Studio</source>
-        <translation>%1 — Nemo Studio</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>Open Project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <source>No saved projects</source>
-        <translation>没有已保存的项目</translation>
-    </message>
-    <message>
-        <source>Sign In</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <source>Nemo Studio doesn&apos;t keep your sign-in on this computer (see Settings).
-Paste your NemoVideo token for this session, or leave it empty to use a free sign-in:</source>
-        <translation>Nemo Studio 不会在这台电脑上保存你的登录信息（见设置）。
-请粘贴本次使用的 NemoVideo 令牌，或留空以使用免费登录：</translation>
-    </message>
-    <message>
-        <source>Open in NemoVideo &amp;Web</source>
-        <translation>在 NemoVideo 网页版中打开(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Opening this project in the NemoVideo web app…</source>
-        <translation>正在 NemoVideo 网页版中打开这个项目…</translation>
-    </message>
-    <message>
-        <source>Couldn&apos;t open the project in the web app: %1</source>
-        <translation>无法在网页版中打开这个项目：%1</translation>
-    </message>
-    <message>
-        <source>Opened in your browser: continue there with the same project.</source>
-        <translation>已在浏览器中打开：你可以在那里继续这个项目。</translation>
-    </message>
-    <message>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <source>&amp;Preview</source>
-        <translation>预览(&amp;P)</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>历史</translation>
-    </message>
-    <message>
-        <source>&amp;History</source>
-        <translation>历史(&amp;H)</translation>
     </message>
     <message>
         <source>Undo the last hand edit (Ctrl+Z)</source>
@@ -1038,50 +1014,6 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
     <message>
         <source>Export &amp;Project</source>
         <translation>导出项目(&amp;P)</translation>
-    </message>
-    <message>
-        <source>For &amp;Shotcut (.mlt)…</source>
-        <translation>用于 &amp;Shotcut (.mlt)…</translation>
-    </message>
-    <message>
-        <source>As &amp;OpenTimelineIO (.otio)…</source>
-        <translation>导出为 &amp;OpenTimelineIO (.otio)…</translation>
-    </message>
-    <message>
-        <source>Save a &amp;Copy As…</source>
-        <translation>另存副本(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>A copy of this project was saved as %1.</source>
-        <translation>此项目的副本已保存为 %1。</translation>
-    </message>
-    <message>
-        <source>Save a Copy</source>
-        <translation>保存副本</translation>
-    </message>
-    <message>
-        <source>Save a Copy of This Project</source>
-        <translation>保存此项目的副本</translation>
-    </message>
-    <message>
-        <source>Nemo Studio project</source>
-        <translation>Nemo Studio 项目</translation>
-    </message>
-    <message>
-        <source>Nemo Studio project (*.nemo)</source>
-        <translation>Nemo Studio 项目 (*.nemo)</translation>
-    </message>
-    <message>
-        <source>(not saved)</source>
-        <translation>（未保存）</translation>
-    </message>
-    <message>
-        <source>The project is saved again.</source>
-        <translation>项目已重新保存。</translation>
-    </message>
-    <message>
-        <source>%1 %2 — Nemo Studio</source>
-        <translation>%1 %2 — Nemo Studio</translation>
     </message>
 </context>
 <context>
@@ -1152,10 +1084,6 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
     <message>
         <source>Remove</source>
         <translation>移除</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>关闭提示</translation>
     </message>
     <message>
         <source>Media bin</source>
@@ -1299,6 +1227,34 @@ Accepted: %1</source>
     </message>
 </context>
 <context>
+    <name>nemo::app::Notifier</name>
+    <message>
+        <source>Your video is ready</source>
+        <translation>你的视频已就绪</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::OfflineBanner</name>
+    <message numerus="yes">
+        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
+        <translation>
+            <numerusform>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；%n 秒后重试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again…</source>
+        <translation>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；正在重试…</translation>
+    </message>
+    <message>
+        <source>Try Now</source>
+        <translation>立即重试</translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::PreviewMonitor</name>
     <message>
         <source>The preview appears here once the agent has made an edit.</source>
@@ -1432,6 +1388,98 @@ Accepted: %1</source>
     <message>
         <source>%1 is no longer on this computer, so its place in the project is left empty.</source>
         <translation>%1 已不在这台电脑上，它在项目中的位置留空了。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::ProjectMenu</name>
+    <message>
+        <source>The project is saved again.</source>
+        <translation>项目已重新保存。</translation>
+    </message>
+    <message>
+        <source>Nemo Studio</source>
+        <translation>Nemo Studio</translation>
+    </message>
+    <message>
+        <source>%1 %2 — Nemo Studio</source>
+        <translation>%1 %2 — Nemo Studio</translation>
+    </message>
+    <message>
+        <source>(not saved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>%1 — Nemo Studio</source>
+        <translation>%1 — Nemo Studio</translation>
+    </message>
+    <message>
+        <source>A copy of this project was saved as %1.</source>
+        <translation>此项目的副本已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Save a Copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>Nemo Studio project</source>
+        <translation>Nemo Studio 项目</translation>
+    </message>
+    <message>
+        <source>Save a Copy of This Project</source>
+        <translation>保存此项目的副本</translation>
+    </message>
+    <message>
+        <source>Nemo Studio project (*.nemo)</source>
+        <translation>Nemo Studio 项目 (*.nemo)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近的项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>No saved projects</source>
+        <translation>没有已保存的项目</translation>
+    </message>
+    <message>
+        <source>Rename Project</source>
+        <translation>重命名项目</translation>
+    </message>
+    <message>
+        <source>Name of this project:</source>
+        <translation>此项目的名称：</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::QuitGuard</name>
+    <message>
+        <source>Your export keeps running on the NemoVideo service. Nemo Studio will pick it up and download it the next time you open it.</source>
+        <translation>你的导出仍在 NemoVideo 服务上运行。下次打开 Nemo Studio 时，它会接着处理并下载视频。</translation>
+    </message>
+    <message>
+        <source>Your video is being made on this computer: quitting stops it, and it starts over the next time you export.</source>
+        <translation>视频正在这台电脑上生成：退出会停止生成，下次导出时会重新开始。</translation>
+    </message>
+    <message>
+        <source>This project could not be saved: %1
+Use File → Save a Copy As… to keep it somewhere else before you quit.</source>
+        <translation>此项目无法保存：%1
+退出前请使用“文件 → 另存副本…”把它保存到别处。</translation>
+    </message>
+    <message>
+        <source>Quit Nemo Studio?</source>
+        <translation>退出 Nemo Studio？</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1626,88 @@ Accepted: %1</source>
     <message>
         <source>The proxy password couldn&apos;t be kept with your sign-in, so nothing was changed: %1</source>
         <translation>代理密码无法与你的登录信息一起保存，因此未做任何更改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>About Nemo Studio</source>
+        <translation>关于 Nemo Studio</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;A desktop studio for the NemoVideo AI video service: drop in your photos and clips, tell the agent what you want, watch the edit appear on the timeline, and export.&lt;/p&gt;&lt;p&gt;Server: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;NemoVideo AI 视频服务的桌面工作室：放入你的照片和视频片段，告诉智能体你想要什么，看着剪辑出现在时间线上，然后导出。&lt;/p&gt;&lt;p&gt;服务器：%2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::SignInChoice</name>
+    <message>
+        <source>Where Should Nemo Studio Keep Your Sign-in?</source>
+        <translation>Nemo Studio 应该把你的登录信息保存在哪里？</translation>
+    </message>
+    <message>
+        <source>The system keychain can&apos;t be used: %1</source>
+        <translation>无法使用系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <source>Nemo Studio never saves your sign-in anywhere else on its own. You can:
+
+• Sign in each time: nothing is saved; you paste your token (or get a new free sign-in) each time Nemo Studio starts.
+• Keep it in a file: %1, readable by your user account only but NOT encrypted.
+
+You can change this later in Settings.</source>
+        <translation>Nemo Studio 绝不会擅自把你的登录信息保存到其他地方。你可以：
+
+• 每次登录：不保存任何内容；每次启动 Nemo Studio 时粘贴你的令牌（或获取新的免费登录）。
+• 保存在文件中：%1，只有你的用户账户可以读取，但【不加密】。
+
+之后可以在设置中更改。</translation>
+    </message>
+    <message>
+        <source>Sign In Each Time</source>
+        <translation>每次登录</translation>
+    </message>
+    <message>
+        <source>Keep in a File (Not Encrypted)</source>
+        <translation>保存在文件中（不加密）</translation>
+    </message>
+    <message>
+        <source>Ask Me Next Time</source>
+        <translation>下次再问我</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Nemo Studio doesn&apos;t keep your sign-in on this computer (see Settings).
+Paste your NemoVideo token for this session, or leave it empty to use a free sign-in:</source>
+        <translation>Nemo Studio 不会在这台电脑上保存你的登录信息（见设置）。
+请粘贴本次使用的 NemoVideo 令牌，或留空以使用免费登录：</translation>
+    </message>
+    <message>
+        <source>Your sign-in is now kept in: %1.</source>
+        <translation>你的登录信息现在保存在：%1。</translation>
     </message>
 </context>
 <context>
@@ -1854,6 +1984,21 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>Where the video is; the arrow keys move by seconds.</source>
         <translation>视频的播放位置；方向键按秒移动。</translation>
+    </message>
+</context>
+<context>
+    <name>nemo::app::WebAppHandoff</name>
+    <message>
+        <source>Opening this project in the NemoVideo web app…</source>
+        <translation>正在 NemoVideo 网页版中打开这个项目…</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t open the project in the web app: %1</source>
+        <translation>无法在网页版中打开这个项目：%1</translation>
+    </message>
+    <message>
+        <source>Opened in your browser: continue there with the same project.</source>
+        <translation>已在浏览器中打开：你可以在那里继续这个项目。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "media/mediabinpanel.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
+#include "settings/signinchoice.h"
 #include "shell/mainwindow.h"
 #include "shell/startupprobe.h"
 #include "timeline/timelinepanel.h"
@@ -146,9 +147,6 @@ int main(int argc, char *argv[])
     if (parser.isSet(benchmark))
         app.installEventFilter(&probe);
     window.show();
-    if (nemo::util::Environment::token().isEmpty() && keptIn == nemo::auth::SecretStorage::Kind::Memory &&
-        !parser.isSet(benchmark))
-        window.askForSessionToken();
     keeper.openLast();
     window.mediaBin()->addPaths(parser.positionalArguments() + app.takePending());
     app.openFile = [&window](const QString &file) { window.mediaBin()->addPaths({file}); };
@@ -160,7 +158,12 @@ int main(int argc, char *argv[])
                          window.raise();
                          window.activateWindow();
                      });
-    workspace.connectToService();
+    // Kept nowhere: this run's token is asked for first (the connection waits for the answer).
+    if (nemo::util::Environment::token().isEmpty() && keptIn == nemo::auth::SecretStorage::Kind::Memory &&
+        !parser.isSet(benchmark))
+        window.signIn()->askForSessionToken([&workspace](bool) { workspace.connectToService(); });
+    else
+        workspace.connectToService();
     const int result = app.exec();
     keeper.flush();
     return result;

@@ -19,6 +19,7 @@
 #include "media/uploadqueue.h"
 #include "project/project.h"
 #include "project/projectstore.h"
+#include "scriptedsession.h"
 #include "timeline/edithistory.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepanel.h"
@@ -30,6 +31,7 @@
 #include <QProcess>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -449,6 +451,70 @@ void dropPhotos(bool quick)
     bench::report("gui.drop_1000_photos_longest_ui_stall", double(longest), "ms", "< 50");
 }
 
+// One first session in this process (bench_gui --session-once): its longest stall, on standard output.
+int sessionOnce()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    test::GuiHarness h;
+    h.window->show();
+    if (!QTest::qWaitForWindowExposed(h.window.get()))
+        return 1;
+    test::StallMeter meter;
+    meter.start();
+    QString why;
+    const bool done =
+        test::runScriptedSession(h, meter, {test::data("photo1.jpg"), test::data("photo2.png")}, &why);
+    meter.stop();
+    if (!done) {
+        std::fprintf(stderr, "session: %s\n", qPrintable(why));
+        return 1;
+    }
+    std::printf("stall_ms=%lld step=%s\n", static_cast<long long>(meter.longestMs()),
+                qPrintable(meter.longestStep()));
+    return 0;
+}
+
+// The longest stall of the UI thread in a first session in the real window (photos added, a reply, the
+// playhead scrubbed along the ruler, an export downloaded): what a person feels as the window not
+// answering. Each session is a process of its own, as each start of the app is. The very first start
+// after installing also builds the media backend's plugin cache (GStreamer's registry, once per user):
+// reported apart; every later start is the target's.
+void session(bool quick, const char *self)
+{
+    QTemporaryDir cache;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cache.path());
+    std::vector<double> later;
+    double first = -1;
+    const int runs = quick ? 2 : 6;
+    for (int run = 0; run < runs; ++run) {
+        QProcess child;
+        child.setProcessEnvironment(environment);
+        child.start(QString::fromLocal8Bit(self), {QStringLiteral("--session-once")});
+        QSignalSpy finished(&child, &QProcess::finished);
+        if (!finished.wait(120000) || child.exitCode() != 0) {
+            child.kill();
+            child.waitForFinished();
+            std::fprintf(stderr, "session run %d failed: %s\n", run + 1,
+                         child.readAllStandardError().constData());
+            bench::fail("a session did not finish");
+            return;
+        }
+        const QByteArray out = child.readAllStandardOutput();
+        const qsizetype at = out.indexOf("stall_ms=");
+        const QByteArray line = at >= 0 ? out.mid(at, out.indexOf('\n', at) - at) : QByteArray();
+        const double stall = line.mid(9, line.indexOf(' ') - 9).toDouble();
+        std::printf("  run %d%s: %s\n", run + 1, run == 0 ? " (first start)" : "", line.constData());
+        if (run == 0)
+            first = stall;
+        else
+            later.push_back(stall);
+    }
+    bench::report("gui.session_longest_ui_stall_first_start", first, "ms", "(reported)");
+    bench::report("gui.session_longest_ui_stall", *std::max_element(later.begin(), later.end()), "ms",
+                  "< 50");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -456,7 +522,9 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NemoStudioBench"));
     const bool quick = bench::smoke(argc, argv);
-    // Parts by name (startup, timeline, chat, streaming, drop); all of them without one.
+    if (argc > 1 && qstrcmp(argv[argc - 1], "--session-once") == 0)
+        return sessionOnce();
+    // Parts by name (startup, timeline, chat, streaming, drop, session); all of them without one.
     QStringList parts;
     for (int i = 1; i < argc; ++i) {
         if (argv[i][0] != '-')
@@ -480,5 +548,7 @@ int main(int argc, char **argv)
         streaming(quick);
     if (wanted("drop"))
         dropPhotos(quick);
+    if (wanted("session"))
+        session(quick, argv[0]);
     return bench::exitCode();
 }

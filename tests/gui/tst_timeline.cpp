@@ -201,10 +201,10 @@ private slots:
         drag(e.viewport(), from.center(), from.center() - QPoint(150, 0));
         QCOMPARE(e.clip("v4")->start(), 90);
         QCOMPARE(e.stack()->count(), 2); // the whole drag is one step
-        QCOMPARE(e.window->action(QStringLiteral("undo"))->text(), QStringLiteral("Undo Move photo4.jpg"));
-        e.window->action(QStringLiteral("undo"))->trigger();
+        QCOMPARE(e.window->action(app::ActionId::Undo)->text(), QStringLiteral("Undo Move photo4.jpg"));
+        e.window->action(app::ActionId::Undo)->trigger();
         QCOMPARE(e.clip("v4")->start(), 270);
-        e.window->action(QStringLiteral("redo"))->trigger();
+        e.window->action(app::ActionId::Redo)->trigger();
         QCOMPARE(e.clip("v4")->start(), 90);
     }
 
@@ -264,7 +264,7 @@ private slots:
         QRect from = e.rect("v4");
         drag(e.viewport(), from.center(), from.center() - QPoint(85, 0));
         QCOMPARE(e.clip("v4")->start(), 180);
-        e.window->action(QStringLiteral("undo"))->trigger();
+        e.window->action(app::ActionId::Undo)->trigger();
         QCOMPARE(e.clip("v4")->start(), 270);
         // With Alt held it goes exactly where the mouse put it.
         from = e.rect("v4");
@@ -322,7 +322,7 @@ private slots:
         QTest::keyClick(e.view, Qt::Key_Period);
         QCOMPARE(e.clip("title")->start(), 3);
         QCOMPARE(e.stack()->count(), steps + 1);
-        e.window->action(QStringLiteral("undo"))->trigger();
+        e.window->action(app::ActionId::Undo)->trigger();
         QCOMPARE(e.clip("title")->start(), 0);
         // I and O trim the selected segment to the playhead.
         QTest::mouseClick(e.viewport(), Qt::LeftButton, Qt::NoModifier, e.rect("v3").center());
@@ -353,7 +353,7 @@ private slots:
         QCOMPARE(e.h.workspace->state()->draft.bytes(), draft::Draft::fromBytes(fixture()).bytes());
         history->setCurrentIndex(history->model()->index(2, 0));
         QVERIFY(!e.clip("v1") && !e.clip("v3"));
-        QCOMPARE(e.window->action(QStringLiteral("undo"))->text(), QStringLiteral("Undo Delete photo3.jpg"));
+        QCOMPARE(e.window->action(app::ActionId::Undo)->text(), QStringLiteral("Undo Delete photo3.jpg"));
     }
 
     void aTitleIsEditedInItsDialog()
@@ -411,8 +411,8 @@ private slots:
         QTest::mouseClick(list->discardButton(), Qt::LeftButton);
         QVERIFY(e.clip("v4"));
         QCOMPARE(e.h.workspace->state()->draft.bytes(), next.draft.bytes());
-        QCOMPARE(e.window->action(QStringLiteral("undo"))->text(), QStringLiteral("Undo Discard Hand Edits"));
-        e.window->action(QStringLiteral("undo"))->trigger();
+        QCOMPARE(e.window->action(app::ActionId::Undo)->text(), QStringLiteral("Undo Discard Hand Edits"));
+        e.window->action(app::ActionId::Undo)->trigger();
         QVERIFY(!e.clip("v4"));
     }
 

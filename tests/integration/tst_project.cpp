@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -143,7 +144,8 @@ private slots:
         again.keeper.readLastAhead();
         QCOMPARE(again.keeper.openLast(), ProjectKeeper::Opened::Last);
         QCOMPARE(again.keeper.projectId(), id);
-        QCOMPARE(again.keeper.projectName(), QStringLiteral("make a travel video"));
+        // Named after the video's title in the agent's draft (kept in the project), not the first prompt.
+        QCOMPARE(again.keeper.projectName(), QStringLiteral("My Video"));
         QCOMPARE(again.workspace.conversation()->size(), messages.size());
         for (int i = 0; i < messages.size(); ++i) {
             QCOMPARE(again.workspace.conversation()->at(i).text, messages.at(i).text);
@@ -330,18 +332,39 @@ private slots:
         QVERIFY(!studio.workspace.state() || studio.workspace.state()->draft.isEmpty());
         QCOMPARE(studio.keeper.projectName(), QStringLiteral("Untitled project"));
         QTRY_VERIFY(studio.workspace.connection() == client::Workspace::Connection::Ready);
-        QVERIFY(studio.turn(QStringLiteral("second project")));
+        // An empty project is never kept: a second New Project leaves no file for the first one.
+        const QString empty = studio.keeper.projectId();
+        studio.keeper.newProject();
+        QVERIFY(studio.keeper.flush());
+        QVERIFY(!studio.store.exists(empty));
+        QVERIFY(!QFile::exists(studio.store.pathFor(empty)));
+        QCOMPARE(studio.keeper.recent().size(), 1);
+        QVERIFY(studio.turn(QStringLiteral("second project, titled \"Harbour Lights\"")));
         QVERIFY(studio.keeper.flush());
 
-        const QList<ProjectStore::Entry> recent = studio.keeper.recent();
+        // Each is named after its video's title once the agent gave it one ("My Video" for the first).
+        QList<ProjectStore::Entry> recent = studio.keeper.recent();
         QCOMPARE(recent.size(), 2);
-        QCOMPARE(recent.at(0).name, QStringLiteral("second project"));
-        QCOMPARE(recent.at(1).name, QStringLiteral("first project"));
+        QCOMPARE(recent.at(0).name, QStringLiteral("Harbour Lights"));
+        QCOMPARE(recent.at(1).name, QStringLiteral("My Video"));
+        // Renamed by the user, the name stays over the agent's next titles; emptied, the title is back.
+        QSignalSpy renamed(&studio.keeper, &ProjectKeeper::projectChanged);
+        studio.keeper.rename(QStringLiteral("  Lisbon   weekend "));
+        QCOMPARE(studio.keeper.projectName(), QStringLiteral("Lisbon weekend"));
+        QCOMPARE(renamed.size(), 1);
+        QVERIFY(studio.turn(QStringLiteral("make the title \"Something Else\"")));
+        QVERIFY(studio.keeper.flush());
+        QCOMPARE(studio.keeper.recent().at(0).name, QStringLiteral("Lisbon weekend"));
+        studio.keeper.rename(QString());
+        QVERIFY(studio.keeper.flush());
+        QVERIFY(studio.keeper.projectName() != QLatin1String("Lisbon weekend"));
+        QCOMPARE(studio.keeper.recent().at(0).name, studio.keeper.projectName());
+        recent = studio.keeper.recent();
 
         QVERIFY(studio.keeper.open(first));
         QCOMPARE(studio.workspace.conversation()->at(0).text, QStringLiteral("first project"));
         QCOMPARE(studio.store.lastProjectId(), first);
-        QCOMPARE(server.chatMessages().size(), 2); // switching sends nothing
+        QCOMPARE(server.chatMessages().size(), 3); // switching sends nothing
     }
 
     void damagedProjectIsKeptAside_data()
@@ -449,6 +472,39 @@ private slots:
         QCOMPARE(loaded.project->messages.at(1).state, ChatMessage::State::Interrupted);
         QCOMPARE(loaded.project->media.at(0).state, media::MediaItem::State::Interrupted);
         QCOMPARE(ProjectStore(dir.path()).recent().size(), 1);
+    }
+
+    // The app stopped (killed) before anything was in its new project: the file its lock made is empty.
+    // The next start is a new project, without a word about damage, and the empty file is gone.
+    void aProjectNeverWrittenIsNotReportedAsDamaged()
+    {
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        QString empty;
+        {
+            Studio studio(server, dir.path());
+            QCOMPARE(studio.keeper.openLast(), ProjectKeeper::Opened::New);
+            empty = studio.keeper.projectId();
+            QVERIFY(studio.keeper.flush());
+            QCOMPARE(QFileInfo(studio.store.pathFor(empty)).size(), 0); // the lock's file, nothing written
+            QCOMPARE(studio.store.lastProjectId(), empty);
+        }
+        // Gone with a normal exit; as a process killed would leave it: the empty file and the lock's note
+        // naming a process that no longer runs.
+        QVERIFY(!QFile::exists(ProjectStore(dir.path()).pathFor(empty)));
+        const QString path = ProjectStore(dir.path()).pathFor(empty);
+        QVERIFY(writeFile(path, QByteArray()));
+        QVERIFY(writeFile(path + QStringLiteral(".lock"),
+                          "999999\nnemo-studio\n" + QSysInfo::machineHostName().toUtf8() + "\n"));
+        Studio again(server, dir.path());
+        QSignalSpy problems(&again.keeper, &ProjectKeeper::problem);
+        again.keeper.readLastAhead();
+        QCOMPARE(again.keeper.openLast(), ProjectKeeper::Opened::New);
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(again.workspace.conversation()->size(), 0); // no notice of damage either
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.corrupt-*")}).isEmpty());
     }
 
     void damagedDatabaseIsKeptAside_data()
@@ -887,9 +943,11 @@ private slots:
         Studio studio(server, blocked);
         QSignalSpy problems(&studio.keeper, &ProjectKeeper::problem);
         studio.keeper.newProject();
+        // Nothing to keep yet, so nothing fails; the first content can't be written and is said.
+        QVERIFY(problems.isEmpty());
+        studio.workspace.conversation()->addNotice(QStringLiteral("still here"));
         QTRY_COMPARE(problems.size(), 1);
         QVERIFY(studio.keeper.hasUnsavedChanges());
-        studio.workspace.conversation()->addNotice(QStringLiteral("still here"));
         QVERIFY(!studio.keeper.flush());
         QCOMPARE(problems.size(), 1); // said once, not on every change
         QVERIFY(studio.keeper.hasUnsavedChanges());

@@ -6,6 +6,7 @@
 #include "client/conversation.h"
 #include "client/timelinewatch.h"
 #include "common/firstpaint.h"
+#include "util/timecode.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -29,12 +30,6 @@ QStringList starterPrompts()
             ChatPanel::tr("Generate a 30-second promotional video from my text and images"),
             ChatPanel::tr("Generate a short video clip from a text description of a sunrise over the sea"),
             ChatPanel::tr("Add background music at 35% volume and a title")};
-}
-
-QString clock(qint64 milliseconds)
-{
-    const qint64 seconds = milliseconds / 1000;
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -243,7 +238,7 @@ void ChatPanel::updateStatus()
         m_status->setText(next > 0
                               ? tr("Waiting to see whether the agent carries on: next look at the timeline "
                                    "in %1 (%2 of %3 looks without a change so far)")
-                                    .arg(clock(qint64(next) * 1000))
+                                    .arg(util::timecode::clock(qint64(next) * 1000))
                                     .arg(watch->quietReads())
                                     .arg(watch->quietLimit())
                               : tr("Looking at the timeline…"));
@@ -258,9 +253,9 @@ void ChatPanel::updateStatus()
     const QString activity = m_conversation->status().isEmpty() ? tr("thinking") : m_conversation->status();
     QString text;
     if (m_stillWorking)
-        text = tr("Still working… %1 — %2").arg(clock(m_conversation->elapsedMs()), activity);
+        text = tr("Still working… %1 — %2").arg(util::timecode::clock(m_conversation->elapsedMs()), activity);
     else
-        text = tr("Working… %1 — %2").arg(clock(m_conversation->elapsedMs()), activity);
+        text = tr("Working… %1 — %2").arg(util::timecode::clock(m_conversation->elapsedMs()), activity);
     if (m_sinceHeartbeat.isValid() && m_sinceHeartbeat.elapsed() > 5000)
         text += QLatin1Char(' ') +
             tr("(last heard from the agent %1 s ago)").arg(m_sinceHeartbeat.elapsed() / 1000);

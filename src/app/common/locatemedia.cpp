@@ -1,5 +1,6 @@
 #include "common/locatemedia.h"
 
+#include "common/dialogs.h"
 #include "media/uploadqueue.h"
 
 #include <QDir>
@@ -31,7 +32,6 @@ void LocateMedia::locate(QWidget *parent, media::UploadQueue *uploads, const ren
     QDir folder = was.absoluteDir();
     while (!folder.exists() && folder.cdUp()) { } // the nearest folder that is still there
     auto *dialog = new QFileDialog(parent, tr("Where is %1 now?").arg(was.fileName()), folder.path());
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     dialog->setNameFilters({tr("%1 (%1)").arg(was.fileName()), tr("All files (*)")});
     const QPointer<media::UploadQueue> queue(uploads);
@@ -41,15 +41,15 @@ void LocateMedia::locate(QWidget *parent, media::UploadQueue *uploads, const ren
                          if (!queue)
                              return;
                          if (!queue->relocate(original, file)) {
-                             QMessageBox::warning(
-                                 parent, tr("Locate"),
+                             dialogs::tell(
+                                 parent, QMessageBox::Warning, tr("Locate"),
                                  tr("%1 can't be read, so it can't stand in for %2.")
                                      .arg(QDir::toNativeSeparators(file), QFileInfo(original).fileName()));
                              return;
                          }
                          located();
                      });
-    dialog->open();
+    dialogs::open(dialog);
 }
 
 } // namespace nemo::app

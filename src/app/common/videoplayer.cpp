@@ -1,5 +1,8 @@
 #include "common/videoplayer.h"
 
+#include "common/playerkeys.h"
+#include "util/timecode.h"
+
 #include <QAudioOutput>
 #include <QDesktopServices>
 #include <QEvent>
@@ -16,16 +19,6 @@
 #include <QVideoWidget>
 
 namespace nemo::app {
-
-namespace {
-
-QString clock(qint64 ms)
-{
-    const qint64 s = ms / 1000;
-    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
 
 VideoPlayer::VideoPlayer(QWidget *parent)
     : QWidget(parent)
@@ -199,7 +192,8 @@ void VideoPlayer::toggleFullScreen()
 
 void VideoPlayer::updateTime()
 {
-    m_time->setText(QStringLiteral("%1 / %2").arg(clock(m_player->position()), clock(m_player->duration())));
+    m_time->setText(QStringLiteral("%1 / %2").arg(util::timecode::clock(m_player->position()),
+                                                  util::timecode::clock(m_player->duration())));
 }
 
 bool VideoPlayer::eventFilter(QObject *watched, QEvent *event)
@@ -212,18 +206,15 @@ bool VideoPlayer::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
         if (event->type() == QEvent::KeyPress) {
-            auto *key = static_cast<QKeyEvent *>(event);
-            if (key->key() == Qt::Key_Escape && m_video->isFullScreen()) {
-                m_video->setFullScreen(false);
-                return true;
-            }
-            if (key->key() == Qt::Key_Space) {
+            switch (playerKey(static_cast<QKeyEvent *>(event), m_video->isFullScreen())) {
+            case PlayerKey::TogglePlay:
                 togglePlay();
                 return true;
-            }
-            if (key->key() == Qt::Key_F) {
+            case PlayerKey::ToggleFullScreen:
                 toggleFullScreen();
                 return true;
+            case PlayerKey::None:
+                break;
             }
         }
     }

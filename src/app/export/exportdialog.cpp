@@ -2,6 +2,7 @@
 
 #include "client/workspace.h"
 #include "common/appsettings.h"
+#include "common/dialogs.h"
 #include "common/locatemedia.h"
 #include "common/videoplayer.h"
 #include "media/uploadqueue.h"
@@ -9,6 +10,7 @@
 #include "ui_exportdialog.h"
 #include "util/filecopy.h"
 #include "util/filenames.h"
+#include "util/timecode.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -26,17 +28,23 @@ using render::RenderStatus;
 
 namespace {
 
-QString clock(qint64 seconds)
-{
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
-
 // "40 s", "2 min": an estimate shown no finer than it is.
 QString roughly(int seconds)
 {
     if (seconds < 60)
         return ExportDialog::tr("%1 s").arg(qMax(1, (seconds + 4) / 5 * 5));
     return ExportDialog::tr("%n min", nullptr, (seconds + 30) / 60);
+}
+
+// "Elapsed 0:12 · about 40 s left"; "almost done" once there is nothing left to estimate.
+QString timing(qint64 elapsedSeconds, int progress, int secondsLeft)
+{
+    const QString elapsed = ExportDialog::tr("Elapsed %1").arg(util::timecode::clock(elapsedSeconds * 1000));
+    if (progress >= 100 || secondsLeft == 0)
+        return elapsed + QStringLiteral(" · ") + ExportDialog::tr("almost done");
+    if (secondsLeft > 0)
+        return elapsed + QStringLiteral(" · ") + ExportDialog::tr("about %1 left").arg(roughly(secondsLeft));
+    return elapsed;
 }
 
 } // namespace
@@ -113,6 +121,21 @@ void ExportDialog::fillCombos()
     m_ui->qualityCombo->setCurrentIndex(index < 0 ? 0 : index);
 }
 
+void ExportDialog::showQualityFor(bool local)
+{
+    const QString own = QStringLiteral("own");
+    const bool showsOwn = m_ui->qualityCombo->currentData().toString() == own;
+    if (local && !showsOwn) {
+        m_cloudQuality = m_ui->qualityCombo->currentIndex();
+        m_ui->qualityCombo->addItem(tr("The edit's own size, as in the preview"), own);
+        m_ui->qualityCombo->setCurrentIndex(m_ui->qualityCombo->count() - 1);
+    } else if (!local && showsOwn) {
+        m_ui->qualityCombo->removeItem(m_ui->qualityCombo->currentIndex());
+        m_ui->qualityCombo->setCurrentIndex(qMax(0, m_cloudQuality));
+    }
+    m_ui->qualityCombo->setEnabled(!local);
+}
+
 QString ExportDialog::folder() const
 {
     return m_settings->downloadFolder();
@@ -174,8 +197,8 @@ void ExportDialog::updateView()
     m_ui->readinessLabel->setVisible(!exportable);
     m_ui->optionsGroup->setEnabled(!running);
     const bool local = m_ui->engineCombo->currentData().toString() == QLatin1String("local");
-    // The local render is made at the draft's own size.
-    m_ui->qualityCombo->setEnabled(!local);
+    // The local render is made at the edit's own size, and the box says so.
+    showQualityFor(local);
     const bool localEngine = exporter->engine() == Exporter::Engine::Local;
     const net::ApiError::Kind failure = exporter->error().kind();
     const bool refused = !localEngine &&
@@ -220,30 +243,25 @@ void ExportDialog::updateView()
             m_ui->phaseLabel->setText(text);
             m_ui->progressBar->setRange(0, 100);
             m_ui->progressBar->setValue(status.progress);
-            const int left = exporter->estimatedSecondsLeft();
-            m_ui->timingLabel->setText(
-                left >= 0 ? tr("Elapsed %1 · about %2 left").arg(clock(elapsed), roughly(left))
-                          : tr("Elapsed %1").arg(clock(elapsed)));
+            m_ui->timingLabel->setText(timing(elapsed, status.progress, exporter->estimatedSecondsLeft()));
             break;
         }
-        const QString job =
-            exporter->jobId().isEmpty() ? tr("Starting the export…") : tr("Export %1").arg(exporter->jobId());
         QString what;
         switch (status.state) {
         case RenderStatus::State::Pending:
-            what = tr("waiting for a render machine (pending)");
+            what = tr("Waiting for a render machine on NemoVideo");
             break;
         case RenderStatus::State::Processing:
-            what = tr("rendering (processing)");
+            what = tr("Rendering on NemoVideo");
             break;
         default:
-            what = tr("starting");
+            what = tr("Starting the export on NemoVideo");
             break;
         }
         QString phaseText = exporter->isCancelling()
-            ? tr("%1: stopping the export…").arg(job)
-            : tr("%1: %2, %3% done. You can close this window: the export keeps going.")
-                  .arg(job, what)
+            ? tr("Stopping the export…")
+            : tr("%1: %2% done. You can close this window: the export keeps going.")
+                  .arg(what)
                   .arg(status.progress);
         if (!exporter->notice().isEmpty())
             phaseText += QLatin1Char('\n') + exporter->notice();
@@ -251,14 +269,9 @@ void ExportDialog::updateView()
         m_ui->progressBar->setRange(0, 100);
         m_ui->progressBar->setValue(status.progress);
         const int next = exporter->secondsToNextCheck();
-        const int left = exporter->estimatedSecondsLeft();
-        QString timing = next > 0 ? tr("Elapsed %1 · next check in %2 s").arg(clock(elapsed)).arg(next)
-                                  : tr("Elapsed %1 · checking…").arg(clock(elapsed));
-        if (left > 0)
-            timing += QStringLiteral(" · ") + tr("about %1 left").arg(roughly(left));
-        else if (left == 0)
-            timing += QStringLiteral(" · ") + tr("almost done");
-        m_ui->timingLabel->setText(timing);
+        m_ui->timingLabel->setText(timing(elapsed, status.progress, exporter->estimatedSecondsLeft()) +
+                                   QStringLiteral(" · ") +
+                                   (next > 0 ? tr("next check in %1 s").arg(next) : tr("checking…")));
         break;
     }
     case Exporter::Phase::Downloading: {
@@ -272,14 +285,14 @@ void ExportDialog::updateView()
         m_ui->progressBar->setRange(0, exporter->total() > 0 ? 100 : 0);
         if (exporter->total() > 0)
             m_ui->progressBar->setValue(int(exporter->received() * 100 / exporter->total()));
-        m_ui->timingLabel->setText(tr("Elapsed %1").arg(clock(elapsed)));
+        m_ui->timingLabel->setText(tr("Elapsed %1").arg(util::timecode::clock(elapsed * 1000)));
         break;
     }
     case Exporter::Phase::Done:
         m_ui->phaseLabel->setText(tr("Done: %1").arg(QDir::toNativeSeparators(exporter->targetPath())));
         m_ui->progressBar->setRange(0, 100);
         m_ui->progressBar->setValue(100);
-        m_ui->timingLabel->setText(tr("Took %1").arg(clock(elapsed)));
+        m_ui->timingLabel->setText(tr("Took %1").arg(util::timecode::clock(elapsed * 1000)));
         if (m_loaded != exporter->targetPath()) {
             m_loaded = exporter->targetPath();
             m_player->setSource(m_loaded, isVisible());
@@ -289,14 +302,12 @@ void ExportDialog::updateView()
         m_ui->phaseLabel->setText(tr("The export was cancelled. Nothing was saved."));
         m_ui->progressBar->setRange(0, 100);
         m_ui->progressBar->setValue(0);
-        m_ui->timingLabel->setText(exporter->jobId().isEmpty() ? QString()
-                                                               : tr("Job %1").arg(exporter->jobId()));
+        m_ui->timingLabel->clear();
         break;
     case Exporter::Phase::Failed:
         m_ui->phaseLabel->setText(tr("The export failed: %1").arg(exporter->error().message()));
         m_ui->progressBar->setRange(0, 100);
-        m_ui->timingLabel->setText(exporter->jobId().isEmpty() ? QString()
-                                                               : tr("Job %1").arg(exporter->jobId()));
+        m_ui->timingLabel->clear();
         m_ui->retryButton->setToolTip(
             tr("Try again (a failed render starts again with a new job; a failed download continues)"));
         break;
@@ -306,10 +317,15 @@ void ExportDialog::updateView()
 void ExportDialog::saveAs()
 {
     const QString source = m_workspace->exporter()->targetPath();
-    const QString target =
-        QFileDialog::getSaveFileName(this, tr("Save Video As"), source, tr("MP4 video (*.mp4)"));
-    if (target.isEmpty() || QFileInfo(target) == QFileInfo(source))
-        return;
+    dialogs::askSavePath(this, tr("Save Video As"), source, tr("MP4 video (*.mp4)"), QStringLiteral("mp4"),
+                         [this, source](const QString &target) {
+                             if (QFileInfo(target) != QFileInfo(source))
+                                 copyTo(source, target);
+                         });
+}
+
+void ExportDialog::copyTo(const QString &source, const QString &target)
+{
     // The dialog already asked whether to replace an existing file; it is replaced only once the copy is
     // complete.
     m_ui->saveAsButton->setEnabled(false);
@@ -317,9 +333,9 @@ void ExportDialog::saveAs()
     connect(copy, &util::FileCopy::finished, this, [this, target](bool ok, const QString &error) {
         m_ui->saveAsButton->setEnabled(true);
         if (!ok)
-            QMessageBox::warning(this, tr("Save As"),
-                                 tr("Couldn't save the video to %1.").arg(QDir::toNativeSeparators(target)) +
-                                     QLatin1Char('\n') + error);
+            dialogs::tell(this, QMessageBox::Warning, tr("Save As"),
+                          tr("Couldn't save the video to %1.").arg(QDir::toNativeSeparators(target)) +
+                              QLatin1Char('\n') + error);
     });
 }
 

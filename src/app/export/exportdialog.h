@@ -43,6 +43,8 @@ private:
     void updateView();
     void fillCombos();
     void saveAs();
+    void copyTo(const QString &source, const QString &target);
+    void showQualityFor(bool local);
 
     client::Workspace *m_workspace;
     AppSettings *m_settings;
@@ -50,6 +52,7 @@ private:
     VideoPlayer *m_player;
     QTimer m_tick;
     QString m_loaded;
+    int m_cloudQuality = 0; // the quality chosen for the cloud, while the local render shows its own
 };
 
 } // namespace nemo::app

@@ -2,6 +2,7 @@
 
 #include "client/workspace.h"
 #include "common/appsettings.h"
+#include "common/dialogs.h"
 #include "common/locatemedia.h"
 #include "media/uploadqueue.h"
 #include "render/exporter.h"
@@ -31,8 +32,8 @@ void ProjectExport::start(Format format, const QString &path)
 {
     const auto state = m_workspace->state();
     if (!state || !state->draft.isExportable()) {
-        QMessageBox::information(m_window, title(format),
-                                 tr("The timeline is empty, so there is nothing to hand over yet."));
+        dialogs::tell(m_window, QMessageBox::Information, title(format),
+                      tr("The timeline is empty, so there is nothing to hand over yet."));
         return;
     }
     if (!path.isEmpty()) {
@@ -44,16 +45,10 @@ void ProjectExport::start(Format format, const QString &path)
         QDir(m_settings->downloadFolder())
             .filePath(QFileInfo(render::Exporter::suggestedFileName(state->draft)).completeBaseName() +
                       QLatin1Char('.') + suffix);
-    auto *dialog = new QFileDialog(m_window, title(format), suggested,
-                                   format == Format::Shotcut ? tr("MLT project (*.mlt)")
-                                                             : tr("OpenTimelineIO timeline (*.otio)"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setDefaultSuffix(suffix);
-    dialog->selectFile(suggested);
-    connect(dialog, &QFileDialog::fileSelected, this,
-            [this, format](const QString &file) { write(format, file); });
-    dialog->open();
+    dialogs::askSavePath(m_window, title(format), suggested,
+                         format == Format::Shotcut ? tr("MLT project (*.mlt)")
+                                                   : tr("OpenTimelineIO timeline (*.otio)"),
+                         suffix, [this, format](const QString &file) { write(format, file); });
 }
 
 void ProjectExport::write(Format format, const QString &path)
@@ -69,7 +64,7 @@ void ProjectExport::write(Format format, const QString &path)
         [this, format, path](const QString &error, const QList<render::MissingSource> &missing) {
             if (!error.isEmpty()) {
                 emit message(QString(), 0);
-                QMessageBox::warning(m_window, title(format), error);
+                dialogs::tell(m_window, QMessageBox::Warning, title(format), error);
                 return;
             }
             QString text = format == Format::Shotcut
@@ -88,19 +83,17 @@ void ProjectExport::write(Format format, const QString &path)
             const render::MissingSource *gone = LocateMedia::firstGone(missing);
             if (!gone || !m_window)
                 return;
-            auto *box = new QMessageBox(QMessageBox::Warning, title(format),
-                                        tr("%1 is no longer on this computer, so its place in the project is "
-                                           "left empty.")
-                                            .arg(QFileInfo(gone->original).fileName()),
-                                        QMessageBox::Close, m_window);
-            box->setAttribute(Qt::WA_DeleteOnClose);
+            QMessageBox *box =
+                dialogs::tell(m_window, QMessageBox::Warning, title(format),
+                              tr("%1 is no longer on this computer, so its place in the project "
+                                 "is left empty.")
+                                  .arg(QFileInfo(gone->original).fileName()));
             QPushButton *locate = box->addButton(LocateMedia::buttonText(*gone), QMessageBox::AcceptRole);
             const render::MissingSource source = *gone;
             connect(locate, &QPushButton::clicked, this, [this, source, format, path] {
                 LocateMedia::locate(m_window, m_workspace->uploads(), source,
                                     [this, format, path] { write(format, path); });
             });
-            box->open();
         });
 }
 

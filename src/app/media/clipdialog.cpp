@@ -1,5 +1,6 @@
 #include "media/clipdialog.h"
 
+#include "common/dialogs.h"
 #include "common/videoplayer.h"
 #include "util/filecopy.h"
 
@@ -44,12 +45,11 @@ ClipDialog::ClipDialog(const QString &path, const QString &name, const QString &
 void ClipDialog::saveAs()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
-    const QString target = QFileDialog::getSaveFileName(
-        this, tr("Save Clip As"), QDir(folder).filePath(m_name),
-        tr("Media (*.%1)")
-            .arg(QFileInfo(m_name).suffix().isEmpty() ? QStringLiteral("mp4") : QFileInfo(m_name).suffix()));
-    if (!target.isEmpty())
-        saveTo(target);
+    const QString suffix =
+        QFileInfo(m_name).suffix().isEmpty() ? QStringLiteral("mp4") : QFileInfo(m_name).suffix();
+    dialogs::askSavePath(this, tr("Save Clip As"), QDir(folder).filePath(m_name),
+                         tr("Media (*.%1)").arg(suffix), suffix,
+                         [this](const QString &target) { saveTo(target); });
 }
 
 void ClipDialog::saveTo(const QString &target)
@@ -62,7 +62,7 @@ void ClipDialog::saveTo(const QString &target)
             emit saved(target);
             return;
         }
-        QMessageBox::warning(this, tr("Save As"), error);
+        dialogs::tell(this, QMessageBox::Warning, tr("Save As"), error);
     });
 }
 

@@ -1,5 +1,6 @@
 #include "media/mediabinpanel.h"
 
+#include "common/banner.h"
 #include "common/firstpaint.h"
 #include "media/clipdialog.h"
 #include "media/mediabinmodel.h"
@@ -48,9 +49,7 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
     , m_model(new MediaBinModel(queue, this))
     , m_delegate(new MediaItemDelegate(this))
     , m_view(new MediaListView(this))
-    , m_banner(new QWidget(this))
-    , m_bannerText(new QLabel(m_banner))
-    , m_bannerClose(new QToolButton(m_banner))
+    , m_banner(new Banner(Banner::Close::Yes, this))
     , m_add(new QPushButton(this))
     , m_retry(new QPushButton(this))
     , m_remove(new QPushButton(this))
@@ -66,21 +65,6 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
     m_view->setMouseTracking(true);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
 
-    m_banner->setAutoFillBackground(true);
-    QPalette warning = m_banner->palette();
-    warning.setColor(QPalette::Window, QColor(255, 236, 200));
-    warning.setColor(QPalette::WindowText, QColor(90, 50, 0));
-    m_banner->setPalette(warning);
-    m_bannerText->setWordWrap(true);
-    m_bannerText->setTextFormat(Qt::PlainText);
-    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_bannerClose->setAutoRaise(true);
-    auto *bannerLayout = new QHBoxLayout(m_banner);
-    bannerLayout->setContentsMargins(8, 6, 4, 6);
-    bannerLayout->addWidget(m_bannerText, 1);
-    bannerLayout->addWidget(m_bannerClose, 0, Qt::AlignTop);
-    m_banner->hide();
-
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(6, 4, 6, 6);
     buttons->addWidget(m_add);
@@ -89,7 +73,6 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
     buttons->addWidget(m_remove);
     // Icons once the window is on screen (reading them is slow next to everything else at start).
     afterFirstPaint(this, [this] {
-        m_bannerClose->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
         m_add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
         m_retry->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
         m_remove->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
@@ -108,7 +91,6 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
         for (quint64 id : selectedIds())
             m_queue->remove(id);
     });
-    connect(m_bannerClose, &QToolButton::clicked, m_banner, &QWidget::hide);
     connect(m_delegate, &MediaItemDelegate::retryRequested, queue, &media::UploadQueue::retry);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MediaBinPanel::contextMenu);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -164,7 +146,6 @@ void MediaBinPanel::retranslate()
         tr("Add photos, videos or music (Ctrl+O). You can also drop files and folders here, or paste them."));
     m_retry->setText(tr("Retry Failed"));
     m_remove->setText(tr("Remove"));
-    m_bannerClose->setToolTip(tr("Dismiss"));
     m_view->setAccessibleName(tr("Media bin"));
     m_view->setAccessibleDescription(tr("Your photos, videos and music, with their upload state."));
 }
@@ -178,7 +159,7 @@ void MediaBinPanel::changeEvent(QEvent *event)
 
 QString MediaBinPanel::refusalText() const
 {
-    return m_banner->isHidden() ? QString() : m_bannerText->text();
+    return m_banner->isHidden() ? QString() : m_banner->text();
 }
 
 void MediaBinPanel::showRefusals(const QStringList &messages, int total)
@@ -193,7 +174,7 @@ void MediaBinPanel::showRefusals(const QStringList &messages, int total)
         text += QStringLiteral("\n• ") + messages.at(i);
     if (messages.size() > Shown)
         text += QStringLiteral("\n") + tr("…and %1 more.").arg(messages.size() - Shown);
-    m_bannerText->setText(text);
+    m_banner->setText(text);
     m_banner->show();
 }
 

@@ -17,6 +17,7 @@ class UploadQueue;
 
 namespace nemo::app {
 
+class Banner;
 class ClipDialog;
 class MediaBinModel;
 class MediaItemDelegate;
@@ -80,9 +81,7 @@ private:
     MediaBinModel *m_model;
     MediaItemDelegate *m_delegate;
     MediaListView *m_view;
-    QWidget *m_banner;
-    QLabel *m_bannerText;
-    QToolButton *m_bannerClose;
+    Banner *m_banner;
     QPushButton *m_add;
     QPushButton *m_retry;
     QPushButton *m_remove;

@@ -3,6 +3,7 @@
 #include "common/theme.h"
 #include "media/mediabinmodel.h"
 #include "media/uploadqueue.h"
+#include "util/timecode.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -48,17 +49,6 @@ QIcon kindIcon(MediaKind kind)
         break;
     }
     return QIcon::fromTheme(QStringLiteral("text-html"), QIcon(QStringLiteral(":/icons/link.svg")));
-}
-
-QString duration(qint64 milliseconds)
-{
-    const qint64 seconds = (milliseconds + 500) / 1000;
-    if (seconds >= 3600)
-        return QStringLiteral("%1:%2:%3")
-            .arg(seconds / 3600)
-            .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
-            .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace
@@ -152,7 +142,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         facts << QLocale().formattedDataSize(size);
     const qint64 length = index.data(MediaBinModel::DurationRole).toLongLong();
     if (length > 0)
-        facts << duration(length);
+        facts << util::timecode::clock(length + 500); // rounded to the nearest second
     const QSize dimensions = index.data(MediaBinModel::DimensionsRole).toSize();
     if (dimensions.isValid())
         facts << QStringLiteral("%1×%2").arg(dimensions.width()).arg(dimensions.height());

@@ -1,6 +1,7 @@
 #include "preview/previewmonitor.h"
 
 #include "client/playhead.h"
+#include "common/playerkeys.h"
 #include "render/frameserver.h"
 #include "render/mltdocument.h"
 #include "render/previewrenderer.h"
@@ -376,20 +377,14 @@ void PreviewMonitor::toggleFullScreen()
 
 void PreviewMonitor::keyPressEvent(QKeyEvent *event)
 {
-    switch (event->key()) {
-    case Qt::Key_Space:
+    switch (playerKey(event, m_pages->isFullScreen())) {
+    case PlayerKey::TogglePlay:
         togglePlay();
         return;
-    case Qt::Key_F:
+    case PlayerKey::ToggleFullScreen:
         toggleFullScreen();
         return;
-    case Qt::Key_Escape:
-        if (m_pages->isFullScreen()) {
-            toggleFullScreen();
-            return;
-        }
-        break;
-    default:
+    case PlayerKey::None:
         break;
     }
     QWidget::keyPressEvent(event);
@@ -401,16 +396,10 @@ bool PreviewMonitor::eventFilter(QObject *watched, QEvent *event)
         toggleFullScreen();
         return true;
     }
-    if (watched == m_pages && event->type() == QEvent::KeyPress) {
-        auto *key = static_cast<QKeyEvent *>(event);
-        if (key->key() == Qt::Key_Escape || key->key() == Qt::Key_F) {
-            toggleFullScreen();
-            return true;
-        }
-        if (key->key() == Qt::Key_Space) {
-            togglePlay();
-            return true;
-        }
+    // Full screen, the pages are a window of their own: the same keys as the monitor.
+    if (watched == m_pages && event->type() == QEvent::KeyPress && m_pages->isFullScreen()) {
+        keyPressEvent(static_cast<QKeyEvent *>(event));
+        return event->isAccepted();
     }
     if (watched == m_picture && event->type() == QEvent::Resize && !m_image.isNull())
         setImage(m_image, m_imageFrame);
@@ -438,14 +427,22 @@ void PreviewMonitor::showStillWithoutFrames()
 {
     const PreviewRenderer::Source source = m_renderer->sourceAt(m_playhead->position());
     if (!source.path.isEmpty() && render::MltDocument::isImage(source.path)) {
+        const QSize room = m_picture->size().expandedTo(QSize(160, 90));
+        const QString key = QStringLiteral("%1:%2x%3").arg(source.path).arg(room.width()).arg(room.height());
+        if (const QImage *cached = m_photos.object(key)) {
+            setImage(*cached, -1);
+            return;
+        }
         QImageReader reader(source.path);
         reader.setAutoTransform(true);
         const QSize size = reader.size();
         if (size.isValid()) {
-            reader.setScaledSize(
-                size.scaled(m_picture->size().expandedTo(QSize(160, 90)), Qt::KeepAspectRatio));
+            // JPEG decodes straight to the smaller size.
+            reader.setScaledSize(size.scaled(room, Qt::KeepAspectRatio));
             const QImage image = reader.read();
+            ++m_photosDecoded;
             if (!image.isNull()) {
+                m_photos.insert(key, new QImage(image), qMax<qsizetype>(1, image.sizeInBytes() / 1024));
                 setImage(image, -1);
                 return;
             }

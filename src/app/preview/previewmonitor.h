@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCache>
 #include <QImage>
 #include <QWidget>
 
@@ -41,6 +42,8 @@ public:
     QImage still() const { return m_image; }
     // The frame of the edit that picture is (-1: none yet), at the preview's rate.
     qint64 stillFrame() const { return m_imageFrame; }
+    // Photos decoded for the picture without MLT frames: once per photo and size, then from the cache.
+    int photosDecoded() const { return m_photosDecoded; }
     bool isPlaying() const;
     // The player of the rendered preview (made on first use).
     QMediaPlayer *player();
@@ -90,6 +93,9 @@ private:
     QMediaPlayer *m_clipFrames = nullptr; // frames of clips where MLT is not in this build
     QImage m_image;
     qint64 m_imageFrame = -1;
+    // Photos scaled to the picture, by path and size (cost in KiB): scrubbing over a photo decodes it once.
+    QCache<QString, QImage> m_photos{64 * 1024};
+    int m_photosDecoded = 0;
     QString m_loaded;
     bool m_playWhenLoaded = false;
     bool m_loading = false;

@@ -2,7 +2,11 @@
 
 #include "auth/authenticator.h"
 #include "client/workspace.h"
+#include "common/dialogs.h"
+#include "common/theme.h"
+#include "settings/signinchoice.h"
 #include "ui_settingsdialog.h"
+#include "util/translations.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -29,22 +33,26 @@ SettingsDialog::SettingsDialog(AppSettings *settings, client::Workspace *workspa
     connect(m_ui->serverDefaultButton, &QPushButton::clicked, this,
             [this] { m_ui->serverEdit->setText(ServiceConfig::defaultBaseUrl().toString()); });
     connect(m_ui->browseButton, &QPushButton::clicked, this, [this] {
-        const QString folder =
-            QFileDialog::getExistingDirectory(this, tr("Download Folder"), m_ui->folderEdit->text());
-        if (!folder.isEmpty())
-            m_ui->folderEdit->setText(QDir::toNativeSeparators(folder));
+        dialogs::askFolder(
+            this, tr("Download Folder"), m_ui->folderEdit->text(),
+            [this](const QString &folder) { m_ui->folderEdit->setText(QDir::toNativeSeparators(folder)); });
     });
     connect(m_ui->signOutButton, &QPushButton::clicked, this, [this] {
-        const auto answer =
-            QMessageBox::question(this, tr("Sign Out"),
-                                  tr("Forget the stored sign-in? Nemo Studio signs in again with a new free "
-                                     "account the next time it talks to the service."));
-        if (answer == QMessageBox::Yes)
-            emit signOutRequested();
+        dialogs::confirm(
+            this, tr("Sign Out"),
+            tr("Forget the stored sign-in? Nemo Studio signs in again with a new free account the "
+               "next time it talks to the service."),
+            tr("Sign Out"), [this] { emit signOutRequested(); });
     });
     connect(workspace->service()->auth(), &auth::Authenticator::changed, this,
             &SettingsDialog::updateAccount);
     updateAccount();
+}
+
+void SettingsDialog::setAppliesTo(util::Translations *translations, SignInChoice *signIn)
+{
+    m_translations = translations;
+    m_signIn = signIn;
 }
 
 SettingsDialog::~SettingsDialog()
@@ -188,6 +196,14 @@ void SettingsDialog::accept()
         m_settings->setLanguage(m_ui->languageCombo->currentData().toString());
         m_settings->setTheme(AppSettings::Theme(m_ui->themeCombo->currentData().toInt()));
         m_settings->setSecretStorage(auth::SecretStorage::Kind(m_ui->storageCombo->currentData().toInt()));
+        m_workspace->service()->setConfig(m_settings->serviceConfig());
+        if (m_translations)
+            m_translations->apply(m_settings->language());
+        Theme::apply(m_settings->theme());
+        if (m_signIn)
+            m_signIn->apply();
+        if (m_workspace->connection() != client::Workspace::Connection::Ready)
+            m_workspace->connectToService();
         emit applied();
         QDialog::accept();
     };

@@ -1,15 +1,12 @@
 #pragma once
 
 #include "agent/guireference.h"
-#include "agent/intentrouter.h"
+#include "shell/actions.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 class QDockWidget;
-class QLabel;
-class QPushButton;
-class QTimer;
 
 namespace nemo::util {
 class Translations;
@@ -32,17 +29,22 @@ namespace nemo::app {
 class AppSettings;
 class ChatPanel;
 class ExportDialog;
-class ProjectExport;
 class MediaBinPanel;
-class PreviewMonitor;
 class Notifier;
-class SettingsDialog;
+class OfflineBanner;
+class PreviewMonitor;
+class ProjectExport;
+class ProjectMenu;
+class QuitGuard;
+class SignInChoice;
 class StatusPanel;
 class TimelinePanel;
+class WebAppHandoff;
+class WindowActions;
 
-// Nemo Studio's window: the chat in the middle, the media bin and the timeline in docks, the export
-// dialog, settings, and a status bar with the connection, credits and sign-in. It only presents
-// the workspace; everything that talks to the service lives in core.
+// Nemo Studio's window, the shell: it arranges the panels (the chat in the middle, the media bin, the
+// timeline, the preview and the history in docks), builds the menus from the action table and routes
+// between the panels; the work is the panels' and the core's.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -53,99 +55,79 @@ public:
     ChatPanel *chatPanel() const { return m_chat; }
     MediaBinPanel *mediaBin() const { return m_bin; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
+    PreviewMonitor *monitor() const { return m_monitor; }
+    StatusPanel *statusPanel() const { return m_status; }
     QDockWidget *mediaDock() const { return m_mediaDock; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
     QDockWidget *monitorDock() const { return m_monitorDock; }
     QDockWidget *historyDock() const { return m_historyDock; }
-    PreviewMonitor *monitor() const { return m_monitor; }
-    StatusPanel *statusPanel() const { return m_status; }
-    // Shown above the chat while the service can't be reached.
-    QWidget *offlineBanner() const { return m_offlineBanner; }
+    QWidget *offlineBanner() const;
     ExportDialog *exportDialog();
     Notifier *notifier() const { return m_notifier; }
-    QAction *action(const QString &name) const;
+    ProjectExport *projectExport() const { return m_projectExport; }
+    ProjectMenu *projectMenu() const { return m_projects; }
+    SignInChoice *signIn() const { return m_signIn; }
+    QAction *action(ActionId id) const;
     // Where applied settings switch the interface language (the window retranslates itself).
     void setTranslations(util::Translations *translations) { m_translations = translations; }
     // The project on disk: New Project, Open Recent and the title follow it.
     void setProjectKeeper(project::ProjectKeeper *keeper);
-    project::ProjectKeeper *projectKeeper() const { return m_keeper; }
+    project::ProjectKeeper *projectKeeper() const;
     // Where the sign-in may be kept; when the keychain fails the user is asked where to keep it instead.
     void setSecretStorage(auth::SecretStorage *storage);
-    // When the user keeps the sign-in nowhere: asks for this run's token (never stored); empty = a free
-    // sign-in. Returns whether a token was entered.
-    bool askForSessionToken();
 
+    // The one way the window runs what a reply offers or a typed command asks for.
+    void runGuiAction(agent::GuiAction action);
     void addMedia();
     void openExport();
     void showTimeline();
     void openSettings();
-    void handleGuiAction(agent::GuiAction action);
-    // Continue in the web app: a claim token for this task and session, then the browser.
-    void openInWebApp();
-    // File → Export Project for Shotcut…: the edit as an MLT document with every source on this computer.
-    void exportProjectForShotcut(const QString &chosenPath = QString());
-    // File → Save a Copy As…: the whole project written elsewhere (when its folder can't be written).
-    void saveProjectCopy(const QString &chosenPath = QString());
-    // File → Export Project → As OpenTimelineIO…: the edit as an .otio timeline (DaVinci Resolve …).
-    void exportProjectAsOtio(const QString &chosenPath = QString());
-    void openLink(const QUrl &url);
 
 signals:
     // Settings were applied: language, theme and service configuration are in effect.
     void settingsApplied();
-    // The edit was written for Shotcut.
+    // The edit was written for Shotcut or as OpenTimelineIO.
     void projectExported(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    void releasePreview();
-    bool m_previewHeld = true;
+    void arrangePanels();
+    void connectPanels();
     void createActions();
     void createMenus();
     void retranslate();
-    void handleIntent(agent::Intent intent);
-    void updateTitle();
-    void updateOfflineBanner();
-    void askWhereToKeepSignIn(const QString &reason);
-    void applySecretStorage();
-    void fillRecentMenu();
-    void exportFinished();
-    void showShortcuts();
-    void about();
+    void showMessage(const QString &text, int timeoutMs);
 
     client::Workspace *m_workspace;
     AppSettings *m_settings;
     util::Translations *m_translations = nullptr;
-    project::ProjectKeeper *m_keeper = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_exportProjectMenu = nullptr;
-    QWidget *m_offlineBanner = nullptr;
-    QLabel *m_offlineText = nullptr;
-    QPushButton *m_offlineRetry = nullptr;
-    QTimer *m_offlineTicker = nullptr;
-    auth::SecretStorage *m_storage = nullptr;
-    bool m_askedAboutStorage = false;
     ChatPanel *m_chat;
     MediaBinPanel *m_bin;
     TimelinePanel *m_timeline;
+    PreviewMonitor *m_monitor;
+    StatusPanel *m_status;
+    OfflineBanner *m_offline;
     QDockWidget *m_mediaDock;
     QDockWidget *m_timelineDock;
-    PreviewMonitor *m_monitor;
     QDockWidget *m_monitorDock;
     QDockWidget *m_historyDock;
-    StatusPanel *m_status;
     Notifier *m_notifier;
     ProjectExport *m_projectExport;
+    ProjectMenu *m_projects;
+    WebAppHandoff *m_webApp;
+    SignInChoice *m_signIn = nullptr;
     QPointer<ExportDialog> m_export;
-    QHash<QString, QAction *> m_actions;
+    WindowActions *m_actions;
+    QuitGuard *m_quitGuard;
     QList<QMenu *> m_menus;
+    QMenu *m_exportProjectMenu = nullptr;
+    bool m_previewHeld = true;
 };
 
 } // namespace nemo::app

@@ -1,6 +1,9 @@
 #include "shell/notifier.h"
 
+#include "render/exporter.h"
+
 #include <QApplication>
+#include <QFileInfo>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
@@ -16,6 +19,19 @@ Notifier::Notifier(QWidget *window)
     : QObject(window)
     , m_window(window)
 { }
+
+void Notifier::watchExports(render::Exporter *exporter, std::function<bool()> looking)
+{
+    connect(exporter, &render::Exporter::finished, this, [this, exporter, looking] {
+        const bool done = exporter->phase() == render::Exporter::Phase::Done;
+        const QString title = done ? tr("Your video is ready") : tr("The export failed");
+        const QString body =
+            done ? QFileInfo(exporter->targetPath()).fileName() : exporter->error().message();
+        emit message(title + QStringLiteral(": ") + body, 15000);
+        if (!looking())
+            notify(title, body);
+    });
+}
 
 void Notifier::notify(const QString &title, const QString &body)
 {

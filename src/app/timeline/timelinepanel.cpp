@@ -3,6 +3,7 @@
 #include "agent/projectstate.h"
 #include "client/playhead.h"
 #include "client/workspace.h"
+#include "common/dialogs.h"
 #include "common/firstpaint.h"
 #include "draft/draftdiff.h"
 #include "edit/handedits.h"
@@ -176,7 +177,6 @@ void TimelinePanel::editSegment(const QString &key)
     const edit::Clip &clip = document.tracks().at(track).clips.at(index);
     const bool title = document.tracks().at(track).kind == draft::TrackKind::Text;
     auto *dialog = new SegmentDialog(clip, title, document.fps(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const edit::EditedDraft &now = m_model->document();
         const edit::Editor editor(now);
@@ -207,8 +207,8 @@ void TimelinePanel::editSegment(const QString &key)
         if (!m_history->perform(result, &problem))
             emit message(problem);
     });
-    connect(dialog, &QDialog::finished, m_view, [this] { m_view->setFocus(); });
-    dialog->open();
+    m_view->setFocus(); // back to the timeline once the dialog closes
+    dialogs::open(dialog);
 }
 
 void TimelinePanel::retranslate()

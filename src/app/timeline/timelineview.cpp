@@ -210,6 +210,16 @@ void TimelineView::zoomToFit()
     horizontalScrollBar()->setValue(0);
 }
 
+void TimelineView::zoomIn()
+{
+    zoomBy(ZoomStep);
+}
+
+void TimelineView::zoomOut()
+{
+    zoomBy(1 / ZoomStep);
+}
+
 void TimelineView::zoomBy(double factor)
 {
     // Around the playhead when it is in view, as editors do.
@@ -978,13 +988,13 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         if (!(mods & Qt::ControlModifier)) {
-            zoomBy(ZoomStep);
+            zoomIn();
             return;
         }
         break;
     case Qt::Key_Minus:
         if (!(mods & Qt::ControlModifier)) {
-            zoomBy(1 / ZoomStep);
+            zoomOut();
             return;
         }
         break;

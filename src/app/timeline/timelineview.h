@@ -65,6 +65,9 @@ public:
     double pixelsPerSecond() const;
     void setPixelsPerSecond(double zoom, int anchorX = -1);
     void zoomBy(double factor);
+    // One step of the zoom (the keys, the View menu and the wheel's notch): 1.25× closer or further.
+    void zoomIn();
+    void zoomOut();
     void zoomToFit();
     const TimelineGeometry &geometry() const { return m_geometry; }
 

@@ -23,6 +23,8 @@ QString actionName(GuiAction action)
         return QStringLiteral("compose");
     case GuiAction::OpenWebApp:
         return QStringLiteral("web");
+    case GuiAction::AddMedia:
+        return QStringLiteral("media");
     }
     return {};
 }
@@ -30,7 +32,7 @@ QString actionName(GuiAction action)
 std::optional<GuiAction> actionFromName(const QString &name)
 {
     for (GuiAction action : {GuiAction::OpenExport, GuiAction::ShowTimeline, GuiAction::RefreshState,
-                             GuiAction::ComposeEdit, GuiAction::OpenWebApp}) {
+                             GuiAction::ComposeEdit, GuiAction::OpenWebApp, GuiAction::AddMedia}) {
         if (actionName(action) == name)
             return action;
     }

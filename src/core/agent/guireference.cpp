@@ -65,6 +65,8 @@ QString GuiReference::label(GuiAction action)
         return tr("Describe the Edit");
     case GuiAction::OpenWebApp:
         return tr("Continue in the Web App");
+    case GuiAction::AddMedia:
+        return tr("Add Media");
     }
     return {};
 }

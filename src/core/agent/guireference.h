@@ -14,7 +14,8 @@ enum class GuiAction
     ShowTimeline,
     RefreshState,
     ComposeEdit,
-    OpenWebApp // continue this project in the NemoVideo web app (offered with "out of credits")
+    OpenWebApp, // continue this project in the NemoVideo web app (offered with "out of credits")
+    AddMedia    // pick photos, videos or music to add (a typed "upload")
 };
 
 class GuiReference

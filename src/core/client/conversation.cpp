@@ -113,16 +113,16 @@ bool Conversation::submit(const QString &input)
         showCredits();
         break;
     case agent::Intent::State:
-        emit intentRequested(agent::Intent::State);
+        emit guiActionRequested(agent::GuiAction::ShowTimeline);
         showTimeline();
         break;
     case agent::Intent::Export:
         addNotice(tr("Opening the export…"));
-        emit intentRequested(agent::Intent::Export);
+        emit guiActionRequested(agent::GuiAction::OpenExport);
         break;
     case agent::Intent::Upload:
         addNotice(tr("Choose the photos, videos or music to add."));
-        emit intentRequested(agent::Intent::Upload);
+        emit guiActionRequested(agent::GuiAction::AddMedia);
         break;
     case agent::Intent::Chat:
         runTurn(text);

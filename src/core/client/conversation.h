@@ -29,7 +29,7 @@ class TimelineWatch;
 // The chat: what the user typed, what the agent answered, and notices in between. It routes each
 // message (commands the app handles itself never go to the agent), runs chat turns into the
 // transcript as they stream, and turns their outcomes and errors into plain messages — a partial
-// reply is never thrown away. GUI-only commands are announced with intentRequested().
+// reply is never thrown away. GUI-only commands are announced with guiActionRequested().
 class Conversation : public QObject
 {
     Q_OBJECT
@@ -47,6 +47,8 @@ public:
     // the text is empty or a turn is already running.
     agent::ChatTurn *send(const QString &text);
     void stop();
+    // Credits, as a notice in the transcript (Chat → Show Credits, or a typed "credits").
+    void showCredits();
     bool isBusy() const { return !m_turn.isNull(); }
     // After a dropped stream: the timeline is read now and then to see whether the agent carried on.
     bool isWatching() const;
@@ -76,8 +78,9 @@ signals:
     void statusChanged(const QString &status);
     void heartbeat();
     void stillWorking();
-    // The user asked for something the window does (open export, pick files, show the timeline).
-    void intentRequested(nemo::agent::Intent intent);
+    // The user asked for something the window does (open export, pick files, show the timeline): the
+    // window runs it as it runs the same action offered under a reply.
+    void guiActionRequested(nemo::agent::GuiAction action);
     // A turn ended; the timeline may have changed.
     void turnFinished(const nemo::draft::DraftDiff &changes);
     void watchingChanged(bool watching);
@@ -89,7 +92,6 @@ private:
     QString withHandEdits(const QString &text) const;
     void changed(quint64 id);
     void runTurn(const QString &text);
-    void showCredits();
     void showTimeline();
     void startWatch(const agent::ProjectState &baseline);
     void dropWatch();

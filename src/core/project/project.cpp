@@ -68,6 +68,8 @@ QString Project::displayName() const
 {
     if (!name.isEmpty())
         return name;
+    if (!title.simplified().isEmpty())
+        return title.simplified().left(80);
     for (const agent::ChatMessage &message : messages) {
         if (message.role != agent::ChatMessage::Role::User)
             continue;

@@ -71,7 +71,8 @@ struct Project
     static constexpr int FormatVersion = 1;
 
     QString id;
-    QString name;
+    QString name;  // as the user named it (File → Rename Project…); empty until they do
+    QString title; // the video's title in the agent's latest draft ("Urban Dreams")
     QDateTime created;
     QDateTime modified;
     agent::SessionInfo session;
@@ -81,7 +82,8 @@ struct Project
     QList<RenderRecord> renders;
     HandEditLayer handEdits;
 
-    // "Brand video" from the first thing the user asked for, else "Untitled project".
+    // The user's name for it, else its video's title, else the first thing the user asked for ("Turn
+    // these photos into a…"), else "Untitled project".
     QString displayName() const;
     // Reads a project file from before projects were databases. Null with `error` set when the object
     // is not a project this version can read.

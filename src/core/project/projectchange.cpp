@@ -60,7 +60,8 @@ void ProjectChange::merge(const ProjectChange &later)
 ProjectChange ProjectChange::whole(const Project &project)
 {
     ProjectChange change;
-    change.header = Header{project.id, project.name, project.created, project.modified, project.session};
+    change.header =
+        Header{project.id, project.name, project.title, project.created, project.modified, project.session};
     change.messageCount = int(project.messages.size());
     change.mediaCount = int(project.media.size());
     for (int i = 0; i < project.messages.size(); ++i)

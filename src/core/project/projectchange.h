@@ -16,6 +16,7 @@ struct ProjectChange
     {
         QString id;
         QString name;
+        QString title;
         QDateTime created;
         QDateTime modified;
         agent::SessionInfo session;

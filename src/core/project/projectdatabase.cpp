@@ -280,6 +280,8 @@ bool ProjectDatabase::readMeta(Project *project)
             project->id = value.toString();
         else if (key == QLatin1String("name"))
             project->name = value.toString().left(200);
+        else if (key == QLatin1String("title"))
+            project->title = value.toString().left(200);
         else if (key == QLatin1String("created"))
             project->created = fromIsoTime(value);
         else if (key == QLatin1String("modified"))
@@ -455,6 +457,7 @@ bool ProjectDatabase::write(const ProjectChange &change)
             {"format", FormatName},
             {"id", h.id},
             {"name", h.name},
+            {"title", h.title},
             {"created", isoTime(h.created)},
             {"modified", isoTime(h.modified)},
             {"session", compact(h.session.toJson())},

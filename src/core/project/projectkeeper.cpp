@@ -42,6 +42,28 @@ ProjectKeeper::~ProjectKeeper()
         m_ahead.wait(); // it reads through this keeper's store
     if (m_dirty || m_writeFailed)
         flush();
+    leave();
+}
+
+bool ProjectKeeper::neverWritten(const QString &id) const
+{
+    // The empty file its lock made, and the lock's note left by a process that stopped without letting
+    // go (a file emptied by damage has no such note: that is reported and kept aside).
+    const QString path = m_store->pathFor(id);
+    return QFileInfo(path).size() == 0 && QFile::exists(path + QStringLiteral(".lock")) &&
+        !isInUse(id, nullptr);
+}
+
+void ProjectKeeper::leave()
+{
+    const QString id = m_project.id;
+    const bool kept = m_onDisk;
+    m_lock.reset();
+    // Never written (nothing was ever in it): its empty, locked file goes too.
+    if (!kept && !m_readOnly && ProjectStore::isValidId(id) && QFileInfo(m_store->pathFor(id)).size() == 0) {
+        QFile::remove(m_store->pathFor(id));
+        QFile::remove(m_store->pathFor(id) + QStringLiteral(".lock"));
+    }
 }
 
 namespace {
@@ -141,8 +163,25 @@ QString ProjectKeeper::projectName() const
 {
     Project project;
     project.name = m_project.name;
+    project.title = m_project.title;
     project.messages = m_workspace->conversation()->messages();
     return project.displayName();
+}
+
+void ProjectKeeper::rename(const QString &name)
+{
+    const QString kept = name.simplified().left(200);
+    if (m_project.id.isEmpty() || kept == m_project.name)
+        return;
+    m_project.name = kept;
+    changed();
+}
+
+bool ProjectKeeper::hasContent() const
+{
+    return !m_project.name.isEmpty() || !m_project.drafts.isEmpty() || !m_project.renders.isEmpty() ||
+        m_workspace->conversation()->size() > 0 || m_workspace->uploads()->size() > 0 ||
+        !m_workspace->handEdits()->entries().isEmpty();
 }
 
 void ProjectKeeper::changed()
@@ -183,6 +222,9 @@ void ProjectKeeper::noteState(const agent::ProjectState &state)
     // memory; every turn's is in the database.
     const DraftSnapshot snapshot{userTurns(), QDateTime::currentDateTime(), state.draft};
     m_project.drafts = {snapshot};
+    // Named after its video once the agent titled it (until the user names it).
+    if (!state.draft.title().simplified().isEmpty())
+        m_project.title = state.draft.title();
     m_newDrafts.insert(snapshot.turn, snapshot);
     changed();
 }
@@ -271,11 +313,17 @@ void ProjectKeeper::post()
     m_saveTimer.stop();
     if (m_project.id.isEmpty() || m_readOnly || !m_dirty)
         return;
+    if (!m_onDisk && !hasContent()) {
+        m_dirty = false; // nothing to keep yet: no file for an empty project
+        return;
+    }
+    m_onDisk = true;
     // Only what changed, copied (Qt's lists share their data): the writer's thread does the rest.
     ProjectChange change;
     m_project.modified = QDateTime::currentDateTime();
-    change.header = ProjectChange::Header{m_project.id, m_project.name, m_project.created, m_project.modified,
-                                          m_workspace->service()->session()->info()};
+    change.header = ProjectChange::Header{m_project.id,       m_project.name,
+                                          m_project.title,    m_project.created,
+                                          m_project.modified, m_workspace->service()->session()->info()};
     collect(m_workspace->conversation()->messages(), &m_changedMessages, &m_messagesFrom, &change.messages,
             &change.messageCount);
     collect(m_workspace->uploads()->items(), &m_changedMedia, &m_mediaFrom, &change.media,
@@ -443,6 +491,8 @@ void ProjectKeeper::apply(const Project &project)
         chat->stop();
     m_workspace->exporter()->detach();
     m_project = project;
+    m_onDisk = QFileInfo(m_store->pathFor(project.id)).size() > 0 ||
+        QFile::exists(m_store->legacyPathFor(project.id));
     if (!m_readOnly)
         m_writer.setPath(m_store->pathFor(project.id));
     chat->restore(project.messages);
@@ -551,6 +601,7 @@ bool ProjectKeeper::newProject()
         std::unique_ptr<ProjectLock> taken;
         if (!lock(project.id, &taken, &m_lastProblem))
             return false;
+        leave();
         m_lock = std::move(taken);
     }
     apply(project);
@@ -585,6 +636,7 @@ bool ProjectKeeper::open(Reading reading)
     }
     if (m_dirty)
         flush();
+    leave();
     m_lock = std::move(reading.lock); // the previous project's lock goes with it
     apply(*reading.loaded.project);
     // A damaged project recovered on the way: what was kept, said in its chat and to whoever listens.
@@ -608,7 +660,8 @@ void ProjectKeeper::readLastAhead()
     if (m_ahead.valid())
         return;
     const QString last = m_store->lastProjectId();
-    if (!m_store->exists(last))
+    // An empty file is looked at on this thread (openLast): damaged, or never written.
+    if (!m_store->exists(last) || QFileInfo(m_store->pathFor(last)).size() == 0)
         return;
     m_ahead = std::async(std::launch::async, [this, last] { return read(last); });
 }
@@ -616,8 +669,14 @@ void ProjectKeeper::readLastAhead()
 ProjectKeeper::Opened ProjectKeeper::openLast()
 {
     const QString last = m_ahead.valid() ? QString() : m_store->lastProjectId();
-    // A project the user deleted is not a problem to report; a damaged one is.
-    if (!m_ahead.valid() && !m_store->exists(last)) {
+    // A project the user deleted is not a problem to report, nor one that was never written (the app
+    // stopped before anything was in it); a damaged one is.
+    const bool empty = !m_ahead.valid() && m_store->exists(last) && neverWritten(last);
+    if (!m_ahead.valid() && (!m_store->exists(last) || empty)) {
+        if (empty) {
+            QFile::remove(m_store->pathFor(last));
+            QFile::remove(m_store->pathFor(last) + QStringLiteral(".lock"));
+        }
         newProject();
         return Opened::New;
     }

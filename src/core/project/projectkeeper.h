@@ -42,6 +42,8 @@ public:
     ProjectStore *store() const { return m_store; }
     QString projectId() const { return m_project.id; }
     QString projectName() const;
+    // File → Rename Project…: the user's own name from now on (empty: named after its video again).
+    void rename(const QString &name);
     QString projectPath() const { return m_store->pathFor(m_project.id); }
     // The timeline as it stood after the latest turn, if there was one.
     std::optional<DraftSnapshot> lastDraft() const;
@@ -147,6 +149,14 @@ private:
     bool m_writeFailed = false;
     QString m_nameShown;
     bool m_dirty = false;
+    // Whether the project has a file: a new one gets its file with its first content (an empty project
+    // is never kept, so none piles up in Open Recent).
+    bool m_onDisk = false;
+    bool hasContent() const;
+    // Lets go of the open project (its lock; its file too when it was never written).
+    void leave();
+    // Its file is only the empty one its lock made, left by a process that stopped.
+    bool neverWritten(const QString &id) const;
     bool m_applying = false;
     bool m_resumesExports = true;
     bool m_readOnly = false;
