@@ -36,14 +36,6 @@
         <translation>重试(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Save As…</source>
-        <translation>另存为(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Show in &amp;Folder</source>
-        <translation>在文件夹中显示(&amp;F)</translation>
-    </message>
-    <message>
         <source>Export &amp;Again</source>
         <translation>再次导出(&amp;A)</translation>
     </message>
@@ -68,12 +60,20 @@
         <translation>渲染位置(&amp;O)：</translation>
     </message>
     <message>
-        <source>Render on This &amp;Computer Instead</source>
-        <translation>改为在这台电脑上渲染(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Locate…</source>
         <translation>定位(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Render on This Co&amp;mputer Instead</source>
+        <translation>改为在这台电脑上渲染(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve As…</source>
+        <translation>另存为(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Show in Fol&amp;der</source>
+        <translation>在文件夹中显示(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -99,8 +99,8 @@
         <translation>来源配置(&amp;P)：</translation>
     </message>
     <message>
-        <source>P&amp;latform:</source>
-        <translation>平台(&amp;L)：</translation>
+        <source>Pl&amp;atform:</source>
+        <translation>平台(&amp;A)：</translation>
     </message>
     <message>
         <source>Largest &amp;upload:</source>
@@ -398,10 +398,6 @@
         <translation>历史(&amp;H)</translation>
     </message>
     <message>
-        <source>Show &amp;Timeline</source>
-        <translation>显示时间线(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Refresh Timeline</source>
         <translation>刷新时间线(&amp;R)</translation>
     </message>
@@ -528,6 +524,18 @@
     <message>
         <source>Rena&amp;me Project…</source>
         <translation>重命名项目(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Go to the Media &amp;Bin</source>
+        <translation>转到媒体库(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;Timeline</source>
+        <translation>转到时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go to the Pre&amp;view</source>
+        <translation>转到预览(&amp;V)</translation>
     </message>
 </context>
 <context>
@@ -811,10 +819,6 @@
         <translation>不含缺失素材继续渲染(&amp;W)</translation>
     </message>
     <message>
-        <source>Render on This &amp;Computer Instead</source>
-        <translation>改为在这台电脑上渲染(&amp;C)</translation>
-    </message>
-    <message>
         <source>Rendering on this computer: %1% done.</source>
         <translation>正在这台电脑上渲染：已完成 %1%。</translation>
     </message>
@@ -853,6 +857,10 @@
     <message>
         <source>checking…</source>
         <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Render on This Co&amp;mputer Instead</source>
+        <translation>改为在这台电脑上渲染(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1665,14 @@ Use File → Save a Copy As… to keep it somewhere else before you quit.</sourc
     <message>
         <source>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;A desktop studio for the NemoVideo AI video service: drop in your photos and clips, tell the agent what you want, watch the edit appear on the timeline, and export.&lt;/p&gt;&lt;p&gt;Server: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Nemo Studio %1&lt;/h3&gt;&lt;p&gt;NemoVideo AI 视频服务的桌面工作室：放入你的照片和视频片段，告诉智能体你想要什么，看着剪辑出现在时间线上，然后导出。&lt;/p&gt;&lt;p&gt;服务器：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Qt %1&lt;/h3&gt;&lt;p&gt;Nemo Studio is built with Qt, a cross-platform toolkit for applications, used here under the GNU Lesser General Public License version 3.&lt;/p&gt;&lt;p&gt;See &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt; for Qt&apos;s licences and &lt;a href=&quot;https://www.qt.io&quot;&gt;qt.io&lt;/a&gt; for Qt itself.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Qt %1&lt;/h3&gt;&lt;p&gt;Nemo Studio 使用跨平台应用程序工具包 Qt 构建，依据 GNU 宽通用公共许可证第 3 版使用。&lt;/p&gt;&lt;p&gt;Qt 的许可信息见 &lt;a href=&quot;https://www.qt.io/licensing/&quot;&gt;qt.io/licensing&lt;/a&gt;，Qt 本身见 &lt;a href=&quot;https://www.qt.io&quot;&gt;qt.io&lt;/a&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,8 @@ NEMO_DEB_BUILD=(cmake ninja-build g++ qt6-base-dev qt6-base-dev-tools qt6-multim
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev qt6-svg-dev libsimdjson-dev
     libmlt++-dev pkgconf)
 NEMO_DEB_RUN=(qt6-image-formats-plugins qt6-qpa-plugins gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-    gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-dejavu-core ffmpeg melt frei0r-plugins libqt6sql6-sqlite)
+    gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-dejavu-core ffmpeg melt frei0r-plugins libqt6sql6-sqlite
+    qt6-translations-l10n fonts-noto-cjk)
 NEMO_DEB_TEST=(clang libclang-rt-14-dev clang-format xvfb xauth dbus-x11 gnome-keyring curl lintian appstream
     desktop-file-utils dpkg-dev file procps openssl xdotool openbox python3 gcovr shotcut)
 NEMO_BREW=(cmake ninja qt qtkeychain ffmpeg mlt)

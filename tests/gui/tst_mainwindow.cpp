@@ -39,12 +39,14 @@
 #include "timeline/timelineview.h"
 #include "ui_exportdialog.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGroupBox>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -412,6 +414,16 @@ private slots:
         QVERIFY(!window->exportDialog()->form()->startButton->isEnabled()); // nothing to export yet
         QVERIFY(window->exportDialog()->form()->readinessLabel->text().contains(QLatin1String("empty")));
         QCOMPARE(h.server.chatMessages().size(), 0); // none of these went to the agent
+        window->exportDialog()->close();
+        // More than the command is a request for the agent, in Chinese as in English.
+        // (Chinese comes through an input method, not as key presses: committed as text.)
+        window->chatPanel()->input()->setFocus();
+        window->chatPanel()->input()->insertPlainText(QStringLiteral("把标题改大一点，然后导出"));
+        QTest::keyClick(window->chatPanel()->input(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(h.server.chatMessages().size(), 1, 10000);
+        QCOMPARE(h.server.chatMessages().first(), QStringLiteral("把标题改大一点，然后导出"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QVERIFY(!window->exportDialog()->isVisible());
     }
 
     // A long reply is laid out in parts while it streams (the paragraphs complete so far once, the one
@@ -1672,6 +1684,14 @@ private slots:
     {
         test::GuiHarness h;
         QVERIFY(showActive(h.window.get()));
+        // The system's language with no translation of its own (here C) reads English with English
+        // plurals, as when English is chosen; the system's formats stay whatever is chosen.
+        const QLocale formats = QLocale();
+        h.translations.apply(QString());
+        QCOMPARE(QCoreApplication::translate("nemo::edit::Editor", "Move %n segment(s)", nullptr, 1),
+                 QStringLiteral("Move 1 segment"));
+        QCOMPARE(QCoreApplication::translate("nemo::edit::Editor", "Move %n segment(s)", nullptr, 3),
+                 QStringLiteral("Move 3 segments"));
         const auto chooseLanguage = [&](const QString &language) {
             h.window->openSettings();
             auto *dialog = h.window->findChild<app::SettingsDialog *>();
@@ -1704,8 +1724,10 @@ private slots:
         h.window->mediaBin()->addPaths({notes});
         QTRY_VERIFY(h.window->mediaBin()->refusalText().contains(QStringLiteral("不是支持的类型")));
 
+        QCOMPARE(QLocale(), formats); // Chinese words, the system's dates and times
         chooseLanguage(QStringLiteral("en"));
         QCOMPARE(h.window->action(app::ActionId::Export)->text(), QStringLiteral("&Export Video…"));
+        QCOMPARE(QLocale(), formats);
         QCOMPARE(h.window->mediaDock()->windowTitle(), QStringLiteral("Media"));
         h.translations.apply(QStringLiteral("en"));
     }
@@ -1900,6 +1922,117 @@ private slots:
               qPrintable(meter.longestStep()));
         QVERIFY(!meter.longestStep().isEmpty() && meter.longestStep() != QLatin1String("planted"));
         QVERIFY(window->monitor()->isVisible());
+    }
+
+    // Alt+letter reaches one thing only: within the menu bar, each menu, and each dialog's controls, in
+    // English and in Chinese (where the letter is written in brackets: 平台(&A)).
+    void accessKeysAreUniqueInEveryMenuAndDialog_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+    }
+    void accessKeysAreUniqueInEveryMenuAndDialog()
+    {
+        QFETCH(QString, language);
+        test::GuiHarness h;
+        h.translations.apply(language);
+        const auto restore = qScopeGuard([&h] { h.translations.apply(QStringLiteral("en")); });
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        const auto keyOf = [](QString text) -> QChar {
+            text.replace(QStringLiteral("&&"), QString());
+            const qsizetype at = text.indexOf(QLatin1Char('&'));
+            return at >= 0 && at + 1 < text.size() ? text.at(at + 1).toUpper() : QChar();
+        };
+        // Within one place: every text's key once; `where` names the place in the failure.
+        const auto unique = [&keyOf](const QString &where, const QStringList &texts) {
+            QHash<QChar, QString> seen;
+            for (const QString &text : texts) {
+                const QChar key = keyOf(text);
+                if (key.isNull())
+                    continue;
+                if (seen.contains(key))
+                    return QStringLiteral("%1: Alt+%2 on both \"%3\" and \"%4\"")
+                        .arg(where, key, seen.value(key), text);
+                seen.insert(key, text);
+            }
+            return QString();
+        };
+        QStringList titles;
+        int menus = 0;
+        for (QAction *top : window->menuBar()->actions()) {
+            titles << top->text();
+            QList<QMenu *> open = {top->menu()};
+            while (!open.isEmpty()) {
+                QMenu *menu = open.takeFirst();
+                QStringList texts;
+                for (QAction *action : menu->actions()) {
+                    if (action->isSeparator())
+                        continue;
+                    texts << action->text();
+                    if (action->menu())
+                        open << action->menu();
+                }
+                ++menus;
+                const QString problem = unique(menu->title(), texts);
+                QVERIFY2(problem.isEmpty(), qPrintable(problem));
+            }
+        }
+        QVERIFY(menus >= 6);
+        const QString problem = unique(QStringLiteral("the menu bar"), titles);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // The dialogs, by what a person sees in them: labels, buttons, boxes and group titles.
+        window->openSettings();
+        app::SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window->findChild<app::SettingsDialog *>()));
+        const QList<QWidget *> dialogs = {settings, window->exportDialog()};
+        for (QWidget *dialog : dialogs) {
+            QStringList texts;
+            for (const QLabel *label : dialog->findChildren<QLabel *>())
+                texts << label->text();
+            for (const QAbstractButton *button : dialog->findChildren<QAbstractButton *>())
+                texts << button->text();
+            for (const QGroupBox *group : dialog->findChildren<QGroupBox *>())
+                texts << group->title();
+            QVERIFY(texts.size() >= 4);
+            const QString clash = unique(dialog->windowTitle(), texts);
+            QVERIFY2(clash.isEmpty(), qPrintable(clash));
+        }
+        settings->reject();
+    }
+
+    // Ctrl+1…4 go to the media bin, the chat, the timeline and the preview: a hidden panel is shown, and
+    // the focus is in it (they never hide one).
+    void ctrlNumberGoesToAPanel()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        window->mediaDock()->hide();
+        window->timelineDock()->hide();
+        window->monitorDock()->hide();
+        const struct
+        {
+            Qt::Key key;
+            QDockWidget *dock;
+            QWidget *focus;
+        } panels[] = {
+            {Qt::Key_1, window->mediaDock(), window->mediaBin()->view()},
+            {Qt::Key_2, nullptr, window->chatPanel()->input()},
+            {Qt::Key_3, window->timelineDock(), window->timelinePanel()->view()},
+            {Qt::Key_4, window->monitorDock(), window->monitor()},
+        };
+        for (int round = 0; round < 2; ++round) { // a second press keeps it shown
+            for (const auto &panel : panels) {
+                QTest::keyClick(window, panel.key, Qt::ControlModifier);
+                if (panel.dock)
+                    QTRY_VERIFY2(panel.dock->isVisible(), qPrintable(panel.dock->objectName()));
+                QTRY_VERIFY2(panel.focus->hasFocus() ||
+                                 panel.focus->isAncestorOf(QApplication::focusWidget()),
+                             panel.focus->metaObject()->className());
+            }
+        }
     }
 
     void escapeStopsTheReplyOnlyFromTheWindow()

@@ -438,7 +438,19 @@ private slots:
         const Run exportIntent = cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("export")});
         QCOMPARE(exportIntent.exitCode, 2);
         QVERIFY(exportIntent.err.contains(QLatin1String("nemo-cli export --out")));
+        const Run zhExport =
+            cli(server.baseUrl(), {QStringLiteral("chat"), QStringLiteral("请帮我导出一下")});
+        QCOMPARE(zhExport.exitCode, 2);
         QCOMPARE(server.chatMessages().size(), 0);
+        // A request with more than the command goes to the agent, in either language.
+        for (const QString &request :
+             {QStringLiteral("导出前把音乐调小"), QStringLiteral("Make the title bigger, then export")}) {
+            const Run asked = cli(server.baseUrl(), {QStringLiteral("chat"), request});
+            QCOMPARE(asked.exitCode, 0);
+            QVERIFY2(!asked.err.contains(QLatin1String("nemo-cli export")), qPrintable(asked.err));
+            QCOMPARE(server.chatMessages().last(), request);
+        }
+        QCOMPARE(server.chatMessages().size(), 2);
     }
 
     void followsTheSystemLanguage()

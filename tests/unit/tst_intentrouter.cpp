@@ -1,4 +1,5 @@
-// The contract's routing table, in English and Chinese, decided before anything goes to the agent.
+// The contract's routing table, decided before anything goes to the agent: one rule in English and
+// Chinese — the command alone, the command with politeness, and the command inside a larger request.
 #include "agent/intentrouter.h"
 
 #include <QTest>
@@ -51,6 +52,25 @@ private slots:
         row("exporter is not export", QStringLiteral("the exporter is great"), Intent::Chat);
         row("zh edit", QStringLiteral("添加背景音乐"), Intent::Chat);
         row("zh edit with export", QStringLiteral("添加字幕然后导出"), Intent::Chat);
+        // The same rule both ways: politeness around the command keeps it a command...
+        row("please export the video", QStringLiteral("Please export the video."), Intent::Export);
+        row("can you export it for me", QStringLiteral("Can you export it for me?"), Intent::Export);
+        row("zh please export", QStringLiteral("请帮我导出一下"), Intent::Export);
+        row("zh export then", QStringLiteral("导出吧！"), Intent::Export);
+        row("credits please", QStringLiteral("credits, please"), Intent::Credits);
+        row("zh check credits", QStringLiteral("查看积分"), Intent::Credits);
+        row("zh how many credits", QStringLiteral("我还有多少积分？"), Intent::Credits);
+        row("what's the status", QStringLiteral("what's the status?"), Intent::State);
+        row("zh upload more", QStringLiteral("上传更多照片"), Intent::Upload);
+        // ...and anything more is a request for the agent, in either language.
+        row("edit then export", QStringLiteral("Make the title bigger, then export"), Intent::Chat);
+        row("zh edit then export", QStringLiteral("把标题改大一点，然后导出"), Intent::Chat);
+        row("zh before export", QStringLiteral("导出前把音乐调小"), Intent::Chat);
+        row("export without music", QStringLiteral("export it without the music"), Intent::Chat);
+        row("zh export without music", QStringLiteral("导出不带音乐的版本"), Intent::Chat);
+        row("shorter timeline", QStringLiteral("make the timeline shorter"), Intent::Chat);
+        row("zh credits at end", QStringLiteral("在结尾加上积分说明"), Intent::Chat);
+        row("upload to youtube", QStringLiteral("upload it to YouTube when it is done"), Intent::Chat);
         row("empty", QString(), Intent::Chat);
         row("spaces", QStringLiteral("   "), Intent::Chat);
     }

@@ -207,7 +207,7 @@ void ExportDialog::updateView()
     const bool gaps = localEngine && !exporter->missing().isEmpty();
     m_ui->localInsteadButton->setVisible(phase == Exporter::Phase::Failed && exportable && (refused || gaps));
     m_ui->localInsteadButton->setText(gaps ? tr("Render &Without the Missing Media")
-                                           : tr("Render on This &Computer Instead"));
+                                           : tr("Render on This Co&mputer Instead"));
     const render::MissingSource *gone = localEngine ? LocateMedia::firstGone(exporter->missing()) : nullptr;
     m_ui->locateButton->setVisible(phase == Exporter::Phase::Failed && gone);
     if (gone)

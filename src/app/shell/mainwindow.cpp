@@ -85,8 +85,6 @@ MainWindow::MainWindow(client::Workspace *workspace, AppSettings *settings, QWid
         restoreState(settings->windowState());
 }
 
-MainWindow::~MainWindow() = default;
-
 void MainWindow::arrangePanels()
 {
     // The chat, with the offline banner above it.
@@ -171,7 +169,9 @@ void MainWindow::createActions()
     m_actions->add(A::OpenInWeb, [this] { m_webApp->start(); });
     m_actions->add(A::Quit, [this] { close(); });
     m_actions->add(A::Settings, [this] { openSettings(); });
+    m_actions->add(A::GoToMedia, [this] { showPanel(m_mediaDock, m_bin->view()); });
     m_actions->add(A::ShowTimeline, [this] { showTimeline(); });
+    m_actions->add(A::GoToPreview, [this] { showPanel(m_monitorDock, m_monitor); });
     m_actions->add(A::RefreshTimeline, [this] { runGuiAction(GuiAction::RefreshState); });
     m_actions->add(A::ZoomIn, [this] { m_timeline->view()->zoomIn(); });
     m_actions->add(A::ZoomOut, [this] { m_timeline->view()->zoomOut(); });
@@ -218,8 +218,8 @@ void MainWindow::createMenus()
         m_actions->addMenu(menuBar(), {A::Undo, A::Redo, separator, A::PasteMedia, separator, A::Settings}),
         m_actions->addMenu(menuBar(),
                            {A::ShowMediaPanel, A::ShowTimelinePanel, A::ShowPreviewPanel, A::ShowHistoryPanel,
-                            separator, A::ShowTimeline, A::RefreshTimeline, separator, A::ZoomIn, A::ZoomOut,
-                            A::ZoomFit}),
+                            separator, A::GoToMedia, A::ShowTimeline, A::GoToPreview, A::RefreshTimeline,
+                            separator, A::ZoomIn, A::ZoomOut, A::ZoomFit}),
         m_actions->addMenu(menuBar(), {A::FocusChat, A::Send, A::Stop, separator, A::Credits}),
         m_actions->addMenu(menuBar(),
                            {A::Shortcuts, A::Website, A::OpenInWeb, separator, A::About, A::AboutQt})};
@@ -260,12 +260,8 @@ QWidget *MainWindow::offlineBanner() const
 
 void MainWindow::setProjectKeeper(project::ProjectKeeper *keeper)
 {
+    m_keeper = keeper;
     m_projects->setKeeper(keeper);
-}
-
-project::ProjectKeeper *MainWindow::projectKeeper() const
-{
-    return m_projects->keeper();
 }
 
 void MainWindow::setSecretStorage(auth::SecretStorage *storage)
@@ -335,9 +331,14 @@ void MainWindow::openExport()
 
 void MainWindow::showTimeline()
 {
-    m_timelineDock->show();
-    m_timelineDock->raise();
-    m_timeline->view()->setFocus(Qt::OtherFocusReason);
+    showPanel(m_timelineDock, m_timeline->view());
+}
+
+void MainWindow::showPanel(QDockWidget *dock, QWidget *focus)
+{
+    dock->show();
+    dock->raise();
+    focus->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::openSettings()

@@ -50,7 +50,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     MainWindow(client::Workspace *workspace, AppSettings *settings, QWidget *parent = nullptr);
-    ~MainWindow() override;
+    ~MainWindow() override = default;
 
     ChatPanel *chatPanel() const { return m_chat; }
     MediaBinPanel *mediaBin() const { return m_bin; }
@@ -72,7 +72,7 @@ public:
     void setTranslations(util::Translations *translations) { m_translations = translations; }
     // The project on disk: New Project, Open Recent and the title follow it.
     void setProjectKeeper(project::ProjectKeeper *keeper);
-    project::ProjectKeeper *projectKeeper() const;
+    project::ProjectKeeper *projectKeeper() const { return m_keeper; }
     // Where the sign-in may be kept; when the keychain fails the user is asked where to keep it instead.
     void setSecretStorage(auth::SecretStorage *storage);
 
@@ -103,6 +103,7 @@ private:
     void createMenus();
     void retranslate();
     void showMessage(const QString &text, int timeoutMs);
+    void showPanel(QDockWidget *dock, QWidget *focus);
 
     client::Workspace *m_workspace;
     AppSettings *m_settings;
@@ -122,6 +123,7 @@ private:
     ProjectMenu *m_projects;
     WebAppHandoff *m_webApp;
     SignInChoice *m_signIn = nullptr;
+    project::ProjectKeeper *m_keeper = nullptr;
     QPointer<ExportDialog> m_export;
     WindowActions *m_actions;
     QuitGuard *m_quitGuard;
