@@ -581,6 +581,7 @@ private slots:
         fake::Scenario scenario = test::quickScenario();
         scenario.exportBlocked = true;
         test::GuiHarness h(scenario);
+        h.openProjects(h.home.filePath(QStringLiteral("projects")));
         app::MainWindow *window = h.window.get();
         window->show();
         type(window, QStringLiteral("make a short video"));
@@ -606,12 +607,21 @@ private slots:
         const QString video = h.workspace->exporter()->targetPath();
         QVERIFY(QFileInfo(video).size() > 1000);
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
+        QVERIFY(dialog->player()->videoWidget()->height() >= 180); // the dialog made room for the video
+        // A new project: the export dialog forgets this video (nothing of it plays on, hidden).
+        QTRY_COMPARE(dialog->player()->player()->playbackState(), QMediaPlayer::PlayingState);
+        window->action(app::ActionId::NewProject)->trigger();
+        QTRY_COMPARE(h.workspace->exporter()->phase(), render::Exporter::Phase::Idle);
+        QTRY_COMPARE(dialog->player()->player()->playbackState(), QMediaPlayer::StoppedState);
+        QVERIFY(dialog->player()->player()->source().isEmpty());
+        QVERIFY(!dialog->form()->playerHost->isVisible());
         QCOMPARE(h.server.callCount(QStringLiteral("render")), 1); // the refused one only
     }
 
     void previewPlaysAndTheRulerSeeks()
     {
         test::GuiHarness h;
+        h.openProjects(h.home.filePath(QStringLiteral("projects")));
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         h.workspace->connectToService();
@@ -668,6 +678,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(std::abs(h.workspace->playhead()->position() - 3900) < 300, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(
             std::abs(monitor->stillFrame() * 40 - h.workspace->playhead()->position()) <= 40, 5000);
+        QVERIFY(!monitor->isPlaying());
+
+        // New Project (Ctrl+N) while it plays: nothing of this edit stays, neither its picture nor its
+        // sound nor its timeline.
+        const QString edited = h.keeper->projectId();
+        monitor->togglePlay();
+        QTRY_VERIFY_WITH_TIMEOUT(monitor->isPlaying(), 10000);
+        QTest::keyClick(window, Qt::Key_N, Qt::ControlModifier);
+        QTRY_COMPARE(h.workspace->preview()->state(), render::PreviewRenderer::State::Idle);
+        QTRY_VERIFY(monitor->still().isNull());
+        QVERIFY(!monitor->isPlaying());
+        QVERIFY(!monitor->hasPreview());
+        QCOMPARE(window->timelinePanel()->model()->rowCount(), 0);
+        // Open Recent brings it back, paused: a preview never starts playing on its own.
+        QVERIFY(h.keeper->open(edited));
+        QTRY_COMPARE_WITH_TIMEOUT(h.workspace->preview()->state(), render::PreviewRenderer::State::Ready,
+                                  30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->still().isNull(), 10000);
         QVERIFY(!monitor->isPlaying());
     }
 
@@ -1150,8 +1178,14 @@ private slots:
         app::ExportDialog *dialog = window->exportDialog();
         QTRY_VERIFY(dialog->isVisible());
         QVERIFY(!dialog->form()->cancelExportButton->isVisible());
+        // Before and during the export the settings and the progress are as tall as they need: no
+        // stretched, empty boxes (the room goes to the video once there is one).
+        QVERIFY(dialog->form()->optionsGroup->height() <=
+                dialog->form()->optionsGroup->sizeHint().height() + 2);
         QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
         QTRY_VERIFY(dialog->form()->cancelExportButton->isVisible());
+        QTRY_VERIFY(dialog->form()->progressGroup->height() <=
+                    dialog->form()->progressGroup->sizeHint().height() + 2);
         QTRY_VERIFY(!h.workspace->exporter()->jobId().isEmpty());
         // The estimate from the reported progress; the lines speak of the export, never of its job's id.
         QTRY_VERIFY_WITH_TIMEOUT(dialog->form()->timingLabel->text().contains(QLatin1String(" left")), 10000);
@@ -2033,6 +2067,30 @@ private slots:
                              panel.focus->metaObject()->className());
             }
         }
+    }
+
+    // Delete (or Backspace) on media selected in the bin takes them out, as the Remove button does; with
+    // nothing selected it does nothing.
+    void deleteRemovesTheSelectedMedia()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        window->mediaBin()->addPaths({data("photo1.jpg"), data("photo2.png")});
+        app::MediaListView *view = window->mediaBin()->view();
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        view->setFocus();
+        view->clearSelection();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(view->model()->rowCount(), 2);
+        view->selectionModel()->select(view->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+        const QString kept = view->model()->index(1, 0).data(Qt::DisplayRole).toString();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, 0).data(Qt::DisplayRole).toString(), kept);
+        view->selectionModel()->select(view->model()->index(0, 0), QItemSelectionModel::ClearAndSelect);
+        QTest::keyClick(view, Qt::Key_Backspace);
+        QTRY_COMPARE(view->model()->rowCount(), 0);
     }
 
     void escapeStopsTheReplyOnlyFromTheWindow()

@@ -474,6 +474,33 @@ private slots:
         QCOMPARE(ProjectStore(dir.path()).recent().size(), 1);
     }
 
+    // Open Recent right after New Project, while the new project's session is still being made: the
+    // project opened keeps its own session and its timeline (the session made meanwhile for the empty
+    // project never replaces it, and nothing of the project is lost to an empty timeline).
+    void openingRightAfterNewKeepsTheProjectsSession()
+    {
+        test::ScratchDir dir;
+        fake::FakeServer server;
+        QVERIFY(startServer(server));
+        Studio studio(server, dir.path());
+        QVERIFY(studio.startWith(QStringLiteral("make a travel video")));
+        const QString first = studio.keeper.projectId();
+        const QString session = studio.workspace.service()->session()->info().sessionId;
+        QVERIFY(studio.workspace.state() && studio.workspace.state()->draft.isExportable());
+        const int sessionsMade = server.callCount(QStringLiteral("session"));
+        const int statesRead = server.callCount(QStringLiteral("state"));
+        studio.keeper.newProject(); // asks the service for a session for the new project
+        QVERIFY(studio.keeper.open(first));
+        // Ready once that session's answer is in (both connections waited for it); then the timeline is read.
+        QTRY_COMPARE(server.callCount(QStringLiteral("session")), sessionsMade + 1);
+        QTRY_COMPARE(studio.workspace.connection(), client::Workspace::Connection::Ready);
+        QTRY_VERIFY(server.callCount(QStringLiteral("state")) > statesRead);
+        QCOMPARE(studio.workspace.service()->session()->info().sessionId, session);
+        QVERIFY(studio.workspace.state() && studio.workspace.state()->draft.isExportable());
+        QVERIFY(studio.keeper.flush());
+        QCOMPARE(studio.store.load(first).project->session.sessionId, session);
+    }
+
     // The app stopped (killed) before anything was in its new project: the file its lock made is empty.
     // The next start is a new project, without a word about damage, and the empty file is gone.
     void aProjectNeverWrittenIsNotReportedAsDamaged()

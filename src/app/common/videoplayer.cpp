@@ -128,6 +128,12 @@ void VideoPlayer::setSource(const QString &path, bool autoplay)
     m_problem->hide();
     m_player->stop();
     m_seek->setValue(0);
+    if (path.isEmpty()) { // nothing to show: let go of the last file at once
+        m_loadPending = false;
+        m_player->setSource(QUrl());
+        updateTime();
+        return;
+    }
     // The backend attaches to the video surface when the widget is shown; loading before that races
     // with it (the pipeline can fail with "not-linked"). So a hidden player loads once shown.
     if (m_video->isVisible()) {

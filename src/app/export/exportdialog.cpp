@@ -223,6 +223,11 @@ void ExportDialog::updateView()
     m_ui->checkNowButton->setVisible(phase == Exporter::Phase::Rendering && !localEngine);
     m_ui->retryButton->setVisible(phase == Exporter::Phase::Failed);
     const bool done = phase == Exporter::Phase::Done;
+    if (!done && !m_loaded.isEmpty()) {
+        // Another export, or another project: the last video goes (hidden, it would play on unheard of).
+        m_player->setSource(QString());
+        m_loaded.clear();
+    }
     m_ui->saveAsButton->setVisible(done);
     m_ui->showInFolderButton->setVisible(done);
     m_ui->playerHost->setVisible(done);
@@ -295,6 +300,9 @@ void ExportDialog::updateView()
         m_ui->timingLabel->setText(tr("Took %1").arg(util::timecode::clock(elapsed * 1000)));
         if (m_loaded != exporter->targetPath()) {
             m_loaded = exporter->targetPath();
+            // Room for the video once there is one (the dialog is only as tall as its settings before).
+            if (height() < 560)
+                resize(width(), 600);
             m_player->setSource(m_loaded, isVisible());
         }
         break;

@@ -15,6 +15,7 @@
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
@@ -29,6 +30,16 @@
 namespace nemo::app {
 
 using media::MediaItem;
+
+void MediaListView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) &&
+        event->modifiers() == Qt::NoModifier && selectionModel() && selectionModel()->hasSelection()) {
+        emit removeRequested();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
 
 void MediaListView::paintEvent(QPaintEvent *event)
 {
@@ -87,10 +98,12 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
 
     connect(m_add, &QPushButton::clicked, this, &MediaBinPanel::addMediaRequested);
     connect(m_retry, &QPushButton::clicked, queue, &media::UploadQueue::retryFailed);
-    connect(m_remove, &QPushButton::clicked, this, [this] {
+    const auto removeSelected = [this] {
         for (quint64 id : selectedIds())
             m_queue->remove(id);
-    });
+    };
+    connect(m_remove, &QPushButton::clicked, this, removeSelected);
+    connect(m_view, &MediaListView::removeRequested, this, removeSelected);
     connect(m_delegate, &MediaItemDelegate::retryRequested, queue, &media::UploadQueue::retry);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MediaBinPanel::contextMenu);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {

@@ -33,9 +33,14 @@ public:
     QSize sizeHint() const override { return QSize(340, 420); }
     QSize minimumSizeHint() const override { return QSize(220, 160); }
 
+signals:
+    // Delete or Backspace on the selection: take it out of the bin, as Remove does.
+    void removeRequested();
+
 protected:
     QSize viewportSizeHint() const override { return QSize(320, 400); }
     void paintEvent(QPaintEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 };
 
 // The media bin: takes files and folders dropped from the file manager, pasted, chosen with "Add

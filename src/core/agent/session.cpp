@@ -13,12 +13,14 @@ Session::Session(net::Connection *connection)
 
 void Session::restore(const SessionInfo &info)
 {
+    ++m_generation;
     m_info = info;
     emit changed(m_info);
 }
 
 void Session::clear()
 {
+    ++m_generation;
     m_info = SessionInfo();
     emit changed(m_info);
 }
@@ -52,7 +54,13 @@ void Session::create()
                                   QJsonObject{{QStringLiteral("task_name"), QStringLiteral("project")},
                                               {QStringLiteral("language"), language}},
                                   this);
-    connect(call, &net::ServiceJob::finished, this, [this, call, language] {
+    connect(call, &net::ServiceJob::finished, this, [this, call, language, generation = m_generation] {
+        // Another project's session was restored while this one was being made (Open Recent right after
+        // New Project): the restored one stays, and whoever waited uses it.
+        if (generation != m_generation && m_info.isValid()) {
+            m_waiters.settle(net::ApiError());
+            return;
+        }
         if (call->error()) {
             m_waiters.settle(call->error());
             return;

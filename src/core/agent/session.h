@@ -46,6 +46,9 @@ private:
     net::Connection *m_connection;
     SessionInfo m_info;
     QString m_replacing;
+    // Bumped when a project's session is put in place (restore, clear): a session being created for
+    // the project before never replaces the one restored meanwhile.
+    quint64 m_generation = 0;
     net::Waiters m_waiters;
 };
 
