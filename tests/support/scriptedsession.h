@@ -6,6 +6,7 @@
 #include "chat/messageinput.h"
 #include "client/conversation.h"
 #include "client/workspace.h"
+#include "common/videoplayer.h"
 #include "export/exportdialog.h"
 #include "guiharness.h"
 #include "media/mediabinpanel.h"
@@ -17,9 +18,11 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QMediaPlayer>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
+#include <QVideoWidget>
 
 namespace nemo::test {
 
@@ -58,8 +61,9 @@ private:
     QString m_longestStep;
 };
 
-// Photos added, a typed request answered, the playhead scrubbed along the ruler, the video exported and
-// downloaded; the meter names each step. False, with why, when a step did not finish.
+// Photos added, a typed request answered, the playhead scrubbed along the ruler, the video exported,
+// downloaded and playing in the export dialog; the meter names each step. False, with why, when a step did
+// not finish.
 inline bool runScriptedSession(GuiHarness &h, StallMeter &meter, const QStringList &photos, QString *why)
 {
     app::MainWindow *window = h.window.get();
@@ -113,6 +117,14 @@ inline bool runScriptedSession(GuiHarness &h, StallMeter &meter, const QStringLi
     if (!QTest::qWaitFor([&] { return h.workspace->exporter()->phase() == render::Exporter::Phase::Done; },
                          60000))
         return fail(QStringLiteral("the export"));
+    // The finished video in the dialog, playing, as the person sees it.
+    if (!QTest::qWaitFor(
+            [&] {
+                return dialog->player()->videoWidget()->isVisible() &&
+                    dialog->player()->player()->playbackState() == QMediaPlayer::PlayingState;
+            },
+            20000))
+        return fail(QStringLiteral("playing the export"));
     meter.setStep(QStringLiteral("done"));
     dialog->close();
     return QFileInfo(h.workspace->exporter()->targetPath()).size() > 0 ||
