@@ -3,6 +3,7 @@
 #include "client/appinstance.h"
 #include "client/workspace.h"
 #include "common/appsettings.h"
+#include "common/mediawarmup.h"
 #include "common/theme.h"
 #include "media/mediabinpanel.h"
 #include "project/projectkeeper.h"
@@ -72,6 +73,7 @@ int main(int argc, char *argv[])
             return 0;
         }
     }
+    nemo::app::chooseVideoOutput();
     StudioApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NemoStudio"));
     QApplication::setApplicationName(QStringLiteral("NemoStudio"));

@@ -8,6 +8,8 @@
 #include "client/conversation.h"
 #include "client/playhead.h"
 #include "client/workspace.h"
+#include "common/mediawarmup.h"
+#include "common/videoplayer.h"
 #include "edit/editor.h"
 #include "edit/handedits.h"
 #include "fakeserver.h"
@@ -28,6 +30,7 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMediaPlayer>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -36,6 +39,8 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QVideoSink>
+#include <QVideoWidget>
 
 #include <ctime>
 
@@ -515,16 +520,102 @@ void session(bool quick, const char *self)
                   "< 50");
 }
 
+// One playback in this process (bench_gui --playback-once FILE): the finished export playing in the
+// player the export dialog shows, from the first picture to its end; the longest stall of the UI thread
+// and how many pictures reached the player, on standard output. NEMO_VIDEO_OUTPUT picks the path.
+int playbackOnce(const QString &file)
+{
+    const app::VideoOutput output = app::chooseVideoOutput();
+    app::VideoPlayer player;
+    player.resize(960, 640);
+    player.show();
+    if (!QTest::qWaitForWindowExposed(&player))
+        return 1;
+    QVideoSink *sink = player.videoWidget()->videoSink();
+    int pictures = 0;
+    QObject::connect(sink, &QVideoSink::videoFrameChanged, [&] { ++pictures; });
+    test::StallMeter meter;
+    meter.start();
+    player.setSource(file, true);
+    const bool ended =
+        QTest::qWaitFor([&] { return player.player()->mediaStatus() == QMediaPlayer::EndOfMedia; }, 60000);
+    meter.stop();
+    if (!ended || player.player()->error() != QMediaPlayer::NoError) {
+        std::fprintf(stderr, "playback: %s\n", qPrintable(player.player()->errorString()));
+        return 1;
+    }
+    std::printf("stall_ms=%lld pictures=%d output=%s\n", static_cast<long long>(meter.longestMs()), pictures,
+                output == app::VideoOutput::Raster ? "raster" : "opengl");
+    return 0;
+}
+
+// A 1080p export playing in the export dialog's player, each way the picture can reach the screen:
+// through OpenGL (Qt's default) and painted straight into the window (what Nemo Studio picks on a
+// computer without a graphics card, as this one is; see chooseVideoOutput). Each in a process of its own.
+void playback(bool quick, const char *self)
+{
+    QTemporaryDir folder;
+    const QString video = folder.filePath(QStringLiteral("export.mp4"));
+    const int seconds = quick ? 2 : 6;
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                  QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("testsrc2=size=1920x1080:rate=30"), QStringLiteral("-t"),
+                  QString::number(seconds), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                  QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), video});
+    if (!ffmpeg.waitForFinished(120000) || ffmpeg.exitCode() != 0) {
+        bench::fail("ffmpeg could not make the 1080p video");
+        return;
+    }
+    QTemporaryDir cache;
+    const int expected = seconds * 30;
+    for (const char *output : {"opengl", "raster"}) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CACHE_HOME"), cache.path());
+        environment.insert(QStringLiteral("NEMO_VIDEO_OUTPUT"), QString::fromLatin1(output));
+        std::vector<double> stalls;
+        int fewest = expected;
+        for (int run = 0; run < (quick ? 1 : 3); ++run) {
+            QProcess child;
+            child.setProcessEnvironment(environment);
+            child.start(QString::fromLocal8Bit(self), {QStringLiteral("--playback-once"), video});
+            if (!child.waitForFinished(120000) || child.exitCode() != 0) {
+                child.kill();
+                child.waitForFinished();
+                std::fprintf(stderr, "playback (%s) failed: %s\n", output,
+                             child.readAllStandardError().constData());
+                bench::fail("a playback did not finish");
+                return;
+            }
+            const QByteArray out = child.readAllStandardOutput().trimmed();
+            std::printf("  %s: %s\n", output, out.constData());
+            const QList<QByteArray> fields = out.split(' ');
+            stalls.push_back(fields.value(0).mid(9).toDouble());
+            fewest = qMin(fewest, fields.value(1).mid(9).toInt());
+        }
+        const std::string name = std::string("gui.playback_1080p_") + output;
+        const bool ours = qstrcmp(output, "raster") == 0; // this computer has no graphics card
+        bench::report((name + "_longest_ui_stall").c_str(), *std::max_element(stalls.begin(), stalls.end()),
+                      "ms", ours ? "< 50" : "(reported)");
+        bench::report((name + "_pictures_shown_percent").c_str(), 100.0 * fewest / expected, "%",
+                      ours ? ">= 90" : "(reported)");
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    app::chooseVideoOutput(); // before the first window, as main() does
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NemoStudioBench"));
     const bool quick = bench::smoke(argc, argv);
     if (argc > 1 && qstrcmp(argv[argc - 1], "--session-once") == 0)
         return sessionOnce();
-    // Parts by name (startup, timeline, chat, streaming, drop, session); all of them without one.
+    if (argc > 2 && qstrcmp(argv[argc - 2], "--playback-once") == 0)
+        return playbackOnce(QString::fromLocal8Bit(argv[argc - 1]));
+    // Parts by name (startup, timeline, chat, streaming, drop, session, playback); all of them without one.
     QStringList parts;
     for (int i = 1; i < argc; ++i) {
         if (argv[i][0] != '-')
@@ -550,5 +641,7 @@ int main(int argc, char **argv)
         dropPhotos(quick);
     if (wanted("session"))
         session(quick, argv[0]);
+    if (wanted("playback"))
+        playback(quick, argv[0]);
     return bench::exitCode();
 }

@@ -7,6 +7,7 @@
 #include "chat/chatview.h"
 #include "chat/messageinput.h"
 #include "client/playhead.h"
+#include "common/mediawarmup.h"
 #include "common/theme.h"
 #include "common/videoplayer.h"
 #include "common/weblinks.h"
@@ -60,6 +61,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -244,6 +246,21 @@ QStringList shownText(test::GuiHarness &h)
 }
 
 // True when a token or client id (as the secret store holds them) is on screen.
+// How many colours the screen shows where the widget is (its native video surface included: the
+// pixels are read back from the X server, not painted again).
+int coloursOnScreen(QWidget *widget)
+{
+    const QPoint at = widget->mapToGlobal(QPoint(0, 0));
+    const QImage picture =
+        widget->screen()->grabWindow(0, at.x(), at.y(), widget->width(), widget->height()).toImage();
+    QSet<QRgb> colours;
+    for (int y = 0; y < picture.height(); y += 4) {
+        for (int x = 0; x < picture.width(); x += 4)
+            colours.insert(picture.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
 bool showsASecret(test::GuiHarness &h)
 {
     const QString all = shownText(h).join(QLatin1Char('\n'));
@@ -364,11 +381,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->player()->player()->position() > 500, 20000);
         QCOMPARE(dialog->player()->player()->error(), QMediaPlayer::NoError);
+        // The picture is on the screen, not only in the player (the video's area is more than a black
+        // box), on the output chooseVideoOutput() picked for this computer.
+        QTRY_VERIFY_WITH_TIMEOUT(coloursOnScreen(dialog->player()->videoWidget()) > 16, 10000);
         // Closing the dialog leaves the export alone.
         dialog->close();
         QCOMPARE(h.workspace->exporter()->phase(), render::Exporter::Phase::Done);
         // After the whole journey, no secret anywhere on screen.
         QVERIFY2(!showsASecret(h), qPrintable(shownText(h).join(QLatin1Char('\n')).left(2000)));
+    }
+
+    // Without a graphics card the window paints without OpenGL (Mesa would emulate it on the UI
+    // thread); NEMO_VIDEO_OUTPUT chooses either way.
+    void videoOutputFollowsTheGraphicsCard()
+    {
+        const QByteArray before = qgetenv("NEMO_VIDEO_OUTPUT");
+        auto restore = qScopeGuard([&] {
+            qputenv("NEMO_VIDEO_OUTPUT", before);
+            app::chooseVideoOutput();
+        });
+        qputenv("NEMO_VIDEO_OUTPUT", "opengl");
+        QCOMPARE(app::chooseVideoOutput(), app::VideoOutput::OpenGL);
+        QVERIFY(!QCoreApplication::testAttribute(Qt::AA_ForceRasterWidgets));
+        qputenv("NEMO_VIDEO_OUTPUT", "raster");
+        QCOMPARE(app::chooseVideoOutput(), app::VideoOutput::Raster);
+        QVERIFY(QCoreApplication::testAttribute(Qt::AA_ForceRasterWidgets));
+        qunsetenv("NEMO_VIDEO_OUTPUT");
+        const bool card =
+            !QDir(QStringLiteral("/dev/dri")).entryList({QStringLiteral("renderD*")}, QDir::System).isEmpty();
+        const bool software = qEnvironmentVariableIntValue("LIBGL_ALWAYS_SOFTWARE") != 0;
+        QCOMPARE(app::chooseVideoOutput(),
+                 card && !software ? app::VideoOutput::OpenGL : app::VideoOutput::Raster);
+        QCOMPARE(QCoreApplication::testAttribute(Qt::AA_ForceRasterWidgets), !card || software);
     }
 
     void guiReferenceButtons()

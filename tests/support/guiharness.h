@@ -5,6 +5,7 @@
 
 #include "client/workspace.h"
 #include "common/appsettings.h"
+#include "common/mediawarmup.h"
 #include "harness.h"
 #include "project/projectkeeper.h"
 #include "project/projectstore.h"
@@ -34,6 +35,7 @@ struct GuiHarness
             QDir(QStandardPaths::writableLocation(location)).removeRecursively();
         QSettings().clear();
         settings.setDownloadFolder(home.filePath(QStringLiteral("exports")));
+        app::chooseVideoOutput(); // as main() does before the first window
         server.setScenario(scenario);
         if (!server.listen())
             qFatal("cannot start the local server");

@@ -1,5 +1,7 @@
 #include "common/mediawarmup.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QLibrary>
 #include <QThreadPool>
 
@@ -21,6 +23,26 @@ void warmUpMediaBackend()
         if (auto init = reinterpret_cast<InitCheck>(gstreamer.resolve("gst_init_check")))
             init(nullptr, nullptr, nullptr);
     });
+#endif
+}
+
+VideoOutput chooseVideoOutput()
+{
+#if defined(Q_OS_LINUX)
+    const QByteArray wanted = qgetenv("NEMO_VIDEO_OUTPUT").trimmed().toLower();
+    bool raster = false;
+    if (wanted == "raster") {
+        raster = true;
+    } else if (wanted != "opengl") {
+        const QByteArray software = qgetenv("LIBGL_ALWAYS_SOFTWARE");
+        const bool noCard =
+            QDir(QStringLiteral("/dev/dri")).entryList({QStringLiteral("renderD*")}, QDir::System).isEmpty();
+        raster = noCard || (!software.isEmpty() && software != "0" && software != "false");
+    }
+    QCoreApplication::setAttribute(Qt::AA_ForceRasterWidgets, raster);
+    return raster ? VideoOutput::Raster : VideoOutput::OpenGL;
+#else
+    return VideoOutput::OpenGL;
 #endif
 }
 
