@@ -51,6 +51,7 @@
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMediaPlayer>
@@ -71,6 +72,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 #include <QUrlQuery>
@@ -684,6 +686,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!monitor->still().isNull(), 10000);
         QVERIFY(!monitor->isPlaying()); // never on its own
         QVERIFY(monitor->statusLabel()->text().contains(QLatin1String("Space plays")));
+        // The Full screen button by keyboard alone: Enter and Space press it, F toggles, Esc leaves and
+        // gives the focus back to the button; playback is left alone.
+        QToolButton *full = monitor->fullScreenButton();
+        const auto fullScreen = [monitor] { return monitor->videoWidget()->window()->isFullScreen(); };
+        QVERIFY(full->isEnabled());
+        for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Space, Qt::Key_F}) {
+            full->setFocus();
+            QTRY_VERIFY(full->hasFocus());
+            QTest::keyClick(full, key);
+            QTRY_VERIFY2(fullScreen(), qPrintable(QKeySequence(key).toString()));
+            QTest::keyClick(monitor->videoWidget()->window(), key == Qt::Key_F ? Qt::Key_F : Qt::Key_Escape);
+            QTRY_VERIFY(!fullScreen());
+            QTRY_VERIFY(full->hasFocus());
+            QVERIFY(!monitor->isPlaying());
+        }
         monitor->seek(2000);
         QTRY_COMPARE_WITH_TIMEOUT(monitor->stillFrame(), 50, 5000); // 25 fps
         QVideoSink *sink = monitor->videoWidget()->videoSink();

@@ -8,6 +8,7 @@
 #include "util/replacefile.h"
 #include "util/timecode.h"
 
+#include <QAbstractButton>
 #include <QAudioOutput>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -367,6 +368,8 @@ void PreviewMonitor::toggleFullScreen()
         shown->setWindowFlags(Qt::Widget); // back into the monitor's layout
         shown->showNormal();
         shown->show();
+        // The full-screen window had the keyboard: give it back to the main window, on the button.
+        window()->activateWindow();
         m_fullScreen->setFocus();
     } else {
         shown->setWindowFlags(Qt::Window);
@@ -377,6 +380,15 @@ void PreviewMonitor::toggleFullScreen()
 
 void PreviewMonitor::keyPressEvent(QKeyEvent *event)
 {
+    // Enter on a focused button presses it, as Space does (tool buttons take only Space).
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        event->modifiers() == Qt::NoModifier) {
+        if (auto *button = qobject_cast<QAbstractButton *>(focusWidget());
+            button && button->isEnabled() && isAncestorOf(button)) {
+            button->animateClick();
+            return;
+        }
+    }
     switch (playerKey(event, m_pages->isFullScreen())) {
     case PlayerKey::TogglePlay:
         togglePlay();
