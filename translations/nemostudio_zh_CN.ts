@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>(last heard from the agent %1 s ago)</source>
-        <translation>（%1 秒前收到智能体的最新消息）</translation>
+        <translation>（%1&#xa0;秒前收到智能体的最新消息）</translation>
     </message>
     <message>
         <source>Stop Waiting</source>
@@ -786,12 +786,12 @@
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation>%1&#xa0;秒</translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n 分钟</numerusform>
+            <numerusform>%n&#xa0;分钟</numerusform>
         </translation>
     </message>
     <message>
@@ -852,7 +852,7 @@
     </message>
     <message>
         <source>next check in %1 s</source>
-        <translation>%1 秒后再次查询</translation>
+        <translation>%1&#xa0;秒后再次查询</translation>
     </message>
     <message>
         <source>checking…</source>
@@ -1250,7 +1250,7 @@ Accepted: %1</source>
     <message numerus="yes">
         <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>
         <translation>
-            <numerusform>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；%n 秒后重试。</numerusform>
+            <numerusform>你已离线：Nemo Studio 无法连接 NemoVideo 服务。你的工作都已保留；%n&#xa0;秒后重试。</numerusform>
         </translation>
     </message>
     <message>
@@ -1585,7 +1585,7 @@ Use File → Save a Copy As… to keep it somewhere else before you quit.</sourc
     </message>
     <message>
         <source>%1 days left</source>
-        <translation>剩余 %1 天</translation>
+        <translation>剩余 %1&#xa0;天</translation>
     </message>
     <message>
         <source>no expiry</source>
@@ -1778,15 +1778,15 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
     </message>
     <message>
         <source>1 day left</source>
-        <translation>剩余 1 天</translation>
+        <translation>剩余 1&#xa0;天</translation>
     </message>
     <message>
         <source>%1 days left</source>
-        <translation>剩余 %1 天</translation>
+        <translation>剩余 %1&#xa0;天</translation>
     </message>
     <message>
         <source>Your free sign-in lasts 7 days; Nemo Studio gets a new one when it runs out.</source>
-        <translation>免费登录有效期为 7 天；到期后 Nemo Studio 会自动获取新的登录。</translation>
+        <translation>免费登录有效期为 7&#xa0;天；到期后 Nemo Studio 会自动获取新的登录。</translation>
     </message>
 </context>
 <context>
@@ -1990,16 +1990,16 @@ Add media to the bin and describe the video you want in the chat.</source>
         <translation>导出的视频</translation>
     </message>
     <message>
-        <source>This video can&apos;t be played here (%1). &lt;a href=&quot;open&quot;&gt;Open it in your video player&lt;/a&gt;.</source>
-        <translation>这个视频无法在这里播放（%1）。&lt;a href=&quot;open&quot;&gt;用你的视频播放器打开&lt;/a&gt;。</translation>
-    </message>
-    <message>
         <source>The exported video. Space plays or pauses, F toggles full screen, Esc leaves it.</source>
         <translation>导出的视频。空格键播放或暂停，F 键切换全屏，Esc 退出全屏。</translation>
     </message>
     <message>
         <source>Where the video is; the arrow keys move by seconds.</source>
         <translation>视频的播放位置；方向键按秒移动。</translation>
+    </message>
+    <message>
+        <source>This video can&apos;t be played here. &lt;a href=&quot;open&quot;&gt;Open it in your video player&lt;/a&gt;.</source>
+        <translation>这个视频无法在此播放。&lt;a href=&quot;open&quot;&gt;用你的视频播放器打开&lt;/a&gt;。</translation>
     </message>
 </context>
 <context>
@@ -2228,7 +2228,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message numerus="yes">
         <source>, %n day(s) left on the sign-in</source>
         <translation>
-            <numerusform>，登录还剩 %n 天</numerusform>
+            <numerusform>，登录还剩 %n&#xa0;天</numerusform>
         </translation>
     </message>
     <message>
@@ -2367,7 +2367,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation>%1&#xa0;秒</translation>
     </message>
     <message>
         <source>Prompt: %1</source>
@@ -2634,7 +2634,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message numerus="yes">
         <source>The agent may still be working on it. Nemo Studio will look at the timeline in %n second(s), then every %1 s, and stop after %2 looks without a change (or when you press Stop Waiting).</source>
         <translation>
-            <numerusform>智能体可能仍在处理。Nemo Studio 会在 %n 秒后查看时间线，之后每 %1 秒查看一次，连续 %2 次没有变化（或你按下“停止等待”）后停止。</numerusform>
+            <numerusform>智能体可能仍在处理。Nemo Studio 会在 %n&#xa0;秒后查看时间线，之后每 %1&#xa0;秒查看一次，连续 %2 次没有变化（或你按下“停止等待”）后停止。</numerusform>
         </translation>
     </message>
     <message>
@@ -2721,6 +2721,78 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Timeline (%1 tracks)</source>
         <translation>时间线（%1 条轨道）</translation>
     </message>
+    <message>
+        <source>Music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <source>BGM</source>
+        <translation>背景音乐</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitles</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Captions</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Voice-over</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <source>Sound effects</source>
+        <translation>音效</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <comment>a length in seconds</comment>
+        <translation>%1&#xa0;秒</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1-%2s</source>
+        <comment>a time range in seconds</comment>
+        <translation>%1–%2&#xa0;秒</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>a time range, then a volume</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <comment>after a track&apos;s contents: its time range</comment>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3%4</source>
+        <comment>a track: its number, name, contents and time range</comment>
+        <translation>%1. %2：%3%4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>the timeline&apos;s heading, then its tracks</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;</source>
+        <comment>a title&apos;s words, quoted</comment>
+        <translation>“%1”</translation>
+    </message>
 </context>
 <context>
     <name>nemo::draft::DraftDiff</name>
@@ -2787,6 +2859,11 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>no changes to the timeline</source>
         <translation>时间线没有变化</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the changes made by a turn</comment>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -2926,7 +3003,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation>%1&#xa0;秒</translation>
     </message>
     <message>
         <source>That segment is no longer in the timeline.</source>
@@ -3413,7 +3490,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
     <message>
         <source>The service did not answer in %1 s. Try again in a moment.</source>
-        <translation>服务在 %1 秒内没有响应。请稍后再试。</translation>
+        <translation>服务在 %1&#xa0;秒内没有响应。请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -3774,7 +3851,7 @@ Add media to the bin and describe the video you want in the chat.</source>
     </message>
     <message>
         <source>The video came out %1 s long instead of %2 s: melt stopped early.</source>
-        <translation>生成的视频长 %1 秒而不是 %2 秒：melt 提前停止了。</translation>
+        <translation>生成的视频长 %1&#xa0;秒而不是 %2&#xa0;秒：melt 提前停止了。</translation>
     </message>
     <message>
         <source>The finished video could not be put in place: %1.</source>

@@ -11,6 +11,8 @@
 #include "common/theme.h"
 #include "common/videoplayer.h"
 #include "common/weblinks.h"
+#include "draft/draft.h"
+#include "draft/draftdiff.h"
 #include "export/exportdialog.h"
 #include "export/projectexport.h"
 #include "faultmatrix.h"
@@ -1818,6 +1820,18 @@ private slots:
         file.close();
         h.window->mediaBin()->addPaths({notes});
         QTRY_VERIFY(h.window->mediaBin()->refusalText().contains(QStringLiteral("不是支持的类型")));
+        // The timeline's summary and a turn's changes: Chinese words, units and punctuation, and no
+        // break between a number and its unit.
+        QFile briefFile(data("draft_brief.json"));
+        QVERIFY(briefFile.open(QIODevice::ReadOnly));
+        const draft::Draft brief = draft::Draft::fromBytes(briefFile.readAll());
+        QCOMPARE(brief.summary(),
+                 QStringLiteral("时间线（3 条轨道）：1. 视频：city timelapse（0–10\u00a0秒） "
+                                "2. 背景音乐：Lo-fi（0–10\u00a0秒，35%） "
+                                "3. 标题：“Urban Dreams”（0–3\u00a0秒）"));
+        QCOMPARE(draft::DraftDiff::between(draft::Draft(), brief).describe(),
+                 QStringLiteral(
+                     "添加了轨道 视频，添加了轨道 背景音乐，添加了轨道 标题，时长 0\u00a0秒 → 10\u00a0秒"));
 
         QCOMPARE(QLocale(), formats); // Chinese words, the system's dates and times
         chooseLanguage(QStringLiteral("en"));

@@ -173,9 +173,11 @@ void VideoPlayer::onError()
         });
         return;
     }
+    // In words a person understands, in their language; the media backend's own words (English, and
+    // about its pipeline) are kept for whoever helps them, on the tooltip.
     m_problem->setText(
-        tr("This video can't be played here (%1). <a href=\"open\">Open it in your video player</a>.")
-            .arg(m_player->errorString().toHtmlEscaped()));
+        tr("This video can't be played here. <a href=\"open\">Open it in your video player</a>."));
+    m_problem->setToolTip(m_player->errorString());
     m_problem->show();
 }
 

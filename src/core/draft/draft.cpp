@@ -376,7 +376,7 @@ Segment finishSegment(PendingSegment &&pending, TrackKind kind)
 
 QString quoted(const QString &text)
 {
-    return QLatin1Char('"') + text + QLatin1Char('"');
+    return Draft::tr("\"%1\"", "a title's words, quoted").arg(text);
 }
 
 QJsonObject objectAt(const QByteArray &source, int begin, int length)
@@ -446,7 +446,31 @@ QString Track::kindName() const
 
 QString Track::displayName() const
 {
-    return name.isEmpty() ? kindName() : name;
+    if (name.isEmpty())
+        return kindName();
+    // The service names tracks in English whatever the user's language: its generic names are words
+    // of the interface, not the user's.
+    static const std::pair<const char *, const char *> generic[] = {
+        {"video", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Video")},
+        {"audio", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Audio")},
+        {"text", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Text")},
+        {"music", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Music")},
+        {"bgm", QT_TRANSLATE_NOOP("nemo::draft::Draft", "BGM")},
+        {"title", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Title")},
+        {"titles", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Titles")},
+        {"subtitles", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Subtitles")},
+        {"captions", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Captions")},
+        {"voiceover", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Voice-over")},
+        {"sfx", QT_TRANSLATE_NOOP("nemo::draft::Draft", "Sound effects")},
+    };
+    QString key = name.trimmed().toLower();
+    key.remove(QLatin1Char('-'));
+    key.remove(QLatin1Char(' '));
+    for (const auto &[english, words] : generic) {
+        if (key == QLatin1String(english))
+            return Draft::tr(words);
+    }
+    return name;
 }
 
 Draft Draft::fromJson(const QJsonValue &value)
@@ -665,6 +689,16 @@ QString Draft::formatSeconds(qint64 milliseconds)
     return QString::number(double(milliseconds) / 1000.0, 'f', milliseconds % 100 == 0 ? 1 : 2);
 }
 
+QString Draft::formatDuration(qint64 milliseconds)
+{
+    return tr("%1s", "a length in seconds").arg(formatSeconds(milliseconds));
+}
+
+QString Draft::listSeparator()
+{
+    return tr(", ", "between the items of a list");
+}
+
 QString Draft::formatVolume(double volume)
 {
     return QStringLiteral("%1%").arg(qRound(volume * 100));
@@ -723,27 +757,30 @@ QString Draft::summary() const
             content =
                 track.segments.size() == 1 ? tr("1 segment") : tr("%1 segments").arg(track.segments.size());
         } else {
-            content = labels.join(QStringLiteral(", "));
+            content = labels.join(listSeparator());
             if (count > 3)
                 content += QLatin1Char(' ') + tr("+ %1 more").arg(count - 3);
         }
         QString range;
         if (!track.segments.isEmpty()) {
-            range =
-                QStringLiteral("%1-%2s").arg(formatSeconds(track.startMs()), formatSeconds(track.endMs()));
+            range = tr("%1-%2s", "a time range in seconds")
+                        .arg(formatSeconds(track.startMs()), formatSeconds(track.endMs()));
             for (const Segment &segment : track.segments) {
                 if (segment.volume >= 0) {
-                    range += QStringLiteral(", ") + formatVolume(segment.volume);
+                    range =
+                        tr("%1, %2", "a time range, then a volume").arg(range, formatVolume(segment.volume));
                     break;
                 }
             }
-            range = QStringLiteral(" (%1)").arg(range);
+            range = tr(" (%1)", "after a track's contents: its time range").arg(range);
         }
-        parts.append(QStringLiteral("%1. %2: %3%4").arg(number).arg(track.displayName(), content, range));
+        parts.append(tr("%1. %2: %3%4", "a track: its number, name, contents and time range")
+                         .arg(number)
+                         .arg(track.displayName(), content, range));
     }
     const QString head =
         m_tracks.size() == 1 ? tr("Timeline (1 track)") : tr("Timeline (%1 tracks)").arg(m_tracks.size());
-    return head + QStringLiteral(": ") + parts.join(QLatin1Char(' '));
+    return tr("%1: %2", "the timeline's heading, then its tracks").arg(head, parts.join(QLatin1Char(' ')));
 }
 
 } // namespace nemo::draft

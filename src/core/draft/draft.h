@@ -91,6 +91,8 @@ struct Track
     TextSpan segmentsSpan() const { return m_segmentsSpan; }
     qint64 startMs() const;
     qint64 endMs() const;
+    // The track's name; a generic one the service gives in English ("Video", "BGM", "Title") in the
+    // user's language.
     QString displayName() const;
     QString kindName() const;
 
@@ -139,7 +141,11 @@ public:
     QString summary() const;
     // "10", "2.5": seconds without a needless ".0".
     static QString formatSeconds(qint64 milliseconds);
+    // "10s", "2.5s" ("10 秒" in Chinese, never broken between the number and its unit).
+    static QString formatDuration(qint64 milliseconds);
     static QString formatVolume(double volume);
+    // What goes between the items of a list in the user's language (", "; "、" in Chinese).
+    static QString listSeparator();
     // A segment's name for people: a sandbox path (/mnt/userdata/…/photo7.jpg) or a link by its file
     // name; anything else as it is.
     static QString displayName(const QString &nameOrPath);

@@ -135,8 +135,8 @@ DraftDiff DraftDiff::between(const Draft &before, const Draft &after)
     }
     if (before.durationMs() != after.durationMs() && !(before.durationMs() == 0 && newTracks.isEmpty())) {
         diff.m_changes.append({DraftChange::Kind::DurationChanged, QString(), 0,
-                               Draft::formatSeconds(before.durationMs()) + QLatin1Char('s'),
-                               Draft::formatSeconds(after.durationMs()) + QLatin1Char('s')});
+                               Draft::formatDuration(before.durationMs()),
+                               Draft::formatDuration(after.durationMs())});
     }
     return diff;
 }
@@ -180,7 +180,7 @@ QString DraftDiff::describe() const
     QStringList words;
     for (const DraftChange &change : m_changes)
         words.append(describe(change));
-    return words.join(QStringLiteral(", "));
+    return words.join(tr(", ", "between the changes made by a turn"));
 }
 
 } // namespace nemo::draft
