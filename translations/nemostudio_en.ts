@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>nemo::app::ChatView</name>
+    <message numerus="yes">
+        <source>%n message(s). %1</source>
+        <translation>
+            <numerusform>%n message. %1</numerusform>
+            <numerusform>%n messages. %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::ExportDialog</name>
     <message numerus="yes">
         <source>%n min</source>

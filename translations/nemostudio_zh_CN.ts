@@ -568,10 +568,6 @@
         <translation>添加音量为 35% 的背景音乐和一个标题</translation>
     </message>
     <message>
-        <source>Agent status</source>
-        <translation>智能体状态</translation>
-    </message>
-    <message>
         <source>What would you like to make?</source>
         <translation>你想做什么样的视频？</translation>
     </message>
@@ -639,6 +635,10 @@
         <source>Looking at the timeline…</source>
         <translation>正在查看时间线…</translation>
     </message>
+    <message>
+        <source>What the agent is doing</source>
+        <translation>智能体正在做什么</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::ChatView</name>
@@ -693,6 +693,21 @@
     <message>
         <source>&amp;Open Link</source>
         <translation>打开链接(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a message: who and when, then its text</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Buttons: %1 (Tab reaches them, Enter presses one)</source>
+        <translation>按钮：%1（按 Tab 到达，按 Enter 按下）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s). %1</source>
+        <translation>
+            <numerusform>%n&#xa0;条消息。%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

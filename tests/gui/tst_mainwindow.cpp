@@ -43,6 +43,7 @@
 #include "ui_exportdialog.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -417,6 +418,84 @@ private slots:
         QCOMPARE(app::chooseVideoOutput(),
                  card && !software ? app::VideoOutput::OpenGL : app::VideoOutput::Raster);
         QCOMPARE(QCoreApplication::testAttribute(Qt::AA_ForceRasterWidgets), !card || software);
+    }
+
+    // The conversation to a screen reader: a list of messages, each named by who, when and what; the
+    // current one focused; a reply's buttons reached by Tab and pressed by Enter; the agent's status
+    // named by its live text.
+    void conversationByKeyboardAndScreenReader()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        window->timelineDock()->hide();
+        app::ChatView *view = window->chatPanel()->view();
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        QCOMPARE(list->text(QAccessible::Name), QStringLiteral("Conversation"));
+        QLabel *status = window->chatPanel()->statusLabel();
+        QAccessibleInterface *statusAccessible = QAccessible::queryAccessibleInterface(status);
+        QStringList heard; // the status as a screen reader hears it while the reply is written
+        QTimer listen;
+        connect(&listen, &QTimer::timeout, [&] {
+            const QString name = statusAccessible->text(QAccessible::Name);
+            if (!name.isEmpty() && !heard.contains(name))
+                heard << name;
+        });
+        listen.start(5);
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(h.workspace->conversation()->isBusy(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        listen.stop();
+        QVERIFY2(heard.size() >= 2 && !heard.isEmpty() &&
+                     heard.first().startsWith(QStringLiteral("Working…")),
+                 qPrintable(heard.join(QLatin1Char('|'))));
+        const int rows = int(h.workspace->conversation()->size());
+        QCOMPARE(list->childCount(), rows);
+        const int row = indexOfLast(h.workspace->conversation(), ChatMessage::Role::Agent);
+        QVERIFY(row >= 0);
+        for (int i = 0; i < rows; ++i) {
+            QAccessibleInterface *message = list->child(i);
+            QVERIFY(message && message->isValid());
+            QCOMPARE(message->role(), QAccessible::ListItem);
+            QCOMPARE(message->parent(), list);
+            QCOMPARE(list->indexOfChild(message), i);
+            QVERIFY2(message->text(QAccessible::Name).contains(view->rowText(i).left(40)),
+                     qPrintable(message->text(QAccessible::Name)));
+        }
+        const QString said = list->child(row)->text(QAccessible::Name);
+        QVERIFY2(said.startsWith(view->rowHeader(row) + QStringLiteral(": ")), qPrintable(said));
+        QVERIFY(list->child(row)->text(QAccessible::Description).contains(QLatin1String("Open Export")));
+
+        // By keyboard: Ctrl+2 to the conversation, which shows and names the latest message; Tab to its
+        // buttons, Enter presses one; Tab past the last leaves the conversation.
+        QTest::keyClick(window, Qt::Key_2, Qt::ControlModifier);
+        view->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(view->hasFocus());
+        view->setCurrentRow(row);
+        QCOMPARE(list->focusChild(), list->child(row));
+        QVERIFY(list->child(row)->state().focused);
+        QCOMPARE(view->focusedButton(), -1);
+        QSignalSpy pressed(view, &app::ChatView::guiActionTriggered);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QVERIFY(view->hasFocus());
+        QCOMPARE(view->focusedButton(), 0);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QCOMPARE(view->focusedButton(), 1);
+        QTest::keyClick(view, Qt::Key_Backtab, Qt::ShiftModifier);
+        QCOMPARE(view->focusedButton(), 0);
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_COMPARE(pressed.size(), 1);
+        QTRY_VERIFY(window->timelineDock()->isVisible());
+        view->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(view->hasFocus());
+        view->setCurrentRow(row);
+        QTest::keyClick(view, Qt::Key_Space); // on the message: to its first button
+        QCOMPARE(view->focusedButton(), 0);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTest::keyClick(view, Qt::Key_Tab);
+        QTRY_VERIFY(!view->hasFocus());
     }
 
     void guiReferenceButtons()

@@ -83,7 +83,8 @@ ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
     m_pulse->setFixedWidth(14);
     m_pulse->setAlignment(Qt::AlignCenter);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setAccessibleName(tr("Agent status"));
+    // Its name is its live text (a label's own), so that a screen reader hears each change of it.
+    m_status->setAccessibleDescription(tr("What the agent is doing"));
     m_stop->hide();
     m_stopWaiting->hide();
     auto *statusRow = new QHBoxLayout;

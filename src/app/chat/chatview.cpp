@@ -1,5 +1,6 @@
 #include "chat/chatview.h"
 
+#include "chat/chataccessible.h"
 #include "chat/chatmodel.h"
 #include "client/conversation.h"
 #include "util/weblink.h"
@@ -47,6 +48,7 @@ ChatView::ChatView(QWidget *parent)
     : QAbstractScrollArea(parent)
     , m_layouts(300)
 {
+    installChatAccessibility(); // before anything here asks for the view's interface
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     viewport()->setMouseTracking(true);
@@ -58,7 +60,43 @@ ChatView::ChatView(QWidget *parent)
            "messages and Ctrl+C to copy one."));
 }
 
-ChatView::~ChatView() = default;
+ChatView::~ChatView()
+{
+    forgetAccessibleRows();
+}
+
+QAccessibleInterface *ChatView::accessibleRow(int row, const std::function<QAccessibleInterface *()> &make)
+{
+    if (const auto found = m_accessibleRows.constFind(row); found != m_accessibleRows.cend())
+        return QAccessible::accessibleInterface(*found);
+    QAccessibleInterface *made = make();
+    m_accessibleRows.insert(row, QAccessible::registerAccessibleInterface(made));
+    return made;
+}
+
+QAccessibleInterface *ChatView::accessibleRowIfMade(int row) const
+{
+    const auto found = m_accessibleRows.constFind(row);
+    return found == m_accessibleRows.cend() ? nullptr : QAccessible::accessibleInterface(*found);
+}
+
+void ChatView::forgetAccessibleRows()
+{
+    for (const QAccessible::Id id : std::as_const(m_accessibleRows))
+        QAccessible::deleteAccessibleInterface(id);
+    m_accessibleRows.clear();
+}
+
+void ChatView::announceRows(int which, int first, int last)
+{
+    if (!QAccessible::isActive())
+        return;
+    for (int row = first; row <= last; ++row) {
+        QAccessibleEvent event(this, QAccessible::Event(which));
+        event.setChild(row);
+        QAccessible::updateAccessibility(&event);
+    }
+}
 
 void ChatView::setModel(QAbstractItemModel *model)
 {
@@ -79,6 +117,8 @@ void ChatView::setModel(QAbstractItemModel *model)
                     if (m_current >= first)
                         m_current += count;
                     followIfNeeded(wasAtBottom);
+                    forgetAccessibleRows();
+                    announceRows(QAccessible::ObjectCreated, first, last);
                 });
         connect(model, &QAbstractItemModel::rowsRemoved, this,
                 [this](const QModelIndex &, int first, int last) {
@@ -92,6 +132,9 @@ void ChatView::setModel(QAbstractItemModel *model)
                         m_current = -1;
                     updateScrollRange();
                     viewport()->update();
+                    forgetAccessibleRows();
+                    QAccessibleEvent reordered(this, QAccessible::ObjectReorder);
+                    QAccessible::updateAccessibility(&reordered);
                 });
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &from, const QModelIndex &to) {
@@ -107,10 +150,19 @@ void ChatView::setModel(QAbstractItemModel *model)
                     }
                     recomputeTops(from.row());
                     followIfNeeded(wasAtBottom);
+                    // A reply being written: each part is news to someone who cannot see it.
+                    announceRows(QAccessible::NameChanged, from.row(), to.row());
                 });
-        connect(model, &QAbstractItemModel::modelReset, this, &ChatView::rebuild);
-        connect(model, &QAbstractItemModel::layoutChanged, this, &ChatView::rebuild);
+        const auto reordered = [this] {
+            forgetAccessibleRows();
+            rebuild();
+            QAccessibleEvent event(this, QAccessible::ObjectReorder);
+            QAccessible::updateAccessibility(&event);
+        };
+        connect(model, &QAbstractItemModel::modelReset, this, reordered);
+        connect(model, &QAbstractItemModel::layoutChanged, this, reordered);
     }
+    forgetAccessibleRows();
     rebuild();
     scrollToBottom();
 }
@@ -214,9 +266,73 @@ void ChatView::setCurrentRow(int row)
     if (row == m_current)
         return;
     m_current = row;
+    m_focusButton = -1;
     scrollToRow(row);
     viewport()->update();
     emit currentRowChanged(row);
+    if (row >= 0 && hasFocus()) {
+        QAccessibleEvent focus(this, QAccessible::Focus);
+        focus.setChild(row);
+        QAccessible::updateAccessibility(&focus);
+    }
+}
+
+QString ChatView::rowHeader(int row)
+{
+    const Layout *layout = layoutFor(row);
+    return layout ? layout->header : QString();
+}
+
+void ChatView::activateButton(int row, int index)
+{
+    const Layout *layout = layoutFor(row);
+    if (!layout || index < 0 || index >= layout->buttons.size())
+        return;
+    const Button &button = layout->buttons.at(index);
+    if (button.action >= 0)
+        emit guiActionTriggered(GuiAction(button.action));
+    else if (isWebLink(button.url))
+        emit linkActivated(button.url);
+}
+
+bool ChatView::focusNextPrevChild(bool next)
+{
+    // Tab goes through the buttons under the current message before it leaves the conversation.
+    if (hasFocus() && m_current >= 0) {
+        const Layout *layout = layoutFor(m_current);
+        const int count = layout ? int(layout->buttons.size()) : 0;
+        if (next && m_focusButton + 1 < count) {
+            ++m_focusButton;
+            viewport()->update();
+            return true;
+        }
+        if (!next && m_focusButton >= 0) {
+            --m_focusButton;
+            viewport()->update();
+            return true;
+        }
+    }
+    m_focusButton = -1;
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+void ChatView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    // Something must show where the keyboard is: the latest message, when none was chosen.
+    if (m_current < 0 && !m_heights.empty())
+        setCurrentRow(int(m_heights.size()) - 1);
+    if (event->reason() == Qt::BacktabFocusReason && m_current >= 0) {
+        const Layout *layout = layoutFor(m_current);
+        m_focusButton = layout ? int(layout->buttons.size()) - 1 : -1;
+    }
+    viewport()->update();
+}
+
+void ChatView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
 }
 
 int ChatView::rowAt(int y) const
@@ -471,8 +587,13 @@ void ChatView::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
     painter.fillRect(viewport()->rect(), pal.base());
-    if (m_heights.empty())
+    if (m_heights.empty()) {
+        if (hasFocus()) { // where the keyboard is, even with nothing said yet
+            painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
+            painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
+        }
         return;
+    }
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.85);
     const int first = qMax(0, rowAt(0));
@@ -536,7 +657,8 @@ void ChatView::paintEvent(QPaintEvent *)
 
         for (int i = 0; i < layout->buttons.size(); ++i) {
             const Button &button = layout->buttons.at(i);
-            const bool hovered = row == m_hoverRow && i == m_hoverButton;
+            const bool hovered = (row == m_hoverRow && i == m_hoverButton) ||
+                (row == m_current && i == m_focusButton && hasFocus());
             QPainterPath shape;
             shape.addRoundedRect(QRectF(button.rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
             painter.fillPath(shape, hovered ? pal.color(QPalette::Highlight) : pal.color(QPalette::Button));
@@ -653,10 +775,8 @@ void ChatView::mousePressEvent(QMouseEvent *event)
     }
     int row = -1;
     if (const Button *button = buttonAt(event->position().toPoint(), &row)) {
-        if (button->action >= 0)
-            emit guiActionTriggered(GuiAction(button->action));
-        else if (isWebLink(button->url))
-            emit linkActivated(button->url);
+        const Layout *layout = layoutFor(row);
+        activateButton(row, layout ? int(button - layout->buttons.constData()) : -1);
         return;
     }
     const QString anchor = anchorAt(event->position().toPoint(), &row);
@@ -743,6 +863,20 @@ void ChatView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_PageDown:
         verticalScrollBar()->triggerAction(QAbstractSlider::SliderPageStepAdd);
         return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        // On a button: press it. On a message with buttons: go to its first one (Tab goes on).
+        if (event->modifiers() == Qt::NoModifier && m_current >= 0) {
+            if (m_focusButton >= 0) {
+                activateButton(m_current, m_focusButton);
+            } else if (const Layout *layout = layoutFor(m_current); layout && !layout->buttons.isEmpty()) {
+                m_focusButton = 0;
+                viewport()->update();
+            }
+            return;
+        }
+        break;
     default:
         break;
     }

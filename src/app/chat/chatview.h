@@ -5,11 +5,14 @@
 
 #include <QAbstractScrollArea>
 #include <QAbstractTextDocumentLayout>
+#include <QAccessible>
 #include <QCache>
+#include <QHash>
 #include <QPointer>
 #include <QTextDocument>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -46,6 +49,16 @@ public:
     int rowAt(int y) const;
     // The text of a row as shown (for copy and accessibility).
     QString rowText(int row) const;
+    // Who wrote a row and when ("Nemo · 17:24"), as its heading shows it.
+    QString rowHeader(int row);
+    // The button under the current row that has the keyboard (Tab reaches them), or -1.
+    int focusedButton() const { return m_focusButton; }
+    // Presses a button under a row, as a click or Enter does.
+    void activateButton(int row, int button);
+    // The messages' accessibility interfaces (chat/chataccessible), made once a reader asks for them
+    // and forgotten when the rows change.
+    QAccessibleInterface *accessibleRow(int row, const std::function<QAccessibleInterface *()> &make);
+    QAccessibleInterface *accessibleRowIfMade(int row) const;
 
 signals:
     void guiActionTriggered(nemo::agent::GuiAction action);
@@ -60,6 +73,9 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -116,7 +132,13 @@ private:
     std::vector<qint64> m_tops; // m_tops[i] = sum of the heights before row i; size = rows + 1
     QCache<quint64, Layout> m_layouts;
     std::unique_ptr<Layout> m_previous; // the layout of a streaming reply, while the next is made
+    void forgetAccessibleRows();
+    // Tells assistive technology about rows made, changed, or moved ("which" a QAccessible::Event).
+    void announceRows(int which, int first, int last);
+
     int m_current = -1;
+    int m_focusButton = -1;
+    QHash<int, QAccessible::Id> m_accessibleRows;
     int m_hoverRow = -1;
     int m_hoverButton = -1;
     int m_width = 0;
