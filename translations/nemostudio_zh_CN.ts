@@ -170,6 +170,14 @@
         <source>&amp;Keep the sign-in:</source>
         <translation>登录信息保存在(&amp;K)：</translation>
     </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>代理端口</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s port number</source>
+        <translation>代理服务器的端口号</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1363,6 +1371,10 @@ Accepted: %1</source>
         <source>Plays once the preview is ready…</source>
         <translation>预览就绪后开始播放…</translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::ProjectExport</name>
@@ -1886,6 +1898,14 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
         <source>Show hand edits</source>
         <translation>显示手动修改</translation>
     </message>
+    <message>
+        <source>Edit history</source>
+        <translation>编辑历史</translation>
+    </message>
+    <message>
+        <source>Every hand edit, the oldest first; choosing one undoes the edits after it.</source>
+        <translation>每一次手动编辑，最早的在前；选中其中一项会撤销它之后的编辑。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::TimelineView</name>
@@ -2015,6 +2035,14 @@ Add media to the bin and describe the video you want in the chat.</source>
     <message>
         <source>This video can&apos;t be played here. &lt;a href=&quot;open&quot;&gt;Open it in your video player&lt;/a&gt;.</source>
         <translation>这个视频无法在此播放。&lt;a href=&quot;open&quot;&gt;用你的视频播放器打开&lt;/a&gt;。</translation>
+    </message>
+    <message>
+        <source>Media clip</source>
+        <translation>素材片段</translation>
+    </message>
+    <message>
+        <source>The clip from the media bin. Space plays or pauses, F toggles full screen, Esc leaves it.</source>
+        <translation>素材库中的片段。空格键播放或暂停，F 切换全屏，Esc 退出全屏。</translation>
     </message>
 </context>
 <context>

@@ -373,8 +373,12 @@ private slots:
         QVERIFY(dialog->form()->startButton->isEnabled());
         QVideoSink *sink = dialog->player()->videoWidget()->videoSink();
         QSignalSpy frames(sink, &QVideoSink::videoFrameChanged);
-        QTest::mouseClick(dialog->form()->startButton, Qt::LeftButton);
+        QTRY_VERIFY(dialog->isActiveWindow());
+        dialog->form()->startButton->setFocus();
+        QTest::keyClick(dialog->form()->startButton, Qt::Key_Space);
         QTRY_VERIFY(dialog->form()->progressBar->isVisible());
+        // The keyboard goes from Start Export (now hidden) to Cancel, and to Play once it is done.
+        QTRY_VERIFY(dialog->form()->cancelExportButton->hasFocus());
         QTRY_VERIFY_WITH_TIMEOUT(dialog->form()->checkNowButton->isVisible(), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(h.workspace->exporter()->phase(), render::Exporter::Phase::Done, 60000);
         const QString video = h.workspace->exporter()->targetPath();
@@ -383,6 +387,7 @@ private slots:
         QVERIFY(dialog->form()->saveAsButton->isVisible());
         QVERIFY(dialog->form()->showInFolderButton->isVisible());
         QVERIFY(dialog->form()->exportAgainButton->isVisible());
+        QTRY_VERIFY(dialog->player()->playButton()->hasFocus());
         QTRY_VERIFY_WITH_TIMEOUT(frames.count() >= 3, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->player()->player()->position() > 500, 20000);
         QCOMPARE(dialog->player()->player()->error(), QMediaPlayer::NoError);
@@ -2114,6 +2119,108 @@ private slots:
 
     // Alt+letter reaches one thing only: within the menu bar, each menu, and each dialog's controls, in
     // English and in Chinese (where the letter is written in brackets: 平台(&A)).
+    // A screen reader's walk over the window and its dialogs: every control the keyboard can reach
+    // has a name (a tooltip is not one), in both languages; the conversation is a list with its
+    // messages in it.
+    void everyFocusableControlIsNamed_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+    }
+    void everyFocusableControlIsNamed()
+    {
+        QFETCH(QString, language);
+        test::GuiHarness h;
+        h.translations.apply(language);
+        const auto restore = qScopeGuard([&h] { h.translations.apply(QStringLiteral("en")); });
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        window->openSettings();
+        app::SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window->findChild<app::SettingsDialog *>()));
+        window->openExport();
+        QTRY_VERIFY(window->exportDialog()->isVisible());
+        int walked = 0;
+        int lists = 0;
+        QStringList unnamed;
+        const std::function<void(QAccessibleInterface *, int)> walk = [&](QAccessibleInterface *node,
+                                                                          int depth) {
+            if (!node || !node->isValid() || depth > 40)
+                return;
+            ++walked;
+            const QAccessible::State state = node->state();
+            if (state.focusable && !state.invisible && !state.disabled &&
+                node->text(QAccessible::Name).trimmed().isEmpty()) {
+                QObject *object = node->object();
+                QObject *parent = object ? object->parent() : nullptr;
+                unnamed << QStringLiteral("%1 \"%2\" (role %3) in %4 \"%5\"")
+                               .arg(object ? QLatin1String(object->metaObject()->className())
+                                           : QLatin1String("item"),
+                                    object ? object->objectName() : QString())
+                               .arg(int(node->role()))
+                               .arg(parent ? QLatin1String(parent->metaObject()->className())
+                                           : QLatin1String("-"),
+                                    parent ? parent->objectName() : QString());
+            }
+            if (node->object() == window->chatPanel()->view()) {
+                ++lists;
+                QCOMPARE(node->role(), QAccessible::List);
+                QVERIFY(node->childCount() >= 2);
+                QVERIFY(!node->child(node->childCount() - 1)->text(QAccessible::Name).isEmpty());
+            }
+            for (int i = 0; i < node->childCount(); ++i)
+                walk(node->child(i), depth + 1);
+        };
+        for (QWidget *top : {static_cast<QWidget *>(window), static_cast<QWidget *>(settings),
+                             static_cast<QWidget *>(window->exportDialog())})
+            walk(QAccessible::queryAccessibleInterface(top), 0);
+        QVERIFY(walked > 100);
+        QCOMPARE(lists, 1);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    }
+
+    // Tab goes through the window as it is laid out: the media on the left, then the chat (its
+    // conversation above its input), the preview at the top right, the timeline along the bottom.
+    void tabOrderFollowsTheLayout()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        QTRY_VERIFY(window->chatPanel()->view()->isVisible());
+        window->mediaBin()->view()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(window->mediaBin()->view()->hasFocus());
+        const QList<std::pair<QString, QWidget *>> places = {
+            {QStringLiteral("media"), window->mediaDock()},
+            {QStringLiteral("conversation"), window->chatPanel()->view()},
+            {QStringLiteral("message"), window->chatPanel()->input()},
+            {QStringLiteral("preview"), window->monitorDock()},
+            {QStringLiteral("timeline"), window->timelineDock()},
+        };
+        QStringList visited;
+        for (int press = 0; press < 60; ++press) {
+            QWidget *now = QApplication::focusWidget();
+            for (const auto &[name, area] : places) {
+                if (now && (now == area || area->isAncestorOf(now))) {
+                    if (visited.isEmpty() || visited.constLast() != name)
+                        visited << name;
+                    break;
+                }
+            }
+            QTest::keyClick(now ? now : window, Qt::Key_Tab);
+        }
+        // Around and around: each area once per round, in the layout's order.
+        QStringList round = visited.mid(0, 5);
+        QCOMPARE(
+            round,
+            (QStringList{QStringLiteral("media"), QStringLiteral("conversation"), QStringLiteral("message"),
+                         QStringLiteral("preview"), QStringLiteral("timeline")}));
+    }
+
     void accessKeysAreUniqueInEveryMenuAndDialog_data()
     {
         QTest::addColumn<QString>("language");

@@ -83,6 +83,7 @@ ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
     m_pulse->setFixedWidth(14);
     m_pulse->setAlignment(Qt::AlignCenter);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setFocusPolicy(Qt::NoFocus); // a line to hear and read, not a stop for the keyboard
     // Its name is its live text (a label's own), so that a screen reader hears each change of it.
     m_status->setAccessibleDescription(tr("What the agent is doing"));
     m_stop->hide();

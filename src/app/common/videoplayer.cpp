@@ -20,7 +20,7 @@
 
 namespace nemo::app {
 
-VideoPlayer::VideoPlayer(QWidget *parent)
+VideoPlayer::VideoPlayer(QWidget *parent, Content content)
     : QWidget(parent)
     , m_player(new QMediaPlayer(this))
     , m_audio(new QAudioOutput(this))
@@ -31,6 +31,7 @@ VideoPlayer::VideoPlayer(QWidget *parent)
     , m_volume(new QSlider(Qt::Horizontal, this))
     , m_fullScreen(new QToolButton(this))
     , m_problem(new QLabel(this))
+    , m_content(content)
 {
     m_player->setAudioOutput(m_audio);
     m_player->setVideoOutput(m_video);
@@ -107,9 +108,11 @@ void VideoPlayer::retranslate()
     m_volume->setToolTip(tr("Volume"));
     m_fullScreen->setToolTip(tr("Full screen (F; Esc to leave)"));
     m_fullScreen->setAccessibleName(tr("Full screen"));
-    m_video->setAccessibleName(tr("Exported video"));
+    const bool clip = m_content == Content::MediaClip;
+    m_video->setAccessibleName(clip ? tr("Media clip") : tr("Exported video"));
     m_video->setAccessibleDescription(
-        tr("The exported video. Space plays or pauses, F toggles full screen, Esc leaves it."));
+        clip ? tr("The clip from the media bin. Space plays or pauses, F toggles full screen, Esc leaves it.")
+             : tr("The exported video. Space plays or pauses, F toggles full screen, Esc leaves it."));
     m_seek->setAccessibleDescription(tr("Where the video is; the arrow keys move by seconds."));
 }
 

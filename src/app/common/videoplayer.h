@@ -17,7 +17,13 @@ class VideoPlayer : public QWidget
 {
     Q_OBJECT
 public:
-    explicit VideoPlayer(QWidget *parent = nullptr);
+    // What the picture is, for screen readers.
+    enum class Content
+    {
+        ExportedVideo,
+        MediaClip
+    };
+    explicit VideoPlayer(QWidget *parent = nullptr, Content content = Content::ExportedVideo);
     ~VideoPlayer() override;
 
     // Loads a file; with autoplay it starts once the media is ready.
@@ -48,6 +54,7 @@ private:
     QSlider *m_volume;
     QToolButton *m_fullScreen;
     QLabel *m_problem;
+    Content m_content;
     QString m_path;
     bool m_autoplay = false;
     bool m_retried = false;

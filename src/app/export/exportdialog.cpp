@@ -12,6 +12,7 @@
 #include "util/filenames.h"
 #include "util/timecode.h"
 
+#include <QApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -19,6 +20,7 @@
 #include <QLocale>
 #include <QMediaPlayer>
 #include <QMessageBox>
+#include <QToolButton>
 #include <QUrl>
 
 namespace nemo::app {
@@ -141,6 +143,44 @@ QString ExportDialog::folder() const
     return m_settings->downloadFolder();
 }
 
+void ExportDialog::placeFocus(int phase)
+{
+    // The control that had the keyboard may now be hidden or disabled (Start Export, the options):
+    // with each new phase it goes to what comes next — Cancel while it runs, Play when it is done,
+    // Retry after a failure — unless the person is somewhere else.
+    const auto running = [](int p) {
+        return p == int(Exporter::Phase::Rendering) || p == int(Exporter::Phase::Downloading);
+    };
+    if (phase == m_focusedPhase || (running(phase) && running(m_focusedPhase))) {
+        m_focusedPhase = phase;
+        return;
+    }
+    m_focusedPhase = phase;
+    QWidget *now = QApplication::focusWidget();
+    if (now && now->window() != this)
+        return;
+    QWidget *next = nullptr;
+    switch (Exporter::Phase(phase)) {
+    case Exporter::Phase::Idle:
+        next = m_ui->startButton;
+        break;
+    case Exporter::Phase::Done:
+        next = m_player->playButton();
+        break;
+    case Exporter::Phase::Failed:
+        next = m_ui->retryButton;
+        break;
+    case Exporter::Phase::Cancelled:
+        next = m_ui->exportAgainButton;
+        break;
+    default:
+        next = m_ui->cancelExportButton;
+        break;
+    }
+    if (next && next->isVisibleTo(this) && next->isEnabled())
+        next->setFocus(Qt::OtherFocusReason);
+}
+
 void ExportDialog::startExport(bool withGaps)
 {
     const auto state = m_workspace->state();
@@ -231,6 +271,7 @@ void ExportDialog::updateView()
     m_ui->saveAsButton->setVisible(done);
     m_ui->showInFolderButton->setVisible(done);
     m_ui->playerHost->setVisible(done);
+    placeFocus(int(phase));
 
     const RenderStatus status = exporter->status();
     const qint64 elapsed =

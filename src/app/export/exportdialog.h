@@ -40,6 +40,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void placeFocus(int phase);
     void updateView();
     void fillCombos();
     void saveAs();
@@ -52,7 +53,8 @@ private:
     VideoPlayer *m_player;
     QTimer m_tick;
     QString m_loaded;
-    int m_cloudQuality = 0; // the quality chosen for the cloud, while the local render shows its own
+    int m_focusedPhase = -1; // the phase the keyboard was last placed for
+    int m_cloudQuality = 0;  // the quality chosen for the cloud, while the local render shows its own
 };
 
 } // namespace nemo::app

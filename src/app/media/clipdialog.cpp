@@ -20,7 +20,7 @@ ClipDialog::ClipDialog(const QString &path, const QString &name, const QString &
     : QDialog(parent)
     , m_path(path)
     , m_name(name)
-    , m_player(new VideoPlayer(this))
+    , m_player(new VideoPlayer(this, VideoPlayer::Content::MediaClip))
     , m_prompt(new QLabel(this))
     , m_saveAs(new QPushButton(tr("&Save As…"), this))
 {

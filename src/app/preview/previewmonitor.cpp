@@ -149,6 +149,7 @@ void PreviewMonitor::retranslate()
     setAccessibleName(tr("Preview monitor"));
     setAccessibleDescription(tr("The edit as it stands, rendered on this computer. Space plays and pauses, F "
                                 "goes full screen."));
+    m_pages->setAccessibleName(tr("Preview"));
     m_picture->setAccessibleName(tr("Preview picture"));
     m_position->setAccessibleName(tr("Preview position"));
     m_volume->setAccessibleName(tr("Preview volume"));

@@ -24,6 +24,7 @@
 #include "shell/projectmenu.h"
 #include "shell/quitguard.h"
 #include "shell/statuspanel.h"
+#include "shell/taborder.h"
 #include "shell/windowactions.h"
 #include "timeline/edithistory.h"
 #include "timeline/timelinepanel.h"
@@ -105,11 +106,10 @@ void MainWindow::arrangePanels()
     dock(m_mediaDock, "MediaDock", m_bin, Qt::LeftDockWidgetArea);
     dock(m_timelineDock, "TimelineDock", m_timeline, Qt::BottomDockWidgetArea);
     dock(m_monitorDock, "MonitorDock", m_monitor, Qt::RightDockWidgetArea);
-    // Every hand edit, undoable from any point (a click on a line goes back to it).
-    auto *history = new QUndoView(m_timeline->history()->stack(), m_historyDock);
-    history->setObjectName(QStringLiteral("HistoryView"));
-    dock(m_historyDock, "HistoryDock", history, Qt::RightDockWidgetArea);
+    dock(m_historyDock, "HistoryDock", m_timeline->historyView(), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_monitorDock, m_historyDock);
+    // Tab as the window is laid out: media (left), chat (middle), preview (top right), timeline (bottom).
+    orderTabsByArea(this, {m_bin, m_chat, m_monitor, m_timeline});
     m_monitorDock->raise();
     resizeDocks({m_mediaDock, m_monitorDock}, {340, 420}, Qt::Horizontal);
     resizeDocks({m_timelineDock}, {230}, Qt::Vertical);

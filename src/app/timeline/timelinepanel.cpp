@@ -21,6 +21,8 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QToolButton>
+#include <QUndoStack>
+#include <QUndoView>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -211,6 +213,16 @@ void TimelinePanel::editSegment(const QString &key)
     dialogs::open(dialog);
 }
 
+QUndoView *TimelinePanel::historyView()
+{
+    if (!m_historyView) {
+        m_historyView = new QUndoView(m_history->stack());
+        m_historyView->setObjectName(QStringLiteral("HistoryView"));
+        retranslate();
+    }
+    return m_historyView;
+}
+
 void TimelinePanel::retranslate()
 {
     m_zoomLabel->setText(tr("Zoom"));
@@ -232,6 +244,11 @@ void TimelinePanel::retranslate()
     m_showEdits->setText(tr("Hand Edits"));
     m_showEdits->setToolTip(tr("Show or hide the list of your hand edits"));
     m_showEdits->setAccessibleName(tr("Show hand edits"));
+    if (m_historyView) {
+        m_historyView->setAccessibleName(tr("Edit history"));
+        m_historyView->setAccessibleDescription(
+            tr("Every hand edit, the oldest first; choosing one undoes the edits after it."));
+    }
     updateSummary();
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
 class QSlider;
 class QSplitter;
 class QToolButton;
+class QUndoView;
 
 namespace nemo::draft {
 class DraftDiff;
@@ -43,6 +45,9 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QToolButton *rippleButton() const { return m_ripple; }
     QToolButton *handEditsButton() const { return m_showEdits; }
+    // Every hand edit, undoable from any point (a click on a line goes back to it): the History panel's
+    // content, made once, for the shell to put in its dock.
+    QUndoView *historyView();
 
     void showState(const agent::ProjectState &state, const draft::DraftDiff &changes);
     // Opens the words/length or volume/fades of a segment.
@@ -77,6 +82,7 @@ private:
     QToolButton *m_refresh;
     QLabel *m_zoomLabel;
     QLabel *m_summary;
+    QPointer<QUndoView> m_historyView;
     QString m_summaryText;
 };
 
