@@ -1985,6 +1985,14 @@ Add media to the bin and describe the video you want in the chat.</source>
         <source>Nothing would change.</source>
         <translation>不会有任何变化。</translation>
     </message>
+    <message>
+        <source>Select this segment alone</source>
+        <translation>只选中这个片段</translation>
+    </message>
+    <message>
+        <source>Add this segment to the selection or take it out</source>
+        <translation>把这个片段加入选择或移出选择</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::VideoPlayer</name>

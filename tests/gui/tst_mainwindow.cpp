@@ -128,20 +128,6 @@ void type(app::MainWindow *window, const QString &text)
     QTest::keyClick(input, Qt::Key_Return);
 }
 
-// Signs in, types a message as a person would and waits for the reply to end; false if it did not.
-bool connectAndAsk(test::GuiHarness &h, const QString &text)
-{
-    app::MainWindow *window = h.window.get();
-    if (!showActive(window))
-        return false;
-    h.workspace->connectToService();
-    if (!QTest::qWaitFor([&] { return h.workspace->connection() == client::Workspace::Connection::Ready; },
-                         10000))
-        return false;
-    type(window, text);
-    return QTest::qWaitFor([&] { return !h.workspace->conversation()->isBusy(); }, 20000);
-}
-
 int indexOfLast(client::Conversation *conversation, ChatMessage::Role role)
 {
     for (int i = conversation->size() - 1; i >= 0; --i) {
@@ -166,6 +152,33 @@ bool allUploaded(const media::UploadQueue *queue, int count)
     return items.size() == count && std::all_of(items.begin(), items.end(), [](const MediaItem &item) {
                return item.state == MediaItem::State::Uploaded;
            });
+}
+
+// Photos dropped into the media bin, uploaded, and a request about them answered.
+bool photosAndAsk(test::GuiHarness &h, const QStringList &photos, const QString &text)
+{
+    app::MainWindow *window = h.window.get();
+    if (!showActive(window))
+        return false;
+    h.workspace->connectToService();
+    if (!QTest::qWaitFor([&] { return h.workspace->connection() == client::Workspace::Connection::Ready; },
+                         10000))
+        return false;
+    QList<QUrl> urls;
+    for (const QString &photo : photos)
+        urls << QUrl::fromLocalFile(data(qPrintable(photo)));
+    if (!photos.isEmpty() &&
+        (!drop(window->mediaBin(), urls) ||
+         !QTest::qWaitFor([&] { return allUploaded(h.workspace->uploads(), int(photos.size())); }, 15000)))
+        return false;
+    type(window, text);
+    return QTest::qWaitFor([&] { return !h.workspace->conversation()->isBusy(); }, 20000);
+}
+
+// Signs in, types a message as a person would and waits for the reply to end; false if it did not.
+bool connectAndAsk(test::GuiHarness &h, const QString &text)
+{
+    return photosAndAsk(h, {}, text);
 }
 
 // The window connected, a photo of the user's own (copied to `photo`) and photo2.png uploaded from the
@@ -2180,6 +2193,55 @@ private slots:
         QVERIFY(walked > 100);
         QCOMPARE(lists, 1);
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
+    }
+
+    // The timeline to a screen reader: its segments as a list, each named by what it is, its track and
+    // its time, selected as on screen and selectable through its actions.
+    void timelineSegmentsToScreenReaders()
+    {
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(photosAndAsk(h, {QStringLiteral("photo1.jpg"), QStringLiteral("photo2.png")},
+                             QStringLiteral("make a 6-second video titled \"Trip\"")));
+        app::TimelineView *view = window->timelinePanel()->view();
+        app::TimelineModel *model = window->timelinePanel()->model();
+        QTRY_VERIFY(model->trackCount() > 0);
+        QAccessibleInterface *timeline = QAccessible::queryAccessibleInterface(view);
+        QVERIFY(timeline);
+        QCOMPARE(timeline->role(), QAccessible::List);
+        int segments = 0;
+        for (int t = 0; t < model->trackCount(); ++t)
+            segments += int(model->track(t).clips.size());
+        QVERIFY(segments >= 3);
+        QCOMPARE(timeline->childCount(), segments);
+        QStringList names;
+        for (int i = 0; i < segments; ++i) {
+            QAccessibleInterface *segment = timeline->child(i);
+            QVERIFY(segment && segment->isValid());
+            QCOMPARE(segment->role(), QAccessible::ListItem);
+            QCOMPARE(timeline->indexOfChild(segment), i);
+            QVERIFY(segment->state().selectable);
+            QVERIFY(!segment->state().selected);
+            names << segment->text(QAccessible::Name);
+        }
+        const QString all = names.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String("photo1.jpg")) && all.contains(QLatin1String("photo2.png")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("Trip")), qPrintable(all));
+        QVERIFY2(names.first().contains(QLatin1String("00:00:00")), qPrintable(names.first())); // its time
+        // Selecting through the accessibility interface selects on screen.
+        QAccessibleActionInterface *first = timeline->child(0)->actionInterface();
+        QVERIFY(first);
+        QVERIFY(first->actionNames().contains(QAccessibleActionInterface::pressAction()));
+        first->doAction(QAccessibleActionInterface::pressAction());
+        QCOMPARE(view->selection().size(), 1);
+        QVERIFY(timeline->child(0)->state().selected);
+        timeline->child(1)->actionInterface()->doAction(QAccessibleActionInterface::toggleAction());
+        QCOMPARE(view->selection().size(), 2);
+        first->doAction(QAccessibleActionInterface::toggleAction());
+        QCOMPARE(view->selection().size(), 1);
+        QVERIFY(!timeline->child(0)->state().selected);
+        QVERIFY(timeline->child(1)->state().selected);
     }
 
     // Tab goes through the window as it is laid out: the media on the left, then the chat (its

@@ -1,9 +1,9 @@
 #include "chat/chataccessible.h"
 
 #include "chat/chatview.h"
+#include "common/accessiblechildren.h"
 
 #include <QAbstractItemModel>
-#include <QWindow>
 
 namespace nemo::app {
 
@@ -11,26 +11,18 @@ namespace {
 
 // One message of the conversation. Made for a row and forgotten when the rows change (the view asks
 // ChatViewAccessible for fresh ones then), as Qt's own item views do.
-class ChatMessageAccessible : public QAccessibleInterface
+class ChatMessageAccessible : public AccessibleItem
 {
 public:
     ChatMessageAccessible(ChatView *view, int row)
-        : m_view(view)
-        , m_row(row)
+        : AccessibleItem(view, row)
     { }
 
     bool isValid() const override
     {
-        return m_view && m_view->model() && m_row >= 0 && m_row < m_view->model()->rowCount();
+        const ChatView *view = chat();
+        return view && view->model() && m_index >= 0 && m_index < view->model()->rowCount();
     }
-    QObject *object() const override { return nullptr; }
-    QWindow *window() const override { return m_view ? m_view->window()->windowHandle() : nullptr; }
-    QAccessibleInterface *parent() const override { return QAccessible::queryAccessibleInterface(m_view); }
-    QAccessibleInterface *child(int) const override { return nullptr; }
-    int childCount() const override { return 0; }
-    int indexOfChild(const QAccessibleInterface *) const override { return -1; }
-    QAccessibleInterface *childAt(int, int) const override { return nullptr; }
-    QAccessibleInterface *focusChild() const override { return nullptr; }
     QAccessible::Role role() const override { return QAccessible::ListItem; }
 
     QString text(QAccessible::Text t) const override
@@ -39,32 +31,31 @@ public:
             return {};
         switch (t) {
         case QAccessible::Name: {
-            const QString header = m_view->rowHeader(m_row);
-            const QString text = m_view->rowText(m_row);
+            const QString header = chat()->rowHeader(m_index);
+            const QString text = chat()->rowText(m_index);
             return header.isEmpty()
                 ? text
                 : ChatView::tr("%1: %2", "a message: who and when, then its text").arg(header, text);
         }
         case QAccessible::Description: {
-            const QStringList buttons = m_view->buttonLabels(m_row);
+            const QStringList buttons = chat()->buttonLabels(m_index);
             return buttons.isEmpty() ? QString()
                                      : ChatView::tr("Buttons: %1 (Tab reaches them, Enter presses one)")
                                            .arg(buttons.join(QLatin1String(", ")));
         }
         case QAccessible::Value:
-            return m_view->rowText(m_row);
+            return chat()->rowText(m_index);
         default:
             return {};
         }
     }
-    void setText(QAccessible::Text, const QString &) override { }
 
     QRect rect() const override
     {
         if (!isValid())
             return {};
-        const QRect row = m_view->rowRect(m_row);
-        return QRect(m_view->viewport()->mapToGlobal(row.topLeft()), row.size());
+        const QRect row = chat()->rowRect(m_index);
+        return QRect(chat()->viewport()->mapToGlobal(row.topLeft()), row.size());
     }
 
     QAccessible::State state() const override
@@ -77,26 +68,18 @@ public:
         state.focusable = true;
         state.selectable = true;
         state.readOnly = true;
-        const bool current = m_view->currentRow() == m_row;
+        const bool current = chat()->currentRow() == m_index;
         state.selected = current;
-        state.focused = current && m_view->hasFocus();
-        const QRect row = m_view->rowRect(m_row);
-        if (!row.intersects(m_view->viewport()->rect()))
+        state.focused = current && chat()->hasFocus();
+        const QRect row = chat()->rowRect(m_index);
+        if (!row.intersects(chat()->viewport()->rect()))
             state.offscreen = true;
         return state;
     }
 
 private:
-    QPointer<ChatView> m_view;
-    int m_row;
+    ChatView *chat() const { return static_cast<ChatView *>(m_view.data()); }
 };
-
-QAccessibleInterface *chatFactory(const QString &className, QObject *object)
-{
-    if (className == QLatin1String("nemo::app::ChatView") && object && object->isWidgetType())
-        return new ChatViewAccessible(static_cast<ChatView *>(object));
-    return nullptr;
-}
 
 } // namespace
 
@@ -118,16 +101,13 @@ QAccessibleInterface *ChatViewAccessible::child(int index) const
 {
     if (index < 0 || index >= childCount())
         return nullptr;
-    return view()->accessibleRow(index, [this, index] { return new ChatMessageAccessible(view(), index); });
+    return view()->accessibleRows()->get(index,
+                                         [this, index] { return new ChatMessageAccessible(view(), index); });
 }
 
 int ChatViewAccessible::indexOfChild(const QAccessibleInterface *child) const
 {
-    for (int row = 0; row < childCount(); ++row) {
-        if (view()->accessibleRowIfMade(row) == child)
-            return row;
-    }
-    return -1;
+    return view()->accessibleRows()->indexOf(child);
 }
 
 QAccessibleInterface *ChatViewAccessible::childAt(int x, int y) const
@@ -153,11 +133,7 @@ QString ChatViewAccessible::text(QAccessible::Text t) const
 
 void installChatAccessibility()
 {
-    static bool installed = false;
-    if (!installed) {
-        installed = true;
-        QAccessible::installFactory(chatFactory);
-    }
+    installAccessibleFactory<ChatView, ChatViewAccessible>();
 }
 
 } // namespace nemo::app

@@ -60,32 +60,7 @@ ChatView::ChatView(QWidget *parent)
            "messages and Ctrl+C to copy one."));
 }
 
-ChatView::~ChatView()
-{
-    forgetAccessibleRows();
-}
-
-QAccessibleInterface *ChatView::accessibleRow(int row, const std::function<QAccessibleInterface *()> &make)
-{
-    if (const auto found = m_accessibleRows.constFind(row); found != m_accessibleRows.cend())
-        return QAccessible::accessibleInterface(*found);
-    QAccessibleInterface *made = make();
-    m_accessibleRows.insert(row, QAccessible::registerAccessibleInterface(made));
-    return made;
-}
-
-QAccessibleInterface *ChatView::accessibleRowIfMade(int row) const
-{
-    const auto found = m_accessibleRows.constFind(row);
-    return found == m_accessibleRows.cend() ? nullptr : QAccessible::accessibleInterface(*found);
-}
-
-void ChatView::forgetAccessibleRows()
-{
-    for (const QAccessible::Id id : std::as_const(m_accessibleRows))
-        QAccessible::deleteAccessibleInterface(id);
-    m_accessibleRows.clear();
-}
+ChatView::~ChatView() = default;
 
 void ChatView::announceRows(int which, int first, int last)
 {
@@ -117,7 +92,7 @@ void ChatView::setModel(QAbstractItemModel *model)
                     if (m_current >= first)
                         m_current += count;
                     followIfNeeded(wasAtBottom);
-                    forgetAccessibleRows();
+                    m_accessibleRows.forget();
                     announceRows(QAccessible::ObjectCreated, first, last);
                 });
         connect(model, &QAbstractItemModel::rowsRemoved, this,
@@ -132,7 +107,7 @@ void ChatView::setModel(QAbstractItemModel *model)
                         m_current = -1;
                     updateScrollRange();
                     viewport()->update();
-                    forgetAccessibleRows();
+                    m_accessibleRows.forget();
                     QAccessibleEvent reordered(this, QAccessible::ObjectReorder);
                     QAccessible::updateAccessibility(&reordered);
                 });
@@ -154,7 +129,7 @@ void ChatView::setModel(QAbstractItemModel *model)
                     announceRows(QAccessible::NameChanged, from.row(), to.row());
                 });
         const auto reordered = [this] {
-            forgetAccessibleRows();
+            m_accessibleRows.forget();
             rebuild();
             QAccessibleEvent event(this, QAccessible::ObjectReorder);
             QAccessible::updateAccessibility(&event);
@@ -162,7 +137,7 @@ void ChatView::setModel(QAbstractItemModel *model)
         connect(model, &QAbstractItemModel::modelReset, this, reordered);
         connect(model, &QAbstractItemModel::layoutChanged, this, reordered);
     }
-    forgetAccessibleRows();
+    m_accessibleRows.forget();
     rebuild();
     scrollToBottom();
 }

@@ -2,17 +2,15 @@
 
 #include "agent/chatmessage.h"
 #include "agent/guireference.h"
+#include "common/accessiblechildren.h"
 
 #include <QAbstractScrollArea>
 #include <QAbstractTextDocumentLayout>
-#include <QAccessible>
 #include <QCache>
-#include <QHash>
 #include <QPointer>
 #include <QTextDocument>
 #include <QUrl>
 
-#include <functional>
 #include <memory>
 #include <vector>
 
@@ -55,10 +53,8 @@ public:
     int focusedButton() const { return m_focusButton; }
     // Presses a button under a row, as a click or Enter does.
     void activateButton(int row, int button);
-    // The messages' accessibility interfaces (chat/chataccessible), made once a reader asks for them
-    // and forgotten when the rows change.
-    QAccessibleInterface *accessibleRow(int row, const std::function<QAccessibleInterface *()> &make);
-    QAccessibleInterface *accessibleRowIfMade(int row) const;
+    // The messages' accessibility interfaces (chat/chataccessible), forgotten when the rows change.
+    AccessibleChildren *accessibleRows() { return &m_accessibleRows; }
 
 signals:
     void guiActionTriggered(nemo::agent::GuiAction action);
@@ -132,13 +128,12 @@ private:
     std::vector<qint64> m_tops; // m_tops[i] = sum of the heights before row i; size = rows + 1
     QCache<quint64, Layout> m_layouts;
     std::unique_ptr<Layout> m_previous; // the layout of a streaming reply, while the next is made
-    void forgetAccessibleRows();
     // Tells assistive technology about rows made, changed, or moved ("which" a QAccessible::Event).
     void announceRows(int which, int first, int last);
 
     int m_current = -1;
     int m_focusButton = -1;
-    QHash<int, QAccessible::Id> m_accessibleRows;
+    AccessibleChildren m_accessibleRows;
     int m_hoverRow = -1;
     int m_hoverButton = -1;
     int m_width = 0;

@@ -3,6 +3,7 @@
 #include "client/playhead.h"
 #include "common/theme.h"
 #include "timeline/edithistory.h"
+#include "timeline/timelineaccessible.h"
 #include "util/timecode.h"
 
 #include <QDir>
@@ -68,6 +69,7 @@ QString labelOf(TrackKind track, const Clip &clip)
 TimelineView::TimelineView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
+    installTimelineAccessibility(); // before anything here asks for the view's interface
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
     viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
@@ -90,7 +92,18 @@ void TimelineView::setModel(TimelineModel *model)
     if (m_model)
         m_model->disconnect(this);
     m_model = model;
+    m_accessibleSegments.forget();
     if (model) {
+        // Segments came, went or moved: readers ask again.
+        const auto changed = [this] {
+            m_accessibleSegments.forget();
+            QAccessibleEvent event(this, QAccessible::ObjectReorder);
+            QAccessible::updateAccessibility(&event);
+        };
+        connect(model, &QAbstractItemModel::modelReset, this, changed);
+        connect(model, &QAbstractItemModel::rowsInserted, this, changed);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, changed);
+        connect(model, &TimelineModel::trackChanged, this, changed);
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             const bool wasEmpty = m_fitPending;
             if (wasEmpty ||
@@ -310,6 +323,8 @@ void TimelineView::setSelection(const QSet<QString> &keys)
     m_selection = keys;
     viewport()->update();
     emit selectionChanged();
+    QAccessibleEvent event(this, QAccessible::SelectionWithin);
+    QAccessible::updateAccessibility(&event);
 }
 
 void TimelineView::setCurrentTrack(int track)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/accessiblechildren.h"
 #include "edit/editor.h"
 #include "timeline/timelinegeometry.h"
 #include "timeline/timelinemodel.h"
@@ -76,6 +77,8 @@ public:
     // The segment under a point, or {-1, -1}.
     std::pair<int, int> segmentAt(const QPoint &position) const;
     QString segmentDescription(int track, int segment) const;
+    // The segments' accessibility interfaces (timeline/timelineaccessible), forgotten when they change.
+    AccessibleChildren *accessibleSegments() { return &m_accessibleSegments; }
     // How long the last paint took, in milliseconds (for the benchmark), and how many segments it drew
     // into the layer.
     double lastPaintMs() const { return m_lastPaintMs; }
@@ -171,6 +174,7 @@ private:
     int m_lastPainted = 0;
 
     QSet<QString> m_selection;
+    AccessibleChildren m_accessibleSegments;
     int m_currentTrack = -1;
     bool m_ripple = false;
     bool m_snapping = true;
