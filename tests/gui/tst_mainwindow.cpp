@@ -70,6 +70,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -2242,6 +2243,50 @@ private slots:
         QCOMPARE(view->selection().size(), 1);
         QVERIFY(!timeline->child(0)->state().selected);
         QVERIFY(timeline->child(1)->state().selected);
+    }
+
+    // Every area the keyboard reaches shows that it has it, in both appearances: what the area looks
+    // like changes when the focus arrives.
+    void focusIsVisibleEverywhere_data()
+    {
+        QTest::addColumn<int>("theme");
+        QTest::newRow("light") << int(app::AppSettings::Theme::Light);
+        QTest::newRow("dark") << int(app::AppSettings::Theme::Dark);
+    }
+    void focusIsVisibleEverywhere()
+    {
+        QFETCH(int, theme);
+        app::Theme::apply(app::AppSettings::Theme(theme));
+        const auto restore = qScopeGuard([] { app::Theme::apply(app::AppSettings::Theme::Light); });
+        test::GuiHarness h;
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        auto *pages = window->monitor()->findChild<QStackedWidget *>();
+        QVERIFY(pages);
+        // Each area: what takes the focus, and what shows it.
+        const QList<std::pair<QWidget *, QWidget *>> areas = {
+            {window->mediaBin()->view(), window->mediaBin()->view()},
+            {window->timelinePanel()->view(), window->timelinePanel()->view()},
+            {pages, window->monitor()},
+        };
+        for (const auto &[focus, shown] : areas) {
+            window->chatPanel()->input()->setFocus();
+            QTRY_VERIFY(!focus->hasFocus());
+            const QImage before = shown->grab().toImage();
+            focus->setFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(focus->hasFocus());
+            QTRY_VERIFY2(shown->grab().toImage() != before, focus->metaObject()->className());
+        }
+        // The conversation, once there is one.
+        type(window, QStringLiteral("make a short video"));
+        QTRY_VERIFY_WITH_TIMEOUT(!h.workspace->conversation()->isBusy(), 20000);
+        app::ChatView *view = window->chatPanel()->view();
+        window->chatPanel()->input()->setFocus();
+        QTRY_VERIFY(!view->hasFocus());
+        const QImage before = view->grab().toImage();
+        view->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(view->hasFocus());
+        QTRY_VERIFY(view->grab().toImage() != before);
     }
 
     // Tab goes through the window as it is laid out: the media on the left, then the chat (its

@@ -3,6 +3,7 @@
 #include "chat/chataccessible.h"
 #include "chat/chatmodel.h"
 #include "client/conversation.h"
+#include "common/theme.h"
 #include "util/weblink.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -563,10 +564,8 @@ void ChatView::paintEvent(QPaintEvent *)
     const QPalette pal = palette();
     painter.fillRect(viewport()->rect(), pal.base());
     if (m_heights.empty()) {
-        if (hasFocus()) { // where the keyboard is, even with nothing said yet
-            painter.setPen(QPen(pal.color(QPalette::Highlight), 2));
-            painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
-        }
+        if (hasFocus()) // where the keyboard is, even with nothing said yet
+            Theme::paintFocusRing(&painter, viewport()->rect(), pal);
         return;
     }
     QFont small = font();

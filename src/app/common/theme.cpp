@@ -1,6 +1,7 @@
 #include "common/theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -118,6 +119,16 @@ media::MediaKind Theme::kindOfName(const QString &name)
     if (dot < 0 || name.size() - dot > 6)
         return media::MediaKind::Unknown;
     return media::MediaValidator::kindForExtension(name.mid(dot + 1));
+}
+
+void Theme::paintFocusRing(QPainter *painter, const QRect &rect, const QPalette &palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(palette.color(QPalette::Highlight), 2));
+    painter->drawRect(QRectF(rect).adjusted(1, 1, -1, -1));
+    painter->restore();
 }
 
 } // namespace nemo::app

@@ -4,6 +4,10 @@
 #include "media/mediavalidator.h"
 
 #include <QColor>
+#include <QRect>
+
+class QPainter;
+class QPalette;
 
 namespace nemo::app {
 
@@ -23,6 +27,9 @@ public:
     static QColor titleColor();
     // The kind of media a file name says (for the timeline, whose segments name their files).
     static media::MediaKind kindOfName(const QString &name);
+    // Where the keyboard is: a ring in the highlight colour just inside `rect`, for the areas that
+    // draw themselves (the conversation, the media bin, the timeline, the preview).
+    static void paintFocusRing(QPainter *painter, const QRect &rect, const QPalette &palette);
 };
 
 } // namespace nemo::app

@@ -2,6 +2,7 @@
 
 #include "common/banner.h"
 #include "common/firstpaint.h"
+#include "common/theme.h"
 #include "media/clipdialog.h"
 #include "media/mediabinmodel.h"
 #include "media/mediaitemdelegate.h"
@@ -44,14 +45,28 @@ void MediaListView::keyPressEvent(QKeyEvent *event)
 void MediaListView::paintEvent(QPaintEvent *event)
 {
     QListView::paintEvent(event);
+    QPainter painter(viewport());
+    if (hasFocus())
+        Theme::paintFocusRing(&painter, viewport()->rect(), palette());
     if (model() && model()->rowCount() > 0)
         return;
-    QPainter painter(viewport());
     painter.setPen(palette().color(QPalette::PlaceholderText));
     painter.drawText(
         viewport()->rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
         tr("Drop photos, clips, music or whole folders here,\nor use Add media… (Ctrl+O).\n\nAccepted: %1")
             .arg(media::MediaValidator::acceptedList()));
+}
+
+void MediaListView::focusInEvent(QFocusEvent *event)
+{
+    QListView::focusInEvent(event);
+    viewport()->update(); // the ring
+}
+
+void MediaListView::focusOutEvent(QFocusEvent *event)
+{
+    QListView::focusOutEvent(event);
+    viewport()->update();
 }
 
 MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)

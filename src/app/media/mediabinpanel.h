@@ -41,6 +41,8 @@ protected:
     QSize viewportSizeHint() const override { return QSize(320, 400); }
     void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
 };
 
 // The media bin: takes files and folders dropped from the file manager, pasted, chosen with "Add

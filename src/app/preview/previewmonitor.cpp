@@ -2,6 +2,7 @@
 
 #include "client/playhead.h"
 #include "common/playerkeys.h"
+#include "common/theme.h"
 #include "render/frameserver.h"
 #include "render/mltdocument.h"
 #include "render/previewrenderer.h"
@@ -16,6 +17,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMediaPlayer>
+#include <QPainter>
 #include <QSlider>
 #include <QStackedWidget>
 #include <QStyle>
@@ -56,8 +58,9 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, client::Playhead *play
     m_picture->setWordWrap(true);
     m_picture->installEventFilter(this);
     m_pages->addWidget(m_picture);
-    m_pages->installEventFilter(this); // keys while it is full screen
+    m_pages->installEventFilter(this); // keys while it is full screen, the focus ring
     m_pages->setFocusPolicy(Qt::StrongFocus);
+    m_pages->setContentsMargins(2, 2, 2, 2); // room for the ring this monitor paints around it
     m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_fullScreen->setIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton));
     m_position->setRange(0, 0);
@@ -366,6 +369,7 @@ void PreviewMonitor::toggleFullScreen()
 {
     QWidget *shown = m_pages;
     if (shown->isFullScreen()) {
+        shown->setContentsMargins(2, 2, 2, 2);
         shown->setWindowFlags(Qt::Widget); // back into the monitor's layout
         shown->showNormal();
         shown->show();
@@ -373,9 +377,18 @@ void PreviewMonitor::toggleFullScreen()
         window()->activateWindow();
         m_fullScreen->setFocus();
     } else {
+        shown->setContentsMargins(0, 0, 0, 0); // the picture edge to edge
         shown->setWindowFlags(Qt::Window);
         shown->showFullScreen();
         shown->setFocus();
+    }
+}
+
+void PreviewMonitor::paintEvent(QPaintEvent *)
+{
+    if (m_pages->hasFocus() && !m_pages->isWindow()) {
+        QPainter painter(this);
+        Theme::paintFocusRing(&painter, m_pages->geometry(), palette());
     }
 }
 
@@ -414,6 +427,8 @@ bool PreviewMonitor::eventFilter(QObject *watched, QEvent *event)
         keyPressEvent(static_cast<QKeyEvent *>(event));
         return event->isAccepted();
     }
+    if (watched == m_pages && (event->type() == QEvent::FocusIn || event->type() == QEvent::FocusOut))
+        update(m_pages->geometry());
     if (watched == m_picture && event->type() == QEvent::Resize && !m_image.isNull())
         setImage(m_image, m_imageFrame);
     return QWidget::eventFilter(watched, event);

@@ -683,6 +683,8 @@ void TimelineView::paintEvent(QPaintEvent *event)
                        QRectF(QPointF(event->rect().topLeft()) * m_layer.devicePixelRatio(),
                               QSizeF(event->rect().size()) * m_layer.devicePixelRatio()));
     paintOverlay(painter, event->rect());
+    if (hasFocus())
+        Theme::paintFocusRing(&painter, viewport()->rect(), palette());
     m_lastPaintMs = double(clock.nsecsElapsed()) / 1e6;
 }
 
