@@ -12,7 +12,8 @@ NEMO_DEB_RUN=(qt6-image-formats-plugins qt6-qpa-plugins gstreamer1.0-plugins-bas
     gstreamer1.0-plugins-bad gstreamer1.0-libav fonts-dejavu-core ffmpeg melt frei0r-plugins libqt6sql6-sqlite
     qt6-translations-l10n fonts-noto-cjk)
 NEMO_DEB_TEST=(clang libclang-rt-14-dev clang-format xvfb xauth dbus-x11 gnome-keyring curl lintian appstream
-    desktop-file-utils dpkg-dev file procps openssl xdotool openbox python3 gcovr shotcut)
+    desktop-file-utils dpkg-dev file procps openssl xdotool openbox python3 gcovr shotcut python3-pyatspi
+    at-spi2-core)
 NEMO_BREW=(cmake ninja qt qtkeychain ffmpeg mlt)
 
 nemo_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
