@@ -280,6 +280,22 @@ int coloursOnScreen(QWidget *widget)
     return int(colours.size());
 }
 
+// The rows of a test run in English and in Chinese (its "language" column).
+void inBothLanguages()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+// The harness's window in the row's language; English again when the returned guard goes.
+[[nodiscard]] auto inTheRowsLanguage(test::GuiHarness &h)
+{
+    QFETCH(QString, language);
+    h.translations.apply(language);
+    return qScopeGuard([&h] { h.translations.apply(QStringLiteral("en")); });
+}
+
 bool showsASecret(test::GuiHarness &h)
 {
     const QString all = shownText(h).join(QLatin1Char('\n'));
@@ -2138,16 +2154,12 @@ private slots:
     // messages in it.
     void everyFocusableControlIsNamed_data()
     {
-        QTest::addColumn<QString>("language");
-        QTest::newRow("English") << QStringLiteral("en");
-        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+        inBothLanguages();
     }
     void everyFocusableControlIsNamed()
     {
-        QFETCH(QString, language);
         test::GuiHarness h;
-        h.translations.apply(language);
-        const auto restore = qScopeGuard([&h] { h.translations.apply(QStringLiteral("en")); });
+        const auto english = inTheRowsLanguage(h);
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         type(window, QStringLiteral("make a short video"));
@@ -2289,6 +2301,45 @@ private slots:
         QTRY_VERIFY(view->grab().toImage() != before);
     }
 
+    // A small screen (800×600) holds the whole window, in English and in Chinese: nothing holds it
+    // wider (the suggested requests end in "…" and keep their whole words for screen readers and
+    // tooltips), and the welcome scrolls rather than being cut off.
+    void aSmallWindowFits_data()
+    {
+        inBothLanguages();
+    }
+    void aSmallWindowFits()
+    {
+        test::GuiHarness h;
+        const auto english = inTheRowsLanguage(h);
+        app::MainWindow *window = h.window.get();
+        QVERIFY(showActive(window));
+        QVERIFY2(window->minimumSizeHint().width() <= 800,
+                 qPrintable(QString::number(window->minimumSizeHint().width())));
+        window->resize(800, 600);
+        QTRY_COMPARE(window->size(), QSize(800, 600));
+        const QStringList prompts = window->chatPanel()->suggestions();
+        int elided = 0;
+        for (QPushButton *button : window->chatPanel()->findChildren<QPushButton *>()) {
+            const qsizetype index = prompts.indexOf(button->accessibleName());
+            if (index < 0)
+                continue;
+            QCOMPARE(button->toolTip(), prompts.at(index));
+            QVERIFY(button->fontMetrics().horizontalAdvance(button->text()) <= button->width());
+            if (button->text() != prompts.at(index)) {
+                QVERIFY(button->text().endsWith(QChar(0x2026)));
+                ++elided;
+            }
+        }
+        QVERIFY(elided > 0); // at 800 px some are shortened…
+        window->resize(1600, 900);
+        QTRY_COMPARE(window->size(), QSize(1600, 900));
+        for (QPushButton *button : window->chatPanel()->findChildren<QPushButton *>()) {
+            if (prompts.contains(button->accessibleName()))
+                QTRY_COMPARE(button->text(), button->accessibleName()); // …and whole again with room
+        }
+    }
+
     // Tab goes through the window as it is laid out: the media on the left, then the chat (its
     // conversation above its input), the preview at the top right, the timeline along the bottom.
     void tabOrderFollowsTheLayout()
@@ -2330,16 +2381,12 @@ private slots:
 
     void accessKeysAreUniqueInEveryMenuAndDialog_data()
     {
-        QTest::addColumn<QString>("language");
-        QTest::newRow("English") << QStringLiteral("en");
-        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+        inBothLanguages();
     }
     void accessKeysAreUniqueInEveryMenuAndDialog()
     {
-        QFETCH(QString, language);
         test::GuiHarness h;
-        h.translations.apply(language);
-        const auto restore = qScopeGuard([&h] { h.translations.apply(QStringLiteral("en")); });
+        const auto english = inTheRowsLanguage(h);
         app::MainWindow *window = h.window.get();
         QVERIFY(showActive(window));
         const auto keyOf = [](QString text) -> QChar {

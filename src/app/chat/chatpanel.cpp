@@ -5,6 +5,7 @@
 #include "chat/messageinput.h"
 #include "client/conversation.h"
 #include "client/timelinewatch.h"
+#include "common/elidedbutton.h"
 #include "common/firstpaint.h"
 #include "util/timecode.h"
 
@@ -12,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTimer>
@@ -58,13 +60,14 @@ ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
     big.setPointSizeF(big.pointSizeF() * 1.5);
     m_welcomeTitle->setFont(big);
     m_welcomeTitle->setAlignment(Qt::AlignCenter);
+    m_welcomeTitle->setWordWrap(true); // a narrow window wraps it rather than growing
     m_welcomeText->setAlignment(Qt::AlignCenter);
     m_welcomeText->setWordWrap(true);
     welcomeLayout->addWidget(m_welcomeTitle);
     welcomeLayout->addWidget(m_welcomeText);
     welcomeLayout->addSpacing(12);
     for (int i = 0; i < starterPrompts().size(); ++i) {
-        auto *button = new QPushButton(m_welcome);
+        auto *button = new ElidedButton(m_welcome);
         button->setFlat(false);
         button->setCursor(Qt::PointingHandCursor);
         button->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
@@ -77,7 +80,13 @@ ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
         m_suggestionButtons.append(button);
     }
     welcomeLayout->addStretch(2);
-    m_pages->addWidget(m_welcome);
+    // In a small window the welcome scrolls rather than being cut off.
+    m_welcomeScroll = new QScrollArea(this);
+    m_welcomeScroll->setWidgetResizable(true);
+    m_welcomeScroll->setFrameShape(QFrame::NoFrame);
+    m_welcomeScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_welcomeScroll->setWidget(m_welcome);
+    m_pages->addWidget(m_welcomeScroll);
     m_pages->addWidget(m_view);
 
     m_pulse->setFixedWidth(14);
@@ -162,7 +171,7 @@ void ChatPanel::retranslate()
            "Try one of these:"));
     const QStringList prompts = starterPrompts();
     for (int i = 0; i < m_suggestionButtons.size(); ++i)
-        m_suggestionButtons.at(i)->setText(prompts.at(i));
+        m_suggestionButtons.at(i)->setFullText(prompts.at(i));
     m_stop->setText(tr("Stop"));
     m_stop->setToolTip(tr("Stop waiting for this reply (Esc). What the agent already did is kept."));
     m_stopWaiting->setText(tr("Stop Waiting"));
@@ -185,7 +194,8 @@ void ChatPanel::changeEvent(QEvent *event)
 
 void ChatPanel::updatePage()
 {
-    m_pages->setCurrentWidget(m_model->rowCount() == 0 ? m_welcome : static_cast<QWidget *>(m_view));
+    m_pages->setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget *>(m_welcomeScroll)
+                                                       : static_cast<QWidget *>(m_view));
 }
 
 void ChatPanel::focusInput(const QString &hint)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
@@ -16,6 +17,8 @@ class Conversation;
 } // namespace nemo::client
 
 namespace nemo::app {
+
+class ElidedButton;
 
 class ChatModel;
 class ChatView;
@@ -61,7 +64,8 @@ private:
     QWidget *m_welcome;
     QLabel *m_welcomeTitle;
     QLabel *m_welcomeText;
-    QList<QPushButton *> m_suggestionButtons;
+    QList<ElidedButton *> m_suggestionButtons;
+    QScrollArea *m_welcomeScroll = nullptr;
     QLabel *m_pulse;
     QLabel *m_status;
     QPushButton *m_stop;
