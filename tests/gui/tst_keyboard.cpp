@@ -173,8 +173,8 @@ private slots:
         QVERIFY(person.desktop.key(window, QStringLiteral("shift+Tab")));
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                const Seen *conversation =
-                    find(readScreen(person, app), QStringLiteral("list"), QStringLiteral("Conversation"));
+                const QList<Seen> now = readScreen(person, app); // kept: find() points into it
+                const Seen *conversation = find(now, QStringLiteral("list"), QStringLiteral("Conversation"));
                 return conversation && conversation->focused;
             }(),
             10000);
