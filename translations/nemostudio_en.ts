@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>nemo::app::MediaBinPanel</name>
+    <message numerus="yes">
+        <source>Remove %n Media Items</source>
+        <translation>
+            <numerusform>Remove %n Media Item</numerusform>
+            <numerusform>Remove %n Media Items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>nemo::app::OfflineBanner</name>
     <message numerus="yes">
         <source>You&apos;re offline: Nemo Studio can&apos;t reach the NemoVideo service. Your work is kept; trying again in %n s.</source>

@@ -87,20 +87,8 @@
         <translation>服务</translation>
     </message>
     <message>
-        <source>Ser&amp;ver:</source>
-        <translation>服务器(&amp;V)：</translation>
-    </message>
-    <message>
         <source>&amp;Default</source>
         <translation>默认(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Attribution &amp;profile:</source>
-        <translation>来源配置(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>Pl&amp;atform:</source>
-        <translation>平台(&amp;A)：</translation>
     </message>
     <message>
         <source>Largest &amp;upload:</source>
@@ -177,6 +165,22 @@
     <message>
         <source>The proxy&apos;s port number</source>
         <translation>代理服务器的端口号</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>高级(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice address:</source>
+        <translation>服务地址(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>App &amp;identity sent:</source>
+        <translation>发送的应用身份(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Platfor&amp;m sent:</source>
+        <translation>发送的平台(&amp;M)：</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1184,16 @@
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n Media Items</source>
+        <translation>
+            <numerusform>移除 %n 个素材</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::MediaItemDelegate</name>
@@ -1603,14 +1617,6 @@ Use File → Save a Copy As… to keep it somewhere else before you quit.</sourc
         <translation>未登录。需要时 Nemo Studio 会用免费账户登录。</translation>
     </message>
     <message>
-        <source>Signed in as %1 (%2). Sign-in kept in: %3.</source>
-        <translation>已登录：%1（%2）。登录信息保存在：%3。</translation>
-    </message>
-    <message>
-        <source>an anonymous user</source>
-        <translation>匿名用户</translation>
-    </message>
-    <message>
         <source>%1 days left</source>
         <translation>剩余 %1&#xa0;天</translation>
     </message>
@@ -1661,6 +1667,46 @@ Use File → Save a Copy As… to keep it somewhere else before you quit.</sourc
     <message>
         <source>The proxy password couldn&apos;t be kept with your sign-in, so nothing was changed: %1</source>
         <translation>代理密码无法与你的登录信息一起保存，因此未做任何更改：%1</translation>
+    </message>
+    <message>
+        <source>Nemo Studio (recommended)</source>
+        <translation>Nemo Studio（推荐）</translation>
+    </message>
+    <message>
+        <source>Free video generation</source>
+        <translation>免费视频生成</translation>
+    </message>
+    <message>
+        <source>Image to video</source>
+        <translation>图片转视频</translation>
+    </message>
+    <message>
+        <source>Video generation API</source>
+        <translation>视频生成 API</translation>
+    </message>
+    <message>
+        <source>None (not reported)</source>
+        <translation>无（不报告）</translation>
+    </message>
+    <message>
+        <source>Which of the service&apos;s apps your requests count for. Change it only when NemoVideo asks you to.</source>
+        <translation>你的请求计入服务的哪个应用。仅在 NemoVideo 要求时更改。</translation>
+    </message>
+    <message>
+        <source>The tool Nemo Studio runs inside, if any, as told to the service.</source>
+        <translation>告知服务的、Nemo Studio 所运行于其中的工具（如有）。</translation>
+    </message>
+    <message>
+        <source>Signed in with %1 (%2). Sign-in kept in: %3.</source>
+        <translation>已使用%1登录（%2）。登录信息保存在：%3。</translation>
+    </message>
+    <message>
+        <source>a free account</source>
+        <translation>免费账户</translation>
+    </message>
+    <message>
+        <source>your NemoVideo account</source>
+        <translation>你的 NemoVideo 账户</translation>
     </message>
 </context>
 <context>

@@ -491,14 +491,24 @@ ChatView::Layout *ChatView::layoutFor(int row)
         layout->buttons.append(button);
     }
     const int headerHeight = smallMetrics.height() + 4;
-    const int buttonsHeight = layout->buttons.isEmpty() ? 0 : ButtonHeight + 8;
     int contentWidth = qMax(textWidth, smallMetrics.horizontalAdvance(layout->header));
+    // In rows as wide as the bubble may be: a button that does not fit goes under the others, never
+    // past the edge.
+    const int room = qMax(40, width - 2 * Padding);
+    int y = 0;
+    int widest = 0;
     for (Button &button : layout->buttons) {
-        const int w = metrics.horizontalAdvance(button.label) + 24;
-        button.rect = QRect(x, 0, w, ButtonHeight);
+        const int w = qMin(room, metrics.horizontalAdvance(button.label) + 24);
+        if (x > 0 && x + w > room) {
+            x = 0;
+            y += ButtonHeight + 6;
+        }
+        button.rect = QRect(x, y, w, ButtonHeight);
         x += w + 8;
+        widest = qMax(widest, x - 8);
     }
-    contentWidth = qMax(contentWidth, x - 8);
+    const int buttonsHeight = layout->buttons.isEmpty() ? 0 : y + ButtonHeight + 8;
+    contentWidth = qMax(contentWidth, widest);
     const int bubbleW = qMin(width, contentWidth + 2 * Padding);
     const int bubbleH = headerHeight + textHeight + buttonsHeight + 2 * Padding;
     int left = Margin;
@@ -639,7 +649,9 @@ void ChatView::paintEvent(QPaintEvent *)
             painter.setPen(pal.color(QPalette::Mid));
             painter.drawPath(shape);
             painter.setPen(hovered ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::ButtonText));
-            painter.drawText(button.rect, Qt::AlignCenter, button.label);
+            painter.drawText(
+                button.rect, Qt::AlignCenter,
+                painter.fontMetrics().elidedText(button.label, Qt::ElideRight, button.rect.width() - 12));
         }
         painter.restore();
     }

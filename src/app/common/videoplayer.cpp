@@ -40,10 +40,10 @@ VideoPlayer::VideoPlayer(QWidget *parent, Content content)
     m_volume->setRange(0, 100);
     m_volume->setValue(80);
     m_volume->setMaximumWidth(100);
+    m_volume->setMinimumWidth(56); // never a bare handle
+    m_seek->setMinimumWidth(100);
     m_audio->setVolume(0.8f);
-    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_fullScreen->setIcon(QIcon::fromTheme(QStringLiteral("view-fullscreen"),
-                                           style()->standardIcon(QStyle::SP_TitleBarMaxButton)));
+    updateIcons();
     m_time->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00:00 / 00:00")) + 6);
 
     auto *controls = new QHBoxLayout;
@@ -85,9 +85,8 @@ VideoPlayer::VideoPlayer(QWidget *parent, Content content)
         }
     });
     connect(m_player, &QMediaPlayer::errorOccurred, this, &VideoPlayer::onError);
-    connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this](QMediaPlayer::PlaybackState state) {
-        m_play->setIcon(style()->standardIcon(state == QMediaPlayer::PlayingState ? QStyle::SP_MediaPause
-                                                                                  : QStyle::SP_MediaPlay));
+    connect(m_player, &QMediaPlayer::playbackStateChanged, this, [this] {
+        updateIcons();
         retranslate();
     });
     retranslate();
@@ -116,10 +115,21 @@ void VideoPlayer::retranslate()
     m_seek->setAccessibleDescription(tr("Where the video is; the arrow keys move by seconds."));
 }
 
+// Drawn by the style in the palette's colours: again when the theme changes.
+void VideoPlayer::updateIcons()
+{
+    const bool playing = m_player->playbackState() == QMediaPlayer::PlayingState;
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_fullScreen->setIcon(QIcon::fromTheme(QStringLiteral("view-fullscreen"),
+                                           style()->standardIcon(QStyle::SP_TitleBarMaxButton)));
+}
+
 void VideoPlayer::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::StyleChange)
+        updateIcons();
     QWidget::changeEvent(event);
 }
 

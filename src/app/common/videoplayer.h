@@ -40,6 +40,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void updateIcons();
     void updateTime();
     void retranslate();
     void onError();

@@ -25,6 +25,8 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -113,12 +115,8 @@ MediaBinPanel::MediaBinPanel(media::UploadQueue *queue, QWidget *parent)
 
     connect(m_add, &QPushButton::clicked, this, &MediaBinPanel::addMediaRequested);
     connect(m_retry, &QPushButton::clicked, queue, &media::UploadQueue::retryFailed);
-    const auto removeSelected = [this] {
-        for (quint64 id : selectedIds())
-            m_queue->remove(id);
-    };
-    connect(m_remove, &QPushButton::clicked, this, removeSelected);
-    connect(m_view, &MediaListView::removeRequested, this, removeSelected);
+    connect(m_remove, &QPushButton::clicked, this, &MediaBinPanel::removeSelected);
+    connect(m_view, &MediaListView::removeRequested, this, &MediaBinPanel::removeSelected);
     connect(m_delegate, &MediaItemDelegate::retryRequested, queue, &media::UploadQueue::retry);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MediaBinPanel::contextMenu);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -286,6 +284,56 @@ ClipDialog *MediaBinPanel::openClip(quint64 id)
     return dialog;
 }
 
+namespace {
+
+// Media taken out of the bin, and put back where it was by Undo.
+class RemoveMediaCommand : public QUndoCommand
+{
+public:
+    RemoveMediaCommand(media::UploadQueue *queue, const QList<std::pair<int, MediaItem>> &items)
+        : m_queue(queue)
+        , m_items(items)
+    {
+        setText(items.size() == 1 ? MediaBinPanel::tr("Remove %1").arg(items.first().second.name)
+                                  : MediaBinPanel::tr("Remove %n Media Items", nullptr, int(items.size())));
+    }
+    void redo() override
+    {
+        for (const auto &[index, item] : std::as_const(m_items))
+            m_queue->remove(item.id);
+    }
+    void undo() override
+    {
+        // In the order they stood, so that each goes back to its own place.
+        for (const auto &[index, item] : std::as_const(m_items))
+            m_queue->insert(index, item);
+    }
+
+private:
+    media::UploadQueue *m_queue;
+    QList<std::pair<int, MediaItem>> m_items; // by their place in the bin, first to last
+};
+
+} // namespace
+
+void MediaBinPanel::removeSelected()
+{
+    QList<std::pair<int, MediaItem>> items;
+    for (const quint64 id : selectedIds()) {
+        if (const int index = m_queue->indexOf(id); index >= 0)
+            items.append({index, m_queue->items().at(index)});
+    }
+    if (items.isEmpty())
+        return;
+    std::sort(items.begin(), items.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    if (m_undo) {
+        m_undo->push(new RemoveMediaCommand(m_queue, items));
+    } else {
+        for (const auto &[index, item] : std::as_const(items))
+            m_queue->remove(item.id);
+    }
+}
+
 QList<quint64> MediaBinPanel::selectedIds() const
 {
     QList<quint64> ids;
@@ -323,10 +371,7 @@ void MediaBinPanel::contextMenu(const QPoint &position)
         }
         menu.addAction(tr("&Copy Path"), this, [path] { QApplication::clipboard()->setText(path); });
         menu.addSeparator();
-        menu.addAction(tr("Re&move from Bin"), this, [this] {
-            for (quint64 selected : selectedIds())
-                m_queue->remove(selected);
-        });
+        menu.addAction(tr("Re&move from Bin"), this, &MediaBinPanel::removeSelected);
         if (!m_view->selectionModel()->isSelected(index))
             m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
     }

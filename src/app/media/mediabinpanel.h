@@ -9,6 +9,7 @@
 class QLabel;
 class QMimeData;
 class QPushButton;
+class QUndoStack;
 class QToolButton;
 
 namespace nemo::media {
@@ -67,6 +68,11 @@ public:
     void paste();
     // Plays a generated clip here (with Save As…); null when it isn't on this computer yet.
     ClipDialog *openClip(quint64 id);
+    // Where removing media goes as one command each ("Remove photo1.jpg"), for Edit > Undo; without
+    // one, removing can't be undone.
+    void setUndoStack(QUndoStack *stack) { m_undo = stack; }
+    // Removes the selected items (Remove, Delete, the context menu), as one command.
+    void removeSelected();
 
 signals:
     void addMediaRequested();
@@ -93,6 +99,7 @@ private:
     QPushButton *m_retry;
     QPushButton *m_remove;
     QTimer *m_buttonsTimer;
+    QUndoStack *m_undo = nullptr;
 };
 
 } // namespace nemo::app

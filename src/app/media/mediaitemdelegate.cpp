@@ -146,10 +146,16 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QSize dimensions = index.data(MediaBinModel::DimensionsRole).toSize();
     if (dimensions.isValid())
         facts << QStringLiteral("%1×%2").arg(dimensions.width()).arg(dimensions.height());
+    // As many whole facts as the width holds: a cut "640×3" would mislead.
+    const QRect factsRect(factsFrom.right() + 8, factsFrom.top(), right - factsFrom.right() - 8,
+                          factsFrom.height());
+    while (facts.size() > 1 &&
+           smallMetrics.horizontalAdvance(facts.join(QStringLiteral(" · "))) > factsRect.width())
+        facts.removeLast();
     painter->setPen(dim);
     painter->drawText(
-        QRect(factsFrom.right() + 8, factsFrom.top(), right - factsFrom.right() - 8, factsFrom.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, facts.join(QStringLiteral(" · ")));
+        factsRect, Qt::AlignLeft | Qt::AlignVCenter,
+        smallMetrics.elidedText(facts.join(QStringLiteral(" · ")), Qt::ElideRight, factsRect.width()));
 
     // Line 3: the upload state.
     const QRect stateRect(left, badgeRect.bottom() + 4, right - left, smallMetrics.height() + 2);

@@ -64,10 +64,11 @@ PreviewMonitor::PreviewMonitor(PreviewRenderer *renderer, client::Playhead *play
     m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_fullScreen->setIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton));
     m_position->setRange(0, 0);
-    m_position->setMinimumWidth(60);
+    // Room to aim at a moment, never a bare handle.
+    m_position->setMinimumWidth(100);
     m_volume->setRange(0, 100);
     m_volume->setValue(80);
-    m_volume->setMinimumWidth(40);
+    m_volume->setMinimumWidth(56);
     m_volume->setMaximumWidth(90);
     m_time->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00:00 / 00:00")) + 6);
     m_status->setWordWrap(true);
@@ -554,8 +555,12 @@ void PreviewMonitor::updateStatus()
 
 void PreviewMonitor::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+    } else if (event->type() == QEvent::StyleChange) { // a new theme: its icons in its colours
+        m_fullScreen->setIcon(style()->standardIcon(QStyle::SP_TitleBarMaxButton));
+        updateControls();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -8,10 +8,15 @@
 #include "ui_settingsdialog.h"
 #include "util/translations.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QStyle>
+#include <QToolButton>
 
 namespace nemo::app {
 
@@ -25,6 +30,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, client::Workspace *workspa
     , m_ui(new Ui::SettingsDialog)
 {
     m_ui->setupUi(this);
+    m_ui->scrollArea->setFocusPolicy(Qt::NoFocus); // a page that scrolls, not a stop for Tab
     fillCombos();
     load();
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -47,6 +53,39 @@ SettingsDialog::SettingsDialog(AppSettings *settings, client::Workspace *workspa
     connect(workspace->service()->auth(), &auth::Authenticator::changed, this,
             &SettingsDialog::updateAccount);
     updateAccount();
+    // Where the service is and what the app tells it: for special setups, folded away unless changed.
+    connect(m_ui->advancedButton, &QToolButton::toggled, this, &SettingsDialog::showAdvanced);
+    const ServiceConfig config = workspace->service()->config();
+    const ServiceConfig standard;
+    showAdvanced(config.baseUrl != ServiceConfig::defaultBaseUrl() ||
+                 config.profile.source != standard.profile.source ||
+                 config.profile.platform != standard.profile.platform ||
+                 config.maxUploadBytes != standard.maxUploadBytes);
+}
+
+void SettingsDialog::showAdvanced(bool shown)
+{
+    const QSignalBlocker blocker(m_ui->advancedButton);
+    m_ui->advancedButton->setChecked(shown);
+    m_ui->advancedButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    m_ui->advancedGroup->setVisible(shown);
+    fitToContents();
+}
+
+// As tall as what it holds, within the screen; the page scrolls on a screen too small for it.
+void SettingsDialog::fitToContents()
+{
+    // The dialog's own hint with the whole page in place of the scroll area's (which stops at a few
+    // hundred pixels).
+    int wanted = layout()->sizeHint().height() - m_ui->scrollArea->sizeHint().height() +
+        m_ui->page->sizeHint().height() + 2 * m_ui->scrollArea->frameWidth();
+    if (const QScreen *place = screen())
+        wanted = std::min(wanted, place->availableGeometry().height() * 9 / 10);
+    // Never narrower than the page: it scrolls up and down, not across.
+    const QMargins margins = layout()->contentsMargins();
+    setMinimumWidth(m_ui->page->minimumSizeHint().width() + margins.left() + margins.right() +
+                    style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * m_ui->scrollArea->frameWidth());
+    resize(std::max(width(), minimumWidth()), wanted);
 }
 
 void SettingsDialog::setAppliesTo(util::Translations *translations, SignInChoice *signIn)
@@ -64,13 +103,27 @@ void SettingsDialog::fillCombos()
 {
     const QString source = m_ui->sourceCombo->currentData().toString();
     m_ui->sourceCombo->clear();
-    for (const AttributionProfile &profile : AttributionProfile::builtIn())
-        m_ui->sourceCombo->addItem(profile.source, profile.source);
+    // The service's names for them, in words a person reads; the names go on the tooltip.
+    const QStringList sourceNames = {tr("Nemo Studio (recommended)"), tr("Free video generation"),
+                                     tr("Image to video"), tr("Video generation API")};
+    const QList<AttributionProfile> profiles = AttributionProfile::builtIn();
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        m_ui->sourceCombo->addItem(i < sourceNames.size() ? sourceNames.at(i) : profiles.at(i).source,
+                                   profiles.at(i).source);
+    }
     m_ui->sourceCombo->setCurrentIndex(qMax(0, m_ui->sourceCombo->findData(source)));
     const QString platform = m_ui->platformCombo->currentData().toString();
     m_ui->platformCombo->clear();
-    for (const QString &name : AttributionProfile::platforms())
-        m_ui->platformCombo->addItem(name, name);
+    for (const QString &name : AttributionProfile::platforms()) {
+        m_ui->platformCombo->addItem(name == QLatin1String("unknown")       ? tr("None (not reported)")
+                                         : name == QLatin1String("clawhub") ? QStringLiteral("ClawHub")
+                                         : name == QLatin1String("cursor")  ? QStringLiteral("Cursor")
+                                                                            : name,
+                                     name);
+    }
+    m_ui->sourceCombo->setToolTip(tr("Which of the service's apps your requests count for. Change it only "
+                                     "when NemoVideo asks you to."));
+    m_ui->platformCombo->setToolTip(tr("The tool Nemo Studio runs inside, if any, as told to the service."));
     m_ui->platformCombo->setCurrentIndex(qMax(0, m_ui->platformCombo->findData(platform)));
     const QString language = m_ui->languageCombo->currentData().toString();
     m_ui->languageCombo->clear();
@@ -103,6 +156,12 @@ void SettingsDialog::fillCombos()
                                 int(auth::SecretStorage::Kind::Memory));
     m_ui->storageCombo->setCurrentIndex(qMax(0, storage));
     m_ui->serverEdit->setPlaceholderText(ServiceConfig::defaultBaseUrl().toString());
+    // A choice is never cut: each box is at least as wide as its longest entry (in this language).
+    for (QComboBox *combo : findChildren<QComboBox *>()) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumWidth(0);
+        combo->setMinimumWidth(combo->sizeHint().width());
+    }
 }
 
 void SettingsDialog::load()
@@ -135,8 +194,11 @@ void SettingsDialog::updateAccount()
     else if (!auth->hasToken())
         text = tr("Not signed in. Nemo Studio signs in with a free account when it needs to.");
     else
-        text = tr("Signed in as %1 (%2). Sign-in kept in: %3.")
-                   .arg(auth->userId().isEmpty() ? tr("an anonymous user") : auth->userId(),
+        // The account's id is the service's, never shown: a free account is anon_…
+        text = tr("Signed in with %1 (%2). Sign-in kept in: %3.")
+                   .arg(auth->userId().isEmpty() || auth->userId().startsWith(QLatin1String("anon_"))
+                            ? tr("a free account")
+                            : tr("your NemoVideo account"),
                         auth->daysLeft() >= 0 ? tr("%1 days left").arg(auth->daysLeft()) : tr("no expiry"),
                         auth->storageName());
     m_ui->accountLabel->setText(text);
@@ -154,6 +216,9 @@ void SettingsDialog::updateProxyFields()
          {static_cast<QWidget *>(m_ui->proxyHostEdit), static_cast<QWidget *>(m_ui->proxyPortSpin),
           static_cast<QWidget *>(m_ui->proxyUserEdit), static_cast<QWidget *>(m_ui->proxyPasswordEdit)})
         widget->setEnabled(manual);
+    // The proxy's own fields only when there is a proxy of one's own to describe.
+    for (int row = 1; row < m_ui->proxyLayout->rowCount(); ++row)
+        m_ui->proxyLayout->setRowVisible(row, manual);
 }
 
 void SettingsDialog::accept()
@@ -165,6 +230,7 @@ void SettingsDialog::accept()
     if (!problem.isEmpty()) {
         m_ui->errorLabel->setText(problem);
         m_ui->errorLabel->show();
+        showAdvanced(true);
         m_ui->serverEdit->setFocus();
         return;
     }

@@ -48,6 +48,8 @@ private:
     void fillCombos();
     void updateAccount();
     void updateProxyFields();
+    void showAdvanced(bool shown);
+    void fitToContents();
 
     AppSettings *m_settings;
     client::Workspace *m_workspace;

@@ -21,6 +21,7 @@
 #include "shell/helpdialogs.h"
 #include "shell/notifier.h"
 #include "shell/offlinebanner.h"
+#include "shell/panelproportions.h"
 #include "shell/projectmenu.h"
 #include "shell/quitguard.h"
 #include "shell/statuspanel.h"
@@ -43,8 +44,6 @@
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
-
-#include <optional>
 
 namespace nemo::app {
 
@@ -111,8 +110,10 @@ void MainWindow::arrangePanels()
     // Tab as the window is laid out: media (left), chat (middle), preview (top right), timeline (bottom).
     orderTabsByArea(this, {m_bin, m_chat, m_monitor, m_timeline});
     m_monitorDock->raise();
-    resizeDocks({m_mediaDock, m_monitorDock}, {340, 420}, Qt::Horizontal);
-    resizeDocks({m_timelineDock}, {230}, Qt::Vertical);
+    new PanelProportions(this,
+                         {{m_mediaDock, Qt::Horizontal, 340},
+                          {m_monitorDock, Qt::Horizontal, 420},
+                          {m_timelineDock, Qt::Vertical, 230}});
     statusBar()->addPermanentWidget(m_status);
     // The preview of a reopened project starts once the window is on screen (melt starting beside it
     // would slow the first paint down).
@@ -144,8 +145,7 @@ void MainWindow::connectPanels()
     connect(m_workspace, &Workspace::timelineChanged, m_timeline, &TimelinePanel::showState);
     connect(m_timeline, &TimelinePanel::message, this,
             [this](const QString &text) { showMessage(text, 10000); });
-    // The preview and the timeline share the workspace's playhead; the timeline's transport keys drive
-    // the monitor.
+    // One playhead for the preview and the timeline; the timeline's transport keys drive the monitor.
     connect(m_timeline->view(), &TimelineView::togglePlayRequested, m_monitor, &PreviewMonitor::togglePlay);
     connect(m_timeline->view(), &TimelineView::playRequested, m_monitor, &PreviewMonitor::play);
     connect(m_timeline->view(), &TimelineView::pauseRequested, m_monitor, &PreviewMonitor::pause);
@@ -184,7 +184,8 @@ void MainWindow::createActions()
     m_actions->add(A::Website, [] { openWebLink(QUrl(QStringLiteral("https://nemovideo.com"))); });
     m_actions->add(A::About, [this] { showAbout(this, m_workspace->service()->config().baseUrl); });
     m_actions->add(A::AboutQt, [this] { showAboutQt(this); });
-    QUndoStack *stack = m_timeline->history()->stack();
+    QUndoStack *stack = m_timeline->history()->stack(); // the hand edits and the media bin's removals
+    m_bin->setUndoStack(stack);
     m_actions->adopt(A::Undo, stack->createUndoAction(this));
     m_actions->adopt(A::Redo, stack->createRedoAction(this));
     m_actions->adopt(A::ShowMediaPanel, m_mediaDock->toggleViewAction());

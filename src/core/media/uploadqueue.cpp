@@ -369,6 +369,20 @@ void UploadQueue::remove(quint64 id)
     pump();
 }
 
+void UploadQueue::insert(int index, const MediaItem &item)
+{
+    if (indexOf(item.id) >= 0)
+        return;
+    MediaItem back = item;
+    if (back.state == MediaItem::State::Checking || back.state == MediaItem::State::Uploading)
+        back.state = MediaItem::State::Queued; // started again from the start
+    index = qBound(0, index, int(m_items.size()));
+    m_items.insert(index, back);
+    m_nextId = qMax(m_nextId, back.id + 1);
+    emit added(index, index);
+    pump();
+}
+
 bool UploadQueue::relocate(const QString &from, const QString &to)
 {
     const QFileInfo info(to);

@@ -51,6 +51,9 @@ public:
     void retry(quint64 id);
     void retryFailed();
     void remove(quint64 id);
+    // A removed item back at `index` (undo): as it was when uploaded or failed; an upload or a fetch that
+    // the removal stopped starts again.
+    void insert(int index, const MediaItem &item);
     // The user's own file found again at `to` (it was moved or renamed): every item that was `from`
     // points there now. False when `to` is not a readable file.
     bool relocate(const QString &from, const QString &to);
