@@ -651,6 +651,14 @@
         <source>What the agent is doing</source>
         <translation>智能体正在做什么</translation>
     </message>
+    <message>
+        <source>Describe the video you want…</source>
+        <translation>描述你想要的视频…</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Enter 发送，Shift+Enter 换行。</translation>
+    </message>
 </context>
 <context>
     <name>nemo::app::ChatView</name>
@@ -1039,16 +1047,16 @@
         <translation>历史</translation>
     </message>
     <message>
-        <source>Undo the last hand edit (Ctrl+Z)</source>
-        <translation>撤销上一次手动修改（Ctrl+Z）</translation>
-    </message>
-    <message>
-        <source>Redo the hand edit last undone (Ctrl+Shift+Z)</source>
-        <translation>重做刚撤销的手动修改（Ctrl+Shift+Z）</translation>
-    </message>
-    <message>
         <source>Export &amp;Project</source>
         <translation>导出项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>撤销上一次更改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo the change last undone (Ctrl+Shift+Z)</source>
+        <translation>重做上一次撤销的更改（Ctrl+Shift+Z）</translation>
     </message>
 </context>
 <context>

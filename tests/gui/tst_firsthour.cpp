@@ -20,6 +20,7 @@
 #include "settings/settingsdialog.h"
 #include "shell/helpdialogs.h"
 #include "shell/projectmenu.h"
+#include "shell/statuspanel.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepanel.h"
 #include "timeline/timelineview.h"
@@ -56,12 +57,35 @@ bool allUploaded(const media::UploadQueue *queue, int count)
            });
 }
 
-// A window as it is on the screen (native surfaces such as the video included).
-QImage pictureOf(QWidget *window)
+// The window once it has settled: two renderings in a row the same (every posted layout pass applied,
+// the new theme painted everywhere), however busy the computer is. The checks read this rendering.
+QImage settled(QWidget *window)
 {
-    QApplication::processEvents();
-    const QImage picture = window->screen()->grabWindow(window->winId()).toImage();
-    return picture.isNull() ? window->grab().toImage() : picture;
+    QImage last;
+    QImage now;
+    if (!QTest::qWaitFor(
+            [&] {
+                now = window->grab().toImage();
+                return std::exchange(last, now) == now;
+            },
+            10000))
+        qWarning("%s kept changing for 10 s; checking its last rendering", qPrintable(window->objectName()));
+    return now;
+}
+
+// The window as the screen shows it (native surfaces such as the video included), for a person to
+// look at: once two captures in a row are the same (the X server has every repaint).
+QImage onScreen(QWidget *window)
+{
+    QImage last;
+    QImage now;
+    const bool steady = QTest::qWaitFor(
+        [&] {
+            now = window->screen()->grabWindow(window->winId()).toImage();
+            return !now.isNull() && std::exchange(last, now) == now;
+        },
+        10000);
+    return steady ? now : window->grab().toImage();
 }
 
 // The buttons under the agent's replies, which the conversation draws itself: each whole within the
@@ -126,6 +150,14 @@ class FirstHour : public QObject
         if (top != window)
             texts += test::shownText(top);
         note(test::internalIds(texts, knownIds()), state);
+        if (m_language.startsWith(QLatin1String("zh"))) {
+            // The window's own words (not the conversation's, the media's or the edit's: those are the
+            // person's and the agent's).
+            QStringList own = test::shownText(window, false);
+            if (top != window)
+                own += test::shownText(top, false);
+            note(test::englishAmong(own), state);
+        }
         const QSize natural = top->size(); // as the app opened it
         for (const QSize &screen : screens) {
             window->move(0, 0);
@@ -144,9 +176,8 @@ class FirstHour : public QObject
             for (const auto appearance : {app::AppSettings::Theme::Light, app::AppSettings::Theme::Dark}) {
                 const bool dark = appearance == app::AppSettings::Theme::Dark;
                 app::Theme::apply(appearance);
-                QTest::qWait(50); // the layouts settle and repaint
                 QTRY_VERIFY(window->size() == screen);
-                const QImage picture = pictureOf(top);
+                const QImage shown = onScreen(top);
                 const QString name = QStringLiteral("%1-%2x%3-%4")
                                          .arg(state)
                                          .arg(screen.width())
@@ -154,8 +185,10 @@ class FirstHour : public QObject
                                          .arg(QLatin1String(dark ? "dark" : "light"));
                 const QString path =
                     QDir(m_folder).filePath(m_language + QLatin1Char('/') + name + QLatin1String(".png"));
-                QVERIFY2(picture.save(path), qPrintable(path));
+                QVERIFY2(shown.save(path), qPrintable(path));
                 m_pictures << path;
+                // Nothing runs between this rendering and the checks: they measure what it shows.
+                const QImage picture = settled(top);
                 note(test::textThatDoesNotFit(top), name);
                 note(test::widgetsThatOverlap(top), name);
                 note(test::lowContrast(top, picture), name);
@@ -188,8 +221,7 @@ class FirstHour : public QObject
         for (const auto appearance : {app::AppSettings::Theme::Light, app::AppSettings::Theme::Dark}) {
             const bool dark = appearance == app::AppSettings::Theme::Dark;
             app::Theme::apply(appearance);
-            QTest::qWait(50);
-            const QImage picture = menu->grab().toImage();
+            const QImage picture = settled(menu);
             const QString name = state + QLatin1String(dark ? "-dark" : "-light");
             const QString path =
                 QDir(m_folder).filePath(m_language + QLatin1Char('/') + name + QLatin1String(".png"));
@@ -248,7 +280,7 @@ private slots:
         const auto resizeTo = [window](const QSize &size) {
             window->resize(size);
             QTRY_COMPARE(window->size(), size);
-            QTest::qWait(50); // the docks take their share in the layout's next pass
+            settled(window); // the docks take their share in the layout's next pass
         };
         resizeTo(QSize(1366, 768));
         const double media = shareOf(window->mediaDock(), Qt::Horizontal);
@@ -415,6 +447,7 @@ private slots:
 
         h.workspace->connectToService();
         QTRY_VERIFY_WITH_TIMEOUT(h.workspace->connection() == client::Workspace::Connection::Ready, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->statusPanel()->creditsLabel()->isVisible(), 10000);
         look(QStringLiteral("01-start"), window, panels);
 
         window->mediaBin()->addPaths({data("photo1.jpg"), data("photo2.png"), data("music.mp3")});

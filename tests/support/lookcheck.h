@@ -171,6 +171,18 @@ inline QStringList textThatDoesNotFit(QWidget *top)
             if (!combo->itemIcon(combo->currentIndex()).isNull())
                 needed += combo->iconSize().width() + 4;
             report(needed, field.width(), "wide");
+        } else if (auto *plain = qobject_cast<QPlainTextEdit *>(widget)) {
+            // The hint of an empty box, wrapped to the box's width, within its height.
+            if (plain->document()->isEmpty() && !plain->placeholderText().isEmpty()) {
+                const int margin = int(2 * plain->document()->documentMargin());
+                const QRect needed = plain->fontMetrics().boundingRect(
+                    QRect(0, 0, std::max(1, plain->viewport()->width() - margin), 10000), Qt::TextWordWrap,
+                    plain->placeholderText());
+                report(needed.height(), plain->viewport()->height() - margin, "high for its hint");
+            }
+        } else if (auto *line = qobject_cast<QLineEdit *>(widget)) {
+            if (line->text().isEmpty() && !line->placeholderText().isEmpty())
+                report(textWidth(line, line->placeholderText()) + 8, line->width(), "wide for its hint");
         } else if (auto *slider = qobject_cast<QSlider *>(widget)) {
             // A slider needs room to aim with, not a bare handle.
             const int length = slider->orientation() == Qt::Horizontal ? slider->width() : slider->height();
@@ -382,7 +394,7 @@ inline QStringList flatPanels(const QList<QWidget *> &panels, QWidget *top, cons
 
 // Every text the person can see or hear from the window and its menus: titles, labels, buttons, fields
 // (not password fields), tooltips, accessible names, item views' rows, documents, the status bar.
-inline QStringList shownText(QWidget *top)
+inline QStringList shownText(QWidget *top, bool withItems = true)
 {
     QStringList texts;
     for (QWidget *widget : withChildren(top)) {
@@ -406,7 +418,8 @@ inline QStringList shownText(QWidget *top)
             texts << plain->toPlainText() << plain->placeholderText();
         } else if (auto *status = qobject_cast<QStatusBar *>(widget)) {
             texts << status->currentMessage();
-        } else if (auto *view = qobject_cast<QAbstractItemView *>(widget); view && view->model()) {
+        } else if (auto *view = qobject_cast<QAbstractItemView *>(widget);
+                   view && view->model() && withItems) {
             const QAbstractItemModel *model = view->model();
             std::function<void(const QModelIndex &)> rows = [&](const QModelIndex &parent) {
                 for (int row = 0; row < model->rowCount(parent); ++row) {
@@ -432,6 +445,23 @@ inline QStringList shownText(QWidget *top)
     }
     texts.removeAll(QString());
     return texts;
+}
+
+// English words left in a Chinese window: a run of three or more (a name such as "Nemo Studio" or a
+// title of two words is fine), outside paths and file names.
+inline QStringList englishAmong(const QStringList &texts)
+{
+    static const QRegularExpression words(QStringLiteral("\\b[A-Za-z]{2,}(?:[ ,'-]+[A-Za-z]{2,}){2,}\\b"));
+    QStringList found;
+    for (const QString &text : texts) {
+        if (text.contains(QLatin1Char('/')) || text.contains(QLatin1Char('\\')))
+            continue;
+        if (const QRegularExpressionMatch match = words.match(text); match.hasMatch())
+            found << QStringLiteral("\"%1\" is English in the Chinese window (\"%2\")")
+                         .arg(text.simplified().left(80), match.captured());
+    }
+    found.removeDuplicates();
+    return found;
 }
 
 // Internal ids among texts: the service's ids (a word, "_" and a number or code: render_1796405308965,

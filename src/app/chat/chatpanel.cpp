@@ -94,7 +94,6 @@ ChatPanel::ChatPanel(client::Conversation *conversation, QWidget *parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setFocusPolicy(Qt::NoFocus); // a line to hear and read, not a stop for the keyboard
     // Its name is its live text (a label's own), so that a screen reader hears each change of it.
-    m_status->setAccessibleDescription(tr("What the agent is doing"));
     m_stop->hide();
     m_stopWaiting->hide();
     auto *statusRow = new QHBoxLayout;
@@ -178,9 +177,11 @@ void ChatPanel::retranslate()
     m_stopWaiting->setToolTip(tr("Stop looking at the timeline for the agent's late changes."));
     m_send->setText(tr("Send"));
     m_send->setToolTip(tr("Send (Enter). Shift+Enter starts a new line."));
-    m_input->setPlaceholderText(
-        tr("Describe the video you want… (Enter to send, Shift+Enter for a new line)"));
+    m_input->setHints(tr("Describe the video you want…"),
+                      tr("Describe the video you want… (Enter to send, Shift+Enter for a new line)"));
     m_input->setAccessibleName(tr("Message to the agent"));
+    m_input->setAccessibleDescription(tr("Enter sends, Shift+Enter starts a new line."));
+    m_status->setAccessibleDescription(tr("What the agent is doing"));
     m_pages->setAccessibleName(tr("Chat"));
     updateStatus();
 }

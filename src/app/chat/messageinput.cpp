@@ -32,6 +32,30 @@ QSize MessageInput::minimumSizeHint() const
     return QSize(120, heightForLines(2));
 }
 
+void MessageInput::setHints(const QString &brief, const QString &full)
+{
+    m_brief = brief;
+    m_full = full;
+    updateHint();
+}
+
+void MessageInput::updateHint()
+{
+    const int room = viewport()->width() - int(2 * document()->documentMargin());
+    const QRect needed =
+        fontMetrics().boundingRect(QRect(0, 0, qMax(1, room), 10000), Qt::TextWordWrap, m_full);
+    const int lines = qMax(1,
+                           (viewport()->height() - int(2 * document()->documentMargin())) /
+                               qMax(1, fontMetrics().lineSpacing()));
+    setPlaceholderText(needed.height() <= lines * fontMetrics().lineSpacing() ? m_full : m_brief);
+}
+
+void MessageInput::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    updateHint();
+}
+
 void MessageInput::keyPressEvent(QKeyEvent *event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;

@@ -21,6 +21,7 @@
 #include "shell/helpdialogs.h"
 #include "shell/notifier.h"
 #include "shell/offlinebanner.h"
+#include "shell/paneldock.h"
 #include "shell/panelproportions.h"
 #include "shell/projectmenu.h"
 #include "shell/quitguard.h"
@@ -97,15 +98,10 @@ void MainWindow::arrangePanels()
     setCentralWidget(central);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
                    QMainWindow::AllowTabbedDocks);
-    auto dock = [this](QDockWidget *dock, const char *name, QWidget *panel, Qt::DockWidgetArea area) {
-        dock->setObjectName(QLatin1String(name));
-        dock->setWidget(panel);
-        addDockWidget(area, dock);
-    };
-    dock(m_mediaDock, "MediaDock", m_bin, Qt::LeftDockWidgetArea);
-    dock(m_timelineDock, "TimelineDock", m_timeline, Qt::BottomDockWidgetArea);
-    dock(m_monitorDock, "MonitorDock", m_monitor, Qt::RightDockWidgetArea);
-    dock(m_historyDock, "HistoryDock", m_timeline->historyView(), Qt::RightDockWidgetArea);
+    addPanelDock(this, m_mediaDock, "MediaDock", m_bin, Qt::LeftDockWidgetArea);
+    addPanelDock(this, m_timelineDock, "TimelineDock", m_timeline, Qt::BottomDockWidgetArea);
+    addPanelDock(this, m_monitorDock, "MonitorDock", m_monitor, Qt::RightDockWidgetArea);
+    addPanelDock(this, m_historyDock, "HistoryDock", m_timeline->historyView(), Qt::RightDockWidgetArea);
     tabifyDockWidget(m_monitorDock, m_historyDock);
     // Tab as the window is laid out: media (left), chat (middle), preview (top right), timeline (bottom).
     orderTabsByArea(this, {m_bin, m_chat, m_monitor, m_timeline});
@@ -238,8 +234,8 @@ void MainWindow::retranslate()
     m_timelineDock->setWindowTitle(tr("Timeline"));
     m_monitorDock->setWindowTitle(tr("Preview"));
     m_historyDock->setWindowTitle(tr("History"));
-    action(ActionId::Undo)->setToolTip(tr("Undo the last hand edit (Ctrl+Z)"));
-    action(ActionId::Redo)->setToolTip(tr("Redo the hand edit last undone (Ctrl+Shift+Z)"));
+    action(ActionId::Undo)->setToolTip(tr("Undo the last change (Ctrl+Z)"));
+    action(ActionId::Redo)->setToolTip(tr("Redo the change last undone (Ctrl+Shift+Z)"));
 }
 
 void MainWindow::changeEvent(QEvent *event)
