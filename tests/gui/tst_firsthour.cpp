@@ -105,6 +105,33 @@ QStringList chatButtonsOutside(app::ChatView *view)
     return found;
 }
 
+// The words the timeline writes on its segments (the name at the top of each block), against the
+// block's colour as rendered.
+QStringList timelineWordsFaint(app::TimelineView *view, QWidget *top, const QImage &picture)
+{
+    QStringList found;
+    if (!view->isVisible() || !view->model())
+        return found;
+    for (int track = 0; track < view->model()->trackCount(); ++track) {
+        for (int segment = 0; segment < view->model()->track(track).clips.size(); ++segment) {
+            const QRect block = view->segmentRect(track, segment);
+            if (block.width() < 60 || block.height() < view->fontMetrics().height() + 4)
+                continue;
+            const QRect words(view->viewport()->mapTo(top, block.topLeft() + QPoint(5, 2)),
+                              QSize(std::min(block.width() - 9, 60), view->fontMetrics().height()));
+            QColor background;
+            const double ratio = test::inkContrast(picture, words, &background);
+            if (ratio < 4.45)
+                found << QStringLiteral("timeline: the words on segment %1 of track %2 at %3:1 against %4")
+                             .arg(segment)
+                             .arg(track)
+                             .arg(ratio, 0, 'f', 1)
+                             .arg(background.name());
+        }
+    }
+    return found;
+}
+
 class FirstHour : public QObject
 {
     Q_OBJECT
@@ -193,8 +220,10 @@ class FirstHour : public QObject
                 note(test::widgetsThatOverlap(top), name);
                 note(test::lowContrast(top, picture), name);
                 note(test::flatPanels(panels, top, picture), name);
-                if (top == window)
+                if (top == window) {
                     note(chatButtonsOutside(window->chatPanel()->view()), name);
+                    note(timelineWordsFaint(window->timelinePanel()->view(), window, picture), name);
+                }
                 note(test::paletteContrast(QApplication::palette()), QLatin1String(dark ? "dark" : "light"));
             }
         }
@@ -414,6 +443,23 @@ private slots:
         QVERIFY(!host->isVisible());
         proxy->setCurrentIndex(proxy->findData(int(net::ProxySettings::Mode::Http)));
         QTRY_VERIFY(host->isVisible());
+    }
+
+    // Words on the coloured blocks of the media bin (its kind badges) and the timeline (segments, plain
+    // and just changed by the agent) reach 4.5:1, and on the plain colours they are white.
+    void wordsOnColouredBlocksStandOut()
+    {
+        const QList<QColor> fills = {
+            app::Theme::mediaColor(media::MediaKind::Image), app::Theme::mediaColor(media::MediaKind::Video),
+            app::Theme::mediaColor(media::MediaKind::Audio),
+            app::Theme::mediaColor(media::MediaKind::Unknown), app::Theme::titleColor()};
+        for (const QColor &fill : fills) {
+            QCOMPARE(app::Theme::textOn(fill), QColor(Qt::white));
+            for (const QColor &shown : {fill, fill.lighter(135)}) {
+                const double ratio = test::contrastRatio(app::Theme::textOn(shown), shown);
+                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 on %2").arg(ratio).arg(shown.name())));
+            }
+        }
     }
 
     void firstHour_data()

@@ -983,10 +983,11 @@ private slots:
                 }
                 return n;
             };
+            // A band between the segment's name and its details (the words may be dark on a light block).
             const int mediaEnd = timeline->rulerX(5000);
-            const int held = darker(QRect(mediaEnd + 4, block.top() + 2, block.right() - mediaEnd - 8, 8));
-            const int playing =
-                darker(QRect(block.left() + 2, block.top() + 2, mediaEnd - block.left() - 6, 8));
+            const int band = block.top() + timeline->fontMetrics().height() + 5;
+            const int held = darker(QRect(mediaEnd + 4, band, block.right() - mediaEnd - 8, 6));
+            const int playing = darker(QRect(block.left() + 2, band, mediaEnd - block.left() - 6, 6));
             QVERIFY2(held > 40, qPrintable(QString::number(held)));
             QVERIFY2(playing < 4, qPrintable(QString::number(playing)));
         }

@@ -8,6 +8,8 @@
 #include <QStyleFactory>
 #include <QStyleHints>
 
+#include <cmath>
+
 namespace nemo::app {
 
 namespace {
@@ -149,24 +151,38 @@ void Theme::apply(AppSettings::Theme theme)
     QApplication::setStyle(new ThemeStyle);
 }
 
+// Deep enough that white words on them reach 4.5:1 (WCAG AA), in either appearance.
 QColor Theme::mediaColor(media::MediaKind kind)
 {
     switch (kind) {
     case media::MediaKind::Image:
-        return QColor(52, 122, 200);
+        return QColor(40, 105, 180);
     case media::MediaKind::Video:
-        return QColor(140, 80, 200);
+        return QColor(128, 70, 190);
     case media::MediaKind::Audio:
-        return QColor(35, 150, 108);
+        return QColor(24, 122, 84);
     case media::MediaKind::Unknown:
         break;
     }
-    return QColor(125, 125, 132);
+    return QColor(100, 100, 108);
 }
 
 QColor Theme::titleColor()
 {
-    return QColor(215, 130, 40);
+    return QColor(176, 90, 16);
+}
+
+QColor Theme::textOn(const QColor &fill)
+{
+    // WCAG's relative luminance: white reaches 4.5:1 on anything darker than 0.183.
+    const auto channel = [](double value) {
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    const double luminance =
+        0.2126 * channel(fill.redF()) + 0.7152 * channel(fill.greenF()) + 0.0722 * channel(fill.blueF());
+    const double onWhite = 1.05 / (luminance + 0.05);
+    const double onDark = (luminance + 0.05) / 0.0597; // (25, 25, 25)
+    return onWhite >= onDark ? QColor(Qt::white) : QColor(25, 25, 25);
 }
 
 media::MediaKind Theme::kindOfName(const QString &name)

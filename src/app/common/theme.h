@@ -25,6 +25,8 @@ public:
     // timeline's blocks): photos, clips, sound, and titles.
     static QColor mediaColor(media::MediaKind kind);
     static QColor titleColor();
+    // The colour for words on `fill`: white, or near-black where white would not stand out (WCAG AA).
+    static QColor textOn(const QColor &fill);
     // The kind of media a file name says (for the timeline, whose segments name their files).
     static media::MediaKind kindOfName(const QString &name);
     // Where the keyboard is: a ring in the highlight colour just inside `rect`, for the areas that

@@ -124,7 +124,7 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     QPainterPath pill;
     pill.addRoundedRect(badgeRect, 4, 4);
     painter->fillPath(pill, Theme::mediaColor(kind));
-    painter->setPen(Qt::white);
+    painter->setPen(Theme::textOn(Theme::mediaColor(kind)));
     painter->drawText(badgeRect, Qt::AlignCenter, badgeText);
     QRect factsFrom = badgeRect;
     if (generated) {

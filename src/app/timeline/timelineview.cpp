@@ -488,7 +488,9 @@ void TimelineView::paintTrack(QPainter &painter, int t)
         const QRect block = whole.adjusted(0, 0, whole.width() > 3 ? -1 : 0, 0);
         const bool changed = m_model->isChanged(t, index);
         const QColor color = segmentColor(track.kind, clip);
-        painter.fillRect(block, changed ? color.lighter(135) : color);
+        const QColor fill = changed ? color.lighter(135) : color;
+        const QColor words = Theme::textOn(fill);
+        painter.fillRect(block, fill);
         if (block.width() < 6)
             continue;
         // A clip shorter than its segment holds its last frame: that part is hatched.
@@ -534,7 +536,7 @@ void TimelineView::paintTrack(QPainter &painter, int t)
         if (textRect.width() < 20)
             continue;
         painter.setFont(font());
-        painter.setPen(Qt::white);
+        painter.setPen(words);
         painter.drawText(textRect, Qt::AlignLeft | Qt::AlignTop,
                          metrics.elidedText(label, Qt::ElideRight, textRect.width()));
         painter.setFont(small);
@@ -550,9 +552,8 @@ void TimelineView::paintTrack(QPainter &painter, int t)
         const QString shown = smallMetrics.elidedText(detail, Qt::ElideRight, textRect.width());
         QRect detailRect =
             smallMetrics.boundingRect(textRect, Qt::AlignLeft | Qt::AlignBottom, shown).adjusted(-2, 0, 2, 0);
-        painter.fillRect(detailRect.intersected(block.adjusted(1, 1, -1, -1)),
-                         changed ? color.lighter(135) : color);
-        painter.setPen(Qt::white);
+        painter.fillRect(detailRect.intersected(block.adjusted(1, 1, -1, -1)), fill);
+        painter.setPen(words);
         painter.drawText(textRect, Qt::AlignLeft | Qt::AlignBottom, shown);
     }
     painter.setClipping(false);
