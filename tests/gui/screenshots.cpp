@@ -63,6 +63,7 @@ int main(int argc, char **argv)
     scenario.renderSize = QSize(640, 360);
     scenario.eventDelayMs = 5;
     test::GuiHarness h(scenario);
+    h.translations.apply(QStringLiteral("en")); // as the app starts: English plurals ("2 segments")
     app::MainWindow *window = h.window.get();
     window->resize(1360, 860);
     window->show();
