@@ -17,6 +17,7 @@
 #include "export/projectexport.h"
 #include "faultmatrix.h"
 #include "guiharness.h"
+#include "lookcheck.h"
 #include "media/clipdialog.h"
 #include "media/mediabinmodel.h"
 #include "media/mediabinpanel.h"
@@ -238,27 +239,10 @@ public slots:
     void open(const QUrl &url) { opened.append(url); }
 };
 
-// Every text the window shows: labels, buttons, fields that are not password fields, titles, tooltips,
-// the status bar, menus and the conversation.
+// Every text the window shows (tests/support/lookcheck.h), and the conversation.
 QStringList shownText(test::GuiHarness &h)
 {
-    QStringList texts;
-    QList<QWidget *> widgets{h.window.get()};
-    widgets += h.window->findChildren<QWidget *>();
-    for (QWidget *widget : std::as_const(widgets)) {
-        texts << widget->windowTitle() << widget->toolTip() << widget->accessibleName()
-              << widget->accessibleDescription();
-        if (auto *label = qobject_cast<QLabel *>(widget))
-            texts << label->text();
-        else if (auto *button = qobject_cast<QAbstractButton *>(widget))
-            texts << button->text();
-        else if (auto *edit = qobject_cast<QLineEdit *>(widget);
-                 edit && edit->echoMode() == QLineEdit::Normal)
-            texts << edit->text();
-        for (QAction *action : widget->actions())
-            texts << action->text() << action->toolTip();
-    }
-    texts << h.window->statusBar()->currentMessage();
+    QStringList texts = test::shownText(h.window.get());
     for (const ChatMessage &message : h.workspace->conversation()->messages())
         texts << message.text;
     return texts;
