@@ -446,13 +446,24 @@ private slots:
     }
 
     // Words on the coloured blocks of the media bin (its kind badges) and the timeline (segments, plain
-    // and just changed by the agent) reach 4.5:1, and on the plain colours they are white.
+    // and just changed by the agent) reach 4.5:1, and on the plain colours they are white; so do the
+    // media bin's words for an upload done or failed.
     void wordsOnColouredBlocksStandOut()
     {
         const QList<QColor> fills = {
             app::Theme::mediaColor(media::MediaKind::Image), app::Theme::mediaColor(media::MediaKind::Video),
             app::Theme::mediaColor(media::MediaKind::Audio),
             app::Theme::mediaColor(media::MediaKind::Unknown), app::Theme::titleColor()};
+        // The media bin's "✓ Uploaded" and its failures, on the list's base in both appearances.
+        for (const QPalette &palette : {app::Theme::lightPalette(), app::Theme::darkPalette()}) {
+            const QColor base = palette.color(QPalette::Base);
+            for (const QColor &words : {app::Theme::goodText(palette), app::Theme::badText(palette)}) {
+                const double ratio = test::contrastRatio(words, base);
+                QVERIFY2(
+                    ratio >= 4.5,
+                    qPrintable(QStringLiteral("%1 on %2: %3").arg(words.name(), base.name()).arg(ratio)));
+            }
+        }
         for (const QColor &fill : fills) {
             QCOMPARE(app::Theme::textOn(fill), QColor(Qt::white));
             for (const QColor &shown : {fill, fill.lighter(135)}) {

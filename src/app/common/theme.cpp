@@ -193,6 +193,16 @@ media::MediaKind Theme::kindOfName(const QString &name)
     return media::MediaValidator::kindForExtension(name.mid(dot + 1));
 }
 
+QColor Theme::goodText(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128 ? QColor(80, 200, 120) : QColor(20, 120, 60);
+}
+
+QColor Theme::badText(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128 ? QColor(255, 110, 110) : QColor(190, 40, 40);
+}
+
 void Theme::paintFocusRing(QPainter *painter, const QRect &rect, const QPalette &palette)
 {
     painter->save();

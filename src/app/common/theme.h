@@ -27,6 +27,10 @@ public:
     static QColor titleColor();
     // The colour for words on `fill`: white, or near-black where white would not stand out (WCAG AA).
     static QColor textOn(const QColor &fill);
+    // Words that say something went well ("✓ Uploaded") or failed, on `palette`'s base (4.5:1 and more
+    // in either appearance).
+    static QColor goodText(const QPalette &palette);
+    static QColor badText(const QPalette &palette);
     // The kind of media a file name says (for the timeline, whose segments name their files).
     static media::MediaKind kindOfName(const QString &name);
     // Where the keyboard is: a ring in the highlight colour just inside `rect`, for the areas that

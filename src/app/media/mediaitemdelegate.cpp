@@ -181,13 +181,13 @@ void MediaItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         break;
     }
     case MediaItem::State::Uploaded:
-        painter->setPen(selected ? text : QColor(30, 150, 80));
+        painter->setPen(selected ? text : Theme::goodText(pal));
         painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter,
                           generated ? tr("✓ Made by the agent — double-click to watch") : tr("✓ Uploaded"));
         break;
     case MediaItem::State::Failed:
     case MediaItem::State::Interrupted: {
-        painter->setPen(selected ? text : QColor(200, 50, 50));
+        painter->setPen(selected ? text : Theme::badText(pal));
         const QString reason = state == MediaItem::State::Interrupted
             ? (generated ? tr("Interrupted — not downloaded") : tr("Interrupted — not uploaded"))
             : tr("Failed: %1").arg(index.data(MediaBinModel::ErrorRole).toString());
