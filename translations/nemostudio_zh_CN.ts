@@ -1957,8 +1957,12 @@ Paste your NemoVideo token for this session, or leave it empty to use a free sig
         <translation>编辑历史</translation>
     </message>
     <message>
-        <source>Every hand edit, the oldest first; choosing one undoes the edits after it.</source>
-        <translation>每一次手动编辑，最早的在前；选中其中一项会撤销它之后的编辑。</translation>
+        <source>Every change, the oldest first; choosing one undoes the changes after it.</source>
+        <translation>每一次更改，最早的在前；选择其中一项会撤销它之后的更改。</translation>
+    </message>
+    <message>
+        <source>As the agent made it</source>
+        <translation>智能体做出的原样</translation>
     </message>
 </context>
 <context>

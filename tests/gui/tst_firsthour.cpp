@@ -530,7 +530,10 @@ private slots:
         view->setFocus();
         QTest::keyClick(view, Qt::Key_Right);
         window->action(app::ActionId::ShowHistoryPanel)->setChecked(true);
-        QTRY_VERIFY(window->historyDock()->isVisible());
+        window->historyDock()->raise(); // its tab in front of the preview's
+        // (A dock behind another's tab stays "visible"; it is covered.)
+        QTRY_VERIFY(!window->historyDock()->visibleRegion().isEmpty() &&
+                    window->monitorDock()->visibleRegion().isEmpty());
         look(QStringLiteral("04-timeline"), window, panels);
         window->action(app::ActionId::ShowHistoryPanel)->setChecked(false);
 

@@ -247,7 +247,9 @@ void TimelinePanel::retranslate()
     if (m_historyView) {
         m_historyView->setAccessibleName(tr("Edit history"));
         m_historyView->setAccessibleDescription(
-            tr("Every hand edit, the oldest first; choosing one undoes the edits after it."));
+            tr("Every change, the oldest first; choosing one undoes the changes after it."));
+        // The first row: where undoing everything leads (Qt's own says "<empty>").
+        m_historyView->setEmptyLabel(tr("As the agent made it"));
     }
     updateSummary();
 }
