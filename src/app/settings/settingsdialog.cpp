@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QHash>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
@@ -103,14 +104,15 @@ void SettingsDialog::fillCombos()
 {
     const QString source = m_ui->sourceCombo->currentData().toString();
     m_ui->sourceCombo->clear();
-    // The service's names for them, in words a person reads; the names go on the tooltip.
-    const QStringList sourceNames = {tr("Nemo Studio (recommended)"), tr("Free video generation"),
-                                     tr("Image to video"), tr("Video generation API")};
-    const QList<AttributionProfile> profiles = AttributionProfile::builtIn();
-    for (qsizetype i = 0; i < profiles.size(); ++i) {
-        m_ui->sourceCombo->addItem(i < sourceNames.size() ? sourceNames.at(i) : profiles.at(i).source,
-                                   profiles.at(i).source);
-    }
+    // In words a person reads, each found by the service's own name for it (kept as the item's data).
+    const QHash<QString, QString> sourceNames = {
+        {QStringLiteral("ai-video-maker-ai"), tr("Nemo Studio (recommended)")},
+        {QStringLiteral("free-video-generation-automatic"), tr("Free video generation")},
+        {QStringLiteral("image-to-video-json-prompt"), tr("Image to video")},
+        {QStringLiteral("free-video-generation-api"), tr("Video generation API")},
+    };
+    for (const AttributionProfile &profile : AttributionProfile::builtIn())
+        m_ui->sourceCombo->addItem(sourceNames.value(profile.source, profile.source), profile.source);
     m_ui->sourceCombo->setCurrentIndex(qMax(0, m_ui->sourceCombo->findData(source)));
     const QString platform = m_ui->platformCombo->currentData().toString();
     m_ui->platformCombo->clear();
