@@ -364,6 +364,7 @@ private slots:
     void deleteInTheMediaBinCanBeUndone()
     {
         test::GuiHarness h;
+        h.openProjects(h.home.filePath(QStringLiteral("projects")));
         app::MainWindow *window = h.window.get();
         window->show();
         window->activateWindow();
@@ -388,6 +389,12 @@ private slots:
         QVERIFY(!back.uploaded.cdnUrl.isEmpty());
         window->action(app::ActionId::Redo)->trigger();
         QCOMPARE(h.workspace->uploads()->items().size(), 1);
+        // A new project has nothing to undo: the last project's media never comes into it.
+        window->action(app::ActionId::NewProject)->trigger();
+        QTRY_VERIFY(h.workspace->uploads()->items().isEmpty());
+        QVERIFY(!undo->isEnabled());
+        undo->trigger();
+        QVERIFY(h.workspace->uploads()->items().isEmpty());
     }
 
     // Settings speaks to a new user in plain words: where the service is and what the app tells it are
